@@ -1,0 +1,211 @@
+/**
+ * buildCourse: course folder → `<out>/<course-id>/<locale>/…` static bundles + manifest.json.
+ * Reads and validates everything first, renders every page (reusing unchanged pages from the previous
+ * build), and only then swaps the new output in. Any error: nothing is written.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import type { Course } from '../model/course.ts';
+import { hasErrors, type Diagnostic } from '../model/diagnostic.ts';
+import { validateCourse } from '../model/validate-course.ts';
+import { translationCoverage, type LocaleCoverage } from '../model/coverage.ts';
+import { localeInfo } from '../model/locales.ts';
+import { readCourse } from '../sources/read-course.ts';
+import { loadTheme } from '../render/load-theme.ts';
+import { loadUiCatalogs } from '../i18n/ui-catalog.ts';
+import { planPages, type PageSpec } from '../render/plan-pages.ts';
+import { buildPageView } from '../render/build-page-view.ts';
+import { collectMediaAssets } from '../render/media-assets.ts';
+import { renderLanguageChooser } from '../render/render-language-chooser.ts';
+import { processCourseImages } from '../images/process-course-images.ts';
+import { stageBundle } from '../targets/write-bundle-atomically.ts';
+import { writeManifest, type BundleManifest } from '../targets/manifest.ts';
+import { sha256 } from './hash.ts';
+import { compilerVersion } from './compiler-version.ts';
+
+export interface BuildOptions {
+  courseDir: string;
+  outDir: string;
+  /** Build only these locales (default: all of the course's). */
+  locales?: string[];
+  /** Override the course's theme. */
+  theme?: string;
+  /** Incremental cache (default: <outDir>/.cache). */
+  cacheDir?: string;
+  onProgress?(done: number, total: number, label: string): void;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  courseId?: string;
+  /** `<outDir>/<course-id>` when the build was written. */
+  outputDir?: string;
+  locales: string[];
+  pages: number;
+  /** pages rendered in this run (the rest were reused from the previous build) */
+  rendered: number;
+  coverage: Record<string, LocaleCoverage>;
+  durationMs: number;
+}
+
+interface PageState { key: string; warnings: Diagnostic[] }
+
+/** Validate a course without writing anything: the same checks as a build, bodies included. */
+export async function validateCourseDir(courseDir: string, options: Pick<BuildOptions, 'theme' | 'locales'> = {}): Promise<BuildResult> {
+  return runBuild({ courseDir, outDir: '', ...options }, false);
+}
+
+export async function buildCourse(options: BuildOptions): Promise<BuildResult> {
+  return runBuild(options, true);
+}
+
+async function runBuild(options: BuildOptions, write: boolean): Promise<BuildResult> {
+  const started = performance.now();
+  const diagnostics: Diagnostic[] = [];
+  const fail = (course?: Course): BuildResult => ({
+    ok: false, diagnostics, courseId: course?.id, locales: [], pages: 0, rendered: 0, coverage: {}, durationMs: performance.now() - started,
+  });
+
+  const source = readCourse(options.courseDir);
+  diagnostics.push(...source.diagnostics);
+  const course = source.course;
+  if (!course) return fail();
+  for (const d of validateCourse(course)) diagnostics.push(d.path ? { ...d, ...source.locate(d.path) } : d);
+
+  const locales = options.locales?.length ? options.locales : course.locales;
+  for (const l of locales) {
+    if (!course.locales.includes(l)) {
+      diagnostics.push({ severity: 'error', ruleId: 'polycourse:unknown-locale', path: 'locales', message: `--locale ${l}: the course has no locale "${l}"`, fix: `Use one of: ${course.locales.join(', ')}, or add "${l}" to locales in course.yaml.` });
+    }
+  }
+  const themed = await loadTheme(options.theme ?? course.theme);
+  diagnostics.push(...themed.diagnostics.map((d) => (d.path === 'theme' ? { ...d, ...source.locate('theme') } : d)));
+  const theme = themed.theme;
+  if (!theme || hasErrors(diagnostics)) return fail(course);
+  const catalogs = loadUiCatalogs(theme.localesDirs, locales, course.sourceLocale);
+
+  const cacheDir = options.cacheDir ?? path.join(options.outDir || '.', '.cache');
+  const images = await processCourseImages(course, cacheDir, options.onProgress);
+  diagnostics.push(...images.diagnostics);
+  if (hasErrors(diagnostics)) return fail(course);
+  const media = collectMediaAssets(course, images.images);
+
+  const specs = planPages(course);
+  const total = specs.length * locales.length;
+  const destination = path.join(options.outDir, course.id);
+  const stateFile = path.join(cacheDir, course.id, 'pages.json');
+  const previousState: Record<string, PageState> = write ? readJson(stateFile) ?? {} : {};
+  const nextState: Record<string, PageState> = {};
+  const skeleton = sha256(compilerVersion(), theme.hash, locales.join(','), JSON.stringify(course, (k, v) => (k === 'body' ? undefined : v)), JSON.stringify([...media.files]), JSON.stringify([...media.images.values()].map((image) => image.fallback.path).sort()));
+
+  const staging = write ? stageBundle(destination) : undefined;
+  let done = 0;
+  let rendered = 0;
+  try {
+    for (const locale of locales) {
+      const t = catalogs.forLocale(locale);
+      const localeDir = staging ? path.join(staging.dir, locale) : '';
+      const css = `${theme.css}\n:root { --font-body: ${localeInfo(locale).fonts}; }\n`;
+      const stylesheet = `_assets/theme-${sha256(css).slice(0, 8)}.css`;
+      if (staging) {
+        writeFile(path.join(localeDir, stylesheet), css);
+        for (const asset of media.assets) linkOrCopy(asset.from, path.join(localeDir, asset.bundlePath));
+      }
+      const ctx = { course, locale, locales, t, media, stylesheet };
+      for (const spec of specs) {
+        const stateKey = `${locale}/${spec.path}`;
+        const key = sha256(skeleton, locale, pageInput(course, spec, locale));
+        const previousFile = path.join(destination, locale, spec.path);
+        const cached = previousState[stateKey];
+        if (staging && cached?.key === key && fs.existsSync(previousFile)) {
+          linkOrCopy(previousFile, path.join(localeDir, spec.path));
+          diagnostics.push(...cached.warnings);
+          nextState[stateKey] = cached;
+        } else {
+          const { view, diagnostics: pageDiagnostics } = await buildPageView(ctx, spec);
+          diagnostics.push(...pageDiagnostics);
+          rendered++;
+          if (staging && !hasErrors(pageDiagnostics)) {
+            writeFile(path.join(localeDir, spec.path), toHtml(theme.templates.renderPage(view)));
+            nextState[stateKey] = { key, warnings: pageDiagnostics };
+          }
+        }
+        options.onProgress?.(++done, total, `${locale}/${spec.path}`);
+      }
+    }
+    diagnostics.push(...catalogs.diagnostics);
+    const coverage = translationCoverage(course, locales);
+    for (const [locale, c] of Object.entries(coverage)) {
+      if (c.translated < c.total) {
+        diagnostics.push({
+          severity: 'warning', ruleId: 'polycourse:fallback', path: `locales.${locale}`,
+          message: `${locale}: ${c.total - c.translated} of ${c.total} texts are not translated and fall back to ${course.sourceLocale} (e.g. ${c.missing.slice(0, 3).join(', ')})`,
+          fix: `Translate them in locales/${locale}.yaml and modules/*/*.${locale}.mdx.`,
+        });
+      }
+    }
+    const result: BuildResult = {
+      ok: !hasErrors(diagnostics), diagnostics: dedupe(diagnostics), courseId: course.id, locales, pages: total, rendered, coverage,
+      durationMs: 0,
+    };
+    if (!staging || !result.ok) {
+      staging?.abandon();
+      return { ...result, durationMs: performance.now() - started };
+    }
+    writeFile(path.join(staging.dir, 'index.html'), toHtml(renderLanguageChooser(course, locales, catalogs.forLocale)));
+    const manifest: Omit<BundleManifest, 'files'> = {
+      format: 'polycourse-bundle/1', course: course.id, compiler: compilerVersion(), theme: theme.name,
+      sourceLocale: course.sourceLocale, locales, inputsHash: source.inputsHash(), coverage,
+    };
+    writeManifest(staging.dir, manifest);
+    staging.commit();
+    writeFile(stateFile, JSON.stringify(nextState));
+    return { ...result, outputDir: destination, durationMs: performance.now() - started };
+  } catch (error) {
+    staging?.abandon();
+    throw error;
+  }
+}
+
+/** What, besides the course skeleton, a page depends on: a lesson's own body text. */
+function pageInput(course: Course, spec: PageSpec, locale: string): string {
+  if (spec.kind !== 'unit' || (spec.unit.kind !== 'lesson' && spec.unit.kind !== 'infosheet')) return spec.path;
+  const own = spec.unit.body[locale];
+  const fallback = spec.unit.body[course.sourceLocale];
+  return `${spec.path}\n${own?.file ?? ''}\n${own?.text ?? fallback?.text ?? ''}`;
+}
+
+function writeFile(file: string, content: string) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+}
+
+/** Hard-link when possible (same file system, instant), else copy. */
+function linkOrCopy(from: string, to: string) {
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+  }
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const k = JSON.stringify(d);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,8 @@
+import crypto from 'node:crypto';
+
+/** Hex sha256 of strings/buffers, fed in order. */
+export function sha256(...parts: (string | Buffer | Uint8Array)[]): string {
+  const hash = crypto.createHash('sha256');
+  for (const p of parts) hash.update(p);
+  return hash.digest('hex');
+}

@@ -1,0 +1,85 @@
+/**
+ * `polycourse <command>`: build, validate, verify, serve. Exit codes: 0 ok, 1 invalid content
+ * (or a bundle that fails verification), 2 usage. Documented in docs/cli.md.
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { buildCommand } from './build-command.ts';
+import { validateCommand } from './validate-command.ts';
+import { verifyCommand } from './verify-command.ts';
+import { serveCommand } from './serve-command.ts';
+import { exitCodes, UsageError } from './exit-codes.ts';
+
+const usage = `Usage: polycourse <command> [options]
+
+Commands:
+  build <course-dir> --out <dir> [--locale <l>]… [--theme <name>] [--zip] [--json]
+                                  build static bundles: <dir>/<course-id>/<locale>/…
+  validate <course-dir> [--json]  check a course without writing anything
+  verify <bundle-dir> [--json]    check a built bundle against its manifest.json
+  serve <dir> [--port 4321]       serve a folder of bundles on http://localhost
+
+Exit codes: 0 ok, 1 invalid content or failed verification, 2 usage error.
+See docs/cli.md.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'build': {
+        const { values, positionals } = parse(rest, {
+          out: { type: 'string', short: 'o' }, locale: { type: 'string', short: 'l', multiple: true },
+          theme: { type: 'string' }, zip: { type: 'boolean' }, json: { type: 'boolean' }, 'cache-dir': { type: 'string' },
+        });
+        const courseDir = one(positionals, 'course-dir');
+        if (!values.out) throw new UsageError('build needs --out <dir>');
+        return await buildCommand({
+          courseDir: path.resolve(courseDir), outDir: path.resolve(values.out), locales: splitList(values.locale),
+          theme: values.theme, zip: !!values.zip, json: !!values.json, cacheDir: values['cache-dir'] && path.resolve(values['cache-dir']),
+        });
+      }
+      case 'validate': {
+        const { values, positionals } = parse(rest, { json: { type: 'boolean' }, locale: { type: 'string', multiple: true } });
+        return await validateCommand({ courseDir: path.resolve(one(positionals, 'course-dir')), json: !!values.json, locales: splitList(values.locale) });
+      }
+      case 'verify': {
+        const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+        return await verifyCommand({ bundleDir: path.resolve(one(positionals, 'bundle-dir')), json: !!values.json });
+      }
+      case 'serve': {
+        const { values, positionals } = parse(rest, { port: { type: 'string', short: 'p' }, host: { type: 'string' } });
+        const port = Number(values.port ?? process.env.PORT ?? 4321);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+        return await serveCommand({ dir: path.resolve(positionals[0] ?? 'output'), port, host: values.host ?? '127.0.0.1' });
+      }
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        console.log(usage);
+        return command ? exitCodes.ok : exitCodes.usage;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`polycourse: ${(error as Error).message}\n\n${usage}`);
+      return exitCodes.usage;
+    }
+    throw error;
+  }
+}
+
+function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>['options']) {
+  return parseArgs({ args, options, allowPositionals: true, strict: true }) as { values: Record<string, any>; positionals: string[] };
+}
+
+function one(positionals: string[], name: string): string {
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one <${name}>, got ${positionals.length}` : `missing <${name}>`);
+  return positionals[0];
+}
+
+/** `--locale fr --locale ar` and `--locale fr,ar` both work. */
+function splitList(values?: string[]): string[] | undefined {
+  return values?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}

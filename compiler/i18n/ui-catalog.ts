@@ -1,0 +1,105 @@
+/**
+ * UI strings: the theme's gettext PO catalogs (msgid = string id, msgstr = ICU MessageFormat), compiled
+ * once per build with Lingui's message compiler and rendered with @lingui/core. A string missing in a
+ * locale is a build warning naming the id and locale, then shown in the source locale.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import gettextParser from 'gettext-parser';
+import { setupI18n, type I18n } from '@lingui/core';
+import { compileMessage } from '@lingui/message-utils/compileMessage';
+import type { Diagnostic } from '../model/diagnostic.ts';
+
+export type Translate = (id: string, values?: Record<string, unknown>) => string;
+
+export interface UiCatalogs {
+  /** The translate function for `locale` (falls back to the source catalog, once warned). */
+  forLocale(locale: string): Translate;
+  diagnostics: Diagnostic[];
+  /** Ids of the source catalog. */
+  ids: string[];
+}
+
+/** Read `<dir>/<locale>.po` as id → message. Returns diagnostics for unreadable files. */
+export function readPoCatalog(file: string): { messages: Record<string, string>; diagnostics: Diagnostic[] } {
+  const display = path.relative(process.cwd(), file);
+  try {
+    const po = gettextParser.po.parse(fs.readFileSync(file));
+    const messages: Record<string, string> = {};
+    for (const context of Object.values(po.translations)) {
+      for (const [msgid, entry] of Object.entries(context)) {
+        if (!msgid) continue;
+        const value = entry.msgstr?.[0];
+        const fuzzy = entry.comments?.flag?.includes('fuzzy');
+        if (value && !fuzzy) messages[msgid] = value;
+      }
+    }
+    return { messages, diagnostics: [] };
+  } catch (error) {
+    return {
+      messages: {},
+      diagnostics: [{ severity: 'error', ruleId: 'polycourse:ui-catalog', file: display, message: `Cannot read UI catalog: ${(error as Error).message}`, fix: 'Check the file with `msgfmt --check`.' }],
+    };
+  }
+}
+
+/** Load and compile the UI catalogs of `localesDirs` (a theme and its parents, nearest first). */
+export function loadUiCatalogs(localesDirs: string[], locales: string[], sourceLocale: string): UiCatalogs {
+  const diagnostics: Diagnostic[] = [];
+  const load = (locale: string) => {
+    const merged: Record<string, string> = {};
+    for (const dir of [...localesDirs].reverse()) {
+      const file = path.join(dir, `${locale}.po`);
+      if (!fs.existsSync(file)) continue;
+      const read = readPoCatalog(file);
+      diagnostics.push(...read.diagnostics);
+      Object.assign(merged, read.messages);
+    }
+    return merged;
+  };
+  const source = load(sourceLocale);
+  const ids = Object.keys(source);
+  const i18n: I18n = setupI18n();
+  const compiled = (locale: string, messages: Record<string, string>) => {
+    const out: Record<string, ReturnType<typeof compileMessage>> = {};
+    for (const [id, message] of Object.entries(messages)) {
+      try {
+        out[id] = compileMessage(message);
+      } catch (error) {
+        diagnostics.push({
+          severity: 'error', ruleId: 'polycourse:ui-message', path: `themes:${locale}.po:${id}`,
+          message: `UI string "${id}" in ${locale} is not valid ICU MessageFormat: ${(error as Error).message}`,
+          fix: 'Balance the braces and keep placeholders such as {count} as in the source catalog.',
+        });
+      }
+    }
+    return out;
+  };
+  i18n.load(sourceLocale, compiled(sourceLocale, source));
+  const perLocale = new Map<string, Translate>();
+  const sourceI18n = setupI18n({ locale: sourceLocale, messages: { [sourceLocale]: compiled(sourceLocale, source) } });
+
+  for (const locale of locales) {
+    const messages = locale === sourceLocale ? source : load(locale);
+    const missing = ids.filter((id) => !(id in messages));
+    if (missing.length) {
+      diagnostics.push({
+        severity: 'warning', ruleId: 'polycourse:ui-string-missing', path: `ui:${locale}`,
+        message: `${missing.length} UI string(s) missing in "${locale}", shown in ${sourceLocale}: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}`,
+        fix: `Translate them in the theme's locales/${locale}.po.`,
+      });
+    }
+    const localeI18n = setupI18n({ locale, messages: { [locale]: compiled(locale, messages) } });
+    perLocale.set(locale, (id, values) => {
+      if (id in messages) return localeI18n._(id, values);
+      if (id in source) return sourceI18n._(id, values);
+      diagnostics.push({ severity: 'warning', ruleId: 'polycourse:ui-string-unknown', path: `ui:${id}`, message: `Unknown UI string id "${id}"`, fix: 'Add it to the source catalog.' });
+      return id;
+    });
+  }
+  return {
+    forLocale: (locale) => perLocale.get(locale) ?? ((id, values) => sourceI18n._(id, values)),
+    diagnostics,
+    ids,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The body pipeline: MDX (or Markdown) text → checked, sanitized hast, as a list of named unified plugins.
+ * Every problem is a vfile message with file:line:col and a rule id; nothing is thrown for bad content.
+ */
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import { VFile } from 'vfile';
+import type { Root as HastRoot } from 'hast';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import remarkRejectUnsafe from './remark-reject-unsafe.ts';
+import remarkPolycourseComponents from './remark-polycourse-components.ts';
+import rehypeResolveLinks, { type LinkResolver } from './rehype-resolve-links.ts';
+import rehypeResponsiveImages, { type ImageLookup } from './rehype-responsive-images.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
+import type { BodyContext } from './body-context.ts';
+
+export type PageContext = BodyContext & LinkResolver & ImageLookup;
+
+export interface RenderedBody {
+  tree: HastRoot;
+  diagnostics: Diagnostic[];
+}
+
+/** Build the processor for one locale and page context. `.md` files are Markdown without JSX. */
+export function bodyProcessor(ctx: PageContext, format: 'mdx' | 'md') {
+  const base = unified().use(remarkParse);
+  const withSyntax = format === 'mdx' ? base.use(remarkMdx) : base;
+  return withSyntax
+    .use(remarkGfm)
+    .use(remarkRejectUnsafe)
+    .use(remarkPolycourseComponents, ctx)
+    .use(remarkRehype, {
+      footnoteLabel: ctx.t('footnotes.label'),
+      footnoteBackLabel: ctx.t('footnotes.back'),
+    })
+    .use(rehypeResolveLinks, ctx)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeResponsiveImages, ctx)
+    .use(rehypeSlug) as unknown as Processor<any, any, HastRoot>;
+}
+
+/** Run a body through the pipeline, collecting every message as a diagnostic. */
+export async function renderBody(doc: { text: string; file: string }, ctx: PageContext): Promise<RenderedBody> {
+  const format = doc.file.endsWith('.md') ? 'md' : 'mdx';
+  const file = new VFile({ value: doc.text, path: doc.file });
+  const processor = bodyProcessor(ctx, format);
+  let tree: HastRoot = { type: 'root', children: [] };
+  try {
+    const mdast = processor.parse(file);
+    tree = (await processor.run(mdast, file)) as HastRoot;
+  } catch (error) {
+    // MDX syntax errors are thrown by the parser as positioned messages.
+    const err = error as { reason?: string; message?: string; place?: unknown; line?: number; column?: number; ruleId?: string };
+    const place = err.place as { line?: number; column?: number; start?: { line: number; column: number } } | undefined;
+    // Errors at the end of the file (an unclosed tag) have no place but name the opening tag's span.
+    const named = /\((\d+):(\d+)-\d+:\d+\)/.exec(err.reason ?? '');
+    const start = place && 'start' in place && place.start ? place.start : place ?? (named ? { line: Number(named[1]), column: Number(named[2]) } : undefined);
+    return {
+      tree,
+      diagnostics: [{
+        severity: 'error', ruleId: 'polycourse:mdx-syntax', file: doc.file,
+        line: start?.line ?? err.line, column: start?.column ?? err.column,
+        message: `MDX syntax: ${err.reason ?? err.message}`,
+        fix: 'Check the tag or brace at this position; a literal "<" or "{" must be escaped as \\< or \\{.',
+      }],
+    };
+  }
+  const byPosition = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const diagnostics: Diagnostic[] = byPosition.map((m) => ({
+    severity: m.fatal ? 'error' : 'warning',
+    ruleId: `polycourse:${m.ruleId ?? 'content'}`,
+    file: doc.file,
+    line: m.line ?? undefined,
+    column: m.column ?? undefined,
+    message: m.reason,
+    fix: m.note ?? undefined,
+  }));
+  return { tree, diagnostics };
+}

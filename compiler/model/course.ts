@@ -1,0 +1,119 @@
+/**
+ * The course model: the one contract between sources (files, CMS), stages and targets.
+ * Every text a learner sees is a `Localized` map; stages never read YAML or CMS documents.
+ */
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids use lowercase letters, digits and single dashes');
+
+/** locale → text. The source locale's entry is required; others fall back to it. */
+export const localized = z.record(z.string(), z.string());
+export type Localized = z.infer<typeof localized>;
+
+/** A body document per locale: MDX text plus the file it came from (for positions). */
+export const localizedDocument = z.record(z.string(), z.object({ text: z.string(), file: z.string() }));
+export type LocalizedDocument = z.infer<typeof localizedDocument>;
+
+export const pointsRules = z.object({
+  lessonViewed: z.number().int().min(0).default(10),
+  correctAnswer: z.number().int().min(0).default(5),
+  challengeDone: z.number().int().min(0).default(20),
+  replayCountsOnlyIfBetter: z.boolean().default(true),
+});
+export type PointsRules = z.infer<typeof pointsRules>;
+
+const unitBase = { id, title: localized };
+
+export const lessonUnit = z.object({ ...unitBase, kind: z.literal('lesson'), body: localizedDocument });
+export const infoSheetUnit = z.object({ ...unitBase, kind: z.literal('infosheet'), body: localizedDocument });
+
+/** A media file of the course: `path` as written in the course (e.g. media/x.png), `file` absolute on disk. */
+export const mediaRef = z.object({ path: z.string(), file: z.string().optional(), url: z.string().url().optional() });
+export type MediaRef = z.infer<typeof mediaRef>;
+
+export const videoUnit = z.object({
+  ...unitBase,
+  kind: z.literal('video'),
+  src: mediaRef,
+  poster: mediaRef.optional(),
+  /** locale → WebVTT caption file */
+  captions: z.record(z.string(), mediaRef),
+  transcript: localized,
+});
+
+export const questionOption = z.object({ id, text: localized, feedback: localized.optional() });
+export const question = z.object({
+  id,
+  type: z.enum(['single', 'multiple', 'truefalse']),
+  prompt: localized,
+  options: z.array(questionOption),
+  /** option ids; for truefalse `true` or `false` */
+  correct: z.array(z.string()).min(1),
+  feedback: z.object({ correct: localized, incorrect: localized }),
+});
+export type Question = z.infer<typeof question>;
+
+export const quizUnit = z.object({
+  ...unitBase,
+  kind: z.literal('quiz'),
+  intro: localized,
+  passMark: z.number().min(0).max(100),
+  questions: z.array(question).min(1),
+});
+
+export const challengeUnit = z.object({
+  ...unitBase,
+  kind: z.literal('challenge'),
+  points: z.number().int().min(0),
+  prompt: localized,
+  commitment: localized,
+});
+
+export const unit = z.discriminatedUnion('kind', [lessonUnit, infoSheetUnit, videoUnit, quizUnit, challengeUnit]);
+export type Unit = z.infer<typeof unit>;
+export type UnitKind = Unit['kind'];
+export type LessonUnit = z.infer<typeof lessonUnit>;
+export type InfoSheetUnit = z.infer<typeof infoSheetUnit>;
+export type VideoUnit = z.infer<typeof videoUnit>;
+export type QuizUnit = z.infer<typeof quizUnit>;
+export type ChallengeUnit = z.infer<typeof challengeUnit>;
+
+export const courseModule = z.object({ id, title: localized, summary: localized, units: z.array(unit).min(1) });
+export type CourseModule = z.infer<typeof courseModule>;
+
+export const glossaryTerm = z.object({ id, term: localized, definition: localized });
+export type GlossaryTerm = z.infer<typeof glossaryTerm>;
+
+export const questionnaire = z.object({
+  id,
+  scale: z.number().int().min(2).max(11),
+  title: localized,
+  intro: localized,
+  /** one localized label per scale point, lowest first */
+  scaleLabels: z.array(localized),
+  items: z.array(z.object({ id, text: localized, reversed: z.boolean() })).min(1),
+});
+export type Questionnaire = z.infer<typeof questionnaire>;
+
+export const course = z.object({
+  id,
+  sourceLocale: z.string(),
+  locales: z.array(z.string()).min(1),
+  theme: z.string().default('default'),
+  title: localized,
+  description: localized,
+  points: pointsRules,
+  glossary: z.array(glossaryTerm),
+  questionnaire: questionnaire.optional(),
+  modules: z.array(courseModule).min(1),
+  /** Folder that relative media paths resolve against (files source: the course folder). */
+  mediaRoot: z.string().optional(),
+});
+export type Course = z.infer<typeof course>;
+
+/** The text for `locale`, else the source locale's, and whether it fell back. */
+export function pickText(text: Localized, locale: string, sourceLocale: string): { value: string; lang: string; fallback: boolean } {
+  const own = text[locale];
+  if (own !== undefined && own.trim() !== '') return { value: own, lang: locale, fallback: false };
+  return { value: text[sourceLocale] ?? '', lang: sourceLocale, fallback: locale !== sourceLocale };
+}

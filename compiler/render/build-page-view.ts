@@ -1,0 +1,160 @@
+/** Course model + a page spec → the PageView a theme renders (texts picked per locale, links relative). */
+import type { Root } from 'hast';
+import { pickText, type Course, type Localized, type Unit } from '../model/course.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { localeInfo, type LocaleInfo } from '../model/locales.ts';
+import type { Translate } from '../i18n/ui-catalog.ts';
+import { renderBody } from '../mdx/render-body.ts';
+import type { MediaAssets } from './media-assets.ts';
+import { pagePaths, relativeRoot, type PageSpec } from './plan-pages.ts';
+import type { NavModule, PageContent, PageLink, PageView, ShownText } from './page-view.ts';
+
+export interface LocaleContext {
+  course: Course;
+  locale: string;
+  /** Locales in this build (for the language picker). */
+  locales: string[];
+  t: Translate;
+  media: MediaAssets;
+  /** Stylesheet path inside the locale folder. */
+  stylesheet: string;
+}
+
+const videoTypes: Record<string, string> = { '.mp4': 'video/mp4', '.webm': 'video/webm', '.ogv': 'video/ogg', '.m4v': 'video/mp4' };
+
+/** Build the view of one page; body problems come back as diagnostics. */
+export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise<{ view: PageView; diagnostics: Diagnostic[] }> {
+  const { course, locale, t } = ctx;
+  const info = localeInfo(locale);
+  const source = localeInfo(course.sourceLocale);
+  const toRoot = relativeRoot(spec.path);
+  const href = (target: string) => toRoot + target;
+  let hasFallback = false;
+  const shown = (text: Localized | undefined): ShownText => {
+    const picked = pickText(text ?? {}, locale, course.sourceLocale);
+    if (!picked.fallback) return { value: picked.value };
+    hasFallback = true;
+    return { value: picked.value, lang: source.code, dir: source.dir };
+  };
+  const unitHref = (unitId: string) => {
+    const m = course.modules.find((mod) => mod.units.some((u) => u.id === unitId));
+    return m ? href(pagePaths.unit(m.id, unitId)) : undefined;
+  };
+  const diagnostics: Diagnostic[] = [];
+
+  const title = pageTitle();
+  const currentModule = spec.kind === 'module' || spec.kind === 'unit' ? spec.module.id : undefined;
+  const nav: NavModule[] = course.modules.map((m) => ({
+    id: m.id, title: shown(m.title), href: href(pagePaths.module(m.id)), current: m.id === currentModule,
+    units: m.id === currentModule
+      ? m.units.map((u) => ({ id: u.id, kind: u.kind, title: shown(u.title), href: href(pagePaths.unit(m.id, u.id)), current: spec.kind === 'unit' && spec.unit.id === u.id }))
+      : [],
+  }));
+  const breadcrumbs: PageLink[] = spec.kind === 'home' || spec.kind === 'not-found' ? [] : [{ href: href(pagePaths.home), title: { value: t('nav.home') } }];
+  if (spec.kind === 'unit') breadcrumbs.push({ href: href(pagePaths.module(spec.module.id)), title: shown(spec.module.title) });
+
+  const { previous, next } = neighbours();
+  const content = await pageContent();
+
+  const view: PageView = {
+    locale: info, sourceLocale: source, toRoot, title, courseTitle: shown(course.title), homeHref: href(pagePaths.home),
+    stylesheet: href(ctx.stylesheet),
+    alternates: ctx.locales.map((l) => ({ locale: localeInfo(l), href: `${toRoot}../${l}/${spec.path}`, current: l === locale })),
+    nav, breadcrumbs, previous, next, hasFallback, content, t,
+  };
+  return { view, diagnostics };
+
+  function pageTitle(): ShownText {
+    switch (spec.kind) {
+      case 'home': return shown(course.title);
+      case 'glossary': return { value: t('glossary.title') };
+      case 'questionnaire': return { value: t(`questionnaire.${spec.phase}.title`) };
+      case 'module': return shown(spec.module.title);
+      case 'unit': return shown(spec.unit.title);
+      case 'not-found': return { value: t('notFound.title') };
+    }
+  }
+
+  function neighbours(): { previous?: PageLink; next?: PageLink } {
+    if (spec.kind !== 'unit') return {};
+    const all = course.modules.flatMap((m) => m.units.map((u) => ({ m, u })));
+    const i = all.findIndex((x) => x.u.id === spec.unit.id);
+    const link = (x?: { m: { id: string }; u: Unit }) => x && { href: href(pagePaths.unit(x.m.id, x.u.id)), title: shown(x.u.title) };
+    return { previous: link(all[i - 1]), next: link(all[i + 1]) };
+  }
+
+  async function pageContent(): Promise<PageContent> {
+    switch (spec.kind) {
+      case 'home':
+        return {
+          kind: 'home', description: shown(course.description),
+          modules: course.modules.map((m) => ({ href: href(pagePaths.module(m.id)), title: shown(m.title), summary: shown(m.summary), unitCount: m.units.length })),
+          questionnaire: course.questionnaire && { pre: href(pagePaths.questionnaire('pre')), post: href(pagePaths.questionnaire('post')) },
+          glossary: course.glossary.length ? href(pagePaths.glossary) : undefined,
+        };
+      case 'glossary':
+        return { kind: 'glossary', terms: course.glossary.map((g) => ({ id: g.id, term: shown(g.term), definition: shown(g.definition) })) };
+      case 'questionnaire': {
+        const q = course.questionnaire!;
+        return { kind: 'questionnaire', phase: spec.phase, intro: shown(q.intro), scale: q.scaleLabels.map(shown), items: q.items.map((i) => ({ id: i.id, text: shown(i.text) })) };
+      }
+      case 'module':
+        return { kind: 'module', summary: shown(spec.module.summary), units: spec.module.units.map((u) => ({ kind: u.kind, href: href(pagePaths.unit(spec.module.id, u.id)), title: shown(u.title) })) };
+      case 'not-found':
+        return { kind: 'not-found', home: href(pagePaths.home) };
+      case 'unit':
+        return unitContent(spec.unit);
+    }
+  }
+
+  async function unitContent(unit: Unit): Promise<PageContent> {
+    switch (unit.kind) {
+      case 'lesson':
+      case 'infosheet': {
+        const own = unit.body[locale];
+        const doc = own ?? unit.body[course.sourceLocale];
+        let body: Root = { type: 'root', children: [] };
+        if (doc) {
+          const rendered = await renderBody(doc, {
+            course, locale: own ? locale : course.sourceLocale, t,
+            text: (v) => shown(v).value,
+            findUnit: (id) => course.modules.flatMap((m) => m.units).find((u) => u.id === id),
+            mediaExists: (src) => ctx.media.images.has(src) || ctx.media.files.has(src),
+            unitHref, glossaryHref: (id) => `${href(pagePaths.glossary)}#${id}`,
+            image: (src) => ctx.media.images.get(src), toRoot,
+          });
+          body = rendered.tree;
+          diagnostics.push(...rendered.diagnostics);
+        }
+        if (!own) hasFallback = true;
+        return { kind: unit.kind, body, bodyFallback: own ? undefined : { value: '', lang: source.code, dir: source.dir } };
+      }
+      case 'video': {
+        const src = unit.src.url ?? href(ctx.media.files.get(unit.src.path) ?? unit.src.path);
+        const ext = (unit.src.url ?? unit.src.path).match(/\.[a-z0-9]+$/i)?.[0]?.toLowerCase() ?? '.mp4';
+        const poster = unit.poster && (unit.poster.url ?? (ctx.media.images.get(unit.poster.path) ? href(ctx.media.images.get(unit.poster.path)!.fallback.path) : undefined));
+        const captionLocale = unit.captions[locale] ? locale : course.sourceLocale;
+        const tracks = Object.entries(unit.captions).map(([l, ref]) => ({
+          src: href(ctx.media.files.get(ref.path) ?? ref.path), srclang: l, label: localeInfo(l).label, isDefault: l === captionLocale,
+        }));
+        if (!unit.captions[locale]) hasFallback = true;
+        return { kind: 'video', src, type: videoTypes[ext] ?? 'video/mp4', poster, tracks, transcript: shown(unit.transcript) };
+      }
+      case 'quiz':
+        return {
+          kind: 'quiz', intro: shown(unit.intro), passMark: unit.passMark,
+          questions: unit.questions.map((q) => ({
+            id: q.id, type: q.type, prompt: shown(q.prompt),
+            options: q.type === 'truefalse'
+              ? ['true', 'false'].map((id) => ({ id, text: { value: t(`quiz.${id}`) }, correct: q.correct.includes(id) }))
+              : q.options.map((o) => ({ id: o.id, text: shown(o.text), correct: q.correct.includes(o.id), feedback: o.feedback && shown(o.feedback) })),
+            feedback: { correct: shown(q.feedback.correct), incorrect: shown(q.feedback.incorrect) },
+          })),
+        };
+      case 'challenge':
+        return { kind: 'challenge', prompt: shown(unit.prompt), commitment: shown(unit.commitment), points: unit.points };
+    }
+  }
+}
+
+export type { LocaleInfo };

@@ -1,0 +1,58 @@
+/**
+ * Themes are folders under themes/: `theme.json` ({ "extends"?: parent, "styles": [css files] }),
+ * optionally `templates.ts` and `locales/*.po`. A theme inherits what it does not define from its
+ * parent, so a theme can be as small as one stylesheet. The compiler knows no theme by name.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { ThemeTemplates } from './page-view.ts';
+
+export interface LoadedTheme {
+  name: string;
+  /** The theme and its parents, nearest first. */
+  dirs: string[];
+  templatesFile: string;
+  templates: ThemeTemplates;
+  css: string;
+  /** Folders with UI catalogs, nearest first. */
+  localesDirs: string[];
+  /** Hash of everything the theme contributes to a page (templates, CSS, catalogs). */
+  hash: string;
+}
+
+export const themesRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../themes');
+
+/** Load a theme by name, following `extends`. Errors come back as diagnostics. */
+export async function loadTheme(name: string, root = themesRoot): Promise<{ theme?: LoadedTheme; diagnostics: Diagnostic[] }> {
+  const dirs: string[] = [];
+  const styles: string[] = [];
+  const hash = crypto.createHash('sha256');
+  for (let current: string | undefined = name; current; ) {
+    const dir = path.join(root, current);
+    const manifestFile = path.join(dir, 'theme.json');
+    if (!fs.existsSync(manifestFile)) {
+      const known = fs.existsSync(root) ? fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'theme.json'))) : [];
+      return { diagnostics: [{ severity: 'error', ruleId: 'polycourse:unknown-theme', path: 'theme', message: `Unknown theme "${current}"`, fix: `Use one of: ${known.join(', ')}.` }] };
+    }
+    if (dirs.includes(dir)) {
+      return { diagnostics: [{ severity: 'error', ruleId: 'polycourse:theme-cycle', file: manifestFile, message: `Theme "${current}" extends itself`, fix: 'Break the extends cycle.' }] };
+    }
+    dirs.push(dir);
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { extends?: string; styles?: string[] };
+    styles.unshift(...(manifest.styles ?? []).map((s) => path.join(dir, s)));
+    current = manifest.extends;
+  }
+  const templatesFile = dirs.map((d) => path.join(d, 'templates.ts')).find((f) => fs.existsSync(f));
+  if (!templatesFile) {
+    return { diagnostics: [{ severity: 'error', ruleId: 'polycourse:theme-templates', path: 'theme', message: `Theme "${name}" has no templates.ts (nor do its parents)`, fix: 'Extend a theme that has templates, e.g. "extends": "default".' }] };
+  }
+  const templates = (await import(pathToFileURL(templatesFile).href)) as ThemeTemplates;
+  const css = styles.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+  const localesDirs = dirs.map((d) => path.join(d, 'locales')).filter((d) => fs.existsSync(d));
+  hash.update(fs.readFileSync(templatesFile)).update(css);
+  for (const d of localesDirs) for (const f of fs.readdirSync(d).sort()) hash.update(f).update(fs.readFileSync(path.join(d, f)));
+  return { theme: { name, dirs, templatesFile, templates, css, localesDirs, hash: hash.digest('hex') }, diagnostics: [] };
+}

@@ -1,0 +1,94 @@
+/**
+ * What a theme receives to render one page: everything already resolved for the page's locale and
+ * place in the bundle (relative links, texts with fallback marks, processed images). A theme turns a
+ * PageView into hast; it never reads the course model, files or catalogs itself.
+ */
+import type { Root, ElementContent, Element } from 'hast';
+import type { LocaleInfo } from '../model/locales.ts';
+import type { UnitKind } from '../model/course.ts';
+
+/** A learner-visible text, marked when it fell back to the source locale. */
+export interface ShownText {
+  value: string;
+  /** Set when the text is in another locale than the page (a fallback). */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+}
+
+export interface NavUnit {
+  id: string;
+  kind: UnitKind;
+  title: ShownText;
+  href: string;
+  current: boolean;
+}
+
+export interface NavModule {
+  id: string;
+  title: ShownText;
+  href: string;
+  current: boolean;
+  /** Units are listed for the current module only, to keep every page small. */
+  units: NavUnit[];
+}
+
+export interface PageLink {
+  href: string;
+  title: ShownText;
+}
+
+export interface QuestionView {
+  id: string;
+  type: 'single' | 'multiple' | 'truefalse';
+  prompt: ShownText;
+  options: { id: string; text: ShownText; correct: boolean; feedback?: ShownText }[];
+  feedback: { correct: ShownText; incorrect: ShownText };
+}
+
+export type PageContent =
+  | { kind: 'home'; description: ShownText; modules: (PageLink & { summary: ShownText; unitCount: number })[]; questionnaire?: { pre: string; post: string }; glossary?: string }
+  | { kind: 'module'; summary: ShownText; units: (PageLink & { kind: UnitKind })[] }
+  | { kind: 'lesson' | 'infosheet'; body: Root; bodyFallback?: ShownText }
+  | {
+      kind: 'video';
+      /** resolved URL of the video file */
+      src: string;
+      type: string;
+      poster?: string;
+      tracks: { src: string; srclang: string; label: string; isDefault: boolean }[];
+      transcript: ShownText;
+    }
+  | { kind: 'quiz'; intro: ShownText; passMark: number; questions: QuestionView[] }
+  | { kind: 'challenge'; prompt: ShownText; commitment: ShownText; points: number }
+  | { kind: 'glossary'; terms: { id: string; term: ShownText; definition: ShownText }[] }
+  | { kind: 'questionnaire'; phase: 'pre' | 'post'; intro: ShownText; scale: ShownText[]; items: { id: string; text: ShownText }[] }
+  | { kind: 'not-found'; home: string };
+
+export interface PageView {
+  locale: LocaleInfo;
+  /** Path from this page to its locale's root, e.g. "../../" (empty at the root). */
+  toRoot: string;
+  title: ShownText;
+  courseTitle: ShownText;
+  homeHref: string;
+  stylesheet: string;
+  /** The same page in every locale of the build, for the language picker and hreflang. */
+  alternates: { locale: LocaleInfo; href: string; current: boolean }[];
+  nav: NavModule[];
+  breadcrumbs: PageLink[];
+  previous?: PageLink;
+  next?: PageLink;
+  /** True when any text on the page fell back to the source locale: the theme shows a note. */
+  hasFallback: boolean;
+  sourceLocale: LocaleInfo;
+  content: PageContent;
+  /** UI string from the theme's catalogs. */
+  t(id: string, values?: Record<string, unknown>): string;
+}
+
+/** A theme: renders a page view to a whole HTML document tree. */
+export interface ThemeTemplates {
+  renderPage(view: PageView): Root;
+}
+
+export type { ElementContent, Element };

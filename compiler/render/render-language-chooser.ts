@@ -1,0 +1,34 @@
+/** The bundle's root index.html: a plain list of the course's languages, each in its own script. */
+import { h } from 'hastscript';
+import type { Root } from 'hast';
+import { pickText, type Course } from '../model/course.ts';
+import { localeInfo } from '../model/locales.ts';
+import type { Translate } from '../i18n/ui-catalog.ts';
+
+export function renderLanguageChooser(course: Course, locales: string[], translate: (locale: string) => Translate): Root {
+  const source = localeInfo(course.sourceLocale);
+  return {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: source.code, dir: source.dir }, [
+        h('head', [
+          h('meta', { charset: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('title', pickText(course.title, course.sourceLocale, course.sourceLocale).value),
+          h('style', 'body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}li{margin:.5rem 0;font-size:1.2rem}'),
+        ]),
+        h('body', h('main', [
+          h('h1', pickText(course.title, course.sourceLocale, course.sourceLocale).value),
+          h('ul', locales.map((l) => {
+            const info = localeInfo(l);
+            return h('li', { lang: l, dir: info.dir }, [
+              h('a', { href: `${l}/index.html`, hreflang: l }, `${info.label} — ${pickText(course.title, l, course.sourceLocale).value}`),
+              ' ', h('small', translate(l)('home.chooseLanguage')),
+            ]);
+          })),
+        ])),
+      ]),
+    ],
+  };
+}

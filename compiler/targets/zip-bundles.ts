@@ -1,0 +1,33 @@
+/** The zip target: one zip per locale (its folder) and one with the whole build, beside the output. */
+import fs from 'node:fs';
+import path from 'node:path';
+import yazl from 'yazl';
+import { listFiles } from './manifest.ts';
+
+/** Zip `<out>/<course-id>` into `<out>/<course-id>.zip` and `<out>/<course-id>.<locale>.zip`. Returns the paths. */
+export async function zipBundles(bundleDir: string, outDir: string): Promise<string[]> {
+  const courseId = path.basename(bundleDir);
+  const files = [...listFiles(bundleDir), 'manifest.json'];
+  const locales = fs.readdirSync(bundleDir).filter((d) => fs.statSync(path.join(bundleDir, d)).isDirectory());
+  const written: string[] = [];
+  written.push(await writeZip(path.join(outDir, `${courseId}.zip`), bundleDir, files));
+  for (const locale of locales) {
+    written.push(await writeZip(path.join(outDir, `${courseId}.${locale}.zip`), bundleDir, files.filter((f) => f.startsWith(`${locale}/`))));
+  }
+  return written;
+}
+
+function writeZip(target: string, root: string, files: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const zip = new yazl.ZipFile();
+    const fixedDate = new Date('2000-01-01T00:00:00Z'); // reproducible archives
+    for (const f of files) {
+      const compress = !/\.(avif|webp|png|jpe?g|mp4|webm|zip)$/i.test(f);
+      zip.addFile(path.join(root, f), f, { mtime: fixedDate, compress });
+    }
+    const tmp = `${target}.tmp-${process.pid}`;
+    const out = fs.createWriteStream(tmp);
+    zip.outputStream.pipe(out).on('close', () => { fs.renameSync(tmp, target); resolve(target); }).on('error', reject);
+    zip.end();
+  });
+}

@@ -1,0 +1,96 @@
+/** The whole build on the small fixture course: output layout, manifest, atomicity, incremental rebuilds. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCourse } from '../../compiler/build/build-course.ts';
+import { verifyBundle } from '../../compiler/targets/verify-bundle.ts';
+import type { BundleManifest } from '../../compiler/targets/manifest.ts';
+import { miniCourseDir } from '../helpers/mini-course.ts';
+import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
+
+describe('buildCourse on the mini course', () => {
+  it('writes one bundle per locale with lang/dir, relative links and a manifest that verifies', async () => {
+    const out = tempDir();
+    const result = await buildCourse({ courseDir: miniCourseDir, outDir: out });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.ok).toBe(true);
+    const bundle = path.join(out, 'mini');
+    for (const locale of ['en', 'ar', 'fr']) {
+      for (const page of ['index.html', 'basics/index.html', 'basics/first-lesson/index.html', 'basics/basics-quiz/index.html', 'glossary/index.html', 'questionnaire/pre/index.html', '404.html']) {
+        expect(fs.existsSync(path.join(bundle, locale, page)), `${locale}/${page}`).toBe(true);
+      }
+    }
+    const ar = fs.readFileSync(path.join(bundle, 'ar/basics/first-lesson/index.html'), 'utf8');
+    expect(ar).toMatch(/<html lang="ar" dir="rtl">/);
+    const en = fs.readFileSync(path.join(bundle, 'en/basics/first-lesson/index.html'), 'utf8');
+    expect(en).toMatch(/<html lang="en" dir="ltr">/);
+    // Every href and src is relative: the folder works from any path and from file://.
+    for (const [, url] of en.matchAll(/(?:href|src)="([^"]+)"/g)) expect(url).not.toMatch(/^\//);
+    // The language picker links the same page in the other locales.
+    expect(en).toContain('href="../../../ar/basics/first-lesson/index.html"');
+    // Images: AVIF + WebP sources, a fallback with width/height and lazy loading.
+    expect(en).toMatch(/<source type="image\/avif" srcset="\.\.\/\.\.\/_assets\/media\/diagram-[0-9a-f]{8}-480\.avif 480w/);
+    expect(en).toMatch(/<img src="\.\.\/\.\.\/_assets\/media\/diagram-[0-9a-f]{8}-640\.png" alt="A simple diagram" width="640" height="400" loading="lazy" decoding="async">/);
+
+    const manifest = JSON.parse(fs.readFileSync(path.join(bundle, 'manifest.json'), 'utf8')) as BundleManifest;
+    expect(manifest.locales).toEqual(['en', 'ar', 'fr']);
+    expect(manifest.files.find((f) => f.path === 'en/index.html')?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.coverage.fr.ratio).toBeLessThan(0.5);
+    expect(verifyBundle(bundle)).toMatchObject({ ok: true, problems: [] });
+
+    fs.appendFileSync(path.join(bundle, 'en/index.html'), '<!-- tampered -->');
+    fs.writeFileSync(path.join(bundle, 'en/extra.html'), 'x');
+    const verified = verifyBundle(bundle);
+    expect(verified.ok).toBe(false);
+    expect(verified.problems.map((p) => `${p.path} ${p.problem}`).sort()).toEqual(['en/extra.html unexpected', 'en/index.html size']);
+  });
+
+  it('marks fallback text with lang and a visible note, and reports it', async () => {
+    const out = tempDir();
+    const result = await buildCourse({ courseDir: miniCourseDir, outDir: out, locales: ['fr'] });
+    expect(result.ok).toBe(true);
+    const page = fs.readFileSync(path.join(out, 'mini/fr/basics/second-lesson/index.html'), 'utf8');
+    expect(page).toContain('<h1><span class="fallback" lang="en" dir="ltr">Second lesson</span></h1>');
+    expect(page).toContain('class="fallback-note"');
+    expect(page).toMatch(/<div class="body fallback" lang="en" dir="ltr">/);
+    const translated = fs.readFileSync(path.join(out, 'mini/fr/basics/index.html'), 'utf8');
+    expect(translated).toContain('<h1>Les bases</h1>');
+    const report = result.diagnostics.find((d) => d.ruleId === 'polycourse:fallback');
+    expect(report?.message).toMatch(/^fr: \d+ of \d+ texts are not translated and fall back to en/);
+  });
+
+  it('re-renders only the pages that depend on a changed lesson', async () => {
+    const course = copyCourse(miniCourseDir);
+    const out = tempDir();
+    const first = await buildCourse({ courseDir: course, outDir: out });
+    expect(first.rendered).toBe(first.pages);
+    const again = await buildCourse({ courseDir: course, outDir: out });
+    expect(again.rendered).toBe(0);
+    fs.appendFileSync(path.join(course, 'modules/basics/first-lesson.en.mdx'), '\nA new sentence for the rebuild.\n');
+    const edited = await buildCourse({ courseDir: course, outDir: out });
+    // en has its own body; fr falls back to the en body; ar has its own body and is untouched.
+    expect(edited.rendered).toBe(2);
+    expect(fs.readFileSync(path.join(out, 'mini/en/basics/first-lesson/index.html'), 'utf8')).toContain('A new sentence for the rebuild.');
+    expect(verifyBundle(path.join(out, 'mini')).ok).toBe(true);
+  });
+
+  it('leaves the previous output untouched when a build fails, and lists every problem in one run', async () => {
+    const course = copyCourse(miniCourseDir);
+    const out = tempDir();
+    expect((await buildCourse({ courseDir: course, outDir: out })).ok).toBe(true);
+    const before = fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8');
+    fs.writeFileSync(path.join(course, 'modules/basics/second-lesson.en.mdx'), 'Hello {name}\n\n<script>alert(1)</script>\n');
+    editFile(path.join(course, 'modules/basics/first-lesson.ar.mdx'), 'alt="رسم بياني بسيط"', 'alt=""');
+    const failed = await buildCourse({ courseDir: course, outDir: out });
+    expect(failed.ok).toBe(false);
+    const errors = failed.diagnostics.filter((d) => d.severity === 'error').map((d) => `${path.basename(d.file ?? '')}:${d.line}:${d.column} ${d.ruleId}`);
+    expect(errors).toEqual(expect.arrayContaining([
+      'second-lesson.en.mdx:1:7 polycourse:mdx-expression',
+      'second-lesson.en.mdx:3:1 polycourse:forbidden-element',
+      'first-lesson.ar.mdx:5:1 polycourse:missing-alt',
+    ]));
+    expect(fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8')).toBe(before);
+    expect(fs.readdirSync(out).filter((f) => f.includes('staging'))).toEqual([]);
+    expect(verifyBundle(path.join(out, 'mini')).ok).toBe(true);
+  });
+});
