@@ -1,0 +1,105 @@
+/**
+ * Bundles in real Chromium against a local static server: navigation in en and ar, the mirrored
+ * RTL layout, and axe-core (WCAG 2.1 A/AA) on the main page kinds.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { buildCourse } from '../../compiler/build/build-course.ts';
+import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
+import { miniCourseDir } from '../helpers/mini-course.ts';
+import { tempDir } from '../helpers/temp-course.ts';
+import { axeViolations, launchChromium } from '../helpers/browser.ts';
+
+let browser: Browser;
+let server: StaticServer;
+let base: string;
+
+beforeAll(async () => {
+  const out = tempDir();
+  const result = await buildCourse({ courseDir: miniCourseDir, outDir: out });
+  expect(result.ok).toBe(true);
+  server = await startStaticServer(out);
+  base = `${server.url}mini/`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a bundle in Chromium', () => {
+  it('navigates a module in English by its links', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}en/index.html`);
+    expect(await page.getAttribute('html', 'dir')).toBe('ltr');
+    await page.click('main .module-list a');
+    await expect.poll(() => page.url()).toMatch(/\/en\/basics\/index\.html$/);
+    await page.click('main .unit-list a');
+    expect(page.url()).toMatch(/\/en\/basics\/first-lesson\/index\.html$/);
+    expect(await page.textContent('h1')).toBe('First lesson');
+    await page.click('a[rel="next"]');
+    expect(await page.textContent('h1')).toBe('Second lesson');
+    // The language picker opens the same page in Arabic.
+    await page.click('.language-picker summary');
+    await page.click('.language-picker a[hreflang="ar"]');
+    expect(page.url()).toMatch(/\/ar\/basics\/second-lesson\/index\.html$/);
+    expect(await page.textContent('h1')).toBe('الدرس الثاني');
+    await page.close();
+  });
+
+  it('mirrors the layout in Arabic: sidebar on the right, next link on the left', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}ar/basics/first-lesson/index.html`);
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    const sidebar = (await page.locator('.sidebar').boundingBox())!;
+    const main = (await page.locator('main').boundingBox())!;
+    expect(sidebar.x).toBeGreaterThan(main.x);
+    const next = (await page.locator('a[rel="next"]').boundingBox())!;
+    expect(next.x + next.width).toBeLessThan(main.x + main.width / 2);
+    await page.goto(`${base}en/basics/first-lesson/index.html`);
+    const enSidebar = (await page.locator('.sidebar').boundingBox())!;
+    const enMain = (await page.locator('main').boundingBox())!;
+    expect(enSidebar.x).toBeLessThan(enMain.x);
+    await page.close();
+  });
+
+  it('fits a 320 px wide screen without horizontal scrolling', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    for (const p of ['en/basics/first-lesson/index.html', 'ar/basics/basics-quiz/index.html']) {
+      await page.goto(base + p);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, p).toBeLessThanOrEqual(0);
+    }
+    await page.close();
+  });
+
+  it('axe runner reports real violations (so a clean result means something)', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><html><body><img src="x.png"><a href="#"></a></body></html>');
+    const ids = (await axeViolations(page)).map((v) => v.id);
+    expect(ids).toEqual(expect.arrayContaining(['image-alt', 'html-has-lang', 'link-name']));
+    await page.close();
+  });
+
+  it('keeps AA contrast in the dark colour scheme', async () => {
+    const page = await browser.newPage({ colorScheme: 'dark' });
+    for (const p of ['en/basics/first-lesson/index.html', 'ar/basics/basics-quiz/index.html']) {
+      await page.goto(base + p);
+      expect(await axeViolations(page), p).toEqual([]);
+    }
+    await page.close();
+  });
+
+  for (const locale of ['en', 'ar']) {
+    for (const p of ['index.html', 'basics/first-lesson/index.html', 'basics/intro-video/index.html', 'basics/basics-quiz/index.html', 'questionnaire/pre/index.html']) {
+      it(`has no WCAG 2.1 A/AA violations: ${locale}/${p}`, async () => {
+        const page = await browser.newPage();
+        await page.goto(`${base}${locale}/${p}`);
+        expect(await axeViolations(page)).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+});
