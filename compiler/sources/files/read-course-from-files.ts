@@ -54,6 +54,7 @@ export function readCourseFromFiles(courseDir: string): SourceResult {
   if (!parsed.yaml) return result();
   const structureYaml = parsed.yaml;
   positions.set('', structureYaml.positionOf([]));
+  for (const key of ['theme', 'locales', 'sourceLocale', 'points', 'glossary', 'questionnaire']) positions.set(key, structureYaml.positionOf([key]));
 
   const checked = courseFileSchema.safeParse(structureYaml.data);
   if (!checked.success) {

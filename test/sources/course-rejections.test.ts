@@ -1,0 +1,119 @@
+/**
+ * Every rejected course (not body) problem: each names the rule, the file:line:col (or model path)
+ * and a fix, all problems come in one run, and a failed build writes nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCourse, validateCourseDir } from '../../compiler/build/build-course.ts';
+import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
+import { miniCourseDir } from '../helpers/mini-course.ts';
+import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
+
+async function problems(mutate: (dir: string) => void, options: { locales?: string[] } = {}): Promise<Diagnostic[]> {
+  const dir = copyCourse(miniCourseDir);
+  mutate(dir);
+  const out = tempDir();
+  const result = await buildCourse({ courseDir: dir, outDir: out, ...options });
+  expect(result.ok).toBe(false);
+  expect(fs.readdirSync(out).filter((f) => !f.startsWith('.cache'))).toEqual([]); // nothing written
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  for (const e of errors) {
+    expect(e.fix, e.ruleId).toBeTruthy();
+    expect(e.file ?? e.path, e.ruleId).toBeTruthy();
+  }
+  return errors;
+}
+
+const where = (d: Diagnostic) => `${d.file ? `${path.basename(d.file)}:${d.line}:${d.column}` : d.path} ${d.ruleId}`;
+
+describe('course rejections', () => {
+  it('a folder without course.yaml', async () => {
+    const result = await validateCourseDir(tempDir());
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['polycourse:missing-file']);
+  });
+
+  it('YAML syntax errors, with their position', async () => {
+    const errors = await problems((dir) => editFile(path.join(dir, 'locales/en.yaml'), 'title: Mini course', 'title: "Mini course'));
+    expect(errors[0]).toMatchObject({ ruleId: 'polycourse:yaml-syntax', file: expect.stringMatching(/locales\/en\.yaml$/), line: expect.any(Number) });
+  });
+
+  it('unknown keys, bad kinds and bad ids in course.yaml, all in one run', async () => {
+    const errors = await problems((dir) => {
+      const file = path.join(dir, 'course.yaml');
+      editFile(file, 'theme: default', 'theme: default\ncolour: blue');
+      editFile(file, '{ id: second-lesson, kind: lesson }', '{ id: second-lesson, kind: podcast }');
+      editFile(file, '{ id: basics-sheet, kind: infosheet }', '{ id: Basics_Sheet, kind: infosheet }');
+    });
+    expect(errors.map(where)).toEqual([
+      'course.yaml:16:36 polycourse:course-schema',
+      'course.yaml:21:15 polycourse:course-schema',
+      'course.yaml:1:1 polycourse:course-schema',
+    ]);
+    expect(errors[0].message).toMatch(/modules\.0\.units\.1\.kind/);
+    expect(errors[2].message).toMatch(/colour/);
+  });
+
+  it('a text missing in the source locale points at the locale file', async () => {
+    const errors = await problems((dir) => editFile(path.join(dir, 'locales/en.yaml'), '      second-lesson: { title: Second lesson }\n', '      second-lesson: {}\n'));
+    expect(errors.map(where)).toEqual(['en.yaml:18:7 polycourse:missing-source-text']);
+    expect(errors[0].message).toContain('modules.basics.units.second-lesson.title');
+  });
+
+  it('a text that is not a string', async () => {
+    const errors = await problems((dir) => editFile(path.join(dir, 'locales/ar.yaml'), 'title: دورة مصغرة', 'title: [دورة, مصغرة]'));
+    expect(errors.map(where)).toEqual(['ar.yaml:1:8 polycourse:text-type']);
+  });
+
+  it('answer keys that name no option, and a single-choice question with two answers', async () => {
+    const errors = await problems((dir) => {
+      editFile(path.join(dir, 'course.yaml'), 'correct: [b] }', 'correct: [z] }');
+      editFile(path.join(dir, 'course.yaml'), 'correct: [a, c] }', 'correct: [a, x] }');
+      editFile(path.join(dir, 'course.yaml'), "{ id: q2, type: multiple", "{ id: q2, type: single");
+    });
+    expect(errors.map(where)).toEqual([
+      'course.yaml:25:13 polycourse:answer-key',
+      'course.yaml:26:13 polycourse:answer-key',
+      'course.yaml:26:13 polycourse:answer-key',
+    ]);
+    expect(errors[0].message).toBe('Question "q1": correct answer "z" is not one of its options [a, b]');
+  });
+
+  it('duplicate unit ids', async () => {
+    const errors = await problems((dir) => editFile(path.join(dir, 'course.yaml'), '{ id: second-lesson, kind: lesson }', '{ id: first-lesson, kind: lesson }'));
+    expect(errors.map((d) => d.ruleId)).toContain('polycourse:duplicate-id');
+  });
+
+  it('media that does not exist, a missing source body and an unknown theme', async () => {
+    const errors = await problems((dir) => {
+      editFile(path.join(dir, 'course.yaml'), 'src: media/clip.mp4', 'src: media/missing.mp4');
+      editFile(path.join(dir, 'course.yaml'), 'theme: default', 'theme: neon');
+      fs.rmSync(path.join(dir, 'modules/basics/basics-sheet.en.mdx'));
+    });
+    expect(errors.map(where)).toEqual([
+      'course.yaml:18:14 polycourse:missing-media',
+      'basics-sheet.en.mdx:undefined:undefined polycourse:missing-body',
+      'course.yaml:4:8 polycourse:unknown-theme',
+    ]);
+    expect(errors[2].fix).toMatch(/default/);
+  });
+
+  it('invalid locale tags and a source locale that is not listed', async () => {
+    const bad = await problems((dir) => editFile(path.join(dir, 'course.yaml'), 'locales: [en, ar, fr]', 'locales: [en, ar, fr, "en_US!"]'));
+    expect(bad.map((d) => d.ruleId)).toContain('polycourse:locale-tag');
+    const source = await problems((dir) => editFile(path.join(dir, 'course.yaml'), 'sourceLocale: en', 'sourceLocale: de'));
+    expect(source.map(where)).toEqual(['course.yaml:2:15 polycourse:source-locale']);
+  });
+
+  it('asking for a locale the course does not have', async () => {
+    const errors = await problems(() => {}, { locales: ['de'] });
+    expect(errors.map((d) => d.ruleId)).toEqual(['polycourse:unknown-locale']);
+  });
+
+  it('a damaged image and one above the pixel limit', async () => {
+    const errors = await problems((dir) => fs.writeFileSync(path.join(dir, 'media/diagram.png'), 'not a png'));
+    expect(errors.map((d) => d.ruleId)).toEqual(['polycourse:image']);
+    expect(errors[0].message).toMatch(/media\/diagram\.png/);
+  });
+});
