@@ -56,8 +56,12 @@ export async function main(argv: string[]): Promise<number> {
       case '-h':
       case '--help':
       case 'help':
+        if (!command) {
+          console.error(usage);
+          return exitCodes.usage;
+        }
         console.log(usage);
-        return command ? exitCodes.ok : exitCodes.usage;
+        return exitCodes.ok;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -1,0 +1,79 @@
+/** The polycourse bin as a user runs it: exit codes 0/1/2, --json output, zips, verify. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { miniCourseDir } from '../helpers/mini-course.ts';
+import { copyCourse, tempDir } from '../helpers/temp-course.ts';
+
+const bin = path.resolve(import.meta.dirname, '../../bin/polycourse.mjs');
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('polycourse CLI', () => {
+  it('build --json --zip: exit 0, a machine-readable result and zips per locale', () => {
+    const out = tempDir();
+    const r = run('build', miniCourseDir, '--out', out, '--json', '--zip');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ ok: true, courseId: 'mini', locales: ['en', 'ar', 'fr'], pages: 36 });
+    expect(result.zips.map((z: string) => path.basename(z)).sort()).toEqual(['mini.ar.zip', 'mini.en.zip', 'mini.fr.zip', 'mini.zip']);
+    const unzip = spawnSync('python3', ['-c', 'import sys,zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', path.join(out, 'mini.ar.zip')], { encoding: 'utf8' });
+    const names = unzip.stdout.trim().split('\n');
+    expect(names).toContain('ar/index.html');
+    expect(names.every((n) => n.startsWith('ar/'))).toBe(true);
+    expect(run('verify', path.join(out, 'mini')).code).toBe(0);
+  });
+
+  it('build prints a progress bar, a summary and the coverage per locale', () => {
+    const r = run('build', miniCourseDir, '--out', tempDir());
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/building 100% \(36\/36\)/);
+    expect(r.stdout).toMatch(/Built 36 pages/);
+    expect(r.stdout).toMatch(/fr .*% {2}\(\d+ texts fall back\)/);
+  });
+
+  it('invalid content: exit 1, positioned errors, nothing written', () => {
+    const course = copyCourse(miniCourseDir);
+    fs.writeFileSync(path.join(course, 'modules/basics/second-lesson.en.mdx'), '<Foo onClick="x()" />\n');
+    const out = tempDir();
+    const r = run('build', course, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/second-lesson\.en\.mdx:1:1 {2}error {2}Event handler attribute "onClick" is not allowed on <Foo> {2}\[polycourse:event-attribute\]/);
+    expect(r.stderr).toMatch(/fix: /);
+    expect(r.stderr).toMatch(/nothing was written/);
+    expect(fs.readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual([]);
+    const v = run('validate', course, '--json');
+    expect(v.code).toBe(1);
+    expect(JSON.parse(v.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(expect.arrayContaining(['polycourse:event-attribute', 'polycourse:unknown-component']));
+  });
+
+  it('validate: exit 0 on a valid course', () => {
+    const r = run('validate', miniCourseDir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/mini: valid/);
+  });
+
+  it('usage errors: exit 2 with the usage text', () => {
+    for (const args of [[], ['frobnicate'], ['build', miniCourseDir], ['build', '--out', 'x'], ['build', miniCourseDir, '--out', 'x', '--colour'], ['serve', '.', '--port', 'abc']]) {
+      const r = run(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/Usage: polycourse/);
+    }
+  });
+
+  it('verify: exit 1 when a file changed after the build, exit 1 on a folder without manifest', () => {
+    const out = tempDir();
+    expect(run('build', miniCourseDir, '--out', out).code).toBe(0);
+    fs.writeFileSync(path.join(out, 'mini/en/index.html'), 'changed');
+    const r = run('verify', path.join(out, 'mini'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/en\/index\.html {2}size/);
+    const none = run('verify', out);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/manifest\.json/);
+  });
+});
