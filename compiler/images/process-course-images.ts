@@ -11,7 +11,7 @@ export async function processCourseImages(
   const images = new Map<string, ProcessedImage>();
   const diagnostics: Diagnostic[] = [];
   const root = course.mediaRoot;
-  const mediaDir = root && path.join(root, 'media');
+  const mediaDir = root && path.join(root, course.mediaDir);
   if (!mediaDir || !fs.existsSync(mediaDir)) return { images, diagnostics };
   const files = (fs.readdirSync(mediaDir, { recursive: true }) as string[])
     .map((f) => f.split(path.sep).join('/'))
@@ -23,7 +23,7 @@ export async function processCourseImages(
   const worker = async () => {
     while (next < files.length) {
       const rel = files[next++];
-      const src = `media/${rel}`;
+      const src = `${course.mediaDir}/${rel}`;
       const result = await processImage(path.join(mediaDir, rel), src, cacheDir);
       if ('severity' in result) diagnostics.push(result);
       else images.set(src, result);

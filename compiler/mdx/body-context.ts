@@ -1,5 +1,5 @@
 /** What the body pipeline needs to know about the course and the page it renders into. */
-import type { Course, Localized, Unit } from '../model/course.ts';
+import type { Course, CourseModule, Localized, Unit } from '../model/course.ts';
 
 export interface BodyContext {
   course: Course;
@@ -8,7 +8,8 @@ export interface BodyContext {
   t(id: string, values?: Record<string, unknown>): string;
   /** A learner-visible text in this locale (source locale when missing). */
   text(value: Localized): string;
-  findUnit(id: string): Unit | undefined;
-  /** True when `media/...` exists in the course. */
-  mediaExists(src: string): boolean;
+  /** A unit by reference (`unit-id` in the current module, or `module-id/unit-id`). */
+  findUnit(ref: string): { module: CourseModule; unit: Unit } | undefined;
+  /** The course-relative key of a media file referenced from this body (`media/x.png`, `../../media/x.png`), or undefined. */
+  resolveMedia(src: string): string | undefined;
 }

@@ -8,7 +8,8 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 
 export interface LinkResolver {
-  unitHref(unitId: string): string | undefined;
+  /** href of a unit page from `module-id/unit-id` or a bare unit id (current module first). */
+  unitHref(ref: string): string | undefined;
   glossaryHref(termId: string): string;
 }
 

@@ -29,16 +29,20 @@ export default function remarkPolycourseComponents(ctx: BodyContext) {
       if (!node.alt || !node.alt.trim()) {
         fail(node, `Image ${node.url} has no alt text`, 'missing-alt', 'Describe the image: ![what it shows](media/file.png).');
       }
-      checkMedia(node, node.url);
+      const key = checkMedia(node, node.url);
+      if (key) node.url = key;
     });
 
-    function checkMedia(node: { position?: JsxNode['position'] }, src: string) {
-      if (/^https:\/\//.test(src) || isUnsafeUrl(src)) return; // unsafe URLs are remark-reject-unsafe's to report
-      if (!src.startsWith('media/')) {
-        fail(node, `Image "${src}" must be a file under media/ or an https:// URL`, 'media-path', 'Put the image in the course\'s media/ folder and write src="media/<name>".');
-      } else if (!ctx.mediaExists(src)) {
-        fail(node, `Image not found: ${src}`, 'missing-media', `Add ${src} to the course folder or correct the path.`);
+    /** The media key of an image reference, or undefined (reported) when it is not a course media file. */
+    function checkMedia(node: { position?: JsxNode['position'] }, src: string): string | undefined {
+      if (/^https:\/\//.test(src) || isUnsafeUrl(src)) return undefined; // unsafe URLs are remark-reject-unsafe's to report
+      if (/^[a-z]+:/i.test(src) || src.startsWith('/')) {
+        fail(node, `Image "${src}" must be a file of the course's media folder or an https:// URL`, 'media-path', 'Put the image in the course\'s media/ folder and write src="media/<name>".');
+        return undefined;
       }
+      const key = ctx.resolveMedia(src);
+      if (!key) fail(node, `Image not found: ${src}`, 'missing-media', `Add ${src} to the course's media folder or correct the path.`);
+      return key;
     }
 
     visit(tree, (node) => {
@@ -98,8 +102,8 @@ export default function remarkPolycourseComponents(ctx: BodyContext) {
           break;
         }
         case 'Figure': {
-          if (attrs.src !== undefined) checkMedia(node, attrs.src);
-          const children: ElementContent[] = [{ type: 'element', tagName: 'img', properties: { src: attrs.src, alt: attrs.alt }, children: [] }];
+          const key = attrs.src !== undefined ? checkMedia(node, attrs.src) : undefined;
+          const children: ElementContent[] = [{ type: 'element', tagName: 'img', properties: { src: key ?? attrs.src, alt: attrs.alt }, children: [] }];
           if (attrs.caption) children.push({ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: attrs.caption }] });
           data.hName = 'figure';
           data.hProperties = { className: ['figure'] };
@@ -123,21 +127,22 @@ export default function remarkPolycourseComponents(ctx: BodyContext) {
             fail(node, `<${name} unit="${attrs.unit}"> names no unit of this course`, 'unknown-unit', 'Use the id of a unit from course.yaml.');
             break;
           }
-          if (found.kind !== kind) {
-            fail(node, `<${name} unit="${attrs.unit}">: that unit is a ${found.kind}, not a ${kind}`, 'unit-kind',
-              found.kind === 'lesson' ? `Link a lesson with [text](./${found.id}.mdx).` : `Use <${componentFor(found.kind)} unit="${found.id}" />.`);
+          const { module: foundModule, unit: foundUnit } = found;
+          if (foundUnit.kind !== kind) {
+            fail(node, `<${name} unit="${attrs.unit}">: that unit is a ${foundUnit.kind}, not a ${kind}`, 'unit-kind',
+              foundUnit.kind === 'lesson' ? `Link a lesson with [text](./${foundUnit.id}.mdx).` : `Use <${componentFor(foundUnit.kind)} unit="${foundUnit.id}" />.`);
             break;
           }
           const card: Element = {
-            type: 'element', tagName: 'a', properties: { href: `polycourse:unit/${found.id}` },
+            type: 'element', tagName: 'a', properties: { href: `polycourse:unit/${foundModule.id}/${foundUnit.id}` },
             children: [
-              { type: 'element', tagName: 'span', properties: { className: ['unit-card-kind'] }, children: [{ type: 'text', value: ctx.t(`unit.kind.${found.kind}`) }] },
+              { type: 'element', tagName: 'span', properties: { className: ['unit-card-kind'] }, children: [{ type: 'text', value: ctx.t(`unit.kind.${foundUnit.kind}`) }] },
               { type: 'text', value: ' ' },
-              { type: 'element', tagName: 'span', properties: { className: ['unit-card-title'] }, children: [{ type: 'text', value: ctx.text(found.title) }] },
+              { type: 'element', tagName: 'span', properties: { className: ['unit-card-title'] }, children: [{ type: 'text', value: ctx.text(foundUnit.title) }] },
             ],
           };
           data.hName = node.type === 'mdxJsxFlowElement' ? 'p' : 'span';
-          data.hProperties = { className: ['unit-card', `unit-card-${found.kind}`] };
+          data.hProperties = { className: ['unit-card', `unit-card-${foundUnit.kind}`] };
           data.hChildren = [card];
         }
       }

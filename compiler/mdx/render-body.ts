@@ -6,6 +6,7 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
@@ -31,6 +32,7 @@ export function bodyProcessor(ctx: PageContext, format: 'mdx' | 'md') {
   const base = unified().use(remarkParse);
   const withSyntax = format === 'mdx' ? base.use(remarkMdx) : base;
   return withSyntax
+    .use(remarkFrontmatter) // tolerated and ignored: titles come from the course model
     .use(remarkGfm)
     .use(remarkRejectUnsafe)
     .use(remarkPolycourseComponents, ctx)

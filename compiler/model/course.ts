@@ -11,7 +11,13 @@ export const localized = z.record(z.string(), z.string());
 export type Localized = z.infer<typeof localized>;
 
 /** A body document per locale: MDX text plus the file it came from (for positions). */
-export const localizedDocument = z.record(z.string(), z.object({ text: z.string(), file: z.string() }));
+export const localizedDocument = z.record(z.string(), z.object({
+  text: z.string(),
+  /** where it came from, for messages */
+  file: z.string(),
+  /** folder of the document relative to the course's mediaRoot, for relative image paths (posix) */
+  baseDir: z.string().optional(),
+}));
 export type LocalizedDocument = z.infer<typeof localizedDocument>;
 
 export const pointsRules = z.object({
@@ -108,8 +114,30 @@ export const course = z.object({
   modules: z.array(courseModule).min(1),
   /** Folder that relative media paths resolve against (files source: the course folder). */
   mediaRoot: z.string().optional(),
+  /** Folder under mediaRoot that holds the course's images and media (files source: `media`). */
+  mediaDir: z.string().default('media'),
 });
 export type Course = z.infer<typeof course>;
+
+/**
+ * Find a unit by reference: `module-id/unit-id`, or a bare `unit-id` looked up in `fromModule` first,
+ * then in the whole course when only one module has it.
+ */
+export function findUnit(course: Course, ref: string, fromModule?: string): { module: CourseModule; unit: Unit } | undefined {
+  const [moduleId, unitId] = ref.includes('/') ? ref.split('/', 2) : [fromModule, ref];
+  const inModule = (m: CourseModule) => m.units.find((u) => u.id === unitId);
+  if (moduleId) {
+    const module = course.modules.find((m) => m.id === moduleId);
+    const unit = module && inModule(module);
+    if (unit) return { module: module!, unit };
+    if (ref.includes('/')) return undefined;
+  }
+  const matches = course.modules.flatMap((module) => {
+    const unit = inModule(module);
+    return unit ? [{ module, unit }] : [];
+  });
+  return matches.length === 1 ? matches[0] : undefined;
+}
 
 /** The text for `locale`, else the source locale's, and whether it fell back. */
 export function pickText(text: Localized, locale: string, sourceLocale: string): { value: string; lang: string; fallback: boolean } {

@@ -2,6 +2,7 @@
 import type { Course } from './course.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { isValidLocaleTag } from './locales.ts';
+import { reservedModuleIds } from '../render/plan-pages.ts';
 
 /** Every model-level problem of `course`, each with a model path (the source turns it into a position). */
 export function validateCourse(course: Course): Diagnostic[] {
@@ -28,7 +29,11 @@ export function validateCourse(course: Course): Diagnostic[] {
   };
   unique(course.modules.map((m) => m.id), (id) => `modules.${id}`, 'module');
   const units = course.modules.flatMap((m) => m.units.map((u) => ({ m, u })));
-  unique(units.map((x) => x.u.id), (id) => { const x = units.find((y) => y.u.id === id)!; return `modules.${x.m.id}.units.${id}`; }, 'unit');
+  // Unit ids are unique within their module: pages live at <module>/<unit>/, references are module-relative.
+  for (const m of course.modules) unique(m.units.map((u) => u.id), (id) => `modules.${m.id}.units.${id}`, 'unit');
+  for (const m of course.modules) {
+    if (reservedModuleIds.includes(m.id)) error(`modules.${m.id}`, 'reserved-id', `Module id "${m.id}" is reserved by the bundle layout`, `Rename the module (reserved: ${reservedModuleIds.join(', ')}).`);
+  }
   unique(course.glossary.map((g) => g.id), (id) => `glossary.${id}`, 'glossary term');
 
   for (const { m, u } of units) {

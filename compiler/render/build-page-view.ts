@@ -1,6 +1,7 @@
 /** Course model + a page spec → the PageView a theme renders (texts picked per locale, links relative). */
 import type { Root } from 'hast';
-import { pickText, type Course, type Localized, type Unit } from '../model/course.ts';
+import { findUnit, pickText, type Course, type Localized, type Unit } from '../model/course.ts';
+import { resolveMediaKey } from './resolve-media-key.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { localeInfo, type LocaleInfo } from '../model/locales.ts';
 import type { Translate } from '../i18n/ui-catalog.ts';
@@ -36,17 +37,17 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
     hasFallback = true;
     return { value: picked.value, lang: source.code, dir: source.dir };
   };
-  const unitHref = (unitId: string) => {
-    const m = course.modules.find((mod) => mod.units.some((u) => u.id === unitId));
-    return m ? href(pagePaths.unit(m.id, unitId)) : undefined;
+  const currentModuleId = spec.kind === 'module' || spec.kind === 'unit' ? spec.module.id : undefined;
+  const unitHref = (ref: string) => {
+    const found = findUnit(course, ref, currentModuleId);
+    return found ? href(pagePaths.unit(found.module.id, found.unit.id)) : undefined;
   };
   const diagnostics: Diagnostic[] = [];
 
   const title = pageTitle();
-  const currentModule = spec.kind === 'module' || spec.kind === 'unit' ? spec.module.id : undefined;
   const nav: NavModule[] = course.modules.map((m) => ({
-    id: m.id, title: shown(m.title), href: href(pagePaths.module(m.id)), current: m.id === currentModule,
-    units: m.id === currentModule
+    id: m.id, title: shown(m.title), href: href(pagePaths.module(m.id)), current: m.id === currentModuleId,
+    units: m.id === currentModuleId
       ? m.units.map((u) => ({ id: u.id, kind: u.kind, title: shown(u.title), href: href(pagePaths.unit(m.id, u.id)), current: spec.kind === 'unit' && spec.unit.id === u.id }))
       : [],
   }));
@@ -118,8 +119,8 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
           const rendered = await renderBody(doc, {
             course, locale: own ? locale : course.sourceLocale, t,
             text: (v) => shown(v).value,
-            findUnit: (id) => course.modules.flatMap((m) => m.units).find((u) => u.id === id),
-            mediaExists: (src) => ctx.media.images.has(src) || ctx.media.files.has(src),
+            findUnit: (ref) => findUnit(course, ref, currentModuleId),
+            resolveMedia: (src) => resolveMediaKey(course, doc.baseDir, src, (key) => ctx.media.images.has(key) || ctx.media.files.has(key)),
             unitHref, glossaryHref: (id) => `${href(pagePaths.glossary)}#${id}`,
             image: (src) => ctx.media.images.get(src), toRoot,
           });

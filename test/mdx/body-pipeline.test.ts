@@ -10,7 +10,8 @@ import { toHtml } from 'hast-util-to-html';
 import { renderBody, type PageContext } from '../../compiler/mdx/render-body.ts';
 import { loadUiCatalogs } from '../../compiler/i18n/ui-catalog.ts';
 import { themesRoot } from '../../compiler/render/load-theme.ts';
-import { pickText } from '../../compiler/model/course.ts';
+import { findUnit, pickText } from '../../compiler/model/course.ts';
+import { resolveMediaKey } from '../../compiler/render/resolve-media-key.ts';
 import { miniCourse } from '../helpers/mini-course.ts';
 
 const casesDir = path.join(import.meta.dirname, 'fixtures');
@@ -19,9 +20,9 @@ const t = loadUiCatalogs([path.join(themesRoot, 'default/locales')], ['en'], 'en
 const ctx: PageContext = {
   course, locale: 'en', t,
   text: (v) => pickText(v, 'en', 'en').value,
-  findUnit: (id) => course.modules.flatMap((m) => m.units).find((u) => u.id === id),
-  mediaExists: (src) => src === 'media/diagram.png',
-  unitHref: (id) => (course.modules[0].units.some((u) => u.id === id) ? `../../basics/${id}/index.html` : undefined),
+  findUnit: (ref) => findUnit(course, ref, 'basics'),
+  resolveMedia: (src) => resolveMediaKey(course, 'modules/basics', src, (key) => key === 'media/diagram.png'),
+  unitHref: (ref) => { const found = findUnit(course, ref, 'basics'); return found && `../../${found.module.id}/${found.unit.id}/index.html`; },
   glossaryHref: (id) => `../../glossary/index.html#${id}`,
   image: () => undefined,
   toRoot: '../../',

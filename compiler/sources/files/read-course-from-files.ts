@@ -122,7 +122,7 @@ export function readCourseFromFiles(courseDir: string): SourceResult {
       const file = path.join(courseDir, 'modules', moduleId, `${unitId}.${locale}.mdx`);
       if (!fs.existsSync(file)) continue;
       inputs.push(file);
-      out[locale] = { text: fs.readFileSync(file, 'utf8'), file: display(file) };
+      out[locale] = { text: fs.readFileSync(file, 'utf8'), file: display(file), baseDir: `modules/${moduleId}` };
     }
     if (!out[sourceLocale]) {
       const file = display(path.join(courseDir, 'modules', moduleId, `${unitId}.${sourceLocale}.mdx`));
@@ -246,6 +246,7 @@ export function readCourseFromFiles(courseDir: string): SourceResult {
     },
     modules,
     mediaRoot: courseDir,
+    mediaDir: 'media',
   };
   return result(course);
 }
