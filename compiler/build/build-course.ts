@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
+import { createDirMaker, renderPages, type RenderJob, type RenderSetup } from './render-pages.ts';
 import type { Course } from '../model/course.ts';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.ts';
 import { validateCourse } from '../model/validate-course.ts';
@@ -15,7 +16,6 @@ import { readCourse } from '../sources/read-course.ts';
 import { loadTheme } from '../render/load-theme.ts';
 import { loadUiCatalogs } from '../i18n/ui-catalog.ts';
 import { planPages, type PageSpec } from '../render/plan-pages.ts';
-import { buildPageView } from '../render/build-page-view.ts';
 import { collectMediaAssets } from '../render/media-assets.ts';
 import { renderLanguageChooser } from '../render/render-language-chooser.ts';
 import { processCourseImages } from '../images/process-course-images.ts';
@@ -34,6 +34,8 @@ export interface BuildOptions {
   /** Incremental cache (default: <outDir>/.cache). */
   cacheDir?: string;
   onProgress?(done: number, total: number, label: string): void;
+  /** Render threads (default: one per core; POLYCOURSE_THREADS overrides). */
+  threads?: number;
 }
 
 export interface BuildResult {
@@ -104,37 +106,42 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
   let done = 0;
   let rendered = 0;
   try {
+    const mkdir = createDirMaker();
+    const stylesheets: Record<string, string> = {};
+    const jobs: RenderJob[] = [];
+    const keys = new Map<string, string>();
     for (const locale of locales) {
-      const t = catalogs.forLocale(locale);
       const localeDir = staging ? path.join(staging.dir, locale) : '';
       const css = `${theme.css}\n:root { --font-body: ${localeInfo(locale).fonts}; }\n`;
-      const stylesheet = `_assets/theme-${sha256(css).slice(0, 8)}.css`;
+      stylesheets[locale] = `_assets/theme-${sha256(css).slice(0, 8)}.css`;
       if (staging) {
-        writeFile(path.join(localeDir, stylesheet), css);
-        for (const asset of media.assets) linkOrCopy(asset.from, path.join(localeDir, asset.bundlePath));
+        writeFile(path.join(localeDir, stylesheets[locale]), css, mkdir);
+        for (const asset of media.assets) linkOrCopy(asset.from, path.join(localeDir, asset.bundlePath), mkdir);
       }
-      const ctx = { course, locale, locales, t, media, stylesheet };
-      for (const spec of specs) {
+      specs.forEach((spec, page) => {
         const stateKey = `${locale}/${spec.path}`;
         const key = sha256(skeleton, locale, pageInput(course, spec, locale));
         const previousFile = path.join(destination, locale, spec.path);
         const cached = previousState[stateKey];
         if (staging && cached?.key === key && fs.existsSync(previousFile)) {
-          linkOrCopy(previousFile, path.join(localeDir, spec.path));
+          linkOrCopy(previousFile, path.join(localeDir, spec.path), mkdir);
           diagnostics.push(...cached.warnings);
           nextState[stateKey] = cached;
+          options.onProgress?.(++done, total, stateKey);
         } else {
-          const { view, diagnostics: pageDiagnostics } = await buildPageView(ctx, spec);
-          diagnostics.push(...pageDiagnostics);
-          rendered++;
-          if (staging && !hasErrors(pageDiagnostics)) {
-            writeFile(path.join(localeDir, spec.path), toHtml(theme.templates.renderPage(view)));
-            nextState[stateKey] = { key, warnings: pageDiagnostics };
-          }
+          keys.set(stateKey, key);
+          jobs.push({ locale, page, write: !!staging });
         }
-        options.onProgress?.(++done, total, `${locale}/${spec.path}`);
-      }
+      });
     }
+    const setup: RenderSetup = { course, locales, themeName: theme.name, media, stylesheets, stagingDir: staging?.dir ?? '' };
+    await renderPages(setup, jobs, ({ job, diagnostics: pageDiagnostics }) => {
+      const stateKey = `${job.locale}/${specs[job.page].path}`;
+      diagnostics.push(...pageDiagnostics);
+      rendered++;
+      if (!hasErrors(pageDiagnostics)) nextState[stateKey] = { key: keys.get(stateKey)!, warnings: pageDiagnostics };
+      options.onProgress?.(++done, total, stateKey);
+    }, options.threads);
     diagnostics.push(...catalogs.diagnostics);
     const coverage = translationCoverage(course, locales);
     for (const [locale, c] of Object.entries(coverage)) {
@@ -177,14 +184,14 @@ function pageInput(course: Course, spec: PageSpec, locale: string): string {
   return `${spec.path}\n${own?.file ?? ''}\n${own?.text ?? fallback?.text ?? ''}`;
 }
 
-function writeFile(file: string, content: string) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+function writeFile(file: string, content: string, mkdir = createDirMaker()) {
+  mkdir(path.dirname(file));
   fs.writeFileSync(file, content);
 }
 
 /** Hard-link when possible (same file system, instant), else copy. */
-function linkOrCopy(from: string, to: string) {
-  fs.mkdirSync(path.dirname(to), { recursive: true });
+function linkOrCopy(from: string, to: string, mkdir: (dir: string) => void) {
+  mkdir(path.dirname(to));
   try {
     fs.linkSync(from, to);
   } catch {

@@ -1,0 +1,35 @@
+/** Renders one page of one locale to HTML in the staging folder: view → theme → hast → HTML. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import { hasErrors } from '../model/diagnostic.ts';
+import { loadTheme } from '../render/load-theme.ts';
+import { loadUiCatalogs } from '../i18n/ui-catalog.ts';
+import { planPages } from '../render/plan-pages.ts';
+import { buildPageView, type LocaleContext } from '../render/build-page-view.ts';
+import { createDirMaker, type RenderedPage, type RenderJob, type RenderSetup } from './render-pages.ts';
+
+export async function createPageRenderer(setup: RenderSetup): Promise<(job: RenderJob) => Promise<RenderedPage>> {
+  const { course, locales } = setup;
+  const { theme } = await loadTheme(setup.themeName);
+  if (!theme) throw new Error(`theme ${setup.themeName} vanished during the build`);
+  const catalogs = loadUiCatalogs(theme.localesDirs, locales, course.sourceLocale);
+  const specs = planPages(course);
+  const contexts = new Map<string, LocaleContext>();
+  const mkdir = createDirMaker();
+  return async (job) => {
+    let ctx = contexts.get(job.locale);
+    if (!ctx) {
+      ctx = { course, locale: job.locale, locales, t: catalogs.forLocale(job.locale), media: setup.media, stylesheet: setup.stylesheets[job.locale] };
+      contexts.set(job.locale, ctx);
+    }
+    const spec = specs[job.page];
+    const { view, diagnostics } = await buildPageView(ctx, spec);
+    if (job.write && !hasErrors(diagnostics)) {
+      const file = path.join(setup.stagingDir, job.locale, spec.path);
+      mkdir(path.dirname(file));
+      fs.writeFileSync(file, toHtml(theme.templates.renderPage(view)));
+    }
+    return { job, diagnostics };
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Render pages into the staging folder: in this thread for small jobs, else spread over worker threads
+ * (one per core), each rendering an interleaved share of the pages. Same code path either way.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Course } from '../model/course.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { MediaAssets } from '../render/media-assets.ts';
+
+export interface RenderSetup {
+  course: Course;
+  /** Locales in the build (language picker). */
+  locales: string[];
+  themeName: string;
+  media: MediaAssets;
+  /** locale → stylesheet path inside the locale folder */
+  stylesheets: Record<string, string>;
+  stagingDir: string;
+}
+
+export interface RenderJob {
+  locale: string;
+  /** index into planPages(course) */
+  page: number;
+  /** Write the page (false: validate only). */
+  write: boolean;
+}
+
+export interface RenderedPage {
+  job: RenderJob;
+  diagnostics: Diagnostic[];
+}
+
+/** Below this many pages, worker start-up costs more than it saves. */
+const workerThreshold = 150;
+
+export async function renderPages(setup: RenderSetup, jobs: RenderJob[], onPage: (done: RenderedPage) => void, threads = defaultThreads()): Promise<void> {
+  if (threads <= 1 || jobs.length < workerThreshold) {
+    const { createPageRenderer } = await import('./page-renderer.ts');
+    const render = await createPageRenderer(setup);
+    for (const job of jobs) onPage(await render(job));
+    return;
+  }
+  const shares = Array.from({ length: threads }, (_, w) => jobs.filter((_, i) => i % threads === w));
+  await Promise.all(shares.map((share) => runWorker(setup, share, onPage)));
+}
+
+function defaultThreads(): number {
+  const fromEnv = Number(process.env.POLYCOURSE_THREADS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return Math.max(1, Math.min(os.availableParallelism(), 8));
+}
+
+function runWorker(setup: RenderSetup, jobs: RenderJob[], onPage: (done: RenderedPage) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // The compiler is TypeScript: the entry registers tsx first (resolved from this package, not the cwd).
+    const worker = new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: { setup, jobs } });
+    worker.on('message', (message: { page?: RenderedPage; done?: true }) => {
+      if (message.page) onPage(message.page);
+      if (message.done) resolve();
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`render worker exited with code ${code}`))));
+  });
+}
+
+/** mkdir -p, remembering what exists (thousands of pages share a few hundred folders). */
+export function createDirMaker(): (dir: string) => void {
+  const made = new Set<string>();
+  return (dir) => {
+    if (made.has(dir)) return;
+    fs.mkdirSync(dir, { recursive: true });
+    for (let d = dir; !made.has(d) && d !== path.dirname(d); d = path.dirname(d)) made.add(d);
+  };
+}
