@@ -70,9 +70,17 @@ function runWorker(setup: RenderSetup, jobs: RenderJob[], onPage: (done: Rendere
 /** mkdir -p, remembering what exists (thousands of pages share a few hundred folders). */
 export function createDirMaker(): (dir: string) => void {
   const made = new Set<string>();
-  return (dir) => {
+  const mkdir = (dir: string): void => {
     if (made.has(dir)) return;
-    fs.mkdirSync(dir, { recursive: true });
-    for (let d = dir; !made.has(d) && d !== path.dirname(d); d = path.dirname(d)) made.add(d);
+    const parent = path.dirname(dir);
+    if (parent !== dir) mkdir(parent);
+    // One plain mkdir per new folder: a recursive mkdir would stat every ancestor again.
+    try {
+      fs.mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    made.add(dir);
   };
+  return mkdir;
 }

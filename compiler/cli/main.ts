@@ -4,10 +4,6 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { buildCommand } from './build-command.ts';
-import { validateCommand } from './validate-command.ts';
-import { verifyCommand } from './verify-command.ts';
-import { serveCommand } from './serve-command.ts';
 import { exitCodes, UsageError } from './exit-codes.ts';
 
 const usage = `Usage: polycourse <command> [options]
@@ -33,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
         });
         const courseDir = one(positionals, 'course-dir');
         if (!values.out) throw new UsageError('build needs --out <dir>');
+        const { buildCommand } = await import('./build-command.ts'); // each command loads only what it needs
         return await buildCommand({
           courseDir: path.resolve(courseDir), outDir: path.resolve(values.out), locales: splitList(values.locale),
           theme: values.theme, zip: !!values.zip, json: !!values.json, cacheDir: values['cache-dir'] && path.resolve(values['cache-dir']),
@@ -40,16 +37,19 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'validate': {
         const { values, positionals } = parse(rest, { json: { type: 'boolean' }, locale: { type: 'string', multiple: true } });
+        const { validateCommand } = await import('./validate-command.ts');
         return await validateCommand({ courseDir: path.resolve(one(positionals, 'course-dir')), json: !!values.json, locales: splitList(values.locale) });
       }
       case 'verify': {
         const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+        const { verifyCommand } = await import('./verify-command.ts');
         return await verifyCommand({ bundleDir: path.resolve(one(positionals, 'bundle-dir')), json: !!values.json });
       }
       case 'serve': {
         const { values, positionals } = parse(rest, { port: { type: 'string', short: 'p' }, host: { type: 'string' } });
         const port = Number(values.port ?? process.env.PORT ?? 4321);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+        const { serveCommand } = await import('./serve-command.ts');
         return await serveCommand({ dir: path.resolve(positionals[0] ?? 'output'), port, host: values.host ?? '127.0.0.1' });
       }
       case undefined:

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import sharp from 'sharp';
+import type { Sharp, SharpOptions } from 'sharp';
 import type { Diagnostic } from '../model/diagnostic.ts';
 
 export interface ImageVariant {
@@ -35,12 +35,15 @@ export const imageOptions = {
   limitInputPixels: 40_000_000,
 };
 
+/** Part of the cache key: encoder output can change between sharp majors. */
+const sharpMajor = 'sharp-0.35';
+
 export const imageExtensions = /\.(png|jpe?g|webp|gif|avif|tiff?)$/i;
 
 /** Encode one image (or take it from the cache). Problems are returned, not thrown. */
 export async function processImage(file: string, src: string, cacheDir: string): Promise<ProcessedImage | Diagnostic> {
   const input = await fs.promises.readFile(file);
-  const key = crypto.createHash('sha256').update(input).update(JSON.stringify(imageOptions)).update(sharp.versions.sharp ?? '').digest('hex');
+  const key = crypto.createHash('sha256').update(input).update(JSON.stringify(imageOptions)).update(sharpMajor).digest('hex');
   const dir = path.join(cacheDir, 'images', key.slice(0, 2), key);
   const metaFile = path.join(dir, 'meta.json');
   try {
@@ -49,6 +52,8 @@ export async function processImage(file: string, src: string, cacheDir: string):
   } catch { /* not cached yet */ }
 
   try {
+    // sharp loads libvips (~100 ms): only when an image actually needs encoding.
+    const sharp = (await import('sharp')).default as unknown as (input: Buffer, options?: SharpOptions) => Sharp;
     const base = sharp(input, { limitInputPixels: imageOptions.limitInputPixels, failOn: 'error' });
     const meta = await base.metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');

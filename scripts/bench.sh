@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# npm run bench: Polycourse and its peers build the same generated corpus side by side in one run
+# (shared/bench: 12 locales x 100 lessons by default). Peers are installed under /tmp/peer-bench,
+# never into this project. Extra arguments go to run-peers.sh, e.g. `npm run bench -- --size small`.
+#   PEERS=vitepress,starlight (default)   RUNS=2 (default)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BENCH="${BENCH_DIR:-$ROOT/../shared/bench}"
+PEERS="${PEERS:-vitepress,starlight}"
+RUNS="${RUNS:-2}"
+[ -d "$BENCH" ] || { echo "bench: $BENCH not found (set BENCH_DIR)" >&2; exit 2; }
+if [ ! -d "${PEER_BENCH_HOME:-/tmp/peer-bench}/vitepress/node_modules" ] || [ ! -d "${PEER_BENCH_HOME:-/tmp/peer-bench}/astro/node_modules" ]; then
+  echo "bench: installing the peers once into ${PEER_BENCH_HOME:-/tmp/peer-bench}" >&2
+  bash "$BENCH/peers/install.sh" >&2
+fi
+export X_BUILD="bash $ROOT/scripts/bench-build.sh"
+export X_PAGE='corpus/{locale}/{module}/{lesson}/index.html'
+export X_ROOT_LOCALE=''
+export X_VERSION="polycourse $(node -p "require('$ROOT/package.json').version")"
+export X_CACHE='pages and images under OUT/.cache'
+args=("$@")
+has_size=0; for a in "${args[@]}"; do [ "$a" = "--size" ] && has_size=1; done
+[ "$has_size" = 1 ] || args+=(--size default)
+bash "$BENCH/run-peers.sh" --runs "$RUNS" --peers "x,$PEERS" "${args[@]}" | tee /dev/stderr | node "$ROOT/scripts/bench-ratios.mjs"
