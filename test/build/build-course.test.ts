@@ -93,4 +93,23 @@ describe('buildCourse on the mini course', () => {
     expect(fs.readdirSync(out).filter((f) => f.includes('staging'))).toEqual([]);
     expect(verifyBundle(path.join(out, 'mini')).ok).toBe(true);
   });
+
+  it('switches theme from the course file: another stylesheet, the same pages', async () => {
+    const course = copyCourse(miniCourseDir);
+    editFile(path.join(course, 'course.yaml'), 'theme: default', 'theme: high-contrast');
+    const out = tempDir();
+    const result = await buildCourse({ courseDir: course, outDir: out, locales: ['en'] });
+    expect(result.ok).toBe(true);
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8')) as BundleManifest;
+    expect(manifest.theme).toBe('high-contrast');
+    const cssFile = manifest.files.find((f) => /^en\/_assets\/theme-[0-9a-f]{8}\.css$/.test(f.path))!;
+    const css = fs.readFileSync(path.join(out, 'mini', cssFile.path), 'utf8');
+    expect(css).toContain('--bg: #000');
+    expect(css.indexOf('--bg: #ffffff')).toBeLessThan(css.indexOf('--bg: #000')); // the parent's rules first
+    const defaultOut = tempDir();
+    await buildCourse({ courseDir: miniCourseDir, outDir: defaultOut, locales: ['en'] });
+    const strip = (html: string) => html.replace(/theme-[0-9a-f]{8}\.css/, '');
+    const page = 'mini/en/basics/first-lesson/index.html';
+    expect(strip(fs.readFileSync(path.join(out, page), 'utf8'))).toBe(strip(fs.readFileSync(path.join(defaultOut, page), 'utf8')));
+  });
 });
