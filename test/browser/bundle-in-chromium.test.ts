@@ -3,6 +3,7 @@
  * RTL layout, and axe-core (WCAG 2.1 A/AA) on the main page kinds.
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildCourse } from '../../compiler/build/build-course.ts';
@@ -14,9 +15,11 @@ import { axeViolations, launchChromium } from '../helpers/browser.ts';
 let browser: Browser;
 let server: StaticServer;
 let base: string;
+let outDir: string;
 
 beforeAll(async () => {
   const out = tempDir();
+  outDir = out;
   const result = await buildCourse({ courseDir: miniCourseDir, outDir: out });
   expect(result.ok).toBe(true);
   server = await startStaticServer(out);
@@ -62,6 +65,22 @@ describe('a bundle in Chromium', () => {
     const enSidebar = (await page.locator('.sidebar').boundingBox())!;
     const enMain = (await page.locator('main').boundingBox())!;
     expect(enSidebar.x).toBeLessThan(enMain.x);
+    await page.close();
+  });
+
+  it('works from file:// (a folder or USB stick): links, images, language picker', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(path.join(outDir, 'mini/index.html')).href);
+    await page.click('a[hreflang="en"]');
+    await page.click('main .module-list a');
+    await page.click('main .unit-list a');
+    expect(await page.textContent('h1')).toBe('First lesson');
+    const image = page.locator('figure img');
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await page.click('.language-picker summary');
+    await page.click('.language-picker a[hreflang="ar"]');
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await page.close();
   });
 

@@ -116,4 +116,9 @@ describe('course rejections', () => {
     expect(errors.map((d) => d.ruleId)).toEqual(['polycourse:image']);
     expect(errors[0].message).toMatch(/media\/diagram\.png/);
   });
+
+  it('captions that are not WebVTT', async () => {
+    const errors = await problems((dir) => fs.writeFileSync(path.join(dir, 'media/captions/intro-video.ar.vtt'), '1\n00:00:00,000 --> 00:00:01,000\nمرحبا\n'));
+    expect(errors.map(where)).toEqual(['intro-video.ar.vtt:1:1 polycourse:captions']);
+  });
 });

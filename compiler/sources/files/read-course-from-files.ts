@@ -168,6 +168,12 @@ export function readCourseFromFiles(courseDir: string): SourceResult {
           const file = path.join(courseDir, 'media', 'captions', `${u.id}.${locale}.vtt`);
           if (fs.existsSync(file)) {
             inputs.push(file);
+            if (!/^\uFEFF?WEBVTT(?:[ \t].*)?(?:\r?\n|$)/.test(fs.readFileSync(file, 'utf8'))) {
+              diagnostics.push({
+                severity: 'error', ruleId: 'polycourse:captions', file: display(file), line: 1, column: 1,
+                message: 'Captions must be WebVTT: the file does not start with "WEBVTT"', fix: 'Convert the captions to WebVTT (e.g. `ffmpeg -i captions.srt captions.vtt`).',
+              });
+            }
             captions[locale] = { path: path.relative(courseDir, file).split(path.sep).join('/'), file };
           }
         }

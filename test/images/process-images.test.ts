@@ -1,0 +1,56 @@
+/** The image stage with real sharp: formats, widths, dimensions, the cache, and hostile inputs. */
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { processImage } from '../../compiler/images/process-images.ts';
+import { miniCourseDir } from '../helpers/mini-course.ts';
+import { tempDir } from '../helpers/temp-course.ts';
+
+const diagram = path.join(miniCourseDir, 'media/diagram.png');
+
+describe('processImage', () => {
+  it('encodes AVIF and WebP at each width up to the original, plus a PNG fallback', async () => {
+    const cache = tempDir();
+    const result = await processImage(diagram, 'media/diagram.png', cache);
+    if ('severity' in result) throw new Error(result.message);
+    expect(result.variants.map((v) => `${v.format}@${v.width}`).sort()).toEqual(['avif@480', 'avif@640', 'webp@480', 'webp@640']);
+    expect(result.fallback).toMatchObject({ format: 'png', width: 640 });
+    expect([result.width, result.height]).toEqual([640, 400]);
+    for (const v of [...result.variants, result.fallback]) {
+      expect(v.path).toMatch(/^_assets\/media\/diagram-[0-9a-f]{8}-\d+\.(avif|webp|png)$/);
+      const meta = await sharp(v.cacheFile).metadata();
+      expect(meta.width).toBe(v.width);
+      expect(meta.format === 'heif' ? 'avif' : meta.format).toBe(v.format);
+    }
+  });
+
+  it('reuses the cache for the same bytes and options', async () => {
+    const cache = tempDir();
+    const first = await processImage(diagram, 'media/diagram.png', cache);
+    if ('severity' in first) throw new Error(first.message);
+    const stamp = fs.statSync(first.fallback.cacheFile).mtimeMs;
+    const again = await processImage(diagram, 'media/diagram.png', cache);
+    expect(again).toEqual(first);
+    expect(fs.statSync(first.fallback.cacheFile).mtimeMs).toBe(stamp);
+  });
+
+  it('refuses a decompression bomb (too many pixels) with a fix', async () => {
+    const dir = tempDir();
+    const bomb = path.join(dir, 'bomb.png');
+    // 8000 x 8000 of one colour: a few kilobytes on disk, 64 megapixels decoded.
+    await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9, palette: true }).toFile(bomb);
+    expect(fs.statSync(bomb).size).toBeLessThan(300_000);
+    const result = await processImage(bomb, 'media/bomb.png', tempDir());
+    expect(result).toMatchObject({ severity: 'error', ruleId: 'polycourse:image' });
+    expect('fix' in result && result.fix).toMatch(/megapixels/);
+  });
+
+  it('reports a damaged file instead of throwing', async () => {
+    const dir = tempDir();
+    const broken = path.join(dir, 'broken.png');
+    fs.writeFileSync(broken, fs.readFileSync(diagram).subarray(0, 200));
+    const result = await processImage(broken, 'media/broken.png', tempDir());
+    expect(result).toMatchObject({ severity: 'error', ruleId: 'polycourse:image', message: expect.stringContaining('media/broken.png') });
+  });
+});
