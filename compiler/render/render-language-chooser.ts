@@ -20,11 +20,11 @@ export function renderLanguageChooser(course: Course, locales: string[], transla
         ]),
         h('body', h('main', [
           h('h1', pickText(course.title, course.sourceLocale, course.sourceLocale).value),
+          h('h2', translate(course.sourceLocale)('home.chooseLanguage')),
           h('ul', locales.map((l) => {
             const info = localeInfo(l);
             return h('li', { lang: l, dir: info.dir }, [
-              h('a', { href: `${l}/index.html`, hreflang: l }, `${info.label} — ${pickText(course.title, l, course.sourceLocale).value}`),
-              ' ', h('small', translate(l)('home.chooseLanguage')),
+              h('a', { href: `${l}/index.html`, hreflang: l }, [h('strong', info.label), ` — ${pickText(course.title, l, course.sourceLocale).value}`]),
             ]);
           })),
         ])),
