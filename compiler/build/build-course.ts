@@ -22,6 +22,7 @@ import { processCourseImages } from '../images/process-course-images.ts';
 import { stageBundle } from '../targets/write-bundle-atomically.ts';
 import { writeManifest, type BundleManifest } from '../targets/manifest.ts';
 import { sha256 } from './hash.ts';
+import { localeRuntime, writeServiceWorker } from './bundle-runtime.ts';
 import { compilerVersion } from './compiler-version.ts';
 
 export interface BuildOptions {
@@ -108,19 +109,23 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
   try {
     const mkdir = createDirMaker();
     const stylesheets: Record<string, string> = {};
+    const runtimes: Record<string, string> = {};
     const jobs: RenderJob[] = [];
     const keys = new Map<string, string>();
     for (const locale of locales) {
       const localeDir = staging ? path.join(staging.dir, locale) : '';
       const css = `${theme.css}\n:root { --font-body: ${localeInfo(locale).fonts}; }\n`;
       stylesheets[locale] = `_assets/theme-${sha256(css).slice(0, 8)}.css`;
+      const runtime = await localeRuntime(course, locale, catalogs.messagesFor(locale));
+      runtimes[locale] = `_assets/runtime-${sha256(runtime).slice(0, 8)}.js`;
       if (staging) {
         writeFile(path.join(localeDir, stylesheets[locale]), css, mkdir);
+        writeFile(path.join(localeDir, runtimes[locale]), runtime, mkdir);
         for (const asset of media.assets) linkOrCopy(asset.from, path.join(localeDir, asset.bundlePath), mkdir);
       }
-      specs.forEach((spec, page) => {
+      for (const [page, spec] of specs.entries()) {
         const stateKey = `${locale}/${spec.path}`;
-        const key = sha256(skeleton, locale, pageInput(course, spec, locale));
+        const key = sha256(skeleton, locale, stylesheets[locale], runtimes[locale], pageInput(course, spec, locale));
         const previousFile = path.join(destination, locale, spec.path);
         const cached = previousState[stateKey];
         if (staging && cached?.key === key && fs.existsSync(previousFile)) {
@@ -132,9 +137,9 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
           keys.set(stateKey, key);
           jobs.push({ locale, page, write: !!staging });
         }
-      });
+      }
     }
-    const setup: RenderSetup = { course, locales, themeName: theme.name, media, stylesheets, stagingDir: staging?.dir ?? '' };
+    const setup: RenderSetup = { course, locales, themeName: theme.name, media, stylesheets, runtimes, stagingDir: staging?.dir ?? '' };
     await renderPages(setup, jobs, ({ job, diagnostics: pageDiagnostics }) => {
       const stateKey = `${job.locale}/${specs[job.page].path}`;
       diagnostics.push(...pageDiagnostics);
@@ -162,6 +167,7 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
       return { ...result, durationMs: performance.now() - started };
     }
     writeFile(path.join(staging.dir, 'index.html'), toHtml(renderLanguageChooser(course, locales, catalogs.forLocale)));
+    for (const locale of locales) await writeServiceWorker(path.join(staging.dir, locale), course.id, locale);
     const manifest: Omit<BundleManifest, 'files'> = {
       format: 'polycourse-bundle/1', course: course.id, compiler: compilerVersion(), theme: theme.name,
       sourceLocale: course.sourceLocale, locales, inputsHash: source.inputsHash(), coverage,

@@ -18,6 +18,8 @@ export interface RenderSetup {
   media: MediaAssets;
   /** locale → stylesheet path inside the locale folder */
   stylesheets: Record<string, string>;
+  /** locale → learner runtime script path inside the locale folder */
+  runtimes: Record<string, string>;
   stagingDir: string;
 }
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import gettextParser from 'gettext-parser';
-import { setupI18n, type I18n } from '@lingui/core';
+import { setupI18n } from '@lingui/core';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import type { Diagnostic } from '../model/diagnostic.ts';
 
@@ -18,6 +18,8 @@ export interface UiCatalogs {
   diagnostics: Diagnostic[];
   /** Ids of the source catalog. */
   ids: string[];
+  /** Raw ICU messages of a locale, source-locale messages filling its gaps (for the runtime bundle). */
+  messagesFor(locale: string): Record<string, string>;
 }
 
 /** Read `<dir>/<locale>.po` as id → message. Returns diagnostics for unreadable files. */
@@ -59,7 +61,7 @@ export function loadUiCatalogs(localesDirs: string[], locales: string[], sourceL
   };
   const source = load(sourceLocale);
   const ids = Object.keys(source);
-  const i18n: I18n = setupI18n();
+  const raw = new Map<string, Record<string, string>>();
   const compiled = (locale: string, messages: Record<string, string>) => {
     const out: Record<string, ReturnType<typeof compileMessage>> = {};
     for (const [id, message] of Object.entries(messages)) {
@@ -75,12 +77,12 @@ export function loadUiCatalogs(localesDirs: string[], locales: string[], sourceL
     }
     return out;
   };
-  i18n.load(sourceLocale, compiled(sourceLocale, source));
   const perLocale = new Map<string, Translate>();
   const sourceI18n = setupI18n({ locale: sourceLocale, messages: { [sourceLocale]: compiled(sourceLocale, source) } });
 
   for (const locale of locales) {
     const messages = locale === sourceLocale ? source : load(locale);
+    raw.set(locale, { ...source, ...messages });
     const missing = ids.filter((id) => !(id in messages));
     if (missing.length) {
       diagnostics.push({
@@ -101,5 +103,6 @@ export function loadUiCatalogs(localesDirs: string[], locales: string[], sourceL
     forLocale: (locale) => perLocale.get(locale) ?? ((id, values) => sourceI18n._(id, values)),
     diagnostics,
     ids,
+    messagesFor: (locale) => raw.get(locale) ?? source,
   };
 }

@@ -19,6 +19,8 @@ export interface LocaleContext {
   media: MediaAssets;
   /** Stylesheet path inside the locale folder. */
   stylesheet: string;
+  /** Runtime script path inside the locale folder (none: pages without JavaScript). */
+  runtime?: string;
 }
 
 const videoTypes: Record<string, string> = { '.mp4': 'video/mp4', '.webm': 'video/webm', '.ogv': 'video/ogg', '.m4v': 'video/mp4' };
@@ -48,7 +50,7 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
   const nav: NavModule[] = course.modules.map((m) => ({
     id: m.id, title: shown(m.title), href: href(pagePaths.module(m.id)), current: m.id === currentModuleId,
     units: m.id === currentModuleId
-      ? m.units.map((u) => ({ id: u.id, kind: u.kind, title: shown(u.title), href: href(pagePaths.unit(m.id, u.id)), current: spec.kind === 'unit' && spec.unit.id === u.id }))
+      ? m.units.map((u) => ({ id: u.id, key: `${m.id}/${u.id}`, kind: u.kind, title: shown(u.title), href: href(pagePaths.unit(m.id, u.id)), current: spec.kind === 'unit' && spec.unit.id === u.id }))
       : [],
   }));
   const breadcrumbs: PageLink[] = spec.kind === 'home' || spec.kind === 'not-found' ? [] : [{ href: href(pagePaths.home), title: { value: t('nav.home') } }];
@@ -60,6 +62,9 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
   const view: PageView = {
     locale: info, sourceLocale: source, toRoot, title, courseTitle: shown(course.title), homeHref: href(pagePaths.home),
     stylesheet: href(ctx.stylesheet),
+    runtime: ctx.runtime && href(ctx.runtime),
+    serviceWorker: ctx.runtime && href('sw.js'),
+    unitKey: spec.kind === 'unit' ? `${spec.module.id}/${spec.unit.id}` : undefined,
     alternates: ctx.locales.map((l) => ({ locale: localeInfo(l), href: `${toRoot}../${l}/${spec.path}`, current: l === locale })),
     nav, breadcrumbs, previous, next, hasFallback, content, t,
   };
@@ -70,6 +75,8 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
       case 'home': return shown(course.title);
       case 'glossary': return { value: t('glossary.title') };
       case 'questionnaire': return { value: t(`questionnaire.${spec.phase}.title`) };
+      case 'questionnaire-results': return { value: t('questionnaire.results.title') };
+      case 'certificate': return { value: t('certificate.title') };
       case 'module': return shown(spec.module.title);
       case 'unit': return shown(spec.unit.title);
       case 'not-found': return { value: t('notFound.title') };
@@ -89,9 +96,10 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
       case 'home':
         return {
           kind: 'home', description: shown(course.description),
-          modules: course.modules.map((m) => ({ href: href(pagePaths.module(m.id)), title: shown(m.title), summary: shown(m.summary), unitCount: m.units.length })),
-          questionnaire: course.questionnaire && { pre: href(pagePaths.questionnaire('pre')), post: href(pagePaths.questionnaire('post')) },
+          modules: course.modules.map((m) => ({ id: m.id, href: href(pagePaths.module(m.id)), title: shown(m.title), summary: shown(m.summary), unitCount: m.units.length })),
+          questionnaire: course.questionnaire && { pre: href(pagePaths.questionnaire('pre')), post: href(pagePaths.questionnaire('post')), results: href(pagePaths.questionnaireResults) },
           glossary: course.glossary.length ? href(pagePaths.glossary) : undefined,
+          certificate: href(pagePaths.certificate),
         };
       case 'glossary':
         return { kind: 'glossary', terms: course.glossary.map((g) => ({ id: g.id, term: shown(g.term), definition: shown(g.definition) })) };
@@ -100,9 +108,13 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
         return { kind: 'questionnaire', phase: spec.phase, intro: shown(q.intro), scale: q.scaleLabels.map(shown), items: q.items.map((i) => ({ id: i.id, text: shown(i.text) })) };
       }
       case 'module':
-        return { kind: 'module', summary: shown(spec.module.summary), units: spec.module.units.map((u) => ({ kind: u.kind, href: href(pagePaths.unit(spec.module.id, u.id)), title: shown(u.title) })) };
+        return { kind: 'module', summary: shown(spec.module.summary), units: spec.module.units.map((u) => ({ kind: u.kind, key: `${spec.module.id}/${u.id}`, href: href(pagePaths.unit(spec.module.id, u.id)), title: shown(u.title) })) };
       case 'not-found':
         return { kind: 'not-found', home: href(pagePaths.home) };
+      case 'questionnaire-results':
+        return { kind: 'questionnaire-results', items: course.questionnaire!.items.map((i) => ({ id: i.id, text: shown(i.text) })) };
+      case 'certificate':
+        return { kind: 'certificate', courseTitle: shown(course.title) };
       case 'unit':
         return unitContent(spec.unit);
     }

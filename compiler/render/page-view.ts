@@ -17,6 +17,8 @@ export interface ShownText {
 
 export interface NavUnit {
   id: string;
+  /** `module/unit`, how the runtime names a unit */
+  key: string;
   kind: UnitKind;
   title: ShownText;
   href: string;
@@ -25,6 +27,7 @@ export interface NavUnit {
 
 export interface NavModule {
   id: string;
+  key?: undefined;
   title: ShownText;
   href: string;
   current: boolean;
@@ -46,8 +49,11 @@ export interface QuestionView {
 }
 
 export type PageContent =
-  | { kind: 'home'; description: ShownText; modules: (PageLink & { summary: ShownText; unitCount: number })[]; questionnaire?: { pre: string; post: string }; glossary?: string }
-  | { kind: 'module'; summary: ShownText; units: (PageLink & { kind: UnitKind })[] }
+  | {
+      kind: 'home'; description: ShownText; modules: (PageLink & { id: string; summary: ShownText; unitCount: number })[];
+      questionnaire?: { pre: string; post: string; results: string }; glossary?: string; certificate: string;
+    }
+  | { kind: 'module'; summary: ShownText; units: (PageLink & { kind: UnitKind; key: string })[] }
   | { kind: 'lesson' | 'infosheet'; body: Root; bodyFallback?: ShownText }
   | {
       kind: 'video';
@@ -60,6 +66,8 @@ export type PageContent =
     }
   | { kind: 'quiz'; intro: ShownText; passMark: number; questions: QuestionView[] }
   | { kind: 'challenge'; prompt: ShownText; commitment: ShownText; points: number }
+  | { kind: 'questionnaire-results'; items: { id: string; text: ShownText }[] }
+  | { kind: 'certificate'; courseTitle: ShownText }
   | { kind: 'glossary'; terms: { id: string; term: ShownText; definition: ShownText }[] }
   | { kind: 'questionnaire'; phase: 'pre' | 'post'; intro: ShownText; scale: ShownText[]; items: { id: string; text: ShownText }[] }
   | { kind: 'not-found'; home: string };
@@ -78,6 +86,11 @@ export interface PageView {
   breadcrumbs: PageLink[];
   previous?: PageLink;
   next?: PageLink;
+  /** The learner runtime (a module script) and the locale's service worker, relative to the page. */
+  runtime?: string;
+  serviceWorker?: string;
+  /** `module/unit` on unit pages: what the runtime records progress against. */
+  unitKey?: string;
   /** True when any text on the page fell back to the source locale: the theme shows a note. */
   hasFallback: boolean;
   sourceLocale: LocaleInfo;

@@ -5,17 +5,21 @@ export type PageSpec =
   | { kind: 'home'; path: string }
   | { kind: 'glossary'; path: string }
   | { kind: 'questionnaire'; path: string; phase: 'pre' | 'post' }
+  | { kind: 'questionnaire-results'; path: string }
+  | { kind: 'certificate'; path: string }
   | { kind: 'module'; path: string; module: CourseModule }
   | { kind: 'unit'; path: string; module: CourseModule; unit: Unit }
   | { kind: 'not-found'; path: string };
 
 /** Folder names a module may not take, because the bundle uses them. */
-export const reservedModuleIds = ['glossary', 'questionnaire', '_assets'];
+export const reservedModuleIds = ['glossary', 'questionnaire', 'certificate', '_assets'];
 
 export const pagePaths = {
   home: 'index.html',
   glossary: 'glossary/index.html',
   questionnaire: (phase: 'pre' | 'post') => `questionnaire/${phase}/index.html`,
+  questionnaireResults: 'questionnaire/results/index.html',
+  certificate: 'certificate/index.html',
   module: (moduleId: string) => `${moduleId}/index.html`,
   unit: (moduleId: string, unitId: string) => `${moduleId}/${unitId}/index.html`,
   notFound: '404.html',
@@ -29,7 +33,11 @@ export function planPages(course: Course): PageSpec[] {
     pages.push({ kind: 'module', path: pagePaths.module(module.id), module });
     for (const unit of module.units) pages.push({ kind: 'unit', path: pagePaths.unit(module.id, unit.id), module, unit });
   }
-  if (course.questionnaire) pages.push({ kind: 'questionnaire', phase: 'post', path: pagePaths.questionnaire('post') });
+  if (course.questionnaire) {
+    pages.push({ kind: 'questionnaire', phase: 'post', path: pagePaths.questionnaire('post') });
+    pages.push({ kind: 'questionnaire-results', path: pagePaths.questionnaireResults });
+  }
+  pages.push({ kind: 'certificate', path: pagePaths.certificate });
   if (course.glossary.length) pages.push({ kind: 'glossary', path: pagePaths.glossary });
   pages.push({ kind: 'not-found', path: pagePaths.notFound });
   return pages;

@@ -19,7 +19,7 @@ describe('polycourse CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
-    expect(result).toMatchObject({ ok: true, courseId: 'mini', locales: ['en', 'ar', 'fr'], pages: 36 });
+    expect(result).toMatchObject({ ok: true, courseId: 'mini', locales: ['en', 'ar', 'fr'], pages: 42 });
     expect(result.zips.map((z: string) => path.basename(z)).sort()).toEqual(['mini.ar.zip', 'mini.en.zip', 'mini.fr.zip', 'mini.zip']);
     const unzip = spawnSync('python3', ['-c', 'import sys,zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', path.join(out, 'mini.ar.zip')], { encoding: 'utf8' });
     const names = unzip.stdout.trim().split('\n');
@@ -31,8 +31,8 @@ describe('polycourse CLI', () => {
   it('build prints a progress bar, a summary and the coverage per locale', () => {
     const r = run('build', miniCourseDir, '--out', tempDir());
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/building 100% \(36\/36\)/);
-    expect(r.stdout).toMatch(/Built 36 pages/);
+    expect(r.stderr).toMatch(/building 100% \(42\/42\)/);
+    expect(r.stdout).toMatch(/Built 42 pages/);
     expect(r.stdout).toMatch(/fr .*% {2}\(\d+ texts fall back\)/);
   });
 

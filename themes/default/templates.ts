@@ -29,8 +29,9 @@ export function renderPage(view: PageView): Root {
           h('meta', { name: 'color-scheme', content: 'light dark' }),
           h('link', { rel: 'stylesheet', href: view.stylesheet }),
           ...view.alternates.filter((a) => !a.current).map((a) => h('link', { rel: 'alternate', hreflang: a.locale.code, href: a.href })),
+          view.runtime ? h('script', { type: 'module', src: view.runtime }) : null,
         ]),
-        h('body', { class: `page-${view.content.kind}` }, [
+        h('body', { class: `page-${view.content.kind}`, 'data-unit': view.unitKey, 'data-sw': view.serviceWorker }, [
           h('a.skip-link', { href: '#main' }, t('nav.skip')),
           header(view),
           h('div.layout', [
@@ -45,7 +46,7 @@ export function renderPage(view: PageView): Root {
               pager(view),
             ]),
           ]),
-          h('footer.site-footer', h('p', t('footer.text'))),
+          h('footer.site-footer', [h('p', t('footer.text')), h('p.offline-status', { role: 'status', 'aria-live': 'polite', hidden: true })]),
         ]),
       ]),
     ],
@@ -56,6 +57,7 @@ function header(view: PageView): Element {
   const { t } = view;
   return h('header.site-header', [
     h('a.course-title', { href: view.homeHref }, [txt(view.courseTitle)]),
+    h('p.learner-status', { role: 'status', hidden: true }),
     view.alternates.length > 1
       ? h('nav.language-picker', { 'aria-label': t('nav.language') }, [
           h('details', [
@@ -77,7 +79,7 @@ function navModule(view: PageView, m: NavModule): Element {
     h('a', { href: m.href, 'aria-current': m.current && !m.units.some((u) => u.current) ? 'page' : undefined }, [txt(m.title)]),
     m.units.length
       ? h('ol', m.units.map((u) =>
-          h('li', { class: `unit-${u.kind}` }, h('a', { href: u.href, 'aria-current': u.current ? 'page' : undefined }, [
+          h('li', { class: `unit-${u.kind}` }, h('a', { href: u.href, 'aria-current': u.current ? 'page' : undefined, 'data-unit-link': u.key }, [
             h('span.unit-kind', view.t(`unit.kind.${u.kind}`)), ' ', txt(u.title),
           ]))))
       : null,
@@ -108,15 +110,19 @@ function content(view: PageView, c: PageContent): Child[] {
         h('ol.module-list', c.modules.map((m) => h('li', [
           h('h3', h('a', { href: m.href }, [txt(m.title)])),
           h('p', [txt(m.summary)]),
-          h('p.meta', t('module.units', { count: m.unitCount })),
+          h('p.meta', [t('module.units', { count: m.unitCount }), ' ', h('span.module-progress', { 'data-module-progress': m.id })]),
         ]))),
-        c.questionnaire ? h('p', h('a', { href: c.questionnaire.post }, t('questionnaire.start.post'))) : null,
-        c.glossary ? h('p', h('a', { href: c.glossary }, t('glossary.title'))) : null,
+        h('ul.course-links', [
+          c.questionnaire ? h('li', h('a', { href: c.questionnaire.post }, t('questionnaire.start.post'))) : null,
+          c.questionnaire ? h('li', h('a', { href: c.questionnaire.results }, t('questionnaire.results.link'))) : null,
+          h('li', h('a', { href: c.certificate }, t('certificate.link'))),
+          c.glossary ? h('li', h('a', { href: c.glossary }, t('glossary.title'))) : null,
+        ]),
       ];
     case 'module':
       return [
         h('p.lead', [txt(c.summary)]),
-        h('ol.unit-list', c.units.map((u) => h('li', { class: `unit-${u.kind}` }, h('a', { href: u.href }, [h('span.unit-kind', t(`unit.kind.${u.kind}`)), ' ', txt(u.title)])))),
+        h('ol.unit-list', c.units.map((u) => h('li', { class: `unit-${u.kind}` }, h('a', { href: u.href, 'data-unit-link': u.key }, [h('span.unit-kind', t(`unit.kind.${u.kind}`)), ' ', txt(u.title)])))),
       ];
     case 'lesson':
     case 'infosheet': {
@@ -142,14 +148,23 @@ function content(view: PageView, c: PageContent): Child[] {
         ]),
         h('section.transcript', { 'aria-labelledby': 'transcript-heading' }, [
           h('h2#transcript-heading', t('video.transcript')),
-          ...c.transcript.value.split(/\n{2,}/).map((para) => h('p', [txt({ ...c.transcript, value: para.trim() })])),
+          h('button.transcript-toggle', { type: 'button', 'aria-controls': 'transcript-text', 'aria-expanded': 'true', hidden: true }, t('video.transcript')),
+          h('div#transcript-text.transcript-text', c.transcript.value.split(/\n{2,}/).map((para) => h('p', [txt({ ...c.transcript, value: para.trim() })]))),
         ]),
       ];
     case 'quiz':
       return [
         h('p.lead', [txt(c.intro)]),
         h('p.meta', t('quiz.passMark', { percent: c.passMark / 100 })),
-        h('form.quiz', { 'data-pass-mark': String(c.passMark) }, c.questions.map((q, i) => question(view, q, i))),
+        h('form.quiz', { 'data-pass-mark': String(c.passMark), novalidate: true }, [
+          ...c.questions.map((q, i) => question(view, q, i)),
+          h('div.quiz-actions', { hidden: true }, [
+            h('button.button', { type: 'submit' }, t('quiz.check')),
+            ' ',
+            h('button.button.retry', { type: 'button', hidden: true }, t('quiz.retry')),
+          ]),
+          h('p.quiz-result', { role: 'status', 'aria-live': 'polite' }),
+        ]),
       ];
     case 'challenge':
       return [
@@ -159,18 +174,60 @@ function content(view: PageView, c: PageContent): Child[] {
           h('p', [txt(c.commitment)]),
         ]),
         h('p.meta', t('challenge.points', { count: c.points })),
+        h('form.challenge-form', { hidden: true, 'data-points': String(c.points) },
+          h('label.challenge-done', [h('input', { type: 'checkbox', name: 'done' }), ' ', t('challenge.markDone')])),
+        h('p.challenge-status', { role: 'status', 'aria-live': 'polite' }),
       ];
     case 'glossary':
       return [h('dl.glossary', c.terms.flatMap((g) => [h('dt', { id: g.id }, [txt(g.term)]), h('dd', [txt(g.definition)])]))];
     case 'questionnaire':
       return [
         h('p.lead', [txt(c.intro)]),
-        h('form.questionnaire', { 'data-phase': c.phase }, c.items.map((item, i) =>
-          h('fieldset.likert', [
-            h('legend', [h('span.item-number', `${i + 1}. `), txt(item.text)]),
-            h('div.likert-scale', c.scale.map((label, point) =>
-              h('label', [h('input', { type: 'radio', name: item.id, value: String(point + 1) }), ' ', txt(label)]))),
-          ]))),
+        h('form.questionnaire', { 'data-phase': c.phase, novalidate: true }, [
+          ...c.items.map((item, i) =>
+            h('fieldset.likert', [
+              h('legend', [h('span.item-number', `${i + 1}. `), txt(item.text)]),
+              h('div.likert-scale', c.scale.map((label, point) =>
+                h('label', [h('input', { type: 'radio', name: item.id, value: String(point + 1) }), ' ', txt(label)]))),
+            ])),
+          h('div.questionnaire-actions', { hidden: true }, h('button.button', { type: 'submit' }, t('questionnaire.save'))),
+          h('p.questionnaire-status', { role: 'status', 'aria-live': 'polite' }),
+        ]),
+      ];
+    case 'questionnaire-results':
+      return [
+        h('div.questionnaire-results', [
+          h('p.lead', t('questionnaire.results.intro')),
+          h('noscript', h('p', t('needsJavaScript'))),
+          h('p.results-summary', { role: 'status' }),
+          h('table.results-table', { hidden: true }, [
+            h('thead', h('tr', [h('th', { scope: 'col' }, t('questionnaire.results.item')), h('th', { scope: 'col' }, t('questionnaire.results.before')), h('th', { scope: 'col' }, t('questionnaire.results.after')), h('th', { scope: 'col' }, t('questionnaire.results.change'))])),
+            h('tbody', c.items.map((item) => h('tr', { 'data-item': item.id }, [h('th', { scope: 'row' }, [txt(item.text)]), h('td'), h('td'), h('td')]))),
+          ]),
+          h('p', h('button.button.export-responses', { type: 'button', hidden: true }, t('questionnaire.results.export'))),
+        ]),
+      ];
+    case 'certificate':
+      return [
+        h('div.certificate-page', [
+          h('noscript', h('p', t('needsJavaScript'))),
+          h('p.certificate-locked', { role: 'status' }),
+          h('form.certificate-form', { hidden: true }, [
+            h('label', { for: 'learner-name' }, t('certificate.nameLabel')),
+            h('input#learner-name', { name: 'learner-name', autoComplete: 'name', maxLength: 200, required: true }),
+            h('button.button', { type: 'submit' }, t('certificate.show')),
+          ]),
+          h('section.certificate', { hidden: true, tabindex: '-1', 'aria-labelledby': 'certificate-heading' }, [
+            h('h2#certificate-heading', t('certificate.title')),
+            h('p', t('certificate.awardedTo')),
+            h('p.certificate-name'),
+            h('p', t('certificate.completed')),
+            h('p.certificate-course', [txt(c.courseTitle)]),
+            h('p.certificate-points'),
+            h('dl', [h('dt', t('certificate.date')), h('dd.certificate-date'), h('dt', t('certificate.code')), h('dd.certificate-code')]),
+            h('p.no-print', h('button.button.print-certificate', { type: 'button' }, t('certificate.print'))),
+          ]),
+        ]),
       ];
     case 'not-found':
       return [h('p', t('notFound.text')), h('p', h('a', { href: c.home }, t('notFound.home')))];
@@ -182,15 +239,20 @@ function question(view: PageView, q: QuestionView, index: number): Element {
   const name = `q-${q.id}`;
   const options = q.options;
   const correct = options.filter((o) => o.correct);
-  return h('fieldset.question', { id: name, 'data-type': q.type }, [
+  return h('fieldset.question', { id: name, 'data-type': q.type, 'data-question': q.id, 'data-correct': correct.map((o) => o.id).join(' ') }, [
     h('legend', [h('span.question-number', t('quiz.question', { number: index + 1 })), ' ', txt(q.prompt)]),
     q.type === 'multiple' ? h('p.hint', t('quiz.chooseAll')) : null,
     h('ul.options', options.map((o) =>
-      h('li', h('label', [h('input', { type: q.type === 'multiple' ? 'checkbox' : 'radio', name, value: o.id }), ' ', txt(o.text)])))),
+      h('li', [
+        h('label', [h('input', { type: q.type === 'multiple' ? 'checkbox' : 'radio', name, value: o.id }), ' ', txt(o.text)]),
+        o.feedback ? h('p.option-feedback', { 'data-option': o.id, hidden: true }, [txt(o.feedback)]) : null,
+      ]))),
     h('details.answer', [
       h('summary', t('quiz.showAnswer')),
       h('p', [h('strong', t('quiz.correctAnswer', { count: correct.length })), ' ', ...correct.flatMap((o, i) => [i ? ', ' : '', txt(o.text)])]),
       h('p', [txt(q.feedback.correct)]),
     ]),
+    h('p.question-feedback', { 'data-result': 'correct', hidden: true }, [h('strong', `✓ ${t('quiz.feedback.correct')}`), ' ', txt(q.feedback.correct)]),
+    h('p.question-feedback', { 'data-result': 'incorrect', hidden: true }, [h('strong', `✗ ${t('quiz.feedback.incorrect')}`), ' ', txt(q.feedback.incorrect)]),
   ]);
 }

@@ -1,0 +1,74 @@
+/**
+ * Bundles the learner runtime and the service worker with esbuild (once per process), and writes each
+ * locale's copy: the runtime with that locale's compiled UI strings and the course outline, and a
+ * service worker that lists the locale's files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileMessage } from '@lingui/message-utils/compileMessage';
+import type { Course } from '../model/course.ts';
+import type { CourseOutline } from '../runtime/logic/course-outline.ts';
+import type { RuntimeData } from '../runtime/browser/runtime-data.ts';
+import { sha256 } from './hash.ts';
+
+const runtimeDir = fileURLToPath(new URL('../runtime/', import.meta.url));
+let bundled: Promise<{ runtime: string; serviceWorker: string }> | undefined;
+
+/** esbuild output of the runtime and the service worker (minified, ES2020: BigInt and optional chaining are in every browser since 2020). */
+export function bundleRuntimeCode(): Promise<{ runtime: string; serviceWorker: string }> {
+  bundled ??= (async () => {
+    const esbuild = await import('esbuild');
+    const build = async (entry: string, format: 'esm' | 'iife') => {
+      const result = await esbuild.build({
+        entryPoints: [path.join(runtimeDir, entry)], bundle: true, minify: true, format, write: false,
+        target: 'es2020', legalComments: 'none', logLevel: 'silent',
+      });
+      return result.outputFiles[0].text;
+    };
+    return { runtime: await build('browser/main.ts', 'esm'), serviceWorker: await build('service-worker/service-worker.ts', 'iife') };
+  })();
+  return bundled;
+}
+
+/** What the runtime knows of the course: structure, kinds, pass marks, points. No answers, no texts. */
+export function courseOutline(course: Course): CourseOutline {
+  return {
+    id: course.id,
+    points: course.points,
+    modules: course.modules.map((m) => ({
+      id: m.id,
+      units: m.units.map((u) => ({
+        id: u.id, kind: u.kind,
+        ...(u.kind === 'quiz' ? { questions: u.questions.length, passMark: u.passMark } : {}),
+        ...(u.kind === 'challenge' ? { points: u.points } : {}),
+      })),
+    })),
+    questionnaire: course.questionnaire && {
+      id: course.questionnaire.id, scale: course.questionnaire.scale,
+      items: course.questionnaire.items.map((i) => ({ id: i.id, reversed: i.reversed })),
+    },
+  };
+}
+
+/** The locale's runtime file content: embedded data + bundled code. */
+export async function localeRuntime(course: Course, locale: string, uiMessages: Record<string, string>): Promise<string> {
+  const { runtime } = await bundleRuntimeCode();
+  const messages: Record<string, unknown> = {};
+  for (const [id, message] of Object.entries(uiMessages)) if (id.startsWith('runtime.')) messages[id] = compileMessage(message);
+  const data: RuntimeData = { outline: courseOutline(course), locale, messages };
+  return `globalThis.__POLYCOURSE__=${JSON.stringify(data)};\n${runtime}`;
+}
+
+/** The locale's service worker: precache list of every file in `localeDir` (paths relative to it). */
+export async function writeServiceWorker(localeDir: string, courseId: string, locale: string): Promise<void> {
+  const { serviceWorker } = await bundleRuntimeCode();
+  const files = (fs.readdirSync(localeDir, { recursive: true }) as string[])
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => f !== 'sw.js' && fs.statSync(path.join(localeDir, f)).isFile())
+    .sort();
+  const version = sha256(...files.flatMap((f) => [f, fs.readFileSync(path.join(localeDir, f))])).slice(0, 12);
+  const prefix = `polycourse:${courseId}:${locale}:`;
+  const precache = { cacheName: `${prefix}${version}`, prefix, files: ['./', ...files] };
+  fs.writeFileSync(path.join(localeDir, 'sw.js'), `const PRECACHE=${JSON.stringify(precache)};\n${serviceWorker}`);
+}

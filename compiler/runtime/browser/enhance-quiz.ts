@@ -1,0 +1,60 @@
+/** Quizzes: check answers, per-option and per-question feedback, pass mark, retry, announced results. */
+import { scoreQuiz, type ScorableQuestion } from '../logic/scoring.ts';
+import { recordQuizAttempt } from '../logic/progress.ts';
+import type { PageServices } from './page-services.ts';
+
+export function enhanceQuiz(form: HTMLFormElement, unit: string, { session, events, t, outline }: PageServices): void {
+  const passMark = Number(form.dataset.passMark ?? 0);
+  const fieldsets = [...form.querySelectorAll<HTMLFieldSetElement>('fieldset.question')];
+  const questions: ScorableQuestion[] = fieldsets.map((f) => ({
+    id: f.dataset.question!,
+    type: f.dataset.type as ScorableQuestion['type'],
+    options: [...f.querySelectorAll<HTMLInputElement>('input')].map((i) => i.value),
+    correct: (f.dataset.correct ?? '').split(' ').filter(Boolean),
+  }));
+  const actions = form.querySelector<HTMLElement>('.quiz-actions')!;
+  const retry = form.querySelector<HTMLButtonElement>('button.retry')!;
+  const result = form.querySelector<HTMLElement>('.quiz-result')!;
+  actions.hidden = false;
+
+  const stored = session.state.units[unit];
+  if (stored?.bestCorrect !== undefined && stored.bestCorrect > questions.length) {
+    console.warn(`[polycourse] stored best score ${stored.bestCorrect} is above this quiz's ${questions.length} questions (the quiz changed); keeping ${questions.length}`);
+    session.update((s) => ({ ...s, units: { ...s.units, [unit]: { ...stored, bestCorrect: questions.length } } }));
+  }
+  const best = session.state.units[unit];
+  if (best?.attempts) result.textContent = t('runtime.quiz.best', { correct: best.bestCorrect ?? 0, total: questions.length });
+
+  const reset = () => {
+    for (const el of form.querySelectorAll<HTMLElement>('.option-feedback, .question-feedback')) el.hidden = true;
+    for (const f of fieldsets) f.classList.remove('result-correct', 'result-incorrect');
+    for (const input of form.querySelectorAll<HTMLInputElement>('input')) { input.checked = false; input.disabled = false; }
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const answers: Record<string, string[]> = {};
+    for (const f of fieldsets) answers[f.dataset.question!] = [...f.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+    const score = scoreQuiz(questions, answers, passMark);
+    score.questions.forEach((q, i) => {
+      const f = fieldsets[i];
+      f.classList.add(q.correct ? 'result-correct' : 'result-incorrect');
+      f.querySelector<HTMLElement>(`.question-feedback[data-result="${q.correct ? 'correct' : 'incorrect'}"]`)!.hidden = false;
+      if (!q.correct) for (const chosen of answers[q.id]) { const fb = f.querySelector<HTMLElement>(`.option-feedback[data-option="${CSS.escape(chosen)}"]`); if (fb) fb.hidden = false; }
+      for (const input of f.querySelectorAll<HTMLInputElement>('input')) input.disabled = true;
+    });
+    session.update((s) => recordQuizAttempt(s, unit, score.correct, score.passed, outline.points));
+    events.emit({ type: 'quiz-attempt', unit, correct: score.correct, total: score.total, percent: score.percent, passed: score.passed, answers });
+    result.textContent = `${t('runtime.quiz.score', { correct: score.correct, total: score.total })} ${t(score.passed ? 'runtime.quiz.passed' : 'runtime.quiz.failed', { passMark: passMark / 100 })}`;
+    retry.hidden = false;
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.hidden = true;
+  });
+
+  retry.addEventListener('click', () => {
+    reset();
+    retry.hidden = true;
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.hidden = false;
+    result.textContent = '';
+    fieldsets[0]?.querySelector<HTMLInputElement>('input')?.focus();
+  });
+}

@@ -1,0 +1,14 @@
+/** What the build embeds in each locale's runtime: the course outline, the locale, compiled UI messages. */
+import type { CourseOutline } from '../logic/course-outline.ts';
+
+export interface RuntimeData {
+  outline: CourseOutline;
+  locale: string;
+  /** Lingui-compiled messages for the `runtime.*` UI strings of this locale */
+  messages: Record<string, unknown>;
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __POLYCOURSE__: RuntimeData | undefined;
+}

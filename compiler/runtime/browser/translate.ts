@@ -1,0 +1,9 @@
+/** UI strings at run time: Lingui with catalogs compiled at build time (no message parser in the bundle). */
+import { setupI18n, type Messages } from '@lingui/core';
+
+export type Translate = (id: string, values?: Record<string, unknown>) => string;
+
+export function createTranslate(locale: string, messages: Record<string, unknown>): Translate {
+  const i18n = setupI18n({ locale, messages: { [locale]: messages as Messages } });
+  return (id, values) => i18n._(id, values);
+}
