@@ -26,7 +26,9 @@ export function bundleRuntimeCode(): Promise<{ runtime: string; serviceWorker: s
       });
       return result.outputFiles[0].text;
     };
-    return { runtime: await build('browser/main.ts', 'esm'), serviceWorker: await build('service-worker/service-worker.ts', 'iife') };
+    // A classic deferred script (IIFE), not type=module: browsers refuse module scripts on file://, and a
+    // bundle opened from a folder or USB stick must stay interactive.
+    return { runtime: await build('browser/main.ts', 'iife'), serviceWorker: await build('service-worker/service-worker.ts', 'iife') };
   })();
   return bundled;
 }

@@ -3,6 +3,8 @@
  * survives reloads and language switches, offline use, the certificate as PDF, keyboard-only use,
  * hostile storage, and axe-core on the interactive pages.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildCourse } from '../../compiler/build/build-course.ts';
@@ -14,9 +16,11 @@ import { axeViolations, launchChromium } from '../helpers/browser.ts';
 let browser: Browser;
 let server: StaticServer;
 let base: string;
+let outDir: string;
 
 beforeAll(async () => {
   const out = tempDir();
+  outDir = out;
   expect((await buildCourse({ courseDir: miniCourseDir, outDir: out })).ok).toBe(true);
   server = await startStaticServer(out);
   base = `${server.url}mini/`;
@@ -128,6 +132,16 @@ describe('the learner runtime', () => {
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(5_000);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('stays interactive from file:// (no service worker there, no errors)', async () => {
+    const { context, page, errors } = await learner();
+    await page.goto(pathToFileURL(path.join(outDir, 'mini/en/basics/basics-quiz/index.html')).href);
+    await answerQuiz(page, { q1: 'b', q2: ['a', 'c'], q3: 'true' });
+    expect(await page.textContent('.quiz-result')).toBe('You answered 3 of 3 questions correctly. You passed this quiz.');
+    expect(await page.isVisible('.offline-status')).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -29,7 +29,7 @@ export function renderPage(view: PageView): Root {
           h('meta', { name: 'color-scheme', content: 'light dark' }),
           h('link', { rel: 'stylesheet', href: view.stylesheet }),
           ...view.alternates.filter((a) => !a.current).map((a) => h('link', { rel: 'alternate', hreflang: a.locale.code, href: a.href })),
-          view.runtime ? h('script', { type: 'module', src: view.runtime }) : null,
+          view.runtime ? h('script', { defer: true, src: view.runtime }) : null,
         ]),
         h('body', { class: `page-${view.content.kind}`, 'data-unit': view.unitKey, 'data-sw': view.serviceWorker }, [
           h('a.skip-link', { href: '#main' }, t('nav.skip')),

@@ -1,7 +1,7 @@
 /**
  * The learner runtime: enhances the pre-rendered pages (which read and navigate without it) with
  * quizzes, challenges, the questionnaire, progress, points, badges, the certificate and offline use.
- * Loaded as a module script, so it runs after the document is parsed.
+ * Loaded as a deferred classic script (an IIFE bundle), so it runs after the document is parsed, also on file://.
  */
 import './runtime-data.ts';
 import { createTranslate } from './translate.ts';
