@@ -48,12 +48,18 @@ export const videoUnit = z.object({
 });
 
 export const questionOption = z.object({ id, text: localized, feedback: localized.optional() });
+export const questionTypes = ['single', 'multiple', 'truefalse', 'ordering', 'matching'] as const;
 export const question = z.object({
   id,
-  type: z.enum(['single', 'multiple', 'truefalse']),
+  type: z.enum(questionTypes),
   prompt: localized,
   options: z.array(questionOption),
-  /** option ids; for truefalse `true` or `false` */
+  /** matching: the right-hand side that each option is matched with */
+  targets: z.array(questionOption).optional(),
+  /**
+   * single/multiple: the correct option ids; truefalse: `true` or `false`;
+   * ordering: every option id in the correct order; matching: `option=target` for each pair
+   */
   correct: z.array(z.string()).min(1),
   feedback: z.object({ correct: localized, incorrect: localized }),
 });

@@ -52,6 +52,7 @@ export function translationCoverage(course: Course, locales = course.locales): R
             text(`${qp}.feedback.correct`, question.feedback.correct);
             text(`${qp}.feedback.incorrect`, question.feedback.incorrect);
             for (const o of question.options) { text(`${qp}.options.${o.id}`, o.text); text(`${qp}.optionFeedback.${o.id}`, o.feedback); }
+            for (const target of question.targets ?? []) text(`${qp}.targets.${target.id}`, target.text);
           }
           break;
         case 'challenge':

@@ -44,6 +44,15 @@ export function validateCourse(course: Course): Diagnostic[] {
       const qPath = `${quizPath}.questions.${q.id}`;
       const optionIds = q.options.map((o) => o.id);
       unique(optionIds, () => qPath, 'option');
+      if (!q.correct.length) {
+        error(qPath, 'answer-key', `Question "${q.id}" has no correct answer`, q.type === 'truefalse' ? 'Add correct: true or correct: false.' : q.type === 'ordering' || q.type === 'matching' ? 'List its options (ordering) or pairs (matching).' : 'Add correct: [option ids].');
+        continue;
+      }
+      if (q.type === 'ordering' || q.type === 'matching') {
+        if (optionIds.length < 2) error(qPath, 'answer-key', `Question "${q.id}" needs at least two ${q.type === 'ordering' ? 'options to order' : 'pairs'}`, q.type === 'ordering' ? 'List the options in the correct order.' : 'Write pairs: [[option, target], …].');
+        if (q.type === 'matching') unique((q.targets ?? []).map((t) => t.id), () => qPath, 'target');
+        continue;
+      }
       if (q.type === 'truefalse') {
         if (q.correct.length !== 1 || !['true', 'false'].includes(q.correct[0])) {
           error(qPath, 'answer-key', `Question "${q.id}" is true/false: correct must be true or false`, 'Write `correct: true` or `correct: false`.');

@@ -8,7 +8,8 @@ import type { Translate } from '../i18n/ui-catalog.ts';
 import { renderBody } from '../mdx/render-body.ts';
 import type { MediaAssets } from './media-assets.ts';
 import { pagePaths, relativeRoot, type PageSpec } from './plan-pages.ts';
-import type { NavModule, PageContent, PageLink, PageView, ShownText } from './page-view.ts';
+import type { NavModule, PageContent, PageLink, PageView, QuestionView, ShownText } from './page-view.ts';
+import { sha256 } from '../build/hash.ts';
 
 export interface LocaleContext {
   course: Course;
@@ -156,18 +157,42 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
       case 'quiz':
         return {
           kind: 'quiz', intro: shown(unit.intro), passMark: unit.passMark,
-          questions: unit.questions.map((q) => ({
-            id: q.id, type: q.type, prompt: shown(q.prompt),
-            options: q.type === 'truefalse'
+          questions: unit.questions.map((q): QuestionView => {
+            const options = q.type === 'truefalse'
               ? ['true', 'false'].map((id) => ({ id, text: { value: t(`quiz.${id}`) }, correct: q.correct.includes(id) }))
-              : q.options.map((o) => ({ id: o.id, text: shown(o.text), correct: q.correct.includes(o.id), feedback: o.feedback && shown(o.feedback) })),
-            feedback: { correct: shown(q.feedback.correct), incorrect: shown(q.feedback.incorrect) },
-          })),
+              : q.options.map((o) => ({ id: o.id, text: shown(o.text), correct: q.correct.includes(o.id), feedback: o.feedback && shown(o.feedback) }));
+            const targets = q.targets?.map((target) => ({ id: target.id, text: shown(target.text) }));
+            const textOf = (id: string): ShownText => options.find((o) => o.id === id)?.text ?? { value: id };
+            const correctAnswers: ShownText[] = q.type === 'ordering' ? q.correct.map(textOf)
+              : q.type === 'matching' ? q.correct.map((pair) => {
+                const [o, target] = pair.split('=');
+                const right: ShownText = targets?.find((x) => x.id === target)?.text ?? { value: target };
+                return { value: `${textOf(o).value} → ${right.value}`, lang: textOf(o).lang ?? right.lang, dir: textOf(o).dir ?? right.dir };
+              })
+              : options.filter((o) => o.correct).map((o) => o.text);
+            return {
+              id: q.id, type: q.type, prompt: shown(q.prompt),
+              options: q.type === 'ordering' ? presentationOrder(q.id, options) : options,
+              targets: targets && presentationOrder(q.id, targets),
+              answerKey: q.correct, correctAnswers,
+              feedback: { correct: shown(q.feedback.correct), incorrect: shown(q.feedback.incorrect) },
+            };
+          }),
         };
       case 'challenge':
         return { kind: 'challenge', prompt: shown(unit.prompt), commitment: shown(unit.commitment), points: unit.points };
     }
   }
+}
+
+/**
+ * A stable shuffle (the same in every build and locale) that never shows the answer as given:
+ * items sorted by a hash of question and item id, rotated when that happens to be the original order.
+ */
+function presentationOrder<T extends { id: string }>(questionId: string, items: T[]): T[] {
+  const shuffled = [...items].sort((a, b) => sha256(questionId, a.id).localeCompare(sha256(questionId, b.id)));
+  const same = shuffled.every((item, i) => item.id === items[i].id);
+  return same && items.length > 1 ? [...shuffled.slice(1), shuffled[0]] : shuffled;
 }
 
 export type { LocaleInfo };

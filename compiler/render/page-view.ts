@@ -42,9 +42,16 @@ export interface PageLink {
 
 export interface QuestionView {
   id: string;
-  type: 'single' | 'multiple' | 'truefalse';
+  type: 'single' | 'multiple' | 'truefalse' | 'ordering' | 'matching';
   prompt: ShownText;
+  /** in presentation order (ordering questions: shuffled, never the answer) */
   options: { id: string; text: ShownText; correct: boolean; feedback?: ShownText }[];
+  /** matching: what the options are matched with, shuffled */
+  targets?: { id: string; text: ShownText }[];
+  /** the answer as the runtime compares it: option ids, the ids in order, or `option=target` pairs */
+  answerKey: string[];
+  /** the correct answer for people, for the no-JavaScript "Show the answer" */
+  correctAnswers: ShownText[];
   feedback: { correct: ShownText; incorrect: ShownText };
 }
 

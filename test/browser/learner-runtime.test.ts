@@ -43,10 +43,15 @@ async function learner(options: Parameters<Browser['newContext']>[0] = {}) {
   return { context, page, warnings, errors };
 }
 
-async function answerQuiz(page: Page, answers: { q1: string; q2: string[]; q3: string }) {
+const rightOrder = { first: '1', second: '2', third: '3' };
+const rightPairs = { art12: 'capacity', art19: 'community' };
+
+async function answerQuiz(page: Page, answers: { q1: string; q2: string[]; q3: string; q4?: Record<string, string>; q5?: Record<string, string> }) {
   await page.check(`#q-q1 input[value="${answers.q1}"]`);
   for (const v of answers.q2) await page.check(`#q-q2 input[value="${v}"]`);
   await page.check(`#q-q3 input[value="${answers.q3}"]`);
+  for (const [option, position] of Object.entries(answers.q4 ?? rightOrder)) await page.selectOption(`#q-q4-${option}`, position);
+  for (const [option, target] of Object.entries(answers.q5 ?? rightPairs)) await page.selectOption(`#q-q5-${option}`, target);
   await page.click('form.quiz button[type="submit"]');
 }
 
@@ -56,18 +61,21 @@ describe('the learner runtime', () => {
   it('a quiz answered wrongly then rightly: feedback, retry, pass, points', async () => {
     const { context, page, errors } = await learner();
     await page.goto(`${base}en/basics/basics-quiz/index.html`);
-    await answerQuiz(page, { q1: 'a', q2: ['a'], q3: 'false' });
-    expect(await page.textContent('.quiz-result')).toBe('You answered 0 of 3 questions correctly. You need 50% to pass. Read the feedback and try again.');
+    await answerQuiz(page, { q1: 'a', q2: ['a'], q3: 'false', q4: { first: '2', second: '1', third: '3' }, q5: { art12: 'community', art19: 'capacity' } });
+    expect(await page.textContent('.quiz-result')).toBe('You answered 0 of 5 questions correctly. You need 50% to pass. Read the feedback and try again.');
+    expect(await page.isVisible('#q-q4 .question-feedback[data-result="incorrect"]')).toBe(true);
+    expect(await page.isVisible('#q-q5 .question-feedback[data-result="incorrect"]')).toBe(true);
     expect(await page.isVisible('#q-q1 .question-feedback[data-result="incorrect"]')).toBe(true);
     expect(await page.isVisible('#q-q1 .option-feedback[data-option="a"]')).toBe(true);
     expect(await page.textContent('#q-q1 .option-feedback[data-option="a"]')).toBe('A is not it.');
     await page.click('button.retry');
     expect(await page.isVisible('.question-feedback')).toBe(false);
     await answerQuiz(page, { q1: 'b', q2: ['a', 'c'], q3: 'true' });
-    expect(await page.textContent('.quiz-result')).toBe('You answered 3 of 3 questions correctly. You passed this quiz.');
+    expect(await page.textContent('.quiz-result')).toBe('You answered 5 of 5 questions correctly. You passed this quiz.');
     expect(await page.isVisible('#q-q2 .question-feedback[data-result="correct"]')).toBe(true);
+    expect(await page.isVisible('#q-q4 .question-feedback[data-result="correct"]')).toBe(true);
     // 5 points per correct answer of the best attempt; passing the course's only quiz earns the all-quizzes badge
-    expect(await status(page)).toBe('15 points · 1 of 6 units done · 1 badge');
+    expect(await status(page)).toBe('25 points · 1 of 6 units done · 1 badge');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -140,7 +148,7 @@ describe('the learner runtime', () => {
     const { context, page, errors } = await learner();
     await page.goto(pathToFileURL(path.join(outDir, 'mini/en/basics/basics-quiz/index.html')).href);
     await answerQuiz(page, { q1: 'b', q2: ['a', 'c'], q3: 'true' });
-    expect(await page.textContent('.quiz-result')).toBe('You answered 3 of 3 questions correctly. You passed this quiz.');
+    expect(await page.textContent('.quiz-result')).toBe('You answered 5 of 5 questions correctly. You passed this quiz.');
     expect(await page.isVisible('.offline-status')).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
@@ -158,12 +166,22 @@ describe('the learner runtime', () => {
     await page.keyboard.press('Space'); // c
     await page.keyboard.press('Tab'); // q3 true
     await page.keyboard.press('Space');
+    // q4 is shown shuffled: give each item, in the order they appear, its right position by type-ahead
+    const shown = await page.$$eval('#q-q4 select', (els) => els.map((e) => (e as HTMLSelectElement).dataset.option!));
+    for (const option of shown) {
+      await page.keyboard.press('Tab');
+      await page.keyboard.press(rightOrder[option as keyof typeof rightOrder]);
+    }
+    await page.keyboard.press('Tab'); // q5: type-ahead picks the target by its first letters
+    await page.keyboard.type('Legal');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Living');
     await page.keyboard.press('Tab'); // Check answers
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check answers');
     await page.keyboard.press('Enter');
     const live = page.locator('.quiz-result');
     expect(await live.getAttribute('aria-live')).toBe('polite');
-    expect(await live.textContent()).toBe('You answered 3 of 3 questions correctly. You passed this quiz.');
+    expect(await live.textContent()).toBe('You answered 5 of 5 questions correctly. You passed this quiz.');
     await context.close();
   });
 
@@ -188,7 +206,7 @@ describe('the learner runtime', () => {
     await page.evaluate(() => localStorage.setItem('polycourse:mini:progress', JSON.stringify({ version: 1, units: { 'basics/basics-quiz': { bestCorrect: 9, attempts: 2, passed: true } }, questionnaire: {} })));
     await page.goto(`${base}en/basics/basics-quiz/index.html`);
     expect(warnings.some((w) => w.includes('the quiz changed'))).toBe(true);
-    expect(await page.textContent('.quiz-result')).toBe('Your best result so far: 3 of 3.');
+    expect(await page.textContent('.quiz-result')).toBe('Your best result so far: 5 of 5.');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -227,7 +245,7 @@ describe('the learner runtime', () => {
     await answerQuiz(page, { q1: 'b', q2: ['a'], q3: 'true' });
     const seen = await page.evaluate(() => (window as unknown as { seen: { type: string }[] }).seen);
     expect(seen.map((e) => e.type)).toEqual(['unit-viewed', 'points', 'quiz-attempt']);
-    expect(seen[2]).toMatchObject({ unit: 'basics/basics-quiz', correct: 2, total: 3, percent: 66, passed: true, answers: { q1: ['b'], q2: ['a'], q3: ['true'] } });
+    expect(seen[2]).toMatchObject({ unit: 'basics/basics-quiz', correct: 4, total: 5, percent: 80, passed: true, answers: { q1: ['b'], q2: ['a'], q3: ['true'], q4: ['first', 'second', 'third'], q5: ['art12=capacity', 'art19=community'] } });
     await context.close();
   });
 

@@ -167,3 +167,21 @@ describe('questionnaire change', () => {
     expect(questionnaireChange(q, { answers: { a: 3 }, at: 'x' }).improvementPercent).toBeUndefined();
   });
 });
+
+describe('ordering and matching', () => {
+  const ordering: ScorableQuestion = { id: 'o', type: 'ordering', options: ['a', 'b', 'c'], correct: ['c', 'a', 'b'] };
+  const matching: ScorableQuestion = { id: 'm', type: 'matching', options: ['a=x', 'a=y', 'b=x', 'b=y'], correct: ['a=y', 'b=x'] };
+
+  it('an ordering question needs the exact sequence', () => {
+    expect(scoreQuestion(ordering, ['c', 'a', 'b']).correct).toBe(true);
+    expect(scoreQuestion(ordering, ['a', 'b', 'c']).correct).toBe(false);
+    expect(scoreQuestion(ordering, ['c', 'a']).correct).toBe(false);
+    expect(scoreQuestion(ordering, ['c', 'a', 'z'])).toEqual({ id: 'o', correct: false, unknown: ['z'] });
+  });
+
+  it('a matching question needs every pair, in any order', () => {
+    expect(scoreQuestion(matching, ['b=x', 'a=y']).correct).toBe(true);
+    expect(scoreQuestion(matching, ['a=y']).correct).toBe(false);
+    expect(scoreQuestion(matching, ['a=x', 'b=y']).correct).toBe(false);
+  });
+});

@@ -121,4 +121,20 @@ describe('course rejections', () => {
     const errors = await problems((dir) => fs.writeFileSync(path.join(dir, 'media/captions/intro-video.ar.vtt'), '1\n00:00:00,000 --> 00:00:01,000\nمرحبا\n'));
     expect(errors.map(where)).toEqual(['intro-video.ar.vtt:1:1 polycourse:captions']);
   });
+
+  it('ordering and matching questions take their answer from the structure, not from correct', async () => {
+    const errors = await problems((dir) => {
+      editFile(path.join(dir, 'course.yaml'), '{ id: q4, type: ordering, options: [first, second, third] }', '{ id: q4, type: ordering, options: [first, second, third], correct: [first] }');
+      editFile(path.join(dir, 'course.yaml'), 'pairs: [[art12, capacity], [art19, community]]', 'pairs: [[art12, capacity]]');
+      editFile(path.join(dir, 'course.yaml'), '{ id: q3, type: truefalse, correct: true }', '{ id: q3, type: truefalse }');
+    });
+    expect(errors.map(where)).toEqual([
+      'course.yaml:28:81 polycourse:answer-key',
+      'course.yaml:27:13 polycourse:answer-key',
+      'course.yaml:29:13 polycourse:answer-key',
+    ]);
+    expect(errors[0].message).toMatch(/answer comes from the order of options/);
+    expect(errors[1].message).toBe('Question "q3" has no correct answer');
+    expect(errors[2].message).toMatch(/at least two pairs/);
+  });
 });

@@ -237,22 +237,52 @@ function content(view: PageView, c: PageContent): Child[] {
 function question(view: PageView, q: QuestionView, index: number): Element {
   const { t } = view;
   const name = `q-${q.id}`;
-  const options = q.options;
-  const correct = options.filter((o) => o.correct);
-  return h('fieldset.question', { id: name, 'data-type': q.type, 'data-question': q.id, 'data-correct': correct.map((o) => o.id).join(' ') }, [
+  return h('fieldset.question', { id: name, 'data-type': q.type, 'data-question': q.id, 'data-correct': q.answerKey.join(' ') }, [
     h('legend', [h('span.question-number', t('quiz.question', { number: index + 1 })), ' ', txt(q.prompt)]),
     q.type === 'multiple' ? h('p.hint', t('quiz.chooseAll')) : null,
-    h('ul.options', options.map((o) =>
-      h('li', [
-        h('label', [h('input', { type: q.type === 'multiple' ? 'checkbox' : 'radio', name, value: o.id }), ' ', txt(o.text)]),
-        o.feedback ? h('p.option-feedback', { 'data-option': o.id, hidden: true }, [txt(o.feedback)]) : null,
-      ]))),
+    q.type === 'ordering' ? h('p.hint', t('quiz.ordering.hint')) : null,
+    q.type === 'matching' ? h('p.hint', t('quiz.matching.hint')) : null,
+    answerControls(view, q, name),
     h('details.answer', [
       h('summary', t('quiz.showAnswer')),
-      h('p', [h('strong', t('quiz.correctAnswer', { count: correct.length })), ' ', ...correct.flatMap((o, i) => [i ? ', ' : '', txt(o.text)])]),
+      h('p', h('strong', t('quiz.correctAnswer', { count: q.correctAnswers.length }))),
+      h(q.type === 'ordering' ? 'ol' : 'ul', q.correctAnswers.map((a) => h('li', [txt(a)]))),
       h('p', [txt(q.feedback.correct)]),
     ]),
     h('p.question-feedback', { 'data-result': 'correct', hidden: true }, [h('strong', `✓ ${t('quiz.feedback.correct')}`), ' ', txt(q.feedback.correct)]),
     h('p.question-feedback', { 'data-result': 'incorrect', hidden: true }, [h('strong', `✗ ${t('quiz.feedback.incorrect')}`), ' ', txt(q.feedback.incorrect)]),
   ]);
+}
+
+/** Radios and checkboxes; for ordering a position select per item, for matching a target select per option. */
+function answerControls(view: PageView, q: QuestionView, name: string): Element {
+  const { t } = view;
+  if (q.type === 'ordering') {
+    const positions = q.options.map((_, i) => String(i + 1));
+    return h('ul.ordering', q.options.map((o) =>
+      h('li', [
+        h('label', { for: `${name}-${o.id}` }, [txt(o.text)]),
+        ' ',
+        h('select', { id: `${name}-${o.id}`, name: `${name}-${o.id}`, 'data-option': o.id }, [
+          h('option', { value: '' }, t('quiz.ordering.position')),
+          ...positions.map((p) => h('option', { value: p }, p)),
+        ]),
+      ])));
+  }
+  if (q.type === 'matching') {
+    return h('ul.matching', q.options.map((o) =>
+      h('li', [
+        h('label', { for: `${name}-${o.id}` }, [txt(o.text)]),
+        ' ',
+        h('select', { id: `${name}-${o.id}`, name: `${name}-${o.id}`, 'data-option': o.id }, [
+          h('option', { value: '' }, t('quiz.matching.choose')),
+          ...(q.targets ?? []).map((target) => h('option', { value: target.id, lang: target.text.lang }, target.text.value)),
+        ]),
+      ])));
+  }
+  return h('ul.options', q.options.map((o) =>
+    h('li', [
+      h('label', [h('input', { type: q.type === 'multiple' ? 'checkbox' : 'radio', name, value: o.id }), ' ', txt(o.text)]),
+      o.feedback ? h('p.option-feedback', { 'data-option': o.id, hidden: true }, [txt(o.feedback)]) : null,
+    ])));
 }

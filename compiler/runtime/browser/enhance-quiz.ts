@@ -9,7 +9,7 @@ export function enhanceQuiz(form: HTMLFormElement, unit: string, { session, even
   const questions: ScorableQuestion[] = fieldsets.map((f) => ({
     id: f.dataset.question!,
     type: f.dataset.type as ScorableQuestion['type'],
-    options: [...f.querySelectorAll<HTMLInputElement>('input')].map((i) => i.value),
+    options: possibleAnswers(f),
     correct: (f.dataset.correct ?? '').split(' ').filter(Boolean),
   }));
   const actions = form.querySelector<HTMLElement>('.quiz-actions')!;
@@ -29,19 +29,20 @@ export function enhanceQuiz(form: HTMLFormElement, unit: string, { session, even
     for (const el of form.querySelectorAll<HTMLElement>('.option-feedback, .question-feedback')) el.hidden = true;
     for (const f of fieldsets) f.classList.remove('result-correct', 'result-incorrect');
     for (const input of form.querySelectorAll<HTMLInputElement>('input')) { input.checked = false; input.disabled = false; }
+    for (const select of form.querySelectorAll<HTMLSelectElement>('select')) { select.value = ''; select.disabled = false; }
   };
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const answers: Record<string, string[]> = {};
-    for (const f of fieldsets) answers[f.dataset.question!] = [...f.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+    for (const f of fieldsets) answers[f.dataset.question!] = chosenAnswers(f);
     const score = scoreQuiz(questions, answers, passMark);
     score.questions.forEach((q, i) => {
       const f = fieldsets[i];
       f.classList.add(q.correct ? 'result-correct' : 'result-incorrect');
       f.querySelector<HTMLElement>(`.question-feedback[data-result="${q.correct ? 'correct' : 'incorrect'}"]`)!.hidden = false;
       if (!q.correct) for (const chosen of answers[q.id]) { const fb = f.querySelector<HTMLElement>(`.option-feedback[data-option="${CSS.escape(chosen)}"]`); if (fb) fb.hidden = false; }
-      for (const input of f.querySelectorAll<HTMLInputElement>('input')) input.disabled = true;
+      for (const control of f.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) control.disabled = true;
     });
     session.update((s) => recordQuizAttempt(s, unit, score.correct, score.passed, outline.points));
     events.emit({ type: 'quiz-attempt', unit, correct: score.correct, total: score.total, percent: score.percent, passed: score.passed, answers });
@@ -55,6 +56,28 @@ export function enhanceQuiz(form: HTMLFormElement, unit: string, { session, even
     retry.hidden = true;
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.hidden = false;
     result.textContent = '';
-    fieldsets[0]?.querySelector<HTMLInputElement>('input')?.focus();
+    fieldsets[0]?.querySelector<HTMLElement>('input, select')?.focus();
   });
+}
+
+const selects = (f: HTMLFieldSetElement) => [...f.querySelectorAll<HTMLSelectElement>('select[data-option]')];
+
+/** Every answer the question's controls can express (for scoring and for spotting stale stored answers). */
+function possibleAnswers(f: HTMLFieldSetElement): string[] {
+  if (f.dataset.type === 'ordering') return selects(f).map((s) => s.dataset.option!);
+  if (f.dataset.type === 'matching') {
+    return selects(f).flatMap((s) => [...s.options].filter((o) => o.value).map((o) => `${s.dataset.option}=${o.value}`));
+  }
+  return [...f.querySelectorAll<HTMLInputElement>('input')].map((i) => i.value);
+}
+
+/** The learner's answer: checked options; options sorted by the positions given; `option=target` pairs. */
+function chosenAnswers(f: HTMLFieldSetElement): string[] {
+  if (f.dataset.type === 'ordering') {
+    const given = selects(f).map((s) => ({ id: s.dataset.option!, position: Number(s.value) }));
+    if (given.some((g) => !g.position)) return [];
+    return given.sort((a, b) => a.position - b.position).map((g) => g.id);
+  }
+  if (f.dataset.type === 'matching') return selects(f).filter((s) => s.value).map((s) => `${s.dataset.option}=${s.value}`);
+  return [...f.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
 }

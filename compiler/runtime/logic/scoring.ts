@@ -1,11 +1,12 @@
 /** Quiz scoring: pure functions, the same in the browser and in tests (and later on a server). */
-export type QuestionType = 'single' | 'multiple' | 'truefalse';
+export type QuestionType = 'single' | 'multiple' | 'truefalse' | 'ordering' | 'matching';
 
 export interface ScorableQuestion {
   id: string;
   type: QuestionType;
-  /** option ids (for truefalse: "true", "false") */
+  /** the answers a learner can give: option ids (truefalse: "true", "false"; matching: every `option=target`) */
   options: string[];
+  /** the correct answer; for ordering, every option id in the correct order */
   correct: string[];
 }
 
@@ -25,10 +26,17 @@ export interface QuizResult {
   passed: boolean;
 }
 
-/** A question is right when the chosen set equals the correct set (no partial credit). */
+/**
+ * A question is right when the chosen set equals the correct set (no partial credit); an ordering
+ * question when the chosen sequence equals the correct sequence.
+ */
 export function scoreQuestion(question: ScorableQuestion, chosen: string[]): QuestionResult {
   const known = chosen.filter((c) => question.options.includes(c));
   const unknown = chosen.filter((c) => !question.options.includes(c));
+  if (question.type === 'ordering') {
+    const correct = unknown.length === 0 && chosen.length === question.correct.length && chosen.every((c, i) => c === question.correct[i]);
+    return { id: question.id, correct, unknown };
+  }
   const wanted = new Set(question.correct);
   const correct = known.length === wanted.size && known.every((c) => wanted.has(c)) && new Set(known).size === known.length;
   return { id: question.id, correct, unknown };

@@ -5,9 +5,11 @@ const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters
 
 const questionFile = z.strictObject({
   id,
-  type: z.enum(['single', 'multiple', 'truefalse']),
+  /** ordering: `options` listed in the correct order; matching: `pairs` of [option, target] */
+  type: z.enum(['single', 'multiple', 'truefalse', 'ordering', 'matching']),
   options: z.array(id).optional(),
-  correct: z.union([z.array(id).min(1), z.boolean()]),
+  pairs: z.array(z.tuple([id, id])).optional(),
+  correct: z.union([z.array(id).min(1), z.boolean()]).optional(),
 });
 
 const unitFile = z.discriminatedUnion('kind', [

@@ -190,14 +190,28 @@ export function readCourseFromFiles(courseDir: string): SourceResult {
             const qPath = [...tPath, 'questions', q.id];
             const qm = `${mPath}.questions.${q.id}`;
             positions.set(qm, structureYaml.positionOf([...unitPath, 'questions', qi]));
-            const options = q.type === 'truefalse' ? [] : (q.options ?? []).map((o) => ({
+            const optionIds = q.type === 'truefalse' ? [] : q.type === 'matching' ? (q.pairs ?? []).map(([o]) => o) : q.options ?? [];
+            const options = optionIds.map((o) => ({
               id: o,
               text: text([...qPath, 'options', o], `${qm}.options.${o}`),
               feedback: optional(text([...qPath, 'optionFeedback', o], `${qm}.optionFeedback.${o}`, false)),
             }));
+            const targets = q.type === 'matching'
+              ? (q.pairs ?? []).map(([, target]) => ({ id: target, text: text([...qPath, 'targets', target], `${qm}.targets.${target}`) }))
+              : undefined;
+            const correct = q.type === 'ordering' ? optionIds
+              : q.type === 'matching' ? (q.pairs ?? []).map(([o, target]) => `${o}=${target}`)
+              : typeof q.correct === 'boolean' ? [String(q.correct)] : q.correct ?? [];
+            if ((q.type === 'ordering' || q.type === 'matching') && q.correct !== undefined) {
+              diagnostics.push({
+                severity: 'error', ruleId: 'polycourse:answer-key', ...structureYaml.positionOf([...unitPath, 'questions', qi, 'correct']),
+                message: `Question "${q.id}" is ${q.type}: its answer comes from ${q.type === 'ordering' ? 'the order of options' : 'pairs'}, not from correct`,
+                fix: q.type === 'ordering' ? 'List options in the correct order and remove correct.' : 'Write pairs: [[option, target], …] and remove correct.',
+              });
+            }
             return {
-              id: q.id, type: q.type, prompt: text([...qPath, 'prompt'], `${qm}.prompt`), options,
-              correct: typeof q.correct === 'boolean' ? [String(q.correct)] : q.correct,
+              id: q.id, type: q.type, prompt: text([...qPath, 'prompt'], `${qm}.prompt`), options, targets,
+              correct,
               feedback: {
                 correct: text([...qPath, 'feedback', 'correct'], `${qm}.feedback.correct`),
                 incorrect: text([...qPath, 'feedback', 'incorrect'], `${qm}.feedback.incorrect`),
