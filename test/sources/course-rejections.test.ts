@@ -137,4 +137,13 @@ describe('course rejections', () => {
     expect(errors[1].message).toBe('Question "q3" has no correct answer');
     expect(errors[2].message).toMatch(/at least two pairs/);
   });
+
+  it('warns about keys no part of the course uses (a typo, or a comma inside a flow map)', async () => {
+    const dir = copyCourse(miniCourseDir);
+    editFile(path.join(dir, 'locales/en.yaml'), 'second-lesson: { title: Second lesson }', 'second-lesson: { title: Second, shorter lesson }');
+    editFile(path.join(dir, 'locales/ar.yaml'), 'title: دورة مصغرة', 'titel: دورة مصغرة');
+    const result = await validateCourseDir(dir);
+    const warnings = result.diagnostics.filter((d) => d.ruleId === 'polycourse:unknown-key').map(where);
+    expect(warnings).toEqual(['en.yaml:18:39 polycourse:unknown-key', 'ar.yaml:1:1 polycourse:unknown-key']);
+  });
 });

@@ -90,8 +90,10 @@ export function readCourseFromFiles(courseDir: string): SourceResult {
   }
   if (!texts.has(sourceLocale)) return result();
 
+  const readPaths = new Set<string>();
   /** Gather one text from every locale file; required in the source locale. */
   const text = (yamlPath: YamlPath, modelPath: string, required = true): Localized => {
+    readPaths.add(yamlPath.join('\u0000'));
     const out: Localized = {};
     for (const [locale, yaml] of texts) {
       const value = getIn(yaml.data, yamlPath);
@@ -268,7 +270,26 @@ export function readCourseFromFiles(courseDir: string): SourceResult {
     mediaRoot: courseDir,
     mediaDir: 'media',
   };
+  // A key the course does not use is usually a typo or a lost text (`{ title: Hope, connection }` in a
+  // flow map makes "connection" a key): say so, with its position.
+  for (const [locale, yaml] of texts) {
+    for (const leaf of leaves(yaml.data)) {
+      if (readPaths.has(leaf.join('\u0000'))) continue;
+      diagnostics.push({
+        severity: 'warning', ruleId: 'polycourse:unknown-key', ...yaml.keyPositionOf(leaf),
+        message: `locales/${locale}.yaml has "${leaf.join('.')}", which no part of the course uses`,
+        fix: 'Check the spelling of the key against course.yaml; quote texts that contain ", " or ": " inside { … }.',
+      });
+    }
+  }
   return result(course);
+}
+
+/** Paths of every scalar (or null) value in parsed YAML. */
+function leaves(data: unknown, prefix: YamlPath = []): YamlPath[] {
+  if (data === null || typeof data !== 'object') return [prefix];
+  const entries = Array.isArray(data) ? data.map((v, i) => [i, v] as const) : Object.entries(data);
+  return entries.flatMap(([k, v]) => leaves(v, [...prefix, k]));
 }
 
 function optional(text: Localized): Localized | undefined {

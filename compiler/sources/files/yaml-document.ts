@@ -8,6 +8,8 @@ export interface YamlFile {
   data: unknown;
   /** Position of the node at `path`, or of its deepest existing ancestor. */
   positionOf(path: (string | number)[]): SourcePosition;
+  /** Position of the key of the entry at `path` (falls back to positionOf). */
+  keyPositionOf(path: (string | number)[]): SourcePosition;
 }
 
 /** Read and parse a YAML file; syntax errors come back as diagnostics, not exceptions. */
@@ -30,7 +32,18 @@ export function readYamlFile(file: string, displayName: string): { yaml?: YamlFi
     const pos = lineCounter.linePos(offset);
     return { file: displayName, line: pos.line, column: pos.col };
   };
-  return { yaml: { file: displayName, data: doc.toJS() ?? {}, positionOf }, diagnostics };
+  const keyPositionOf = (path: (string | number)[]): SourcePosition => {
+    const parent = path.length ? doc.getIn(path.slice(0, -1), true) : undefined;
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+      if (pair && isScalar(pair.key) && pair.key.range) {
+        const pos = lineCounter.linePos(pair.key.range[0]);
+        return { file: displayName, line: pos.line, column: pos.col };
+      }
+    }
+    return positionOf(path);
+  };
+  return { yaml: { file: displayName, data: doc.toJS() ?? {}, positionOf, keyPositionOf }, diagnostics };
 }
 
 function deepestNode(doc: Document, path: (string | number)[]): Node | undefined {
