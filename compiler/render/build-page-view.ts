@@ -84,12 +84,20 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
     }
   }
 
+  /** The reading order: pre-questionnaire, every unit, post-questionnaire, then the learner's results. */
   function neighbours(): { previous?: PageLink; next?: PageLink } {
-    if (spec.kind !== 'unit') return {};
-    const all = course.modules.flatMap((m) => m.units.map((u) => ({ m, u })));
-    const i = all.findIndex((x) => x.u.id === spec.unit.id);
-    const link = (x?: { m: { id: string }; u: Unit }) => x && { href: href(pagePaths.unit(x.m.id, x.u.id)), title: shown(x.u.title) };
-    return { previous: link(all[i - 1]), next: link(all[i + 1]) };
+    const path: PageLink[] = [];
+    const at = (p: string, title: ShownText) => path.push({ href: p, title });
+    if (course.questionnaire) at(pagePaths.questionnaire('pre'), { value: t('questionnaire.pre.title') });
+    for (const m of course.modules) for (const u of m.units) at(pagePaths.unit(m.id, u.id), shown(u.title));
+    if (course.questionnaire) {
+      at(pagePaths.questionnaire('post'), { value: t('questionnaire.post.title') });
+      at(pagePaths.questionnaireResults, { value: t('questionnaire.results.title') });
+    }
+    const i = path.findIndex((p) => p.href === spec.path);
+    if (i < 0) return {};
+    const link = (p?: PageLink) => p && { href: href(p.href), title: p.title };
+    return { previous: link(path[i - 1]), next: link(path[i + 1]) };
   }
 
   async function pageContent(): Promise<PageContent> {

@@ -3,6 +3,7 @@
  * survives reloads and language switches, offline use, the certificate as PDF, keyboard-only use,
  * hostile storage, and axe-core on the interactive pages.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +118,29 @@ describe('the learner runtime', () => {
     await context.setOffline(false);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('caches what it can when a file vanished from the server, says so, and keeps working', async () => {
+    const out = tempDir();
+    expect((await buildCourse({ courseDir: miniCourseDir, outDir: out, locales: ['en'] })).ok).toBe(true);
+    const media = path.join(out, 'mini/en/_assets/media');
+    const gone = fs.readdirSync(media).find((f) => f.endsWith('.webp'))!;
+    fs.rmSync(path.join(media, gone));
+    fs.rmSync(path.join(out, 'mini/manifest.json'));
+    const broken = await startStaticServer(out);
+    const { context, page, errors } = await learner();
+    try {
+      await page.goto(`${broken.url}mini/en/index.html`);
+      await expect.poll(() => page.textContent('.offline-status'), { timeout: 20_000 }).toBe('Some files could not be saved for offline use; the course still works online.');
+      await context.setOffline(true);
+      await page.goto(`${broken.url}mini/en/basics/basics-quiz/index.html`);
+      await answerQuiz(page, { q1: 'b', q2: ['a', 'c'], q3: 'true' });
+      expect(await page.textContent('.quiz-result')).toMatch(/You passed this quiz/);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await broken.close();
+    }
   });
 
   it('completes the course and prints the certificate (PDF) with the name as typed', async () => {

@@ -112,4 +112,25 @@ describe('buildCourse on the mini course', () => {
     const page = 'mini/en/basics/first-lesson/index.html';
     expect(strip(fs.readFileSync(path.join(out, page), 'utf8'))).toBe(strip(fs.readFileSync(path.join(defaultOut, page), 'utf8')));
   });
+
+  it('links the pages in reading order: pre-questionnaire, units, post-questionnaire, results', async () => {
+    const out = tempDir();
+    expect((await buildCourse({ courseDir: miniCourseDir, outDir: out, locales: ['en'] })).ok).toBe(true);
+    const read = (p: string) => fs.readFileSync(path.join(out, 'mini/en', p), 'utf8');
+    expect(read('questionnaire/pre/index.html')).toContain('<a class="pager-next" href="../../basics/first-lesson/index.html" rel="next">');
+    expect(read('basics/first-lesson/index.html')).toContain('<a class="pager-previous" href="../../questionnaire/pre/index.html" rel="prev">');
+    expect(read('basics/basics-challenge/index.html')).toContain('<a class="pager-next" href="../../questionnaire/post/index.html" rel="next">');
+    expect(read('questionnaire/post/index.html')).toContain('<a class="pager-next" href="../../questionnaire/results/index.html" rel="next">');
+  });
+
+  it('plays a video from an external URL, with local captions and the transcript', async () => {
+    const course = copyCourse(miniCourseDir);
+    editFile(path.join(course, 'course.yaml'), 'src: media/clip.mp4', 'src: https://media.example.org/intro.webm');
+    const out = tempDir();
+    expect((await buildCourse({ courseDir: course, outDir: out, locales: ['en'] })).ok).toBe(true);
+    const page = fs.readFileSync(path.join(out, 'mini/en/basics/intro-video/index.html'), 'utf8');
+    expect(page).toContain('<source src="https://media.example.org/intro.webm" type="video/webm">');
+    expect(page).toMatch(/<track kind="captions" src="\.\.\/\.\.\/_assets\/captions\/intro-video\.en-[0-9a-f]{8}\.vtt" srclang="en" label="English" default>/);
+    expect(page).toContain('Hello and welcome.');
+  });
 });
