@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { createDirMaker, renderPages, type RenderJob, type RenderSetup } from './render-pages.ts';
-import type { Course } from '../model/course.ts';
+import { pickText, type Course } from '../model/course.ts';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.ts';
 import { validateCourse } from '../model/validate-course.ts';
 import { translationCoverage, type LocaleCoverage } from '../model/coverage.ts';
@@ -22,6 +22,7 @@ import { processCourseImages } from '../images/process-course-images.ts';
 import { stageBundle } from '../targets/write-bundle-atomically.ts';
 import { writeManifest, type BundleManifest } from '../targets/manifest.ts';
 import { sha256 } from './hash.ts';
+import { renderTranslationReport } from '../targets/translation-report.ts';
 import { localeRuntime, writeServiceWorker } from './bundle-runtime.ts';
 import { compilerVersion } from './compiler-version.ts';
 
@@ -167,6 +168,7 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
       return { ...result, durationMs: performance.now() - started };
     }
     writeFile(path.join(staging.dir, 'index.html'), toHtml(renderLanguageChooser(course, locales, catalogs.forLocale)));
+    writeFile(path.join(staging.dir, 'translation-report.html'), toHtml(renderTranslationReport(pickText(course.title, course.sourceLocale, course.sourceLocale).value, course.sourceLocale, coverage)));
     for (const locale of locales) await writeServiceWorker(path.join(staging.dir, locale), course.id, locale);
     const manifest: Omit<BundleManifest, 'files'> = {
       format: 'polycourse-bundle/1', course: course.id, compiler: compilerVersion(), theme: theme.name,

@@ -55,6 +55,9 @@ describe('buildCourse on the mini course', () => {
     expect(page).toMatch(/<div class="body fallback" lang="en" dir="ltr">/);
     const translated = fs.readFileSync(path.join(out, 'mini/fr/basics/index.html'), 'utf8');
     expect(translated).toContain('<h1>Les bases</h1>');
+    const chart = fs.readFileSync(path.join(out, 'mini/translation-report.html'), 'utf8');
+    expect(chart).toMatch(/<svg[^>]*role="img"/);
+    expect(chart).toContain('<code>modules.basics.units.second-lesson.title</code>');
     const report = result.diagnostics.find((d) => d.ruleId === 'polycourse:fallback');
     expect(report?.message).toMatch(/^fr: \d+ of \d+ texts are not translated and fall back to en/);
   });
