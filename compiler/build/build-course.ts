@@ -22,6 +22,7 @@ import { processCourseImages } from '../images/process-course-images.ts';
 import { stageBundle } from '../targets/write-bundle-atomically.ts';
 import { writeManifest, type BundleManifest } from '../targets/manifest.ts';
 import { sha256 } from './hash.ts';
+import { translationStatus } from '../l10n/translation-status.ts';
 import { renderTranslationReport } from '../targets/translation-report.ts';
 import { localeRuntime, writeServiceWorker } from './bundle-runtime.ts';
 import { compilerVersion } from './compiler-version.ts';
@@ -158,6 +159,15 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
           fix: `Translate them in locales/${locale}.yaml and modules/*/*.${locale}.mdx.`,
         });
       }
+    }
+    for (const [locale, status] of Object.entries(translationStatus(course, locales))) {
+      if (!status.counts.stale) continue;
+      const examples = status.fields.filter((f) => f.status === 'stale').slice(0, 3).map((f) => f.path);
+      diagnostics.push({
+        severity: 'warning', ruleId: 'polycourse:stale', path: `locales.${locale}`,
+        message: `${locale}: ${status.counts.stale} translation(s) were made from an older source text (e.g. ${examples.join(', ')})`,
+        fix: `Update them, then record it: polycourse l10n mark <course> --locale ${locale}`,
+      });
     }
     const result: BuildResult = {
       ok: !hasErrors(diagnostics), diagnostics: dedupe(diagnostics), courseId: course.id, locales, pages: total, rendered, coverage,

@@ -14,6 +14,10 @@ Commands:
   validate <course-dir> [--json]  check a course without writing anything
   verify <bundle-dir> [--json]    check a built bundle against its manifest.json
   serve <dir> [--port 4321]       serve a folder of bundles on http://localhost
+  l10n status <course-dir> [--locale <l>] [--json]
+                                  translation status: approved, translated, stale, missing
+  l10n mark <course-dir> --locale <l> [--approve]
+                                  record which source texts the locale's translations were made from
 
 Exit codes: 0 ok, 1 invalid content or failed verification, 2 usage error.
 See docs/cli.md.`;
@@ -51,6 +55,12 @@ export async function main(argv: string[]): Promise<number> {
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
         const { serveCommand } = await import('./serve-command.ts');
         return await serveCommand({ dir: path.resolve(positionals[0] ?? 'output'), port, host: values.host ?? '127.0.0.1' });
+      }
+      case 'l10n': {
+        const [action, ...args] = rest;
+        const { values, positionals } = parse(args, { json: { type: 'boolean' }, locale: { type: 'string', multiple: true }, approve: { type: 'boolean' } });
+        const { l10nCommand } = await import('./l10n-command.ts');
+        return await l10nCommand(action, { courseDir: path.resolve(one(positionals, 'course-dir')), locales: splitList(values.locale), json: !!values.json, approve: !!values.approve });
       }
       case undefined:
       case '-h':

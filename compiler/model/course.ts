@@ -122,6 +122,11 @@ export const course = z.object({
   mediaRoot: z.string().optional(),
   /** Folder under mediaRoot that holds the course's images and media (files source: `media`). */
   mediaDir: z.string().default('media'),
+  /**
+   * Provenance of translations: locale → model path → the hash of the source text the translation was
+   * made from (stale when the source changed since), and whether a reviewer approved it.
+   */
+  translations: z.record(z.string(), z.record(z.string(), z.object({ source: z.string(), approved: z.boolean().optional() }))).optional(),
 });
 export type Course = z.infer<typeof course>;
 

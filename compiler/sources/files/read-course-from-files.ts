@@ -269,6 +269,7 @@ export function readCourseFromFiles(courseDir: string): SourceResult {
     modules,
     mediaRoot: courseDir,
     mediaDir: 'media',
+    translations: readProvenance(courseDir, locales, diagnostics, display, inputs),
   };
   // A key the course does not use is usually a typo or a lost text (`{ title: Hope, connection }` in a
   // flow map makes "connection" a key): say so, with its position.
@@ -283,6 +284,29 @@ export function readCourseFromFiles(courseDir: string): SourceResult {
     }
   }
   return result(course);
+}
+
+/** `locales/<locale>.sources.json`: which source text each translation was made from (see docs/translating.md). */
+export const provenanceFile = (courseDir: string, locale: string) => path.join(courseDir, 'locales', `${locale}.sources.json`);
+
+function readProvenance(courseDir: string, locales: string[], diagnostics: Diagnostic[], display: (f: string) => string, inputs: string[]): Course['translations'] {
+  const out: NonNullable<Course['translations']> = {};
+  for (const locale of locales) {
+    const file = provenanceFile(courseDir, locale);
+    if (!fs.existsSync(file)) continue;
+    inputs.push(file);
+    try {
+      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { texts?: Record<string, { source: string; approved?: boolean }> };
+      out[locale] = data.texts ?? {};
+    } catch (error) {
+      diagnostics.push({
+        severity: 'warning', ruleId: 'polycourse:provenance', file: display(file),
+        message: `Cannot read translation provenance: ${(error as Error).message}; stale translations cannot be detected for "${locale}"`,
+        fix: `Run \`polycourse l10n mark <course> --locale ${locale}\` to write it again.`,
+      });
+    }
+  }
+  return out;
 }
 
 /** Paths of every scalar (or null) value in parsed YAML. */

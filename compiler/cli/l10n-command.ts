@@ -1,0 +1,54 @@
+/**
+ * `polycourse l10n status <course-dir> [--locale l] [--json]`: what is missing, stale, translated and
+ * approved per locale. `polycourse l10n mark <course-dir> --locale l [--approve]`: record that the
+ * locale's current translations were made from today's source texts (and, with --approve, approve them).
+ */
+import fs from 'node:fs';
+import { readCourse } from '../sources/read-course.ts';
+import { provenanceFile } from '../sources/files/read-course-from-files.ts';
+import { currentProvenance, translationStatus, type FieldStatus } from '../l10n/translation-status.ts';
+import { localeInfo } from '../model/locales.ts';
+import { exitCodes, UsageError } from './exit-codes.ts';
+import { printDiagnostics } from './report-diagnostics.ts';
+
+export async function l10nCommand(action: string | undefined, options: { courseDir: string; locales?: string[]; json: boolean; approve: boolean }): Promise<number> {
+  const source = readCourse(options.courseDir);
+  const course = source.course;
+  if (!course) {
+    printDiagnostics(source.diagnostics);
+    return exitCodes.invalid;
+  }
+  const locales = options.locales?.length ? options.locales : course.locales;
+  const unknown = locales.filter((l) => !course.locales.includes(l));
+  if (unknown.length) throw new UsageError(`the course has no locale ${unknown.join(', ')} (it has ${course.locales.join(', ')})`);
+
+  if (action === 'mark') {
+    if (!options.locales?.length) throw new UsageError('l10n mark needs --locale <l>');
+    for (const locale of locales) {
+      const file = provenanceFile(options.courseDir, locale);
+      const texts = currentProvenance(course, locale, options.approve, course.translations?.[locale]);
+      fs.writeFileSync(file, `${JSON.stringify({ format: 1, locale, texts }, null, 2)}\n`);
+      process.stdout.write(`${locale}: recorded ${Object.keys(texts).length} translations${options.approve ? ' as approved' : ''} in ${file}\n`);
+    }
+    return exitCodes.ok;
+  }
+  if (action !== 'status') throw new UsageError(`unknown l10n action "${action ?? ''}" (status or mark)`);
+
+  const status = translationStatus(course, locales);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ course: course.id, sourceLocale: course.sourceLocale, locales: status }, null, 2)}\n`);
+    return exitCodes.ok;
+  }
+  const order: FieldStatus[] = ['approved', 'translated', 'stale', 'missing'];
+  process.stdout.write(`${'locale'.padEnd(22)}${order.map((s) => s.padStart(11)).join('')}\n`);
+  for (const [locale, s] of Object.entries(status)) {
+    process.stdout.write(`${`${localeInfo(locale).label} (${locale})`.padEnd(22)}${order.map((k) => String(s.counts[k]).padStart(11)).join('')}\n`);
+  }
+  if (options.locales?.length) {
+    for (const locale of locales) {
+      const todo = status[locale].fields.filter((f) => f.status === 'missing' || f.status === 'stale');
+      if (todo.length) process.stdout.write(`\n${locale}: needs work\n${todo.map((f) => `  ${f.status.padEnd(8)} ${f.path}`).join('\n')}\n`);
+    }
+  }
+  return exitCodes.ok;
+}

@@ -1,0 +1,55 @@
+/**
+ * Translation status per locale and field: missing, stale (made from an older source text), translated,
+ * approved. Provenance comes from the course model (`course.translations`), whatever the source.
+ */
+import type { Course } from '../model/course.ts';
+import { translatableFields } from '../model/translatable-fields.ts';
+import { sha256 } from '../build/hash.ts';
+
+export type FieldStatus = 'missing' | 'stale' | 'translated' | 'approved';
+
+export interface LocaleStatus {
+  counts: Record<FieldStatus, number>;
+  total: number;
+  fields: { path: string; status: FieldStatus }[];
+}
+
+/** The fingerprint a translation records of the source text it was made from. */
+export function sourceHash(text: string): string {
+  return sha256(text.trim().normalize('NFC')).slice(0, 16);
+}
+
+export function translationStatus(course: Course, locales = course.locales): Record<string, LocaleStatus> {
+  const fields = translatableFields(course);
+  const out: Record<string, LocaleStatus> = {};
+  for (const locale of locales) {
+    const records = course.translations?.[locale] ?? {};
+    const counts: Record<FieldStatus, number> = { missing: 0, stale: 0, translated: 0, approved: 0 };
+    const list = fields.map((field) => {
+      let status: FieldStatus;
+      if (locale === course.sourceLocale) status = 'approved';
+      else if (field.value(locale) === undefined) status = 'missing';
+      else {
+        const record = records[field.path];
+        const source = field.value(course.sourceLocale) ?? '';
+        status = record && record.source !== sourceHash(source) ? 'stale' : record?.approved ? 'approved' : 'translated';
+      }
+      counts[status]++;
+      return { path: field.path, status };
+    });
+    out[locale] = { counts, total: fields.length, fields: list };
+  }
+  return out;
+}
+
+/** Provenance records for every field translated in `locale` now: "this translation was made from today's source". */
+export function currentProvenance(course: Course, locale: string, approve: boolean, previous: Record<string, { source: string; approved?: boolean }> = {}) {
+  const records: Record<string, { source: string; approved?: boolean }> = {};
+  for (const field of translatableFields(course)) {
+    if (field.value(locale) === undefined) continue;
+    const source = sourceHash(field.value(course.sourceLocale) ?? '');
+    const keptApproval = previous[field.path]?.approved && previous[field.path]?.source === source;
+    records[field.path] = approve || keptApproval ? { source, approved: true } : { source };
+  }
+  return records;
+}
