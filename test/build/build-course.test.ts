@@ -137,3 +137,30 @@ describe('buildCourse on the mini course', () => {
     expect(page).toContain('Hello and welcome.');
   });
 });
+
+describe('adding a locale', () => {
+  it('is configuration plus translations: Persian (a second RTL script) builds with dir=rtl', async () => {
+    const course = copyCourse(miniCourseDir);
+    editFile(path.join(course, 'course.yaml'), 'locales: [en, ar, fr]', 'locales: [en, ar, fr, fa]');
+    fs.writeFileSync(path.join(course, 'locales/fa.yaml'), 'title: دوره کوچک\nmodules:\n  basics:\n    title: مبانی\n');
+    const out = tempDir();
+    const result = await buildCourse({ courseDir: course, outDir: out, locales: ['fa'] });
+    expect(result.ok).toBe(true);
+    const home = fs.readFileSync(path.join(out, 'mini/fa/index.html'), 'utf8');
+    expect(home).toMatch(/<html lang="fa" dir="rtl">/);
+    expect(home).toContain('<h1>دوره کوچک</h1>');
+    // No Persian UI catalog yet: the build says which strings fall back, and where to add them.
+    expect(result.diagnostics.find((d) => d.ruleId === 'polycourse:ui-string-missing')?.message).toMatch(/UI string\(s\) missing in "fa"/);
+    expect(result.coverage.fa.translated).toBe(2);
+  });
+
+  it('accepts any BCP 47 tag, deriving direction and label (pt-BR, ur)', async () => {
+    const course = copyCourse(miniCourseDir);
+    editFile(path.join(course, 'course.yaml'), 'locales: [en, ar, fr]', 'locales: [en, ar, fr, pt-BR, ur]');
+    const out = tempDir();
+    const result = await buildCourse({ courseDir: course, outDir: out, locales: ['pt-BR', 'ur'] });
+    expect(result.ok).toBe(true);
+    expect(fs.readFileSync(path.join(out, 'mini/ur/index.html'), 'utf8')).toMatch(/<html lang="ur" dir="rtl">/);
+    expect(fs.readFileSync(path.join(out, 'mini/pt-BR/index.html'), 'utf8')).toMatch(/<html lang="pt-BR" dir="ltr">/);
+  });
+});
