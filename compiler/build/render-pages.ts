@@ -61,7 +61,7 @@ function runWorker(setup: RenderSetup, jobs: RenderJob[], onPage: (done: Rendere
     // The compiler is TypeScript: the entry registers tsx first (resolved from this package, not the cwd).
     // A bounded old generation makes V8 collect instead of growing (a 1,200-page build stays under 512 MB);
     // the bound grows with the course, whose text every worker holds.
-    const maxOldGenerationSizeMb = Math.max(160, Math.ceil(courseTextBytes(setup.course) / 1e6) * 6 + 96);
+    const maxOldGenerationSizeMb = Math.max(128, Math.ceil(courseTextBytes(setup.course) / 1e6) * 6 + 96);
     const worker = new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: { setup, jobs }, resourceLimits: { maxOldGenerationSizeMb } });
     worker.on('message', (message: { page?: RenderedPage; done?: true }) => {
       if (message.page) onPage(message.page);

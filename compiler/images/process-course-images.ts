@@ -1,9 +1,14 @@
-/** Run the image stage over every image under the course's media/ folder, two at a time. */
+/**
+ * Run the image stage over every image under the course's media/ folder. Images not in the cache are
+ * encoded in a short-lived child process: the encoders' memory (AVIF especially) goes back to the system
+ * when it exits instead of staying in the build's resident set for the rest of the build.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Course } from '../model/course.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { imageExtensions, processImage, type ProcessedImage } from './process-images.ts';
+import { fork } from 'node:child_process';
+import { imageExtensions, isImageCached, processImage, type ProcessedImage } from './process-images.ts';
 
 export async function processCourseImages(
   course: Course, cacheDir: string, onProgress?: (done: number, total: number, label: string) => void,
@@ -17,6 +22,21 @@ export async function processCourseImages(
     .map((f) => f.split(path.sep).join('/'))
     .filter((f) => imageExtensions.test(f))
     .sort();
+  const toEncode = files.filter((rel) => !isImageCached(path.join(mediaDir, rel), cacheDir));
+  const failed = new Map<string, Diagnostic>();
+  if (toEncode.length) {
+    let encoded = 0;
+    await new Promise<void>((resolve, reject) => {
+      const child = fork(new URL('./image-child-entry.mjs', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      child.on('message', (m: { src: string; diagnostic?: Diagnostic }) => {
+        if (m.diagnostic) failed.set(m.src, m.diagnostic);
+        onProgress?.(++encoded, toEncode.length, `image ${m.src}`);
+      });
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`image encoder exited with code ${code}`))));
+      child.send({ cacheDir, images: toEncode.map((rel) => ({ file: path.join(mediaDir, rel), src: `${course.mediaDir}/${rel}` })) });
+    });
+  }
   let next = 0;
   let done = 0;
   // sharp (libvips) already uses several threads per image; two images at once keeps both cores busy.
@@ -24,7 +44,7 @@ export async function processCourseImages(
     while (next < files.length) {
       const rel = files[next++];
       const src = `${course.mediaDir}/${rel}`;
-      const result = await processImage(path.join(mediaDir, rel), src, cacheDir);
+      const result = failed.get(src) ?? (await processImage(path.join(mediaDir, rel), src, cacheDir));
       if ('severity' in result) diagnostics.push(result);
       else images.set(src, result);
       onProgress?.(++done, files.length, `image ${src}`);

@@ -40,12 +40,21 @@ const sharpMajor = 'sharp-0.35';
 
 export const imageExtensions = /\.(png|jpe?g|webp|gif|avif|tiff?)$/i;
 
+function cachePaths(input: Buffer, cacheDir: string) {
+  const key = crypto.createHash('sha256').update(input).update(JSON.stringify(imageOptions)).update(sharpMajor).digest('hex');
+  const dir = path.join(cacheDir, 'images', key.slice(0, 2), key);
+  return { key, dir, metaFile: path.join(dir, 'meta.json') };
+}
+
+/** True when the image's variants for the current options are already in the cache. */
+export function isImageCached(file: string, cacheDir: string): boolean {
+  return fs.existsSync(cachePaths(fs.readFileSync(file), cacheDir).metaFile);
+}
+
 /** Encode one image (or take it from the cache). Problems are returned, not thrown. */
 export async function processImage(file: string, src: string, cacheDir: string): Promise<ProcessedImage | Diagnostic> {
   const input = await fs.promises.readFile(file);
-  const key = crypto.createHash('sha256').update(input).update(JSON.stringify(imageOptions)).update(sharpMajor).digest('hex');
-  const dir = path.join(cacheDir, 'images', key.slice(0, 2), key);
-  const metaFile = path.join(dir, 'meta.json');
+  const { key, dir, metaFile } = cachePaths(input, cacheDir);
   try {
     const cached = JSON.parse(await fs.promises.readFile(metaFile, 'utf8')) as ProcessedImage;
     return { ...cached, src };
@@ -53,7 +62,10 @@ export async function processImage(file: string, src: string, cacheDir: string):
 
   try {
     // sharp loads libvips (~100 ms): only when an image actually needs encoding.
-    const sharp = (await import('sharp')).default as unknown as (input: Buffer, options?: SharpOptions) => Sharp;
+    const sharpModule = (await import('sharp')).default;
+    // Each source is encoded once per build: libvips' operation cache would only hold memory.
+    sharpModule.cache(false);
+    const sharp = sharpModule as unknown as (input: Buffer, options?: SharpOptions) => Sharp;
     const base = sharp(input, { limitInputPixels: imageOptions.limitInputPixels, failOn: 'error' });
     const meta = await base.metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
@@ -61,13 +73,14 @@ export async function processImage(file: string, src: string, cacheDir: string):
     const widths = [...new Set(imageOptions.widths.map((w) => Math.min(w, meta.width!)))];
     const name = path.basename(src).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-');
     await fs.promises.mkdir(dir, { recursive: true });
-    const jobs: Promise<ImageVariant>[] = [];
+    // One encode at a time: libvips already spreads each encode over the cores, and parallel AVIF
+    // encoders each hold large buffers (they pushed a 1,200-page build past 512 MB).
+    const variants: ImageVariant[] = [];
     for (const width of widths) {
-      for (const format of ['avif', 'webp'] as const) jobs.push(encode(input, width, format));
+      for (const format of ['avif', 'webp'] as const) variants.push(await encode(input, width, format));
     }
     const fallbackWidth = widths.filter((w) => w <= imageOptions.fallbackMaxWidth).pop() ?? widths[0];
-    jobs.push(encode(input, fallbackWidth, fallbackFormat));
-    const variants = await Promise.all(jobs);
+    variants.push(await encode(input, fallbackWidth, fallbackFormat));
     const result: ProcessedImage = {
       src, width: meta.width, height: meta.height,
       variants: variants.filter((v) => v.format === 'avif' || v.format === 'webp'),
