@@ -24,7 +24,7 @@ import { writeManifest, type BundleManifest } from '../targets/manifest.ts';
 import { sha256 } from './hash.ts';
 import { translationStatus } from '../l10n/translation-status.ts';
 import { renderTranslationReport } from '../targets/translation-report.ts';
-import { localeRuntime, writeServiceWorker } from './bundle-runtime.ts';
+import { interactiveRuntime, localeRuntime, writeServiceWorker } from './bundle-runtime.ts';
 import { compilerVersion } from './compiler-version.ts';
 
 export interface BuildOptions {
@@ -112,6 +112,8 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
     const mkdir = createDirMaker();
     const stylesheets: Record<string, string> = {};
     const runtimes: Record<string, string> = {};
+    const interactiveCode = await interactiveRuntime();
+    const interactive = `_assets/interactive-${sha256(interactiveCode).slice(0, 8)}.js`;
     const jobs: RenderJob[] = [];
     const keys = new Map<string, string>();
     for (const locale of locales) {
@@ -123,11 +125,12 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
       if (staging) {
         writeFile(path.join(localeDir, stylesheets[locale]), css, mkdir);
         writeFile(path.join(localeDir, runtimes[locale]), runtime, mkdir);
+        writeFile(path.join(localeDir, interactive), interactiveCode, mkdir);
         for (const asset of media.assets) linkOrCopy(asset.from, path.join(localeDir, asset.bundlePath), mkdir);
       }
       for (const [page, spec] of specs.entries()) {
         const stateKey = `${locale}/${spec.path}`;
-        const key = sha256(skeleton, locale, stylesheets[locale], runtimes[locale], pageInput(course, spec, locale));
+        const key = sha256(skeleton, locale, stylesheets[locale], runtimes[locale], interactive, pageInput(course, spec, locale));
         const previousFile = path.join(destination, locale, spec.path);
         const cached = previousState[stateKey];
         if (staging && cached?.key === key && fs.existsSync(previousFile)) {
@@ -141,7 +144,7 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
         }
       }
     }
-    const setup: RenderSetup = { course, locales, themeName: theme.name, media, stylesheets, runtimes, stagingDir: staging?.dir ?? '' };
+    const setup: RenderSetup = { course, locales, themeName: theme.name, media, stylesheets, runtimes, interactive, stagingDir: staging?.dir ?? '' };
     await renderPages(setup, jobs, ({ job, diagnostics: pageDiagnostics }) => {
       const stateKey = `${job.locale}/${specs[job.page].path}`;
       diagnostics.push(...pageDiagnostics);

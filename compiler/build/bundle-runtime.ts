@@ -13,10 +13,11 @@ import type { RuntimeData } from '../runtime/browser/runtime-data.ts';
 import { sha256 } from './hash.ts';
 
 const runtimeDir = fileURLToPath(new URL('../runtime/', import.meta.url));
-let bundled: Promise<{ runtime: string; serviceWorker: string }> | undefined;
+interface BundledRuntime { runtime: string; interactive: string; serviceWorker: string }
+let bundled: Promise<BundledRuntime> | undefined;
 
-/** esbuild output of the runtime and the service worker (minified, ES2020: BigInt and optional chaining are in every browser since 2020). */
-export function bundleRuntimeCode(): Promise<{ runtime: string; serviceWorker: string }> {
+/** esbuild output of the runtime core, its interactive part and the service worker (minified, ES2020). */
+export function bundleRuntimeCode(): Promise<BundledRuntime> {
   bundled ??= (async () => {
     const esbuild = await import('esbuild');
     const build = async (entry: string, format: 'esm' | 'iife') => {
@@ -28,7 +29,11 @@ export function bundleRuntimeCode(): Promise<{ runtime: string; serviceWorker: s
     };
     // A classic deferred script (IIFE), not type=module: browsers refuse module scripts on file://, and a
     // bundle opened from a folder or USB stick must stay interactive.
-    return { runtime: await build('browser/main.ts', 'iife'), serviceWorker: await build('service-worker/service-worker.ts', 'iife') };
+    return {
+      runtime: await build('browser/main.ts', 'iife'),
+      interactive: await build('browser/interactive.ts', 'iife'),
+      serviceWorker: await build('service-worker/service-worker.ts', 'iife'),
+    };
   })();
   return bundled;
 }
@@ -60,6 +65,11 @@ export async function localeRuntime(course: Course, locale: string, uiMessages: 
   for (const [id, message] of Object.entries(uiMessages)) if (id.startsWith('runtime.')) messages[id] = compileMessage(message);
   const data: RuntimeData = { outline: courseOutline(course), locale, messages };
   return `globalThis.__POLYCOURSE__=${JSON.stringify(data)};\n${runtime}`;
+}
+
+/** The interactive part of the runtime: the same for every locale (strings and data come from the core). */
+export async function interactiveRuntime(): Promise<string> {
+  return (await bundleRuntimeCode()).interactive;
 }
 
 /** The locale's service worker: precache list of every file in `localeDir` (paths relative to it). */

@@ -20,7 +20,7 @@ export async function createPageRenderer(setup: RenderSetup): Promise<(job: Rend
   return async (job) => {
     let ctx = contexts.get(job.locale);
     if (!ctx) {
-      ctx = { course, locale: job.locale, locales, t: catalogs.forLocale(job.locale), media: setup.media, stylesheet: setup.stylesheets[job.locale], runtime: setup.runtimes[job.locale] };
+      ctx = { course, locale: job.locale, locales, t: catalogs.forLocale(job.locale), media: setup.media, stylesheet: setup.stylesheets[job.locale], runtime: setup.runtimes[job.locale], interactive: setup.interactive };
       contexts.set(job.locale, ctx);
     }
     const spec = specs[job.page];

@@ -18,8 +18,10 @@ export interface RenderSetup {
   media: MediaAssets;
   /** locale → stylesheet path inside the locale folder */
   stylesheets: Record<string, string>;
-  /** locale → learner runtime script path inside the locale folder */
+  /** locale → learner runtime (core) script path inside the locale folder */
   runtimes: Record<string, string>;
+  /** the interactive part of the runtime, inside each locale folder */
+  interactive: string;
   stagingDir: string;
 }
 

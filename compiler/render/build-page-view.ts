@@ -22,6 +22,8 @@ export interface LocaleContext {
   stylesheet: string;
   /** Runtime script path inside the locale folder (none: pages without JavaScript). */
   runtime?: string;
+  /** The interactive part of the runtime, for pages with quizzes, challenges, videos, forms. */
+  interactive?: string;
 }
 
 const videoTypes: Record<string, string> = { '.mp4': 'video/mp4', '.webm': 'video/webm', '.ogv': 'video/ogg', '.m4v': 'video/mp4' };
@@ -64,6 +66,7 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
     locale: info, sourceLocale: source, toRoot, title, courseTitle: shown(course.title), homeHref: href(pagePaths.home),
     stylesheet: href(ctx.stylesheet),
     runtime: ctx.runtime && href(ctx.runtime),
+    interactiveRuntime: ctx.runtime && ctx.interactive && needsInteractive(spec) ? href(ctx.interactive) : undefined,
     serviceWorker: ctx.runtime && href('sw.js'),
     unitKey: spec.kind === 'unit' ? `${spec.module.id}/${spec.unit.id}` : undefined,
     alternates: ctx.locales.map((l) => ({ locale: localeInfo(l), href: `${toRoot}../${l}/${spec.path}`, current: l === locale })),
@@ -191,6 +194,12 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
         return { kind: 'challenge', prompt: shown(unit.prompt), commitment: shown(unit.commitment), points: unit.points };
     }
   }
+}
+
+/** Pages whose controls need the interactive part of the runtime. */
+function needsInteractive(spec: PageSpec): boolean {
+  if (spec.kind === 'unit') return spec.unit.kind === 'quiz' || spec.unit.kind === 'challenge' || spec.unit.kind === 'video';
+  return spec.kind === 'questionnaire' || spec.kind === 'questionnaire-results' || spec.kind === 'certificate';
 }
 
 /**

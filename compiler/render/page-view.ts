@@ -95,6 +95,8 @@ export interface PageView {
   next?: PageLink;
   /** The learner runtime (a module script) and the locale's service worker, relative to the page. */
   runtime?: string;
+  /** loaded after the runtime on pages with interactive parts */
+  interactiveRuntime?: string;
   serviceWorker?: string;
   /** `module/unit` on unit pages: what the runtime records progress against. */
   unitKey?: string;

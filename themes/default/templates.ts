@@ -30,6 +30,7 @@ export function renderPage(view: PageView): Root {
           h('link', { rel: 'stylesheet', href: view.stylesheet }),
           ...view.alternates.filter((a) => !a.current).map((a) => h('link', { rel: 'alternate', hreflang: a.locale.code, href: a.href })),
           view.runtime ? h('script', { defer: true, src: view.runtime }) : null,
+          view.interactiveRuntime ? h('script', { defer: true, src: view.interactiveRuntime }) : null,
         ]),
         h('body', { class: `page-${view.content.kind}`, 'data-unit': view.unitKey, 'data-sw': view.serviceWorker }, [
           h('a.skip-link', { href: '#main' }, t('nav.skip')),

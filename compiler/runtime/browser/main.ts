@@ -1,6 +1,8 @@
 /**
- * The learner runtime: enhances the pre-rendered pages (which read and navigate without it) with
- * quizzes, challenges, the questionnaire, progress, points, badges, the certificate and offline use.
+ * The learner runtime's core, on every page: the learner session, progress, points and badges, view
+ * recording and offline use. Pages with quizzes, challenges, videos, the questionnaire or the certificate
+ * also load interactive.ts, which picks up the services this core leaves on `window`.
+ * Pages read and navigate without either.
  * Loaded as a deferred classic script (an IIFE bundle), so it runs after the document is parsed, also on file://.
  */
 import './runtime-data.ts';
@@ -8,12 +10,6 @@ import { createTranslate } from './translate.ts';
 import { createLearnerEvents } from './learner-events.ts';
 import { createLearnerSession } from './learner-session.ts';
 import { recordView } from '../logic/progress.ts';
-import { enhanceQuiz } from './enhance-quiz.ts';
-import { enhanceChallenge } from './enhance-challenge.ts';
-import { enhanceVideo } from './enhance-video.ts';
-import { enhanceQuestionnaire } from './enhance-questionnaire.ts';
-import { showQuestionnaireResults } from './show-questionnaire-results.ts';
-import { enhanceCertificate } from './enhance-certificate.ts';
 import { showProgress } from './show-progress.ts';
 import { registerOffline } from './offline.ts';
 import type { PageServices } from './page-services.ts';
@@ -29,6 +25,7 @@ function start(): void {
     t: createTranslate(data.locale, data.messages),
   };
   (window as unknown as { polycourse: unknown }).polycourse = { subscribe: events.subscribe, get progress() { return services.session.state; } };
+  (window as unknown as { __polycourseServices: PageServices }).__polycourseServices = services;
 
   const body = document.body;
   const unit = body.dataset.unit;
@@ -36,18 +33,6 @@ function start(): void {
     services.session.update((s) => recordView(s, unit));
     events.emit({ type: 'unit-viewed', unit });
   }
-  const quiz = document.querySelector<HTMLFormElement>('form.quiz');
-  if (quiz && unit) enhanceQuiz(quiz, unit, services);
-  const challenge = document.querySelector<HTMLFormElement>('form.challenge-form');
-  if (challenge && unit) enhanceChallenge(challenge, unit, services);
-  const video = document.querySelector<HTMLVideoElement>('figure.video video');
-  if (video && unit) enhanceVideo(video, unit, services);
-  const questionnaire = document.querySelector<HTMLFormElement>('form.questionnaire');
-  if (questionnaire) enhanceQuestionnaire(questionnaire, services);
-  const results = document.querySelector<HTMLElement>('.questionnaire-results');
-  if (results) showQuestionnaireResults(results, services);
-  const certificate = document.querySelector<HTMLElement>('.certificate-page');
-  if (certificate) enhanceCertificate(certificate, services);
   showProgress(services);
   if (body.dataset.sw) registerOffline(body.dataset.sw, services.t);
 }
