@@ -20,7 +20,7 @@ import { collectMediaAssets } from '../render/media-assets.ts';
 import { renderLanguageChooser } from '../render/render-language-chooser.ts';
 import { processCourseImages } from '../images/process-course-images.ts';
 import { stageBundle } from '../targets/write-bundle-atomically.ts';
-import { writeManifest, type BundleManifest } from '../targets/manifest.ts';
+import { hashFiles, writeManifest, type BundleManifest } from '../targets/manifest.ts';
 import { sha256 } from './hash.ts';
 import { translationStatus } from '../l10n/translation-status.ts';
 import { renderTranslationReport } from '../targets/translation-report.ts';
@@ -182,12 +182,18 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
     }
     writeFile(path.join(staging.dir, 'index.html'), toHtml(renderLanguageChooser(course, locales, catalogs.forLocale)));
     writeFile(path.join(staging.dir, 'translation-report.html'), toHtml(renderTranslationReport(pickText(course.title, course.sourceLocale, course.sourceLocale).value, course.sourceLocale, coverage)));
-    for (const locale of locales) await writeServiceWorker(path.join(staging.dir, locale), course.id, locale);
+    const hashes = hashFiles(staging.dir, destination);
+    for (const locale of locales) {
+      const ofLocale = new Map([...hashes.values()].filter((f) => f.path.startsWith(`${locale}/`)).map((f) => [f.path.slice(locale.length + 1), f.sha256]));
+      await writeServiceWorker(path.join(staging.dir, locale), course.id, locale, ofLocale);
+      const sw = fs.readFileSync(path.join(staging.dir, locale, 'sw.js'));
+      hashes.set(`${locale}/sw.js`, { path: `${locale}/sw.js`, size: sw.length, sha256: sha256(sw) });
+    }
     const manifest: Omit<BundleManifest, 'files'> = {
       format: 'polycourse-bundle/1', course: course.id, compiler: compilerVersion(), theme: theme.name,
       sourceLocale: course.sourceLocale, locales, inputsHash: source.inputsHash(), coverage,
     };
-    writeManifest(staging.dir, manifest);
+    writeManifest(staging.dir, manifest, hashes);
     staging.commit();
     writeFile(stateFile, JSON.stringify(nextState));
     return { ...result, outputDir: destination, durationMs: performance.now() - started };

@@ -72,15 +72,15 @@ export async function interactiveRuntime(): Promise<string> {
   return (await bundleRuntimeCode()).interactive;
 }
 
-/** The locale's service worker: precache list of every file in `localeDir` (paths relative to it). */
-export async function writeServiceWorker(localeDir: string, courseId: string, locale: string): Promise<void> {
+/**
+ * The locale's service worker: precache list of the locale's files (`files`: path → sha256, relative to the
+ * locale folder); its version changes whenever any file does, so browsers install a new worker.
+ */
+export async function writeServiceWorker(localeDir: string, courseId: string, locale: string, files: Map<string, string>): Promise<void> {
   const { serviceWorker } = await bundleRuntimeCode();
-  const files = (fs.readdirSync(localeDir, { recursive: true }) as string[])
-    .map((f) => f.split(path.sep).join('/'))
-    .filter((f) => f !== 'sw.js' && fs.statSync(path.join(localeDir, f)).isFile())
-    .sort();
-  const version = sha256(...files.flatMap((f) => [f, fs.readFileSync(path.join(localeDir, f))])).slice(0, 12);
+  const list = [...files.keys()].filter((f) => f !== 'sw.js').sort();
+  const version = sha256(...list.flatMap((f) => [f, files.get(f)!])).slice(0, 12);
   const prefix = `polycourse:${courseId}:${locale}:`;
-  const precache = { cacheName: `${prefix}${version}`, prefix, files: ['./', ...files] };
+  const precache = { cacheName: `${prefix}${version}`, prefix, files: ['./', ...list] };
   fs.writeFileSync(path.join(localeDir, 'sw.js'), `const PRECACHE=${JSON.stringify(precache)};\n${serviceWorker}`);
 }

@@ -27,11 +27,41 @@ export function listFiles(dir: string): string[] {
     .sort();
 }
 
-export function writeManifest(dir: string, meta: Omit<BundleManifest, 'files'>): BundleManifest {
-  const files = listFiles(dir).map((f) => {
-    const data = fs.readFileSync(path.join(dir, f));
-    return { path: f, size: data.length, sha256: sha256(data) };
-  });
+export type FileEntry = BundleManifest['files'][number];
+
+/**
+ * Size and sha256 of every file under `dir`. A file that is a hard link of the same path in `previousDir`
+ * (an unchanged page the incremental build linked) keeps the previous manifest's hash instead of being read.
+ */
+export function hashFiles(dir: string, previousDir?: string): Map<string, FileEntry> {
+  const previous = new Map<string, FileEntry>();
+  if (previousDir) {
+    try {
+      const old = JSON.parse(fs.readFileSync(path.join(previousDir, manifestName), 'utf8')) as BundleManifest;
+      for (const f of old.files) previous.set(f.path, f);
+    } catch { /* no usable previous manifest: hash everything */ }
+  }
+  const out = new Map<string, FileEntry>();
+  for (const f of listFiles(dir)) {
+    const file = path.join(dir, f);
+    const known = previous.get(f);
+    if (known && previousDir) {
+      try {
+        const [now, before] = [fs.statSync(file), fs.statSync(path.join(previousDir, f))];
+        if (now.ino === before.ino && now.dev === before.dev && now.size === known.size) {
+          out.set(f, known);
+          continue;
+        }
+      } catch { /* not in the previous output */ }
+    }
+    const data = fs.readFileSync(file);
+    out.set(f, { path: f, size: data.length, sha256: sha256(data) });
+  }
+  return out;
+}
+
+export function writeManifest(dir: string, meta: Omit<BundleManifest, 'files'>, hashes: Map<string, FileEntry> = hashFiles(dir)): BundleManifest {
+  const files = [...hashes.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const manifest: BundleManifest = { ...meta, files };
   fs.writeFileSync(path.join(dir, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
