@@ -8,10 +8,23 @@ import { readCourse } from '../sources/read-course.ts';
 import { provenanceFile } from '../sources/files/read-course-from-files.ts';
 import { currentProvenance, translationStatus, type FieldStatus } from '../l10n/translation-status.ts';
 import { localeInfo } from '../model/locales.ts';
+import { translationUnits } from '../l10n/translation-units.ts';
+import { exchangeFormats } from '../l10n/formats/index.ts';
+import { importTranslations } from '../l10n/import-translations.ts';
 import { exitCodes, UsageError } from './exit-codes.ts';
 import { printDiagnostics } from './report-diagnostics.ts';
 
-export async function l10nCommand(action: string | undefined, options: { courseDir: string; locales?: string[]; json: boolean; approve: boolean }): Promise<number> {
+export async function l10nCommand(action: string | undefined, options: { courseDir: string; locales?: string[]; json: boolean; approve: boolean; format?: string; out?: string; file?: string }): Promise<number> {
+  if (action === 'import') {
+    if (!options.file) throw new UsageError('l10n import needs the translated file: polycourse l10n import <course-dir> <file>');
+    const result = importTranslations(options.courseDir, fs.readFileSync(options.file, 'utf8'), options.locales?.[0]);
+    if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else if (!result.ok) {
+      for (const p of result.problems) process.stderr.write(`${options.file}  error  ${p.unit ? `unit ${p.unit}: ` : ''}${p.reason}\n`);
+      process.stderr.write(`Import refused: ${result.problems.length} problem(s); nothing was changed.\n`);
+    } else process.stdout.write(`${result.locale}: imported ${result.units} units into ${result.written.length} files\n`);
+    return result.ok ? exitCodes.ok : exitCodes.invalid;
+  }
   const source = readCourse(options.courseDir);
   const course = source.course;
   if (!course) {
@@ -32,7 +45,19 @@ export async function l10nCommand(action: string | undefined, options: { courseD
     }
     return exitCodes.ok;
   }
-  if (action !== 'status') throw new UsageError(`unknown l10n action "${action ?? ''}" (status or mark)`);
+  if (action === 'export') {
+    const format = exchangeFormats[(options.format ?? 'xliff12') as keyof typeof exchangeFormats];
+    if (!format) throw new UsageError(`--format must be one of ${Object.keys(exchangeFormats).join(', ')}`);
+    if (options.locales?.length !== 1) throw new UsageError('l10n export needs exactly one --locale <l>');
+    const [locale] = locales;
+    const text = format.write({ courseId: course.id, sourceLocale: course.sourceLocale, targetLocale: locale }, translationUnits(course, locale));
+    if (options.out) {
+      fs.writeFileSync(options.out, text);
+      process.stdout.write(`${locale}: wrote ${options.out} (${format.name})\n`);
+    } else process.stdout.write(text);
+    return exitCodes.ok;
+  }
+  if (action !== 'status') throw new UsageError(`unknown l10n action "${action ?? ''}" (status, mark, export or import)`);
 
   const status = translationStatus(course, locales);
   if (options.json) {

@@ -18,6 +18,9 @@ Commands:
                                   translation status: approved, translated, stale, missing
   l10n mark <course-dir> --locale <l> [--approve]
                                   record which source texts the locale's translations were made from
+  l10n export <course-dir> --locale <l> [--format xliff12|xliff20|po] [--out <file>]
+  l10n import <course-dir> <file> [--locale <l>]
+                                  exchange a locale with a CAT tool; import checks everything first
 
 Exit codes: 0 ok, 1 invalid content or failed verification, 2 usage error.
 See docs/cli.md.`;
@@ -58,9 +61,16 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'l10n': {
         const [action, ...args] = rest;
-        const { values, positionals } = parse(args, { json: { type: 'boolean' }, locale: { type: 'string', multiple: true }, approve: { type: 'boolean' } });
+        const { values, positionals } = parse(args, {
+          json: { type: 'boolean' }, locale: { type: 'string', multiple: true }, approve: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string', short: 'o' },
+        });
         const { l10nCommand } = await import('./l10n-command.ts');
-        return await l10nCommand(action, { courseDir: path.resolve(one(positionals, 'course-dir')), locales: splitList(values.locale), json: !!values.json, approve: !!values.approve });
+        const [courseDir, file] = action === 'import' ? positionals : [one(positionals, 'course-dir')];
+        if (!courseDir) throw new UsageError('missing <course-dir>');
+        return await l10nCommand(action, {
+          courseDir: path.resolve(courseDir), file: file && path.resolve(file), locales: splitList(values.locale), json: !!values.json,
+          approve: !!values.approve, format: values.format, out: values.out && path.resolve(values.out),
+        });
       }
       case undefined:
       case '-h':

@@ -43,13 +43,16 @@ export function translationStatus(course: Course, locales = course.locales): Rec
 }
 
 /** Provenance records for every field translated in `locale` now: "this translation was made from today's source". */
-export function currentProvenance(course: Course, locale: string, approve: boolean, previous: Record<string, { source: string; approved?: boolean }> = {}) {
-  const records: Record<string, { source: string; approved?: boolean }> = {};
+export type ProvenanceRecord = { source: string; sourceText?: string; approved?: boolean };
+
+export function currentProvenance(course: Course, locale: string, approve: boolean, previous: Record<string, ProvenanceRecord> = {}, only?: Set<string>) {
+  const records: Record<string, ProvenanceRecord> = { ...previous };
   for (const field of translatableFields(course)) {
-    if (field.value(locale) === undefined) continue;
-    const source = sourceHash(field.value(course.sourceLocale) ?? '');
+    if (field.value(locale) === undefined || (only && !only.has(field.path))) continue;
+    const sourceText = field.value(course.sourceLocale) ?? '';
+    const source = sourceHash(sourceText);
     const keptApproval = previous[field.path]?.approved && previous[field.path]?.source === source;
-    records[field.path] = approve || keptApproval ? { source, approved: true } : { source };
+    records[field.path] = { source, sourceText, ...(approve || keptApproval ? { approved: true } : {}) };
   }
   return records;
 }

@@ -126,7 +126,12 @@ export const course = z.object({
    * Provenance of translations: locale → model path → the hash of the source text the translation was
    * made from (stale when the source changed since), and whether a reviewer approved it.
    */
-  translations: z.record(z.string(), z.record(z.string(), z.object({ source: z.string(), approved: z.boolean().optional() }))).optional(),
+  translations: z.record(z.string(), z.record(z.string(), z.object({
+    source: z.string(),
+    /** the source text itself, so a reviewer can see what changed (PO `#| msgid`) */
+    sourceText: z.string().optional(),
+    approved: z.boolean().optional(),
+  }))).optional(),
 });
 export type Course = z.infer<typeof course>;
 

@@ -1,0 +1,89 @@
+/** XLIFF 2.0: segment `state` (initial, translated, reviewed, final), markup in <originalData>. */
+import { DOMImplementation, XMLSerializer, type Element } from '@xmldom/xmldom';
+import type { ExchangeFormat } from './exchange.ts';
+import { appendSegment, parseXml, readSegment } from './xml-segments.ts';
+
+const ns = 'urn:oasis:names:tc:xliff:document:2.0';
+const states = { missing: 'initial', stale: 'initial', translated: 'translated', approved: 'final' } as const;
+
+export const xliff20: ExchangeFormat = {
+  name: 'xliff20',
+  extension: 'xlf',
+  write(meta, units) {
+    const doc = new DOMImplementation().createDocument(ns, 'xliff', null);
+    const root = doc.documentElement!;
+    root.setAttribute('version', '2.0');
+    root.setAttribute('srcLang', meta.sourceLocale);
+    root.setAttribute('trgLang', meta.targetLocale);
+    const file = doc.createElementNS(ns, 'file');
+    file.setAttribute('id', meta.courseId);
+    for (const unit of units) {
+      const u = doc.createElementNS(ns, 'unit');
+      u.setAttribute('id', unit.id);
+      const notes = doc.createElementNS(ns, 'notes');
+      const note = doc.createElementNS(ns, 'note');
+      note.appendChild(doc.createTextNode(unit.note));
+      notes.appendChild(note);
+      if (unit.previousSource) {
+        const previous = doc.createElementNS(ns, 'note');
+        previous.setAttribute('category', 'previous-source');
+        previous.appendChild(doc.createTextNode(unit.previousSource));
+        notes.appendChild(previous);
+      }
+      u.appendChild(notes);
+      const numbers = Object.keys(unit.codes);
+      if (numbers.length) {
+        const data = doc.createElementNS(ns, 'originalData');
+        for (const n of numbers) {
+          const d = doc.createElementNS(ns, 'data');
+          d.setAttribute('id', `d${n}`);
+          d.appendChild(doc.createTextNode(unit.codes[Number(n)]));
+          data.appendChild(d);
+        }
+        u.appendChild(data);
+      }
+      const segment = doc.createElementNS(ns, 'segment');
+      segment.setAttribute('state', states[unit.state]);
+      if (unit.state === 'stale') segment.setAttribute('subState', 'polycourse:stale');
+      const ph = (n: number) => {
+        const el = doc.createElementNS(ns, 'ph');
+        el.setAttribute('id', String(n));
+        el.setAttribute('dataRef', `d${n}`);
+        return el;
+      };
+      const source = doc.createElementNS(ns, 'source');
+      appendSegment(doc, source, unit.source, ph);
+      segment.appendChild(source);
+      if (unit.target !== undefined) {
+        const target = doc.createElementNS(ns, 'target');
+        appendSegment(doc, target, unit.target, ph);
+        segment.appendChild(target);
+      }
+      u.appendChild(segment);
+      file.appendChild(u);
+    }
+    root.appendChild(file);
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}\n`;
+  },
+  read(text) {
+    const parsed = parseXml(text);
+    if ('reason' in parsed) return { ok: false, reason: parsed.reason };
+    const doc = parsed.doc;
+    const root = doc.documentElement!;
+    const file = doc.getElementsByTagName('file')[0];
+    if (root.getAttribute('version') !== '2.0' || !file) return { ok: false, reason: 'not an XLIFF 2.0 file (<xliff version="2.0"><file …>)' };
+    const units = [];
+    for (const u of Array.from(doc.getElementsByTagName('unit')) as Element[]) {
+      const id = u.getAttribute('id') ?? '';
+      const target = u.getElementsByTagName('target')[0];
+      if (!target || !target.firstChild) { units.push({ id }); continue; }
+      const read = readSegment(target, (ph) => {
+        const ref = ph.getAttribute('dataRef') ?? `d${ph.getAttribute('id')}`;
+        return /^d\d+$/.test(ref) ? Number(ref.slice(1)) : undefined;
+      });
+      if ('error' in read) return { ok: false, reason: `unit ${id}: ${read.error}` };
+      units.push({ id, target: read.text });
+    }
+    return { ok: true, meta: { courseId: file.getAttribute('id') ?? '', sourceLocale: root.getAttribute('srcLang') ?? '', targetLocale: root.getAttribute('trgLang') ?? '' }, units };
+  },
+};
