@@ -22,6 +22,7 @@ import { processCourseImages } from '../images/process-course-images.ts';
 import { stageBundle } from '../targets/write-bundle-atomically.ts';
 import { hashFiles, writeManifest, type BundleManifest } from '../targets/manifest.ts';
 import { sha256 } from './hash.ts';
+import { pseudoLocale, withPseudoLocale } from '../l10n/pseudo-locale.ts';
 import { translationStatus } from '../l10n/translation-status.ts';
 import { renderTranslationReport } from '../targets/translation-report.ts';
 import { interactiveRuntime, localeRuntime, writeServiceWorker } from './bundle-runtime.ts';
@@ -39,6 +40,8 @@ export interface BuildOptions {
   onProgress?(done: number, total: number, label: string): void;
   /** Render threads (default: one per core; POLYCOURSE_THREADS overrides). */
   threads?: number;
+  /** Also build the pseudo-locale en-XA (accented, longer, bidi-wrapped) to find hard-coded text. */
+  pseudo?: boolean;
 }
 
 export interface BuildResult {
@@ -75,11 +78,11 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
 
   const source = readCourse(options.courseDir);
   diagnostics.push(...source.diagnostics);
-  const course = source.course;
+  const course = source.course && options.pseudo ? withPseudoLocale(source.course) : source.course;
   if (!course) return fail();
   for (const d of validateCourse(course)) diagnostics.push(d.path ? { ...d, ...source.locate(d.path) } : d);
 
-  const locales = options.locales?.length ? options.locales : course.locales;
+  const locales = options.locales?.length ? [...options.locales, ...(options.pseudo ? [pseudoLocale] : [])] : course.locales;
   for (const l of locales) {
     if (!course.locales.includes(l)) {
       diagnostics.push({ severity: 'error', ruleId: 'polycourse:unknown-locale', path: 'locales', message: `--locale ${l}: the course has no locale "${l}"`, fix: `Use one of: ${course.locales.join(', ')}, or add "${l}" to locales in course.yaml.` });

@@ -12,6 +12,7 @@ export interface BuildCommandOptions {
   theme?: string;
   zip: boolean;
   json: boolean;
+  pseudo?: boolean;
   cacheDir?: string;
 }
 

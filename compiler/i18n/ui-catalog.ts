@@ -9,6 +9,7 @@ import gettextParser from 'gettext-parser';
 import { setupI18n } from '@lingui/core';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import type { Diagnostic } from '../model/diagnostic.ts';
+import { pseudoLocale, pseudoMessage } from '../l10n/pseudo-locale.ts';
 
 export type Translate = (id: string, values?: Record<string, unknown>) => string;
 
@@ -48,7 +49,11 @@ export function readPoCatalog(file: string): { messages: Record<string, string>;
 /** Load and compile the UI catalogs of `localesDirs` (a theme and its parents, nearest first). */
 export function loadUiCatalogs(localesDirs: string[], locales: string[], sourceLocale: string): UiCatalogs {
   const diagnostics: Diagnostic[] = [];
-  const load = (locale: string) => {
+  const load = (locale: string): Record<string, string> => {
+    // The pseudo-locale is made from the source catalog, not translated.
+    if (locale === pseudoLocale && !localesDirs.some((d) => fs.existsSync(path.join(d, `${locale}.po`)))) {
+      return Object.fromEntries(Object.entries(load(sourceLocale)).map(([id, m]) => [id, pseudoMessage(m)]));
+    }
     const merged: Record<string, string> = {};
     for (const dir of [...localesDirs].reverse()) {
       const file = path.join(dir, `${locale}.po`);
