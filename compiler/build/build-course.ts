@@ -42,6 +42,8 @@ export interface BuildOptions {
   threads?: number;
   /** Also build the pseudo-locale en-XA (accented, longer, bidi-wrapped) to find hard-coded text. */
   pseudo?: boolean;
+  /** Publish only the locales a reviewer approved completely (and the source locale). */
+  approvedOnly?: boolean;
 }
 
 export interface BuildResult {
@@ -82,7 +84,17 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
   if (!course) return fail();
   for (const d of validateCourse(course)) diagnostics.push(d.path ? { ...d, ...source.locate(d.path) } : d);
 
-  const locales = options.locales?.length ? [...options.locales, ...(options.pseudo ? [pseudoLocale] : [])] : course.locales;
+  let locales = options.locales?.length ? [...options.locales, ...(options.pseudo ? [pseudoLocale] : [])] : course.locales;
+  if (options.approvedOnly) {
+    // Per-locale publishing: a locale goes out when every text is approved; the others wait (and say why).
+    const status = translationStatus(course, locales);
+    const ready = locales.filter((l) => l === course.sourceLocale || status[l].counts.approved === status[l].total);
+    for (const l of locales.filter((x) => !ready.includes(x))) {
+      const c = status[l].counts;
+      diagnostics.push({ severity: 'warning', ruleId: 'polycourse:not-published', path: `locales.${l}`, message: `${l} is not published: ${c.approved} of ${status[l].total} texts approved (${c.missing} missing, ${c.stale} stale, ${c.translated} awaiting review)`, fix: `Review it, then: polycourse l10n mark <course> --locale ${l} --approve` });
+    }
+    locales = ready;
+  }
   for (const l of locales) {
     if (!course.locales.includes(l)) {
       diagnostics.push({ severity: 'error', ruleId: 'polycourse:unknown-locale', path: 'locales', message: `--locale ${l}: the course has no locale "${l}"`, fix: `Use one of: ${course.locales.join(', ')}, or add "${l}" to locales in course.yaml.` });

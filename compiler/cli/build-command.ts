@@ -13,6 +13,7 @@ export interface BuildCommandOptions {
   zip: boolean;
   json: boolean;
   pseudo?: boolean;
+  approvedOnly?: boolean;
   cacheDir?: string;
 }
 

@@ -9,7 +9,7 @@ import { exitCodes, UsageError } from './exit-codes.ts';
 const usage = `Usage: polycourse <command> [options]
 
 Commands:
-  build <course-dir> --out <dir> [--locale <l>]… [--theme <name>] [--zip] [--pseudo] [--json]
+  build <course-dir> --out <dir> [--locale <l>]… [--theme <name>] [--approved-only] [--zip] [--pseudo] [--json]
                                   build static bundles: <dir>/<course-id>/<locale>/…
   validate <course-dir> [--json]  check a course without writing anything
   verify <bundle-dir> [--json]    check a built bundle against its manifest.json
@@ -32,14 +32,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'build': {
         const { values, positionals } = parse(rest, {
           out: { type: 'string', short: 'o' }, locale: { type: 'string', short: 'l', multiple: true },
-          theme: { type: 'string' }, zip: { type: 'boolean' }, json: { type: 'boolean' }, 'cache-dir': { type: 'string' }, pseudo: { type: 'boolean' },
+          theme: { type: 'string' }, zip: { type: 'boolean' }, json: { type: 'boolean' }, 'cache-dir': { type: 'string' }, pseudo: { type: 'boolean' }, 'approved-only': { type: 'boolean' },
         });
         const courseDir = one(positionals, 'course-dir');
         if (!values.out) throw new UsageError('build needs --out <dir>');
         const { buildCommand } = await import('./build-command.ts'); // each command loads only what it needs
         return await buildCommand({
           courseDir: path.resolve(courseDir), outDir: path.resolve(values.out), locales: splitList(values.locale),
-          theme: values.theme, zip: !!values.zip, json: !!values.json, pseudo: !!values.pseudo, cacheDir: values['cache-dir'] && path.resolve(values['cache-dir']),
+          theme: values.theme, zip: !!values.zip, json: !!values.json, pseudo: !!values.pseudo, approvedOnly: !!values['approved-only'], cacheDir: values['cache-dir'] && path.resolve(values['cache-dir']),
         });
       }
       case 'validate': {

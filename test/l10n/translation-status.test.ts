@@ -59,3 +59,30 @@ describe('translation status', () => {
     expect(r.stderr).toMatch(/ar\.sources\.json {2}warning {2}Cannot read translation provenance/);
   });
 });
+
+describe('per-locale publishing', () => {
+  it('--approved-only publishes the approved locales; the language picker lists only them', async () => {
+    const { buildCourse } = await import('../../compiler/build/build-course.ts');
+    const { tempDir } = await import('../helpers/temp-course.ts');
+    const course = copyCourse(miniCourseDir);
+    fs.writeFileSync(path.join(course, 'media/captions/intro-video.fr.vtt'), 'WEBVTT\n');
+    expect(run('l10n', 'mark', course, '--locale', 'ar', '--approve').code).toBe(0); // ar is complete but for 3 texts
+    const out = tempDir();
+    const first = await buildCourse({ courseDir: course, outDir: out, approvedOnly: true });
+    expect(first.locales).toEqual(['en']);
+    expect(first.diagnostics.filter((d) => d.ruleId === 'polycourse:not-published').map((d) => d.message)).toEqual([
+      'ar is not published: 52 of 55 texts approved (3 missing, 0 stale, 0 awaiting review)',
+      'fr is not published: 0 of 55 texts approved (51 missing, 0 stale, 4 awaiting review)',
+    ]);
+    // Translate ar's three missing texts, approve, publish: ar joins, fr still waits.
+    editFile(path.join(course, 'locales/ar.yaml'), 'options: { a: الخيار أ, b: الخيار ب }', 'options: { a: الخيار أ, b: الخيار ب }\n            optionFeedback: { a: أ ليس الجواب. }');
+    fs.appendFileSync(path.join(course, 'modules/basics/second-lesson.ar.mdx'), '## الثاني\n\nنص.\n');
+    fs.writeFileSync(path.join(course, 'modules/basics/basics-sheet.ar.mdx'), '## حقائق\n\n- [x] الحقوق عالمية.\n');
+    expect(run('l10n', 'mark', course, '--locale', 'ar', '--approve').code).toBe(0);
+    const second = await buildCourse({ courseDir: course, outDir: out, approvedOnly: true });
+    expect(second.locales).toEqual(['en', 'ar']);
+    const page = fs.readFileSync(path.join(out, 'mini/en/index.html'), 'utf8');
+    expect(page).toContain('hreflang="ar"');
+    expect(page).not.toContain('hreflang="fr"');
+  });
+});
