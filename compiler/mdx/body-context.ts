@@ -12,4 +12,6 @@ export interface BodyContext {
   findUnit(ref: string): { module: CourseModule; unit: Unit } | undefined;
   /** The course-relative key of a media file referenced from this body (`media/x.png`, `../../media/x.png`), or undefined. */
   resolveMedia(src: string): string | undefined;
+  /** false: check syntax, safety and components only, not that units, terms and media exist (CMS field checks). */
+  checkReferences?: boolean;
 }

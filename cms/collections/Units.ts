@@ -1,0 +1,46 @@
+import type { CollectionConfig, Condition } from 'payload';
+import { canCreateContent, canDeleteContent, canEditLocale, publishedOrStaff } from '../access/roles.ts';
+import { validateMdxBeforeChange } from '../hooks/validateMdxBeforeChange.ts';
+
+const kinds = ['lesson', 'video', 'infosheet', 'quiz', 'challenge'] as const;
+const when = (...k: (typeof kinds)[number][]): Condition => (data) => k.includes(data?.kind);
+
+/** One collection for every unit kind: fields appear by kind, so a module orders its units in one list. */
+export const Units: CollectionConfig = {
+  slug: 'units',
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'unitId', '_status'] },
+  versions: { drafts: true },
+  access: { read: publishedOrStaff, create: canCreateContent, update: canEditLocale, delete: canDeleteContent },
+  fields: [
+    { name: 'unitId', type: 'text', required: true },
+    { name: 'kind', type: 'select', options: [...kinds], required: true },
+    { name: 'title', type: 'text', localized: true, required: true },
+    {
+      name: 'body', type: 'textarea', localized: true, admin: { condition: when('lesson', 'infosheet'), description: 'MDX (docs/authoring.md). Checked on save like the compiler checks it.' },
+      hooks: { beforeChange: [validateMdxBeforeChange] },
+    },
+    { name: 'src', type: 'text', admin: { condition: when('video') } },
+    { name: 'transcript', type: 'textarea', localized: true, admin: { condition: when('video') } },
+    { name: 'passMark', type: 'number', min: 0, max: 100, defaultValue: 60, admin: { condition: when('quiz') } },
+    { name: 'intro', type: 'textarea', localized: true, admin: { condition: when('quiz') } },
+    {
+      name: 'questions', type: 'array', admin: { condition: when('quiz') },
+      fields: [
+        { name: 'questionId', type: 'text', required: true },
+        { name: 'type', type: 'select', options: ['single', 'multiple', 'truefalse', 'ordering', 'matching'], required: true },
+        { name: 'prompt', type: 'textarea', localized: true, required: true },
+        { name: 'options', type: 'array', fields: [
+          { name: 'optionId', type: 'text', required: true },
+          { name: 'text', type: 'text', localized: true },
+          { name: 'feedback', type: 'text', localized: true },
+          { name: 'correct', type: 'checkbox' },
+        ] },
+        { name: 'correctFeedback', type: 'textarea', localized: true },
+        { name: 'incorrectFeedback', type: 'textarea', localized: true },
+      ],
+    },
+    { name: 'prompt', type: 'textarea', localized: true, admin: { condition: when('challenge') } },
+    { name: 'commitment', type: 'textarea', localized: true, admin: { condition: when('challenge') } },
+    { name: 'points', type: 'number', min: 0, admin: { condition: when('challenge') } },
+  ],
+};

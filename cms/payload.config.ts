@@ -1,0 +1,28 @@
+/** Payload configuration: collections, locales from the compiler's table, the database from DATABASE_URI. */
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { buildConfig, type DatabaseAdapterObj } from 'payload';
+import sharp from 'sharp';
+import { Users } from './collections/Users.ts';
+import { Courses } from './collections/Courses.ts';
+import { Modules } from './collections/Modules.ts';
+import { Units } from './collections/Units.ts';
+import { Media } from './collections/Media.ts';
+import { cmsLocales } from './locales.ts';
+import { databaseAdapter } from './database-adapter.ts';
+
+export function polycourseConfig(options: { db?: DatabaseAdapterObj; secret?: string } = {}) {
+  return buildConfig({
+    // A per-process random secret when none is configured: sessions then last until a restart.
+    secret: options.secret ?? process.env.PAYLOAD_SECRET ?? crypto.randomBytes(32).toString('hex'),
+    db: options.db ?? databaseAdapter(),
+    sharp,
+    admin: { user: Users.slug, avatar: 'default' },
+    collections: [Users, Courses, Modules, Units, Media],
+    localization: { locales: cmsLocales(), defaultLocale: 'en', fallback: true },
+    typescript: { outputFile: path.resolve(import.meta.dirname, 'payload-types.ts'), autoGenerate: false },
+    telemetry: false,
+  });
+}
+
+export default polycourseConfig();

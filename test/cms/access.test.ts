@@ -1,0 +1,66 @@
+/**
+ * Collections and access rules on real databases (SQLite file, PostgreSQL schema), through the Local API
+ * with access enforced: translators, authors, anonymous readers, and the MDX check on save.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Payload } from 'payload';
+import { postgresAvailable, startCms } from '../helpers/cms.ts';
+
+const databases = ['sqlite', 'postgres'] as const;
+const pgUp = await postgresAvailable();
+
+for (const kind of databases) {
+  describe.skipIf(kind === 'postgres' && !pgUp)(`CMS on ${kind}`, () => {
+    let payload: Payload;
+    let stop: () => Promise<void>;
+    const users: Record<string, any> = {};
+
+    beforeAll(async () => {
+      ({ payload, stop } = await startCms(kind));
+      for (const [name, roles, locales] of [['admin', ['admin'], []], ['author', ['author'], []], ['translator', ['translator'], ['fr']]] as const) {
+        users[name] = await payload.create({ collection: 'users', data: { email: `${name}@example.org`, password: `pw-${name}-${Date.now()}`, roles: [...roles], workLocales: [...locales] } });
+      }
+    }, 120_000);
+
+    afterAll(async () => { await stop?.(); });
+
+    const asUser = (name: string) => ({ user: { ...users[name], collection: 'users' }, overrideAccess: false });
+
+    it('a translator can edit their locale and is refused in another one', async () => {
+      const unit = await payload.create({ collection: 'units', locale: 'en', data: { unitId: 'u1', kind: 'lesson', title: 'Rights', body: 'Hello.', _status: 'published' }, ...asUser('author') });
+      const fr = await payload.update({ collection: 'units', id: unit.id, locale: 'fr', data: { title: 'Droits' }, ...asUser('translator') });
+      expect(fr.title).toBe('Droits');
+      await expect(payload.update({ collection: 'units', id: unit.id, locale: 'de', data: { title: 'Rechte' }, ...asUser('translator') })).rejects.toThrow(/not allowed/i);
+      const stored = await payload.findByID({ collection: 'units', id: unit.id, locale: 'de', fallbackLocale: false });
+      expect(stored.title ?? null).toBeNull();
+    });
+
+    it('an author cannot delete a published course; an admin can', async () => {
+      const course = await payload.create({ collection: 'courses', locale: 'en', data: { courseId: `c-${kind}`, title: 'Course', languages: ['en', 'fr'], sourceLocale: 'en', _status: 'published' }, ...asUser('author') });
+      await expect(payload.delete({ collection: 'courses', id: course.id, ...asUser('author') })).rejects.toThrow();
+      expect((await payload.findByID({ collection: 'courses', id: course.id })).id).toBe(course.id);
+      await payload.delete({ collection: 'courses', id: course.id, ...asUser('admin') });
+      await expect(payload.findByID({ collection: 'courses', id: course.id })).rejects.toThrow();
+    });
+
+    it('anonymous readers see only published content', async () => {
+      await payload.create({ collection: 'modules', locale: 'en', data: { moduleId: 'public', title: 'Public', _status: 'published' }, ...asUser('author') });
+      await payload.create({ collection: 'modules', locale: 'en', data: { moduleId: 'draft', title: 'Draft', _status: 'draft' }, ...asUser('author') });
+      const anonymous = await payload.find({ collection: 'modules', overrideAccess: false, draft: false });
+      expect(anonymous.docs.map((d: any) => d.moduleId)).toEqual(['public']);
+      const staff = await payload.find({ collection: 'modules', ...asUser('author'), draft: true });
+      expect(staff.docs.map((d: any) => d.moduleId).sort()).toEqual(['draft', 'public']);
+    });
+
+    it('invalid MDX is refused on save with its position, and the stored body stays', async () => {
+      const unit = await payload.create({ collection: 'units', locale: 'en', data: { unitId: 'u2', kind: 'lesson', title: 'Safe', body: 'Safe text.' }, ...asUser('author') });
+      const attempt = payload.update({ collection: 'units', id: unit.id, locale: 'en', data: { body: 'Hi {name}\n\n<script>alert(1)</script>' }, ...asUser('author') });
+      const error = (await attempt.catch((e: unknown) => e)) as { data?: { errors?: { path: string; message: string }[] } };
+      expect(error.data?.errors?.map((e) => e.path)).toEqual(['body', 'body']);
+      expect(error.data?.errors?.[0].message).toMatch(/^1:4 MDX expressions are not allowed: \{name\} \[polycourse:mdx-expression\] Fix: /);
+      expect(error.data?.errors?.[1].message).toMatch(/^3:1 <script> is not allowed in course content \[polycourse:forbidden-element\]/);
+      const stored = await payload.findByID({ collection: 'units', id: unit.id, locale: 'en', draft: true });
+      expect(stored.body).toBe('Safe text.');
+    });
+  });
+}

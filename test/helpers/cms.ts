@@ -1,0 +1,40 @@
+/** A Payload instance on a fresh real database: a SQLite file, or a PostgreSQL schema of its own. */
+import path from 'node:path';
+import pg from 'pg';
+import { getPayload, type Payload } from 'payload';
+import { polycourseConfig } from '../../cms/payload.config.ts';
+import { databaseAdapter } from '../../cms/database-adapter.ts';
+import { tempDir } from './temp-course.ts';
+
+export const postgresUri = process.env.POSTGRES_TEST_URI ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export async function postgresAvailable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresUri, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function startCms(kind: 'sqlite' | 'postgres'): Promise<{ payload: Payload; stop(): Promise<void> }> {
+  const schemaName = `polycourse_test_${process.pid}_${Date.now().toString(36)}`;
+  const db = kind === 'sqlite'
+    ? databaseAdapter(`file:${path.join(tempDir(), 'cms.db')}`, { push: true })
+    : databaseAdapter(postgresUri, { schemaName, push: true });
+  const payload = await getPayload({ config: polycourseConfig({ db, secret: 'test-secret-not-for-production' }), key: schemaName });
+  return {
+    payload,
+    async stop() {
+      if (kind === 'postgres') {
+        const client = new pg.Client({ connectionString: postgresUri });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS "${schemaName}" CASCADE`);
+        await client.end();
+      }
+      await payload.destroy();
+    },
+  };
+}
