@@ -11,14 +11,15 @@ import { Media } from './collections/Media.ts';
 import { cmsLocales } from './locales.ts';
 import { databaseAdapter } from './database-adapter.ts';
 
-export function polycourseConfig(options: { db?: DatabaseAdapterObj; secret?: string } = {}) {
+export function polycourseConfig(options: { db?: DatabaseAdapterObj; secret?: string; mediaDir?: string } = {}) {
+  const media = { ...Media, upload: { ...(Media.upload as object), staticDir: options.mediaDir ?? process.env.POLYCOURSE_MEDIA_DIR ?? path.resolve('data/media') } };
   return buildConfig({
     // A per-process random secret when none is configured: sessions then last until a restart.
     secret: options.secret ?? process.env.PAYLOAD_SECRET ?? crypto.randomBytes(32).toString('hex'),
     db: options.db ?? databaseAdapter(),
     sharp,
     admin: { user: Users.slug, avatar: 'default' },
-    collections: [Users, Courses, Modules, Units, Media],
+    collections: [Users, Courses, Modules, Units, media],
     localization: { locales: cmsLocales(), defaultLocale: 'en', fallback: true },
     typescript: { outputFile: path.resolve(import.meta.dirname, 'payload-types.ts'), autoGenerate: false },
     telemetry: false,

@@ -9,11 +9,40 @@ export const Courses: CollectionConfig = {
   access: { read: publishedOrStaff, create: canCreateContent, update: canEditLocale, delete: canDeleteContent },
   fields: [
     { name: 'courseId', type: 'text', required: true, unique: true, index: true },
-    { name: 'title', type: 'text', localized: true, required: true },
+    { name: 'title', type: 'text', localized: true },
     { name: 'description', type: 'textarea', localized: true },
     { name: 'sourceLocale', type: 'select', options: baseLocales, defaultValue: 'en', required: true },
     { name: 'languages', type: 'select', options: baseLocales, hasMany: true, required: true }, // not "locales": Payload's SQL adapters name their localization tables <collection>_locales
     { name: 'theme', type: 'text', defaultValue: 'default' },
     { name: 'modules', type: 'relationship', relationTo: 'modules', hasMany: true },
+    {
+      name: 'points', type: 'group', fields: [
+        { name: 'lessonViewed', type: 'number', defaultValue: 10 },
+        { name: 'correctAnswer', type: 'number', defaultValue: 5 },
+        { name: 'challengeDone', type: 'number', defaultValue: 20 },
+        { name: 'replayCountsOnlyIfBetter', type: 'checkbox', defaultValue: true },
+      ],
+    },
+    {
+      name: 'glossary', type: 'array', fields: [
+        { name: 'termId', type: 'text', required: true },
+        { name: 'term', type: 'text', localized: true },
+        { name: 'definition', type: 'textarea', localized: true },
+      ],
+    },
+    {
+      name: 'questionnaire', type: 'group', fields: [
+        { name: 'questionnaireId', type: 'text' },
+        { name: 'scale', type: 'number', min: 2, max: 11 },
+        { name: 'title', type: 'text', localized: true },
+        { name: 'intro', type: 'textarea', localized: true },
+        { name: 'scaleLabels', type: 'array', fields: [{ name: 'label', type: 'text', localized: true }] },
+        { name: 'items', type: 'array', fields: [
+          { name: 'itemId', type: 'text', required: true },
+          { name: 'text', type: 'textarea', localized: true },
+          { name: 'reversed', type: 'checkbox' },
+        ] },
+      ],
+    },
   ],
 };

@@ -10,5 +10,9 @@ export const Media: CollectionConfig = {
     imageSizes: [480, 960, 1440].map((width) => ({ name: `w${width}`, width, withoutEnlargement: true })),
     mimeTypes: ['image/*', 'video/mp4', 'video/webm', 'text/vtt'],
   },
-  fields: [{ name: 'alt', type: 'text', localized: true }],
+  fields: [
+    { name: 'alt', type: 'text', localized: true },
+    { name: 'coursePath', type: 'text', index: true, admin: { description: 'Where course content refers to it, e.g. media/diagram.png' } },
+    { name: 'sha256', type: 'text', index: true, admin: { readOnly: true } },
+  ],
 };

@@ -8,7 +8,7 @@ export const Modules: CollectionConfig = {
   access: { read: publishedOrStaff, create: canCreateContent, update: canEditLocale, delete: canDeleteContent },
   fields: [
     { name: 'moduleId', type: 'text', required: true },
-    { name: 'title', type: 'text', localized: true, required: true },
+    { name: 'title', type: 'text', localized: true },
     { name: 'summary', type: 'textarea', localized: true },
     { name: 'units', type: 'relationship', relationTo: 'units', hasMany: true },
   ],

@@ -5,7 +5,11 @@ import { validateMdxBeforeChange } from '../hooks/validateMdxBeforeChange.ts';
 const kinds = ['lesson', 'video', 'infosheet', 'quiz', 'challenge'] as const;
 const when = (...k: (typeof kinds)[number][]): Condition => (data) => k.includes(data?.kind);
 
-/** One collection for every unit kind: fields appear by kind, so a module orders its units in one list. */
+/**
+ * One collection for every unit kind: fields appear by kind, so a module orders its units in one list.
+ * Localized texts are not `required` here: Payload would demand them in every locale, while a missing
+ * translation must fall back. The compiler's validation requires them in the source locale.
+ */
 export const Units: CollectionConfig = {
   slug: 'units',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'unitId', '_status'] },
@@ -14,12 +18,17 @@ export const Units: CollectionConfig = {
   fields: [
     { name: 'unitId', type: 'text', required: true },
     { name: 'kind', type: 'select', options: [...kinds], required: true },
-    { name: 'title', type: 'text', localized: true, required: true },
+    { name: 'title', type: 'text', localized: true },
     {
       name: 'body', type: 'textarea', localized: true, admin: { condition: when('lesson', 'infosheet'), description: 'MDX (docs/authoring.md). Checked on save like the compiler checks it.' },
       hooks: { beforeChange: [validateMdxBeforeChange] },
     },
-    { name: 'src', type: 'text', admin: { condition: when('video') } },
+    { name: 'src', type: 'text', admin: { condition: when('video'), description: 'media/… path of an uploaded file, or an https:// URL' } },
+    { name: 'poster', type: 'text', admin: { condition: when('video') } },
+    { name: 'captions', type: 'array', admin: { condition: when('video') }, fields: [
+      { name: 'locale', type: 'text', required: true },
+      { name: 'vtt', type: 'textarea', required: true },
+    ] },
     { name: 'transcript', type: 'textarea', localized: true, admin: { condition: when('video') } },
     { name: 'passMark', type: 'number', min: 0, max: 100, defaultValue: 60, admin: { condition: when('quiz') } },
     { name: 'intro', type: 'textarea', localized: true, admin: { condition: when('quiz') } },
@@ -28,13 +37,18 @@ export const Units: CollectionConfig = {
       fields: [
         { name: 'questionId', type: 'text', required: true },
         { name: 'type', type: 'select', options: ['single', 'multiple', 'truefalse', 'ordering', 'matching'], required: true },
-        { name: 'prompt', type: 'textarea', localized: true, required: true },
+        { name: 'prompt', type: 'textarea', localized: true },
         { name: 'options', type: 'array', fields: [
           { name: 'optionId', type: 'text', required: true },
           { name: 'text', type: 'text', localized: true },
           { name: 'feedback', type: 'text', localized: true },
           { name: 'correct', type: 'checkbox' },
         ] },
+        { name: 'targets', type: 'array', fields: [
+          { name: 'targetId', type: 'text', required: true },
+          { name: 'text', type: 'text', localized: true },
+        ] },
+        { name: 'correct', type: 'json', admin: { description: 'Answer key as the compiler reads it (option ids; ordering: ids in order; matching: option=target).' } },
         { name: 'correctFeedback', type: 'textarea', localized: true },
         { name: 'incorrectFeedback', type: 'textarea', localized: true },
       ],

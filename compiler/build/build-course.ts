@@ -12,7 +12,7 @@ import { hasErrors, type Diagnostic } from '../model/diagnostic.ts';
 import { validateCourse } from '../model/validate-course.ts';
 import { translationCoverage, type LocaleCoverage } from '../model/coverage.ts';
 import { localeInfo } from '../model/locales.ts';
-import { readCourse } from '../sources/read-course.ts';
+import { readCourse, type SourceResult } from '../sources/read-course.ts';
 import { loadTheme } from '../render/load-theme.ts';
 import { loadUiCatalogs } from '../i18n/ui-catalog.ts';
 import { planPages, type PageSpec } from '../render/plan-pages.ts';
@@ -44,6 +44,8 @@ export interface BuildOptions {
   pseudo?: boolean;
   /** Publish only the locales a reviewer approved completely (and the source locale). */
   approvedOnly?: boolean;
+  /** A course already read by another source (e.g. the CMS); default: read `courseDir`. */
+  source?: SourceResult;
 }
 
 export interface BuildResult {
@@ -78,7 +80,7 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
     ok: false, diagnostics, courseId: course?.id, locales: [], pages: 0, rendered: 0, coverage: {}, durationMs: performance.now() - started,
   });
 
-  const source = readCourse(options.courseDir);
+  const source = options.source ?? readCourse(options.courseDir);
   diagnostics.push(...source.diagnostics);
   const course = source.course && options.pseudo ? withPseudoLocale(source.course) : source.course;
   if (!course) return fail();

@@ -24,7 +24,7 @@ export async function startCms(kind: 'sqlite' | 'postgres'): Promise<{ payload: 
   const db = kind === 'sqlite'
     ? databaseAdapter(`file:${path.join(tempDir(), 'cms.db')}`, { push: true })
     : databaseAdapter(postgresUri, { schemaName, push: true });
-  const payload = await getPayload({ config: polycourseConfig({ db, secret: 'test-secret-not-for-production' }), key: schemaName });
+  const payload = await getPayload({ config: polycourseConfig({ db, secret: 'test-secret-not-for-production', mediaDir: path.join(tempDir(), 'media') }), key: schemaName });
   return {
     payload,
     async stop() {

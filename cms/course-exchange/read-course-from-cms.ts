@@ -1,0 +1,118 @@
+/**
+ * The CMS source: a course's documents (read in every locale at once) → the same course model the files
+ * source produces. Media and captions are linked into a cache folder laid out like a course folder, so
+ * the image stage and the targets work unchanged.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Payload } from 'payload';
+import type { Course, Localized, LocalizedDocument, MediaRef, Unit } from '../../compiler/model/course.ts';
+import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
+import type { SourceResult } from '../../compiler/sources/files/read-course-from-files.ts';
+import { sha256 } from '../../compiler/build/hash.ts';
+
+type Doc = Record<string, any>;
+
+/** A localized value read with locale 'all' → the model's map, without empty entries. */
+const localized = (value: unknown): Localized => {
+  const out: Localized = {};
+  if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (typeof v === 'string' && v.trim()) out[k] = v;
+  return out;
+};
+
+export async function readCourseFromCms(payload: Payload, courseId: string, cacheDir: string): Promise<SourceResult> {
+  const diagnostics: Diagnostic[] = [];
+  const where = `cms:courses/${courseId}`;
+  const result = (course?: Course): SourceResult => ({
+    course, diagnostics, inputs: [], locate: (p) => ({ file: `${where}#${p}` }), inputsHash: () => sha256(JSON.stringify(course ?? null)),
+  });
+  const doc = (await payload.find({ collection: 'courses', where: { courseId: { equals: courseId } }, locale: 'all', depth: 2, limit: 1 })).docs[0] as Doc | undefined;
+  if (!doc) {
+    diagnostics.push({ severity: 'error', ruleId: 'polycourse:cms-course', path: where, message: `No published course "${courseId}" in the CMS`, fix: 'Import it (polycourse import) or publish it in the admin.' });
+    return result();
+  }
+  const root = path.join(cacheDir, 'cms', courseId);
+  fs.rmSync(root, { recursive: true, force: true });
+  fs.mkdirSync(path.join(root, 'media', 'captions'), { recursive: true });
+  await linkMedia(payload, root);
+
+  const mediaRef = (ref: string | undefined): MediaRef | undefined => {
+    if (!ref) return undefined;
+    if (/^https?:\/\//.test(ref)) return { path: ref, url: ref };
+    const file = path.join(root, ref);
+    if (!fs.existsSync(file)) diagnostics.push({ severity: 'error', ruleId: 'polycourse:missing-media', path: where, message: `Media ${ref} is not in the CMS`, fix: 'Upload it to Media with this course path.' });
+    return { path: ref, file };
+  };
+
+  const unit = (u: Doc, moduleId: string): Unit => {
+    const base = { id: u.unitId as string, title: localized(u.title) };
+    switch (u.kind as Unit['kind']) {
+      case 'lesson':
+      case 'infosheet': {
+        const body: LocalizedDocument = {};
+        for (const [locale, text] of Object.entries(localized(u.body))) body[locale] = { text, file: `${where}/${moduleId}/${u.unitId}.${locale}.mdx`, baseDir: `modules/${moduleId}` };
+        return { ...base, kind: u.kind, body };
+      }
+      case 'video': {
+        const captions: Record<string, MediaRef> = {};
+        for (const c of (u.captions ?? []) as Doc[]) {
+          const rel = `media/captions/${u.unitId}.${c.locale}.vtt`;
+          fs.writeFileSync(path.join(root, rel), c.vtt);
+          captions[c.locale] = { path: rel, file: path.join(root, rel) };
+        }
+        return { ...base, kind: 'video', src: mediaRef(u.src)!, poster: mediaRef(u.poster), captions, transcript: localized(u.transcript) };
+      }
+      case 'challenge':
+        return { ...base, kind: 'challenge', points: u.points ?? 20, prompt: localized(u.prompt), commitment: localized(u.commitment) };
+      case 'quiz':
+        return {
+          ...base, kind: 'quiz', passMark: u.passMark ?? 60, intro: localized(u.intro),
+          questions: ((u.questions ?? []) as Doc[]).map((q) => {
+            const targets = ((q.targets ?? []) as Doc[]).map((t) => ({ id: t.targetId, text: localized(t.text) }));
+            return {
+              id: q.questionId, type: q.type, prompt: localized(q.prompt), correct: (q.correct ?? []) as string[],
+              options: ((q.options ?? []) as Doc[]).map((o) => {
+                const feedback = localized(o.feedback);
+                return { id: o.optionId, text: localized(o.text), ...(Object.keys(feedback).length ? { feedback } : {}) };
+              }),
+              ...(q.type === 'matching' ? { targets } : {}),
+              feedback: { correct: localized(q.correctFeedback), incorrect: localized(q.incorrectFeedback) },
+            };
+          }),
+        };
+    }
+  };
+
+  const q = doc.questionnaire as Doc | undefined;
+  const course: Course = {
+    id: doc.courseId, sourceLocale: doc.sourceLocale, locales: doc.languages, theme: doc.theme ?? 'default',
+    title: localized(doc.title), description: localized(doc.description),
+    points: { lessonViewed: doc.points?.lessonViewed ?? 10, correctAnswer: doc.points?.correctAnswer ?? 5, challengeDone: doc.points?.challengeDone ?? 20, replayCountsOnlyIfBetter: doc.points?.replayCountsOnlyIfBetter ?? true },
+    glossary: ((doc.glossary ?? []) as Doc[]).map((g) => ({ id: g.termId, term: localized(g.term), definition: localized(g.definition) })),
+    questionnaire: q?.questionnaireId ? {
+      id: q.questionnaireId, scale: q.scale, title: localized(q.title), intro: localized(q.intro),
+      scaleLabels: ((q.scaleLabels ?? []) as Doc[]).map((l) => localized(l.label)),
+      items: ((q.items ?? []) as Doc[]).map((i) => ({ id: i.itemId, text: localized(i.text), reversed: Boolean(i.reversed) })),
+    } : undefined,
+    modules: ((doc.modules ?? []) as Doc[]).map((m) => ({
+      id: m.moduleId, title: localized(m.title), summary: localized(m.summary),
+      units: ((m.units ?? []) as Doc[]).map((u) => unit(u, m.moduleId)),
+    })),
+    mediaRoot: root,
+    mediaDir: 'media',
+  };
+  return result(course);
+}
+
+/** Media files appear at their course paths (media/…) under `root`, as links to the uploads. */
+async function linkMedia(payload: Payload, root: string): Promise<void> {
+  const media = await payload.find({ collection: 'media', limit: 0, pagination: false });
+  const staticDir = (payload.collections.media.config.upload as { staticDir?: string }).staticDir ?? 'data/media';
+  for (const m of media.docs as Doc[]) {
+    if (!m.coursePath || !m.filename) continue;
+    const target = path.join(root, m.coursePath);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const from = path.resolve(staticDir, m.filename);
+    try { fs.linkSync(from, target); } catch { fs.copyFileSync(from, target); }
+  }
+}

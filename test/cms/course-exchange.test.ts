@@ -1,0 +1,58 @@
+/**
+ * Between CMS and compiler, on SQLite and PostgreSQL: importing a course folder gives documents from
+ * which the CMS source reads the same course model, a second import updates instead of duplicating,
+ * media are stored once, and a build from the CMS equals the build from the files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Payload } from 'payload';
+import { postgresAvailable, startCms } from '../helpers/cms.ts';
+import { readCourseFromFiles } from '../../compiler/sources/files/read-course-from-files.ts';
+import { importCourse } from '../../cms/course-exchange/import-course.ts';
+import { readCourseFromCms } from '../../cms/course-exchange/read-course-from-cms.ts';
+import { buildCourse } from '../../compiler/build/build-course.ts';
+import type { Course } from '../../compiler/model/course.ts';
+import { miniCourseDir } from '../helpers/mini-course.ts';
+import { tempDir } from '../helpers/temp-course.ts';
+
+const pgUp = await postgresAvailable();
+
+/** The model without where things came from (file paths, cache folders). */
+function comparable(course: Course): unknown {
+  return JSON.parse(JSON.stringify(course, (key, value) => (['file', 'mediaRoot', 'baseDir', 'translations'].includes(key) ? undefined : value)));
+}
+
+for (const kind of ['sqlite', 'postgres'] as const) {
+  describe.skipIf(kind === 'postgres' && !pgUp)(`course exchange on ${kind}`, () => {
+    let payload: Payload;
+    let stop: () => Promise<void>;
+    beforeAll(async () => { ({ payload, stop } = await startCms(kind)); }, 120_000);
+    afterAll(async () => { await stop?.(); });
+
+    it('import → CMS source gives the same course model; a second import updates; media stored once', async () => {
+      const files = readCourseFromFiles(miniCourseDir).course!;
+      const first = await importCourse(payload, files);
+      expect(first.media).toEqual({ uploaded: 3, reused: 0 });
+      const fromCms = await readCourseFromCms(payload, 'mini', tempDir());
+      expect(fromCms.diagnostics).toEqual([]);
+      expect(comparable(fromCms.course!)).toEqual(comparable(files));
+
+      const second = await importCourse(payload, files);
+      expect(second).toMatchObject({ created: 0, media: { uploaded: 0, reused: 3 } });
+      expect((await payload.count({ collection: 'units' })).totalDocs).toBe(6);
+      expect((await payload.count({ collection: 'media' })).totalDocs).toBe(3);
+    }, 120_000);
+
+    it('a build from the CMS equals the build from the files', async () => {
+      const fromCms = await readCourseFromCms(payload, 'mini', tempDir());
+      const [a, b] = [tempDir(), tempDir()];
+      const viaCms = await buildCourse({ courseDir: '', source: fromCms, outDir: a });
+      const viaFiles = await buildCourse({ courseDir: miniCourseDir, outDir: b });
+      expect(viaCms.ok).toBe(true);
+      for (const page of ['en/basics/first-lesson/index.html', 'ar/basics/basics-quiz/index.html', 'fr/basics/intro-video/index.html', 'en/glossary/index.html']) {
+        expect(fs.readFileSync(path.join(a, 'mini', page), 'utf8'), page).toBe(fs.readFileSync(path.join(b, 'mini', page), 'utf8'));
+      }
+    }, 120_000);
+  });
+}
