@@ -23,6 +23,8 @@ export function polycourseConfig(options: { db?: DatabaseAdapterObj; secret?: st
     localization: { locales: cmsLocales(), defaultLocale: 'en', fallback: true },
     typescript: { outputFile: path.resolve(import.meta.dirname, 'payload-types.ts'), autoGenerate: false },
     telemetry: false,
+    // Logs go to stderr: stdout belongs to the CLI's output (--json).
+    logger: { options: { level: process.env.PAYLOAD_LOG_LEVEL ?? 'warn' }, destination: process.stderr },
   });
 }
 

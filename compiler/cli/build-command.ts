@@ -7,6 +7,7 @@ import { createProgress } from './progress-bar.ts';
 
 export interface BuildCommandOptions {
   courseDir: string;
+  source?: import('../sources/read-course.ts').SourceResult;
   outDir: string;
   locales?: string[];
   theme?: string;

@@ -11,6 +11,8 @@ const usage = `Usage: polycourse <command> [options]
 Commands:
   build <course-dir> --out <dir> [--locale <l>]… [--theme <name>] [--approved-only] [--zip] [--pseudo] [--json]
                                   build static bundles: <dir>/<course-id>/<locale>/…
+  build --from-cms <course-id> --out <dir> …   the same, from the CMS (DATABASE_URI)
+  import <course-dir> [--json]    load a course folder into the CMS (idempotent; media deduplicated)
   validate <course-dir> [--json]  check a course without writing anything
   verify <bundle-dir> [--json]    check a built bundle against its manifest.json
   serve <dir> [--port 4321]       serve a folder of bundles on http://localhost
@@ -33,12 +35,16 @@ export async function main(argv: string[]): Promise<number> {
         const { values, positionals } = parse(rest, {
           out: { type: 'string', short: 'o' }, locale: { type: 'string', short: 'l', multiple: true },
           theme: { type: 'string' }, zip: { type: 'boolean' }, json: { type: 'boolean' }, 'cache-dir': { type: 'string' }, pseudo: { type: 'boolean' }, 'approved-only': { type: 'boolean' },
+          'from-cms': { type: 'string' },
         });
-        const courseDir = one(positionals, 'course-dir');
         if (!values.out) throw new UsageError('build needs --out <dir>');
+        const fromCms = values['from-cms'] as string | undefined;
+        if (fromCms && positionals.length) throw new UsageError('give either <course-dir> or --from-cms <course-id>, not both');
+        const courseDir = fromCms ? '' : one(positionals, 'course-dir');
+        const source = fromCms ? await (await import('./cms-commands.ts')).readFromCms(fromCms, values['cache-dir'] ?? path.join(values.out, '.cache')) : undefined;
         const { buildCommand } = await import('./build-command.ts'); // each command loads only what it needs
         return await buildCommand({
-          courseDir: path.resolve(courseDir), outDir: path.resolve(values.out), locales: splitList(values.locale),
+          courseDir: courseDir && path.resolve(courseDir), source, outDir: path.resolve(values.out), locales: splitList(values.locale),
           theme: values.theme, zip: !!values.zip, json: !!values.json, pseudo: !!values.pseudo, approvedOnly: !!values['approved-only'], cacheDir: values['cache-dir'] && path.resolve(values['cache-dir']),
         });
       }
@@ -58,6 +64,11 @@ export async function main(argv: string[]): Promise<number> {
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
         const { serveCommand } = await import('./serve-command.ts');
         return await serveCommand({ dir: path.resolve(positionals[0] ?? 'output'), port, host: values.host ?? '127.0.0.1' });
+      }
+      case 'import': {
+        const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+        const { importCommand } = await import('./cms-commands.ts');
+        return await importCommand({ courseDir: path.resolve(one(positionals, 'course-dir')), json: !!values.json });
       }
       case 'l10n': {
         const [action, ...args] = rest;

@@ -1,0 +1,51 @@
+/**
+ * Commands that talk to the CMS in-process (Payload's Local API) on the database DATABASE_URI names
+ * (default: the SQLite file data/polycourse.db): `import <course-dir>` and `build --from-cms <course-id>`.
+ */
+import path from 'node:path';
+import { readCourseFromFiles } from '../sources/files/read-course-from-files.ts';
+import { hasErrors } from '../model/diagnostic.ts';
+import { exitCodes } from './exit-codes.ts';
+import { printDiagnostics } from './report-diagnostics.ts';
+import { createProgress } from './progress-bar.ts';
+import type { SourceResult } from '../sources/read-course.ts';
+
+/** Run with a Payload instance; its own output (schema push spinner, logs) goes to stderr, keeping stdout for --json. */
+async function withPayload<T>(run: (payload: import('payload').Payload) => Promise<T>): Promise<T> {
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  try {
+    const { getPayload } = await import('payload');
+    const { polycourseConfig } = await import('../../cms/payload.config.ts');
+    const payload = await getPayload({ config: polycourseConfig() });
+    try {
+      return await run(payload);
+    } finally {
+      await payload.destroy();
+    }
+  } finally {
+    process.stdout.write = stdoutWrite;
+  }
+}
+
+export async function importCommand(options: { courseDir: string; json: boolean }): Promise<number> {
+  const source = readCourseFromFiles(options.courseDir);
+  if (!source.course || hasErrors(source.diagnostics)) {
+    printDiagnostics(source.diagnostics.filter((d) => d.severity === 'error'));
+    process.stderr.write('Import refused: the course has errors; nothing was written to the CMS.\n');
+    return exitCodes.invalid;
+  }
+  const course = source.course;
+  const { importCourse } = await import('../../cms/course-exchange/import-course.ts');
+  const progress = createProgress('importing', !options.json);
+  const report = await withPayload((payload) => importCourse(payload, course, (d, t, l) => progress.update(d, t, l))).finally(() => progress.stop());
+  if (options.json) process.stdout.write(`${JSON.stringify({ course: course.id, ...report }, null, 2)}\n`);
+  else process.stdout.write(`${course.id}: ${report.created} documents created, ${report.updated} updated; media ${report.media.uploaded} uploaded, ${report.media.reused} already there\n`);
+  return exitCodes.ok;
+}
+
+/** Read a course from the CMS for a build (the compiler's stages do not know where it came from). */
+export async function readFromCms(courseId: string, cacheDir: string): Promise<SourceResult> {
+  const { readCourseFromCms } = await import('../../cms/course-exchange/read-course-from-cms.ts');
+  return withPayload((payload) => readCourseFromCms(payload, courseId, path.resolve(cacheDir)));
+}
