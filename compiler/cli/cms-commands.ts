@@ -2,6 +2,7 @@
  * Commands that talk to the CMS in-process (Payload's Local API) on the database DATABASE_URI names
  * (default: the SQLite file data/polycourse.db): `import <course-dir>` and `build --from-cms <course-id>`.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { readCourseFromFiles } from '../sources/files/read-course-from-files.ts';
 import { hasErrors } from '../model/diagnostic.ts';
@@ -41,6 +42,20 @@ export async function importCommand(options: { courseDir: string; json: boolean 
   const report = await withPayload((payload) => importCourse(payload, course, (d, t, l) => progress.update(d, t, l))).finally(() => progress.stop());
   if (options.json) process.stdout.write(`${JSON.stringify({ course: course.id, ...report }, null, 2)}\n`);
   else process.stdout.write(`${course.id}: ${report.created} documents created, ${report.updated} updated; media ${report.media.uploaded} uploaded, ${report.media.reused} already there\n`);
+  return exitCodes.ok;
+}
+
+export async function exportCommand(options: { courseId: string; dir: string; json: boolean }): Promise<number> {
+  const source = await readFromCms(options.courseId, path.join(options.dir, '.cache'));
+  if (!source.course) {
+    printDiagnostics(source.diagnostics);
+    return exitCodes.invalid;
+  }
+  const { writeCourseFiles } = await import('../targets/write-course-files.ts');
+  const written = writeCourseFiles(source.course, options.dir);
+  fs.rmSync(path.join(options.dir, '.cache'), { recursive: true, force: true });
+  if (options.json) process.stdout.write(`${JSON.stringify({ course: options.courseId, files: written.length }, null, 2)}\n`);
+  else process.stdout.write(`${options.courseId}: wrote ${written.length} files to ${options.dir}\n`);
   return exitCodes.ok;
 }
 

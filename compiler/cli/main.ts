@@ -13,6 +13,7 @@ Commands:
                                   build static bundles: <dir>/<course-id>/<locale>/…
   build --from-cms <course-id> --out <dir> …   the same, from the CMS (DATABASE_URI)
   import <course-dir> [--json]    load a course folder into the CMS (idempotent; media deduplicated)
+  export <course-id> <dir>        write a course from the CMS back as a course folder
   validate <course-dir> [--json]  check a course without writing anything
   verify <bundle-dir> [--json]    check a built bundle against its manifest.json
   serve <dir> [--port 4321]       serve a folder of bundles on http://localhost
@@ -64,6 +65,12 @@ export async function main(argv: string[]): Promise<number> {
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
         const { serveCommand } = await import('./serve-command.ts');
         return await serveCommand({ dir: path.resolve(positionals[0] ?? 'output'), port, host: values.host ?? '127.0.0.1' });
+      }
+      case 'export': {
+        const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+        if (positionals.length !== 2) throw new UsageError('usage: polycourse export <course-id> <dir>');
+        const { exportCommand } = await import('./cms-commands.ts');
+        return await exportCommand({ courseId: positionals[0], dir: path.resolve(positionals[1]), json: !!values.json });
       }
       case 'import': {
         const { values, positionals } = parse(rest, { json: { type: 'boolean' } });

@@ -36,3 +36,21 @@ describe('CMS commands', () => {
     expect(fs.existsSync(path.join(dir, 'cms.db'))).toBe(false);
   });
 });
+
+describe('export', () => {
+  it('import then export gives back the same course model', async () => {
+    const { readCourseFromFiles } = await import('../../compiler/sources/files/read-course-from-files.ts');
+    const dir = tempDir();
+    const env = { ...process.env, DATABASE_URI: `file:${path.join(dir, 'cms.db')}`, POLYCOURSE_MEDIA_DIR: path.join(dir, 'media') };
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd: dir });
+    expect(run('import', miniCourseDir).status).toBe(0);
+    const exported = path.join(dir, 'exported');
+    const r = run('export', 'mini', exported);
+    expect(r.status, r.stderr).toBe(0);
+    const strip = (c: unknown) => JSON.parse(JSON.stringify(c, (k, v) => (['file', 'mediaRoot', 'baseDir', 'translations'].includes(k) ? undefined : v)));
+    const original = readCourseFromFiles(miniCourseDir);
+    const roundTrip = readCourseFromFiles(exported);
+    expect(roundTrip.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(strip(roundTrip.course)).toEqual(strip(original.course));
+  }, 120_000);
+});
