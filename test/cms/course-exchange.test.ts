@@ -44,6 +44,17 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect((await payload.count({ collection: 'media' })).totalDocs).toBe(3);
     }, 120_000);
 
+    it.runIf(kind === 'sqlite')('round trip of the demo course: import, then the CMS gives the same model, exported as files too', async () => {
+      const { writeCourseFiles } = await import('../../compiler/targets/write-course-files.ts');
+      const demo = readCourseFromFiles(path.resolve(import.meta.dirname, '../../courses/rights-based-mental-health')).course!;
+      await importCourse(payload, demo);
+      const fromCms = await readCourseFromCms(payload, demo.id, tempDir());
+      expect(comparable(fromCms.course!)).toEqual(comparable(demo));
+      const exported = path.join(tempDir(), demo.id);
+      writeCourseFiles(fromCms.course!, exported);
+      expect(comparable(readCourseFromFiles(exported).course!)).toEqual(comparable(demo));
+    }, 180_000);
+
     it('a build from the CMS equals the build from the files', async () => {
       const fromCms = await readCourseFromCms(payload, 'mini', tempDir());
       const [a, b] = [tempDir(), tempDir()];
