@@ -8,6 +8,8 @@ import { Courses } from './collections/Courses.ts';
 import { Modules } from './collections/Modules.ts';
 import { Units } from './collections/Units.ts';
 import { Media } from './collections/Media.ts';
+import { PublishJobs } from './collections/PublishJobs.ts';
+import { createFirstAdmin } from './first-admin.ts';
 import { cmsLocales } from './locales.ts';
 import { databaseAdapter } from './database-adapter.ts';
 
@@ -19,7 +21,8 @@ export function polycourseConfig(options: { db?: DatabaseAdapterObj; secret?: st
     db: options.db ?? databaseAdapter(),
     sharp,
     admin: { user: Users.slug, avatar: 'default' },
-    collections: [Users, Courses, Modules, Units, media],
+    collections: [Users, Courses, Modules, Units, media, PublishJobs],
+    onInit: createFirstAdmin,
     localization: { locales: cmsLocales(), defaultLocale: 'en', fallback: true },
     typescript: { outputFile: path.resolve(import.meta.dirname, 'payload-types.ts'), autoGenerate: false },
     telemetry: false,

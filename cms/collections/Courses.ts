@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload';
-import { canCreateContent, canDeleteContent, canEditLocale, publishedOrStaff } from '../access/roles.ts';
+import { canCreateContent, canDeleteContent, canEditLocale, hasRole, publishedOrStaff } from '../access/roles.ts';
 import { baseLocales } from '../locales.ts';
 
 export const Courses: CollectionConfig = {
@@ -7,6 +7,20 @@ export const Courses: CollectionConfig = {
   admin: { useAsTitle: 'title' },
   versions: { drafts: true },
   access: { read: publishedOrStaff, create: canCreateContent, update: canEditLocale, delete: canDeleteContent },
+  endpoints: [
+    {
+      // POST /api/courses/:id/publish — starts a build of the course's bundles in the background.
+      path: '/:id/publish',
+      method: 'post',
+      handler: async (req) => {
+        if (!hasRole(req, 'admin', 'author', 'reviewer')) return Response.json({ error: 'Only admins, authors and reviewers can publish.' }, { status: 403 });
+        const course = await req.payload.findByID({ collection: 'courses', id: String(req.routeParams?.id), depth: 0 });
+        const { startPublish } = await import('../publish/publish-course.ts');
+        const { jobId } = await startPublish(req.payload, (course as unknown as { courseId: string }).courseId);
+        return Response.json({ job: jobId }, { status: 202 });
+      },
+    },
+  ],
   fields: [
     { name: 'courseId', type: 'text', required: true, unique: true, index: true },
     { name: 'title', type: 'text', localized: true },

@@ -1,0 +1,51 @@
+/** "Publish bundles" and the first run, on a real SQLite CMS. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Payload } from 'payload';
+import { startCms } from '../helpers/cms.ts';
+import { readCourseFromFiles } from '../../compiler/sources/files/read-course-from-files.ts';
+import { importCourse } from '../../cms/course-exchange/import-course.ts';
+import { startPublish } from '../../cms/publish/publish-course.ts';
+import { miniCourseDir } from '../helpers/mini-course.ts';
+import { tempDir } from '../helpers/temp-course.ts';
+
+describe('publishing from the CMS', () => {
+  let payload: Payload;
+  let stop: () => Promise<void>;
+  beforeAll(async () => {
+    process.env.POLYCOURSE_ADMIN_EMAIL = 'first-admin@example.org';
+    process.env.POLYCOURSE_ADMIN_PASSWORD = `pw-${Date.now()}-first`;
+    try {
+      ({ payload, stop } = await startCms('sqlite'));
+    } finally {
+      delete process.env.POLYCOURSE_ADMIN_EMAIL;
+      delete process.env.POLYCOURSE_ADMIN_PASSWORD;
+    }
+    await importCourse(payload, readCourseFromFiles(miniCourseDir).course!);
+  }, 120_000);
+  afterAll(async () => { await stop?.(); });
+
+  it('the first run creates the admin from the environment', async () => {
+    const users = await payload.find({ collection: 'users' });
+    expect(users.docs.map((u: any) => [u.email, u.roles])).toEqual([['first-admin@example.org', ['admin']]]);
+  });
+
+  it('builds the bundles in the background with progress; a failed build keeps the last bundles and shows its errors', async () => {
+    const out = tempDir();
+    const ok = await startPublish(payload, 'mini', out);
+    await ok.finished;
+    const done = await payload.findByID({ collection: 'publish-jobs', id: ok.jobId }) as any;
+    expect(done).toMatchObject({ state: 'done', done: 42, total: 42 });
+    const manifest = fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8');
+
+    const unit = (await payload.find({ collection: 'units', where: { unitId: { equals: 'second-lesson' } } })).docs[0];
+    await payload.update({ collection: 'units', id: unit.id, locale: 'en', data: { body: '<Figure src="media/missing.png" alt="Gone" />' } as never });
+    const failing = await startPublish(payload, 'mini', out);
+    await failing.finished;
+    const failed = await payload.findByID({ collection: 'publish-jobs', id: failing.jobId }) as any;
+    expect(failed.state).toBe('failed');
+    expect(failed.diagnostics.map((d: any) => d.ruleId)).toContain('polycourse:missing-media');
+    expect(fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8')).toBe(manifest);
+  }, 120_000);
+});
