@@ -38,18 +38,28 @@ export interface RenderedPage {
   diagnostics: Diagnostic[];
 }
 
-/** Below this many pages, worker start-up costs more than it saves. */
-const workerThreshold = 150;
+/** Below this many pages, worker start-up costs more than it saves (POLYCOURSE_WORKER_THRESHOLD overrides). */
+const workerThreshold = () => Number(process.env.POLYCOURSE_WORKER_THRESHOLD ?? 150);
 
+/**
+ * The main thread renders too, and workers pull batches from one queue as soon as they are ready: a
+ * worker needs about a second to load the compiler, during which the warm main thread keeps going.
+ */
 export async function renderPages(setup: RenderSetup, jobs: RenderJob[], onPage: (done: RenderedPage) => void, threads = defaultThreads()): Promise<void> {
-  if (threads <= 1 || jobs.length < workerThreshold) {
-    const { createPageRenderer } = await import('./page-renderer.ts');
-    const render = await createPageRenderer(setup);
+  const { createPageRenderer } = await import('./page-renderer.ts');
+  const render = await createPageRenderer(setup);
+  if (threads <= 1 || jobs.length < workerThreshold()) {
     for (const job of jobs) onPage(await render(job));
     return;
   }
-  const shares = Array.from({ length: threads }, (_, w) => jobs.filter((_, i) => i % threads === w));
-  await Promise.all(shares.map((share) => runWorker(setup, share, onPage)));
+  const queue = [...jobs];
+  const take = (n: number) => queue.splice(0, n);
+  const workers = Array.from({ length: threads - 1 }, () => runWorker(setup, take, onPage));
+  for (let batch = take(4); batch.length; batch = take(4)) {
+    for (const job of batch) onPage(await render(job));
+    await new Promise((resolve) => setImmediate(resolve)); // let workers' requests for work through
+  }
+  await Promise.all(workers);
 }
 
 function defaultThreads(): number {
@@ -58,16 +68,20 @@ function defaultThreads(): number {
   return Math.max(1, Math.min(os.availableParallelism(), 8));
 }
 
-function runWorker(setup: RenderSetup, jobs: RenderJob[], onPage: (done: RenderedPage) => void): Promise<void> {
+function runWorker(setup: RenderSetup, take: (n: number) => RenderJob[], onPage: (done: RenderedPage) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     // The compiler is TypeScript: the entry registers tsx first (resolved from this package, not the cwd).
     // A bounded old generation makes V8 collect instead of growing (a 1,200-page build stays under 512 MB);
     // the bound grows with the course, whose text every worker holds.
-    const maxOldGenerationSizeMb = Math.max(128, Math.ceil(courseTextBytes(setup.course) / 1e6) * 6 + 96);
-    const worker = new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: { setup, jobs }, resourceLimits: { maxOldGenerationSizeMb } });
-    worker.on('message', (message: { page?: RenderedPage; done?: true }) => {
+    const maxOldGenerationSizeMb = Math.max(160, Math.ceil(courseTextBytes(setup.course) / 1e6) * 6 + 96);
+    const worker = new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: { setup }, resourceLimits: { maxOldGenerationSizeMb } });
+    worker.on('message', (message: { page?: RenderedPage; ready?: true }) => {
       if (message.page) onPage(message.page);
-      if (message.done) resolve();
+      if (message.ready) {
+        const jobs = take(16);
+        worker.postMessage({ jobs });
+        if (!jobs.length) resolve();
+      }
     });
     worker.on('error', reject);
     worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`render worker exited with code ${code}`))));

@@ -46,11 +46,31 @@ export function bodyProcessor(ctx: PageContext, format: 'mdx' | 'md') {
     .use(rehypeSlug) as unknown as Processor<any, any, HastRoot>;
 }
 
+/**
+ * Processors are built once per format and footnote labels, then reused: assembling one (micromark's
+ * extension tables especially) costs as much as rendering a page. The plugins see the current page's
+ * context through a forwarding object; a thread renders one body at a time, so the slot is never shared.
+ */
+const processors = new Map<string, { processor: Processor<any, any, HastRoot>; slot: { ctx?: PageContext } }>();
+
+function processorFor(ctx: PageContext, format: 'mdx' | 'md') {
+  const key = `${format}\u0000${ctx.t('footnotes.label')}\u0000${ctx.t('footnotes.back')}`;
+  let entry = processors.get(key);
+  if (!entry) {
+    const slot: { ctx?: PageContext } = { ctx };
+    const current = new Proxy({} as PageContext, { get: (_, name) => (slot.ctx as unknown as Record<string | symbol, unknown>)[name] });
+    entry = { processor: bodyProcessor(current, format).freeze() as Processor<any, any, HastRoot>, slot };
+    processors.set(key, entry);
+  }
+  entry.slot.ctx = ctx;
+  return entry.processor;
+}
+
 /** Run a body through the pipeline, collecting every message as a diagnostic. */
 export async function renderBody(doc: { text: string; file: string }, ctx: PageContext): Promise<RenderedBody> {
   const format = doc.file.endsWith('.md') ? 'md' : 'mdx';
   const file = new VFile({ value: doc.text, path: doc.file });
-  const processor = bodyProcessor(ctx, format);
+  const processor = processorFor(ctx, format);
   let tree: HastRoot = { type: 'root', children: [] };
   try {
     const mdast = processor.parse(file);

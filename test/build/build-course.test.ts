@@ -138,6 +138,23 @@ describe('buildCourse on the mini course', () => {
   });
 });
 
+describe('rendering on worker threads', () => {
+  it('gives the same bundle as one thread', async () => {
+    const [one, two] = [tempDir(), tempDir()];
+    expect((await buildCourse({ courseDir: miniCourseDir, outDir: one, threads: 1 })).ok).toBe(true);
+    process.env.POLYCOURSE_WORKER_THRESHOLD = '0';
+    try {
+      const result = await buildCourse({ courseDir: miniCourseDir, outDir: two, threads: 2 });
+      expect(result.ok).toBe(true);
+      expect(result.rendered).toBe(42);
+    } finally {
+      delete process.env.POLYCOURSE_WORKER_THRESHOLD;
+    }
+    const manifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'mini/manifest.json'), 'utf8')).files;
+    expect(manifest(two)).toEqual(manifest(one));
+  }, 60_000);
+});
+
 describe('adding a locale', () => {
   it('is configuration plus translations: Persian (a second RTL script) builds with dir=rtl', async () => {
     const course = copyCourse(miniCourseDir);
