@@ -1,0 +1,84 @@
+/**
+ * Complex scripts in real Chromium with the theme's font stacks: Arabic letters join (shaping), Devanagari
+ * forms conjuncts, Chinese wraps between characters without overflowing a 320 px screen. Screenshots go
+ * to output/screenshots/ for a human look.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildCourse } from '../../compiler/build/build-course.ts';
+import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
+import { miniCourseDir } from '../helpers/mini-course.ts';
+import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
+import { launchChromium } from '../helpers/browser.ts';
+
+let browser: Browser;
+let server: StaticServer;
+let base: string;
+const screenshots = path.resolve(import.meta.dirname, '../../output/screenshots');
+
+beforeAll(async () => {
+  const course = copyCourse(miniCourseDir);
+  editFile(path.join(course, 'course.yaml'), 'locales: [en, ar, fr]', 'locales: [en, ar, fr, hi, zh]');
+  fs.writeFileSync(path.join(course, 'locales/hi.yaml'), 'title: लघु पाठ्यक्रम\nmodules:\n  basics:\n    title: मूल बातें\n    units:\n      first-lesson: { title: पहला पाठ }\n');
+  fs.writeFileSync(path.join(course, 'modules/basics/first-lesson.hi.mdx'), '## अधिकार क्या हैं\n\nप्रत्येक व्यक्ति के अधिकार हैं। क्षमता, स्वतंत्रता और सहायता से निर्णय लेना।\n');
+  fs.writeFileSync(path.join(course, 'locales/zh.yaml'), 'title: 迷你课程\nmodules:\n  basics:\n    title: 基础\n    units:\n      first-lesson: { title: 第一课 }\n');
+  fs.writeFileSync(path.join(course, 'modules/basics/first-lesson.zh.mdx'), '## 什么是权利\n\n' + '每个人都享有平等的尊严和权利，包括自己做决定的权利、在社区中生活的权利以及不受强迫的权利。'.repeat(3) + '\n');
+  const out = tempDir();
+  expect((await buildCourse({ courseDir: course, outDir: out, locales: ['ar', 'hi', 'zh'] })).ok).toBe(true);
+  server = await startStaticServer(out);
+  base = `${server.url}mini/`;
+  browser = await launchChromium();
+  fs.mkdirSync(screenshots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Rendered width of a text in the page's own font, inside the lesson body. */
+const widthOf = (page: Page, text: string) => page.evaluate((t) => {
+  const span = document.createElement('span');
+  span.textContent = t;
+  document.querySelector('main .body')!.append(span);
+  const w = span.getBoundingClientRect().width;
+  span.remove();
+  return w;
+}, text);
+
+describe('complex scripts', () => {
+  it('Arabic letters join into words (shaping), right to left', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}ar/basics/first-lesson/index.html`);
+    const joined = await widthOf(page, 'حقوق');
+    const isolated = await widthOf(page, 'ح\u200Cق\u200Cو\u200Cق'); // zero-width non-joiners force isolated forms
+    expect(joined).toBeLessThan(isolated * 0.95);
+    await page.screenshot({ path: path.join(screenshots, 'script-ar.png') });
+    await page.close();
+  });
+
+  it('Devanagari forms conjuncts (क्ष is one glyph cluster, narrower than क् + ष)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}hi/basics/first-lesson/index.html`);
+    const conjunct = await widthOf(page, 'क्ष');
+    const separate = await widthOf(page, 'क्\u200Cष'); // ZWNJ prevents the conjunct
+    expect(conjunct).toBeLessThan(separate);
+    expect(await page.textContent('h1')).toBe('पहला पाठ');
+    await page.screenshot({ path: path.join(screenshots, 'script-hi.png') });
+    await page.close();
+  });
+
+  it('Chinese wraps between characters and never overflows a 320 px screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(`${base}zh/basics/first-lesson/index.html`);
+    const paragraph = page.locator('main .body p').first();
+    const box = (await paragraph.boundingBox())!;
+    const lineHeight = await paragraph.evaluate((p) => parseFloat(getComputedStyle(p).lineHeight));
+    expect(box.height / lineHeight).toBeGreaterThan(5); // many lines, not one long overflowing line
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(screenshots, 'script-zh.png') });
+    await page.close();
+  });
+});
