@@ -4,13 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Payload } from 'payload';
-import { postgresAvailable, startCms } from '../helpers/cms.ts';
+import { databaseAvailable, startCms } from '../helpers/cms.ts';
 
-const databases = ['sqlite', 'postgres'] as const;
-const pgUp = await postgresAvailable();
-
-for (const kind of databases) {
-  describe.skipIf(kind === 'postgres' && !pgUp)(`CMS on ${kind}`, () => {
+for (const kind of ['sqlite', 'postgres', 'mongodb'] as const) {
+  const available = await databaseAvailable(kind);
+  if (available !== true) console.warn(`[cms tests] skipping ${kind}: ${available}`);
+  describe.skipIf(available !== true)(`CMS on ${kind}${available === true ? '' : ` (skipped: ${available})`}`, () => {
     let payload: Payload;
     let stop: () => Promise<void>;
     const users: Record<string, any> = {};

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Payload } from 'payload';
-import { postgresAvailable, startCms } from '../helpers/cms.ts';
+import { databaseAvailable, startCms } from '../helpers/cms.ts';
 import { readCourseFromFiles } from '../../compiler/sources/files/read-course-from-files.ts';
 import { importCourse } from '../../cms/course-exchange/import-course.ts';
 import { readCourseFromCms } from '../../cms/course-exchange/read-course-from-cms.ts';
@@ -16,15 +16,16 @@ import type { Course } from '../../compiler/model/course.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { tempDir } from '../helpers/temp-course.ts';
 
-const pgUp = await postgresAvailable();
 
 /** The model without where things came from (file paths, cache folders). */
 function comparable(course: Course): unknown {
   return JSON.parse(JSON.stringify(course, (key, value) => (['file', 'mediaRoot', 'baseDir', 'translations'].includes(key) ? undefined : value)));
 }
 
-for (const kind of ['sqlite', 'postgres'] as const) {
-  describe.skipIf(kind === 'postgres' && !pgUp)(`course exchange on ${kind}`, () => {
+for (const kind of ['sqlite', 'postgres', 'mongodb'] as const) {
+  const available = await databaseAvailable(kind);
+  if (available !== true) console.warn(`[cms tests] skipping ${kind}: ${available}`);
+  describe.skipIf(available !== true)(`course exchange on ${kind}${available === true ? '' : ` (skipped: ${available})`}`, () => {
     let payload: Payload;
     let stop: () => Promise<void>;
     beforeAll(async () => { ({ payload, stop } = await startCms(kind)); }, 120_000);

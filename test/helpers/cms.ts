@@ -19,11 +19,28 @@ export async function postgresAvailable(): Promise<boolean> {
   }
 }
 
-export async function startCms(kind: 'sqlite' | 'postgres'): Promise<{ payload: Payload; stop(): Promise<void> }> {
+export const mongoUri = process.env.MONGODB_TEST_URI;
+
+/** Whether a database of this kind answers here; the reason when it does not (tests say it when they skip). */
+export async function databaseAvailable(kind: 'sqlite' | 'postgres' | 'mongodb'): Promise<true | string> {
+  if (kind === 'sqlite') return true;
+  if (kind === 'postgres') return (await postgresAvailable()) || `no PostgreSQL server answers at ${postgresUri}`;
+  if (!mongoUri) return 'MONGODB_TEST_URI is not set (no MongoDB server can be installed on this machine)';
+  const net = await import('node:net');
+  const { hostname, port } = new URL(mongoUri);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port || 27017), hostname, () => { socket.end(); resolve(true); });
+    socket.on('error', () => resolve(`no MongoDB server answers at ${mongoUri}`));
+  });
+}
+
+export async function startCms(kind: 'sqlite' | 'postgres' | 'mongodb'): Promise<{ payload: Payload; stop(): Promise<void> }> {
   const schemaName = `polycourse_test_${process.pid}_${Date.now().toString(36)}`;
   const db = kind === 'sqlite'
     ? databaseAdapter(`file:${path.join(tempDir(), 'cms.db')}`, { push: true })
-    : databaseAdapter(postgresUri, { schemaName, push: true });
+    : kind === 'postgres'
+      ? databaseAdapter(postgresUri, { schemaName, push: true })
+      : databaseAdapter(`${mongoUri!.replace(/\/[^/]*$/, '')}/${schemaName}`);
   const payload = await getPayload({ config: polycourseConfig({ db, secret: 'test-secret-not-for-production', mediaDir: path.join(tempDir(), 'media') }), key: schemaName });
   return {
     payload,
