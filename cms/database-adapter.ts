@@ -1,14 +1,24 @@
 /** DATABASE_URI picks the adapter: file: (SQLite, default, under data/), postgres:// (PostgreSQL), mongodb:// (MongoDB). */
+import path from 'node:path';
 import type { DatabaseAdapterObj } from 'payload';
 import { sqliteAdapter } from '@payloadcms/db-sqlite';
 import { postgresAdapter } from '@payloadcms/db-postgres';
 import { mongooseAdapter } from '@payloadcms/db-mongodb';
+import { migrations as sqliteMigrations } from './migrations/sqlite/index.ts';
+import { migrations as postgresMigrations } from './migrations/postgres/index.ts';
 
 export const defaultDatabaseUri = 'file:./data/polycourse.db';
 
+/** Committed migrations, one folder per SQL dialect (`payload migrate:create` writes them here). */
+export const migrationDirs = {
+  sqlite: path.resolve(import.meta.dirname, 'migrations/sqlite'),
+  postgres: path.resolve(import.meta.dirname, 'migrations/postgres'),
+};
+
 export function databaseAdapter(uri = process.env.DATABASE_URI ?? defaultDatabaseUri, options: { schemaName?: string; push?: boolean } = {}): DatabaseAdapterObj {
-  if (uri.startsWith('file:')) return sqliteAdapter({ client: { url: uri }, push: options.push });
-  if (/^postgres(ql)?:\/\//.test(uri)) return postgresAdapter({ pool: { connectionString: uri }, schemaName: options.schemaName, push: options.push });
+  // prodMigrations run on start in production (`NODE_ENV=production`), where Payload never pushes schema.
+  if (uri.startsWith('file:')) return sqliteAdapter({ client: { url: uri }, push: options.push, migrationDir: migrationDirs.sqlite, prodMigrations: sqliteMigrations });
+  if (/^postgres(ql)?:\/\//.test(uri)) return postgresAdapter({ pool: { connectionString: uri }, schemaName: options.schemaName, push: options.push, migrationDir: migrationDirs.postgres, prodMigrations: postgresMigrations });
   if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) return mongooseAdapter({ url: uri });
   throw new Error(`DATABASE_URI "${uri}" is not supported: use file:./data/x.db (SQLite), postgres://… or mongodb://…`);
 }

@@ -5,7 +5,14 @@
 import type { Payload } from 'payload';
 
 export async function createFirstAdmin(payload: Payload): Promise<void> {
-  const { totalDocs } = await payload.count({ collection: 'users' });
+  let totalDocs: number;
+  try {
+    ({ totalDocs } = await payload.count({ collection: 'users' }));
+  } catch (error) {
+    // A database without its schema yet (migrations not run): say so instead of stopping the start.
+    payload.logger.warn(`Cannot count users (${(error as Error).message.split('\n')[0]}); run the migrations: payload migrate`);
+    return;
+  }
   if (totalDocs > 0) return;
   const email = process.env.POLYCOURSE_ADMIN_EMAIL;
   const password = process.env.POLYCOURSE_ADMIN_PASSWORD;
