@@ -10,9 +10,11 @@ import { migrations as postgresMigrations } from './migrations/postgres/index.ts
 export const defaultDatabaseUri = 'file:./data/polycourse.db';
 
 /** Committed migrations, one folder per SQL dialect (`payload migrate:create` writes them here). */
+// Inside the Next.js server bundle import.meta.dirname is undefined; the server runs from the project folder.
+const cmsDir = import.meta.dirname ?? path.resolve('cms');
 export const migrationDirs = {
-  sqlite: path.resolve(import.meta.dirname, 'migrations/sqlite'),
-  postgres: path.resolve(import.meta.dirname, 'migrations/postgres'),
+  sqlite: path.join(cmsDir, 'migrations/sqlite'),
+  postgres: path.join(cmsDir, 'migrations/postgres'),
 };
 
 export function databaseAdapter(uri = process.env.DATABASE_URI ?? defaultDatabaseUri, options: { schemaName?: string; push?: boolean } = {}): DatabaseAdapterObj {

@@ -13,6 +13,9 @@ import { createFirstAdmin } from './first-admin.ts';
 import { cmsLocales } from './locales.ts';
 import { databaseAdapter } from './database-adapter.ts';
 
+// Inside the Next.js server bundle import.meta.dirname is undefined; the server runs from the project folder.
+const cmsDir = import.meta.dirname ?? path.resolve('cms');
+
 export function polycourseConfig(options: { db?: DatabaseAdapterObj; secret?: string; mediaDir?: string } = {}) {
   const media = { ...Media, upload: { ...(Media.upload as object), staticDir: options.mediaDir ?? process.env.POLYCOURSE_MEDIA_DIR ?? path.resolve('data/media') } };
   return buildConfig({
@@ -20,11 +23,11 @@ export function polycourseConfig(options: { db?: DatabaseAdapterObj; secret?: st
     secret: options.secret ?? process.env.PAYLOAD_SECRET ?? crypto.randomBytes(32).toString('hex'),
     db: options.db ?? databaseAdapter(),
     sharp,
-    admin: { user: Users.slug, avatar: 'default' },
+    admin: { user: Users.slug, avatar: 'default', importMap: { baseDir: cmsDir, importMapFile: path.join(cmsDir, 'app/(payload)/admin/importMap.js') } },
     collections: [Users, Courses, Modules, Units, media, PublishJobs],
     onInit: createFirstAdmin,
     localization: { locales: cmsLocales(), defaultLocale: 'en', fallback: true },
-    typescript: { outputFile: path.resolve(import.meta.dirname, 'payload-types.ts'), autoGenerate: false },
+    typescript: { outputFile: path.join(cmsDir, 'payload-types.ts'), autoGenerate: false },
     telemetry: false,
     // Logs go to stderr: stdout belongs to the CLI's output (--json).
     logger: { options: { level: process.env.PAYLOAD_LOG_LEVEL ?? 'warn' }, destination: process.stderr },

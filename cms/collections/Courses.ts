@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload';
 import { canCreateContent, canDeleteContent, canEditLocale, hasRole, publishedOrStaff } from '../access/roles.ts';
 import { baseLocales } from '../locales.ts';
+import { spawnPublish } from '../publish/spawn-publish.ts';
 
 export const Courses: CollectionConfig = {
   slug: 'courses',
@@ -15,13 +16,14 @@ export const Courses: CollectionConfig = {
       handler: async (req) => {
         if (!hasRole(req, 'admin', 'author', 'reviewer')) return Response.json({ error: 'Only admins, authors and reviewers can publish.' }, { status: 403 });
         const course = await req.payload.findByID({ collection: 'courses', id: String(req.routeParams?.id), depth: 0 });
-        const { startPublish } = await import('../publish/publish-course.ts');
-        const { jobId } = await startPublish(req.payload, (course as unknown as { courseId: string }).courseId);
+        const jobId = await spawnPublish(req.payload, (course as unknown as { courseId: string }).courseId);
         return Response.json({ job: jobId }, { status: 202 });
       },
     },
   ],
   fields: [
+    // Not stored: the "Publish bundles" panel (progress, errors, links to the last bundles and their zips).
+    { name: 'publishBundles', type: 'ui', admin: { components: { Field: '/components/PublishBundles.tsx#PublishBundles' } } },
     { name: 'courseId', type: 'text', required: true, unique: true, index: true },
     { name: 'title', type: 'text', localized: true },
     { name: 'description', type: 'textarea', localized: true },

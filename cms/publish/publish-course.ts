@@ -6,32 +6,41 @@ import path from 'node:path';
 import type { Payload } from 'payload';
 import { buildCourse } from '../../compiler/build/build-course.ts';
 import { readCourseFromCms } from '../course-exchange/read-course-from-cms.ts';
+import { zipBundles } from '../../compiler/targets/zip-bundles.ts';
+import { bundlesDir } from './bundles-dir.ts';
 
-export const bundlesDir = () => path.resolve(process.env.POLYCOURSE_BUNDLES_DIR ?? 'data/bundles');
-
-/** Start a publish run and return its job id; `finished` resolves when the build ends. */
-export async function startPublish(payload: Payload, courseId: string, outDir = bundlesDir()): Promise<{ jobId: string | number; finished: Promise<void> }> {
+/** Create a job row and run the build in this process; `finished` resolves when the build ends. */
+export async function startPublish(payload: Payload, courseId: string, outDir = bundlesDir()): Promise<{ jobId: string | number; finished: Promise<boolean> }> {
   const job = await payload.create({ collection: 'publish-jobs', data: { courseId, state: 'running', done: 0, total: 0 } as never });
-  const finished = (async () => {
-    let lastWrite = 0;
-    try {
-      const source = await readCourseFromCms(payload, courseId, path.join(outDir, '.cache'));
-      const result = await buildCourse({
-        courseDir: '', source, outDir,
-        onProgress: (done, total) => {
-          // Progress rows at most every 300 ms: the admin polls them, the build should not wait on them.
-          if (Date.now() - lastWrite < 300 && done < total) return;
-          lastWrite = Date.now();
-          void payload.update({ collection: 'publish-jobs', id: job.id, data: { done, total } as never });
-        },
-      });
-      await payload.update({
-        collection: 'publish-jobs', id: job.id,
-        data: { state: result.ok ? 'done' : 'failed', done: result.pages, total: result.pages, outputDir: result.outputDir ?? null, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') } as never,
-      });
-    } catch (error) {
-      await payload.update({ collection: 'publish-jobs', id: job.id, data: { state: 'failed', diagnostics: [{ severity: 'error', ruleId: 'polycourse:publish', message: (error as Error).message }] } as never });
-    }
-  })();
-  return { jobId: job.id, finished };
+  return { jobId: job.id, finished: runPublishJob(payload, job.id, courseId, outDir) };
+}
+
+/** Build the course for an existing job row, writing progress, the outcome and errors on it. */
+export async function runPublishJob(payload: Payload, jobId: string | number, courseId: string, outDir = bundlesDir()): Promise<boolean> {
+  let lastWrite = 0;
+  try {
+    const source = await readCourseFromCms(payload, courseId, path.join(outDir, '.cache'));
+    const result = await buildCourse({
+      courseDir: '', source, outDir,
+      onProgress: (done, total) => {
+        // Progress rows at most every 300 ms: the admin polls them, the build should not wait on them.
+        if (Date.now() - lastWrite < 300 && done < total) return;
+        lastWrite = Date.now();
+        void payload.update({ collection: 'publish-jobs', id: jobId, data: { done, total } as never });
+      },
+    });
+    // The zips a partner downloads: one per locale and one with every locale.
+    if (result.ok && result.outputDir) await zipBundles(result.outputDir, outDir);
+    await payload.update({
+      collection: 'publish-jobs', id: jobId,
+      data: {
+        state: result.ok ? 'done' : 'failed', done: result.pages, total: result.pages, outputDir: result.outputDir ?? null,
+        diagnostics: result.diagnostics.filter((d) => d.severity === 'error'),
+      } as never,
+    });
+    return result.ok;
+  } catch (error) {
+    await payload.update({ collection: 'publish-jobs', id: jobId, data: { state: 'failed', diagnostics: [{ severity: 'error', ruleId: 'polycourse:publish', message: (error as Error).message }] } as never });
+    return false;
+  }
 }

@@ -13,6 +13,9 @@ import type { SourceResult } from '../sources/read-course.ts';
 
 /** Run with a Payload instance; its own output (schema push spinner, logs) goes to stderr, keeping stdout for --json. */
 async function withPayload<T>(run: (payload: import('payload').Payload) => Promise<T>): Promise<T> {
+  // The CLI works on the same database as the server (`polycourse cms`): committed migrations, never a dev
+  // schema push, unless NODE_ENV says otherwise (docs/cms.md).
+  (process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
   const stdoutWrite = process.stdout.write.bind(process.stdout);
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   try {
@@ -63,4 +66,37 @@ export async function exportCommand(options: { courseId: string; dir: string; js
 export async function readFromCms(courseId: string, cacheDir: string): Promise<SourceResult> {
   const { readCourseFromCms } = await import('../../cms/course-exchange/read-course-from-cms.ts');
   return withPayload((payload) => readCourseFromCms(payload, courseId, path.resolve(cacheDir)));
+}
+
+/**
+ * `publish <course-id> [--job <id>]`: build the course's bundles from the CMS into the bundles folder,
+ * recording progress on a publish-jobs row (the admin's "Publish bundles" starts this with --job).
+ */
+export async function publishCommand(options: { courseId: string; jobId?: string; json: boolean }): Promise<number> {
+  const { startPublish, runPublishJob } = await import('../../cms/publish/publish-course.ts');
+  const { bundlesDir } = await import('../../cms/publish/bundles-dir.ts');
+  const job = await withPayload(async (payload) => {
+    let jobId: string | number | undefined = options.jobId;
+    if (jobId !== undefined) {
+      // Ids are numbers on SQL databases and strings on MongoDB: look the row up as given, then as a number.
+      const found = await payload.findByID({ collection: 'publish-jobs', id: jobId, disableErrors: true }).catch(() => null)
+        ?? await payload.findByID({ collection: 'publish-jobs', id: Number(jobId), disableErrors: true }).catch(() => null);
+      if (!found) throw new Error(`publish job ${jobId} does not exist`);
+      jobId = found.id;
+      await runPublishJob(payload, jobId, options.courseId);
+    } else {
+      const started = await startPublish(payload, options.courseId);
+      jobId = started.jobId;
+      await started.finished;
+    }
+    return payload.findByID({ collection: 'publish-jobs', id: jobId });
+  });
+  const { state, done, outputDir, diagnostics } = job as unknown as { state: string; done: number; outputDir?: string; diagnostics?: import('../model/diagnostic.ts').Diagnostic[] };
+  if (options.json) process.stdout.write(`${JSON.stringify({ course: options.courseId, job: job.id, state, pages: done, outputDir, diagnostics: diagnostics ?? [] }, null, 2)}\n`);
+  else if (state === 'done') process.stdout.write(`${options.courseId}: published ${done} pages to ${outputDir ?? bundlesDir()}\n`);
+  else {
+    printDiagnostics(diagnostics ?? []);
+    process.stderr.write(`${options.courseId}: publishing failed; the last published bundles are unchanged.\n`);
+  }
+  return state === 'done' ? exitCodes.ok : exitCodes.invalid;
 }

@@ -14,6 +14,10 @@ Commands:
   build --from-cms <course-id> --out <dir> …   the same, from the CMS (DATABASE_URI)
   import <course-dir> [--json]    load a course folder into the CMS (idempotent; media deduplicated)
   export <course-id> <dir>        write a course from the CMS back as a course folder
+  cms [--port 3000] [--seed <course-dir>]
+                                  start the CMS admin (http://localhost:3000/admin): builds the admin app if needed,
+                                  migrates, imports the seed course on first run and publishes its bundles
+  publish <course-id> [--json]    build the course's bundles from the CMS into POLYCOURSE_BUNDLES_DIR (data/bundles)
   validate <course-dir> [--json]  check a course without writing anything
   verify <bundle-dir> [--json]    check a built bundle against its manifest.json
   serve <dir> [--port 4321]       serve a folder of bundles on http://localhost
@@ -76,6 +80,18 @@ export async function main(argv: string[]): Promise<number> {
         const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
         const { importCommand } = await import('./cms-commands.ts');
         return await importCommand({ courseDir: path.resolve(one(positionals, 'course-dir')), json: !!values.json });
+      }
+      case 'cms': {
+        const { values } = parse(rest, { port: { type: 'string', short: 'p' }, seed: { type: 'string' } });
+        const port = Number(values.port ?? process.env.PORT ?? 3000);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+        const { startCms } = await import('../../cms/start-cms.ts');
+        return await startCms({ port, seedCourseDir: path.resolve(values.seed ?? 'courses/rights-based-mental-health'), log: (line) => process.stderr.write(`${line}\n`) });
+      }
+      case 'publish': {
+        const { values, positionals } = parse(rest, { job: { type: 'string' }, json: { type: 'boolean' } });
+        const { publishCommand } = await import('./cms-commands.ts');
+        return await publishCommand({ courseId: one(positionals, 'course-id'), jobId: values.job, json: !!values.json });
       }
       case 'l10n': {
         const [action, ...args] = rest;

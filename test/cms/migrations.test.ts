@@ -13,13 +13,14 @@ import { tempDir } from '../helpers/temp-course.ts';
 
 /** Start as production does (prodMigrations run on start, nothing is pushed), then use the schema. */
 async function migratedCrud(uri: string, key: string) {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
+  const env = process.env as Record<string, string | undefined>; // NODE_ENV is read-only in Next's types
+  const nodeEnv = env.NODE_ENV;
+  env.NODE_ENV = 'production';
   let payload;
   try {
     payload = await getPayload({ config: polycourseConfig({ db: databaseAdapter(uri), secret: 'test', mediaDir: path.join(tempDir(), 'media') }), key });
   } finally {
-    process.env.NODE_ENV = nodeEnv;
+    env.NODE_ENV = nodeEnv;
   }
   try {
     const unit = await payload.create({ collection: 'units', locale: 'en', data: { unitId: 'u', kind: 'lesson', title: 'Title', body: 'Text.' } as never });

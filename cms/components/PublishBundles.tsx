@@ -1,0 +1,99 @@
+'use client';
+/**
+ * "Publish bundles" on a course in the admin: starts a build of the course's bundles from the CMS
+ * (POST /api/courses/:id/publish), shows its progress and errors from the publish-jobs row, and links the
+ * last bundles that built: the course per language and the zips a partner downloads.
+ */
+import React, { useCallback, useEffect, useState } from 'react';
+import { Button, useDocumentInfo, useFormFields } from '@payloadcms/ui';
+
+interface Job { id: string | number; state: 'running' | 'done' | 'failed'; done?: number; total?: number; createdAt: string; diagnostics?: { message: string; path?: string; file?: string; line?: number; column?: number; ruleId?: string }[] }
+interface Manifest { locales?: string[] }
+
+/** A locale's name in its own language (Français, العربية), as the bundles' language picker shows it. */
+function languageName(locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+  } catch {
+    return locale;
+  }
+}
+
+export function PublishBundles() {
+  const { id } = useDocumentInfo();
+  const courseId = useFormFields(([fields]) => fields.courseId?.value as string | undefined);
+  const [job, setJob] = useState<Job | undefined>();
+  const [manifest, setManifest] = useState<Manifest | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  const refresh = useCallback(async () => {
+    if (!courseId) return;
+    const jobs = await fetch(`/api/publish-jobs?where[courseId][equals]=${encodeURIComponent(courseId)}&sort=-createdAt&limit=1&depth=0`, { credentials: 'include' }).then((r) => r.json()).catch(() => undefined);
+    setJob(jobs?.docs?.[0]);
+    const m = await fetch(`/bundles/${encodeURIComponent(courseId)}/manifest.json`, { cache: 'no-store' }).then((r) => (r.ok ? r.json() : undefined)).catch(() => undefined);
+    setManifest(m);
+  }, [courseId]);
+
+  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    if (job?.state !== 'running') return;
+    const timer = setInterval(() => void refresh(), 1000);
+    return () => clearInterval(timer);
+  }, [job?.state, refresh]);
+
+  const publish = async () => {
+    setError(undefined);
+    const response = await fetch(`/api/courses/${id}/publish`, { method: 'POST', credentials: 'include' });
+    if (!response.ok) setError((await response.json().catch(() => ({}))).error ?? `The server answered ${response.status}.`);
+    await refresh();
+  };
+
+  if (!id || !courseId) return <p className="field-description">Save the course first; then its bundles can be published from here.</p>;
+  const running = job?.state === 'running';
+  const percent = job?.total ? Math.round(((job.done ?? 0) / job.total) * 100) : 0;
+  return (
+    <section className="polycourse-publish" aria-labelledby="polycourse-publish-title" style={{ margin: '1.5rem 0', padding: '1rem', border: '1px solid var(--theme-elevation-150)', borderRadius: 4 }}>
+      <h3 id="polycourse-publish-title" style={{ marginTop: 0 }}>Bundles</h3>
+      <p className="field-description">Builds the published version of this course into one static bundle per language. A failed build keeps the last bundles.</p>
+      <Button buttonStyle="primary" disabled={running} onClick={() => void publish()}>{running ? 'Publishing…' : 'Publish bundles'}</Button>
+      {error && <p role="alert" style={{ color: 'var(--theme-error-500)' }}>{error}</p>}
+      {job && (
+        <div aria-live="polite" data-publish-state={job.state}>
+          {running && (
+            <p>
+              <progress max={100} value={percent} aria-label="Build progress" /> {job.total ? `${job.done ?? 0} / ${job.total} pages` : 'Starting…'}
+            </p>
+          )}
+          {job.state === 'done' && <p>Last build finished on {new Date(job.createdAt).toLocaleString()}: {job.done} pages.</p>}
+          {job.state === 'failed' && (
+            <div role="alert">
+              <p style={{ color: 'var(--theme-error-500)' }}>The last build failed; the bundles below are the previous ones.</p>
+              <ul>
+                {(job.diagnostics ?? []).map((d, i) => (
+                  <li key={i}><code>{[d.file ?? d.path, d.line, d.column].filter(Boolean).join(':')}</code> {d.message} {d.ruleId && <code>[{d.ruleId}]</code>}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      )}
+      {manifest?.locales?.length ? (
+        <div>
+          <p>Published bundles:</p>
+          <ul className="polycourse-bundles">
+            {manifest.locales.map((locale) => (
+              <li key={locale}>
+                <a href={`/bundles/${courseId}/${locale}/`} target="_blank" rel="noreferrer" hrefLang={locale}><span lang={locale}>{languageName(locale)}</span> ({locale}): open</a>
+                {' · '}
+                <a href={`/bundles/${courseId}.${locale}.zip`} download>download zip</a>
+              </li>
+            ))}
+            <li><a href={`/bundles/${courseId}.zip`} download>All languages (zip)</a></li>
+          </ul>
+        </div>
+      ) : (
+        <p>No bundles published yet.</p>
+      )}
+    </section>
+  );
+}

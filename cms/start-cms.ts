@@ -1,0 +1,114 @@
+/**
+ * `polycourse cms` (what `npm start` runs): the admin on http://localhost:3000/admin with nothing else
+ * installed. It builds the Next.js admin when its sources changed, migrates the database (SQLite under
+ * data/ unless DATABASE_URI says otherwise), creates the first admin or prints the setup link, imports
+ * the demo course on first run, publishes its bundles, and serves them at /bundles/.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { defaultDatabaseUri } from './database-adapter.ts';
+
+export interface StartOptions {
+  port: number;
+  /** Course folder imported when the CMS has no course yet (the demo course by default). */
+  seedCourseDir: string;
+  log: (line: string) => void;
+}
+
+const projectDir = path.resolve(import.meta.dirname, '..');
+const cmsDir = path.join(projectDir, 'cms');
+const nextBin = () => createRequire(import.meta.url).resolve('next/dist/bin/next');
+
+/** Newest modification time under the folders the admin bundle is built from. */
+function newestSourceTime(): number {
+  let newest = 0;
+  for (const dir of [cmsDir, path.join(projectDir, 'compiler')]) {
+    for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      const full = path.join(entry.parentPath, entry.name);
+      if (!entry.isFile() || full.includes(`${path.sep}.next${path.sep}`) || !/\.(tsx?|mjs|js|json|scss)$/.test(entry.name)) continue;
+      newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** Build the admin app (`next build cms`) unless a build newer than every source is already there. */
+export function ensureAdminBuilt(log: (line: string) => void): void {
+  const buildId = path.join(cmsDir, '.next', 'BUILD_ID');
+  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSourceTime()) return;
+  log('Building the admin app (next build cms; about a minute the first time)…');
+  const result = spawnSync(process.execPath, [nextBin(), 'build', cmsDir], { cwd: projectDir, stdio: ['ignore', 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) throw new Error(`next build cms failed (exit code ${result.status}); its output is above.`);
+}
+
+/** The server's session secret: PAYLOAD_SECRET, or one generated once per installation and kept in data/. */
+function sessionSecret(dataDir: string): string {
+  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET;
+  const file = path.join(dataDir, 'payload-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/** Migrate, create the first admin (or say how), import the seed course when there is no course yet. */
+async function prepareDatabase(options: StartOptions): Promise<{ seeded?: string; users: number }> {
+  const { getPayload } = await import('payload');
+  const { polycourseConfig } = await import('./payload.config.ts');
+  const payload = await getPayload({ config: polycourseConfig() }); // production: committed migrations run here
+  try {
+    const users = (await payload.count({ collection: 'users' })).totalDocs;
+    if ((await payload.count({ collection: 'courses' })).totalDocs > 0) return { users };
+    const { readCourseFromFiles } = await import('../compiler/sources/files/read-course-from-files.ts');
+    const source = readCourseFromFiles(options.seedCourseDir);
+    if (!source.course) throw new Error(`The seed course ${options.seedCourseDir} is invalid: ${source.diagnostics.map((d) => d.message).join('; ')}`);
+    options.log(`First run: importing ${path.relative(projectDir, options.seedCourseDir) || options.seedCourseDir} into the CMS…`);
+    const { importCourse } = await import('./course-exchange/import-course.ts');
+    await importCourse(payload, source.course);
+    return { seeded: source.course.id, users };
+  } finally {
+    await payload.destroy();
+  }
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, args, { cwd: projectDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+/** Start the CMS; resolves when the server process ends (Ctrl+C stops both). */
+export async function startCms(options: StartOptions): Promise<number> {
+  const uri = process.env.DATABASE_URI ?? defaultDatabaseUri;
+  const dataDir = path.resolve(projectDir, 'data');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, DATABASE_URI: uri, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1',
+    PAYLOAD_SECRET: sessionSecret(dataDir), PORT: String(options.port),
+    PAYLOAD_PUBLIC_SERVER_URL: process.env.PAYLOAD_PUBLIC_SERVER_URL ?? `http://localhost:${options.port}`,
+  };
+  Object.assign(process.env, env);
+  ensureAdminBuilt(options.log);
+  const { seeded, users } = await prepareDatabase(options);
+
+  const server = run([nextBin(), 'start', cmsDir, '--port', String(options.port)], env);
+  const stop = () => { server.kill('SIGTERM'); };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  const base = env.PAYLOAD_PUBLIC_SERVER_URL;
+  options.log(`\nPolycourse CMS: ${base}/admin  (database ${uri.replace(/\/\/[^@/]*@/, '//…@')})`);
+  if (users === 0) {
+    options.log(`No users yet: create the first admin at ${base}/admin/create-first-user`);
+    options.log('  (or start with POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD set)');
+  } else if (process.env.POLYCOURSE_ADMIN_EMAIL) {
+    options.log(`Log in as ${process.env.POLYCOURSE_ADMIN_EMAIL} with the password in POLYCOURSE_ADMIN_PASSWORD.`);
+  } else {
+    options.log('Log in with your account.');
+  }
+  if (seeded) {
+    options.log(`Publishing the bundles of ${seeded} in the background; they appear at ${base}/bundles/${seeded}/ and on the course in the admin.`);
+    const publish = run([path.join(projectDir, 'bin/polycourse.mjs'), 'publish', seeded], env);
+    publish.on('exit', (code) => options.log(code === 0 ? `Bundles published: ${base}/bundles/${seeded}/` : `Publishing ${seeded} failed (exit code ${code}); see the course in the admin.`));
+  }
+  return new Promise((resolve) => server.on('exit', (code) => resolve(code ?? 0)));
+}

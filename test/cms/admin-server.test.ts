@@ -1,0 +1,134 @@
+/**
+ * The CMS as `npm start` runs it: the real Next.js admin and REST API on a SQLite file, seeded with the
+ * mini course and its bundles published. Access rules through REST; in real Chromium an admin logs in
+ * (nothing loaded from outside the server), edits a lesson title in French, publishes the bundles from
+ * the course page, and finds the new title in the rebuilt French bundle; a failing build shows its
+ * errors and keeps the last bundles.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
+import { miniCourseDir } from '../helpers/mini-course.ts';
+
+describe('the CMS server (polycourse cms)', () => {
+  let cms: CmsServer;
+  let browser: Browser;
+  let token: string;
+  const api = (p: string, init: RequestInit & { as?: string } = {}) =>
+    fetch(`${cms.url}/api/${p}`, { ...init, headers: { 'content-type': 'application/json', ...(init.as ? { authorization: `JWT ${init.as}` } : {}), ...init.headers } });
+  const login = async (email: string, password: string) => (await (await api('users/login', { method: 'POST', body: JSON.stringify({ email, password }) })).json()).token as string;
+  const unitByUnitId = async (unitId: string) => (await (await api(`units?where[unitId][equals]=${unitId}&depth=0&draft=true`, { as: token })).json()).docs[0];
+  const frenchPage = (unitId: string) => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(cms.bundlesDir, 'mini/manifest.json'), 'utf8')) as { files: { path: string }[] };
+    const file = manifest.files.find((f) => f.path.startsWith('fr/') && f.path.includes(`/${unitId}/`) && f.path.endsWith('index.html'));
+    return fs.readFileSync(path.join(cms.bundlesDir, 'mini', file!.path), 'utf8');
+  };
+
+  beforeAll(async () => {
+    cms = await startCmsServer(miniCourseDir, 'mini');
+    token = await login(cms.admin.email, cms.admin.password);
+    browser = await launchChromium();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await cms?.stop();
+  });
+
+  it('creates the first admin from the environment and serves the seeded bundles and zips', async () => {
+    expect(token).toBeTruthy();
+    expect(cms.output()).toContain(`Log in as ${cms.admin.email}`);
+    const home = await fetch(`${cms.url}/bundles/mini/fr/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('<html lang="fr"');
+    expect((await fetch(`${cms.url}/bundles/mini.fr.zip`)).headers.get('content-type')).toBe('application/zip');
+    expect((await fetch(`${cms.url}/bundles/mini/../../etc/passwd`)).status).not.toBe(200);
+  });
+
+  it('REST: anonymous readers see only published units; a translator is refused outside their locales; invalid MDX is refused with its position', async () => {
+    const draft = await (await api('units', { as: token, method: 'POST', body: JSON.stringify({ unitId: 'rest-draft', kind: 'lesson', title: 'Draft only', body: 'Draft.', _status: 'draft' }) })).json();
+    const anonymous = await (await api('units?limit=100&depth=0')).json();
+    expect(anonymous.docs.map((d: any) => d.unitId)).not.toContain('rest-draft');
+    expect(anonymous.docs.map((d: any) => d.unitId)).toContain('first-lesson');
+
+    const translator = { email: 'translator@example.org', password: `pw-${Date.now()}-tr` };
+    expect((await api('users', { as: token, method: 'POST', body: JSON.stringify({ ...translator, roles: ['translator'], workLocales: ['fr'] }) })).status).toBe(201);
+    const asTranslator = await login(translator.email, translator.password);
+    const id = draft.doc.id;
+    expect((await api(`units/${id}?locale=fr`, { as: asTranslator, method: 'PATCH', body: JSON.stringify({ title: 'Brouillon' }) })).status).toBe(200);
+    const refused = await api(`units/${id}?locale=de`, { as: asTranslator, method: 'PATCH', body: JSON.stringify({ title: 'Entwurf' }) });
+    expect(refused.status).toBe(403);
+    const german = await (await api(`units/${id}?locale=de&fallback-locale=none&draft=true`, { as: token })).json();
+    expect(german.title ?? null).toBeNull();
+
+    const invalid = await api(`units/${id}?locale=en`, { as: token, method: 'PATCH', body: JSON.stringify({ body: 'Fine.\n\n<iframe src="https://example.org"></iframe>' }) });
+    expect(invalid.status).toBe(400);
+    const errors = (await invalid.json()).errors[0].data.errors as { path: string; message: string }[];
+    expect(errors[0]).toMatchObject({ path: 'body' });
+    expect(errors[0].message).toMatch(/^3:1 <iframe> is not allowed in course content \[polycourse:forbidden-element\]/);
+    const stored = await (await api(`units/${id}?locale=en&draft=true`, { as: token })).json();
+    expect(stored.body).toBe('Draft.');
+  });
+
+  async function adminPage(): Promise<{ page: Page; external: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const external: string[] = [];
+    page.on('request', (r) => { if (!r.url().startsWith(cms.url) && !/^(data|blob):/.test(r.url())) external.push(r.url()); });
+    await page.goto(`${cms.url}/admin/login`);
+    await page.fill('#field-email', cms.admin.email);
+    await page.fill('#field-password', cms.admin.password);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${cms.url}/admin`);
+    return { page, external };
+  }
+
+  async function publishFromCoursePage(page: Page): Promise<{ state: string; diagnostics?: { ruleId: string }[] }> {
+    const course = (await (await api('courses?where[courseId][equals]=mini&depth=0', { as: token })).json()).docs[0];
+    await page.goto(`${cms.url}/admin/collections/courses/${course.id}`);
+    const started = page.waitForResponse((r) => r.url().endsWith(`/api/courses/${course.id}/publish`) && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Publish bundles' }).click();
+    const { job } = await (await started).json();
+    let row: { state: string; diagnostics?: { ruleId: string }[] };
+    do {
+      await new Promise((r) => setTimeout(r, 500));
+      row = await (await api(`publish-jobs/${job}`, { as: token })).json();
+    } while (row.state === 'running');
+    await page.locator(`[data-publish-state="${row.state}"]`).waitFor({ timeout: 15_000 });
+    return row;
+  }
+
+  it('an admin edits a lesson title in French, publishes the bundles from the course page, and the French bundle has it', async () => {
+    const { page, external } = await adminPage();
+    const unit = await unitByUnitId('first-lesson');
+    await page.goto(`${cms.url}/admin/collections/units/${unit.id}?locale=fr`);
+    const title = page.locator('#field-title');
+    await expect.poll(() => title.inputValue()).toBe('Première leçon');
+    await title.fill('Première leçon, revue en français');
+    const saved = page.waitForResponse((r) => r.url().includes(`/api/units/${unit.id}`) && r.request().method() === 'PATCH');
+    await page.getByRole('button', { name: 'Publish changes' }).click();
+    expect((await saved).status()).toBe(200);
+
+    const row = await publishFromCoursePage(page);
+    expect(row.state).toBe('done');
+    expect(frenchPage('first-lesson')).toContain('Première leçon, revue en français');
+    expect(await page.locator('.polycourse-bundles a[hreflang="fr"]').getAttribute('href')).toBe('/bundles/mini/fr/');
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('a build that fails shows its errors on the course page and keeps the last bundles', async () => {
+    const before = fs.readFileSync(path.join(cms.bundlesDir, 'mini/manifest.json'), 'utf8');
+    const unit = await unitByUnitId('second-lesson');
+    const broken = await api(`units/${unit.id}?locale=en`, { as: token, method: 'PATCH', body: JSON.stringify({ body: '<Figure src="media/missing.png" alt="Gone" />', _status: 'published' }) });
+    expect(broken.status).toBe(200);
+    const { page } = await adminPage();
+    const row = await publishFromCoursePage(page);
+    expect(row.state).toBe('failed');
+    expect(row.diagnostics?.map((d) => d.ruleId)).toContain('polycourse:missing-media');
+    await expect.poll(() => page.locator('.polycourse-publish [role=alert]').innerText()).toMatch(/media\/missing\.png[\s\S]*polycourse:missing-media/);
+    expect(fs.readFileSync(path.join(cms.bundlesDir, 'mini/manifest.json'), 'utf8')).toBe(before);
+    await page.close();
+  });
+});
