@@ -4,7 +4,8 @@ import { baseLocales } from '../locales.ts';
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  auth: true,
+  // API keys: a build machine reads the CMS over REST with one (polycourse build --from … --token).
+  auth: { useAPIKey: true },
   admin: { useAsTitle: 'email' },
   access: {
     read: ({ req }) => (req.user ? true : false),

@@ -1,7 +1,8 @@
 /**
  * The CMS source: a course's documents (read in every locale at once) → the same course model the files
  * source produces. Media and captions are linked into a cache folder laid out like a course folder, so
- * the image stage and the targets work unchanged.
+ * the image stage and the targets work unchanged. The documents come through a `CmsReader`: Payload's
+ * Local API in-process (`localCmsReader`) or the REST API of a remote CMS (`rest-cms-reader.ts`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,32 @@ import { sha256 } from '../../compiler/build/hash.ts';
 
 type Doc = Record<string, any>;
 
+/** Where the CMS source reads documents from: the same queries, in-process or over HTTP. */
+export interface CmsReader {
+  /** Where diagnostics say the course came from, e.g. `cms:` or `https://cms.example.org`. */
+  origin: string;
+  /** The course document in every locale at once (locale `all`), modules and units populated (depth 2). */
+  findCourse(courseId: string): Promise<Doc | undefined>;
+  /** Every media document (with `coursePath` and `filename`). */
+  listMedia(): Promise<Doc[]>;
+  /** Put the uploaded file of a media document at `target` (a link or a copy). */
+  fetchMedia(media: Doc, target: string): Promise<void>;
+}
+
+/** Payload's Local API, in this process. */
+export function localCmsReader(payload: Payload): CmsReader {
+  const staticDir = (payload.collections.media.config.upload as { staticDir?: string }).staticDir ?? 'data/media';
+  return {
+    origin: 'cms:',
+    findCourse: async (courseId) => (await payload.find({ collection: 'courses', where: { courseId: { equals: courseId } }, locale: 'all', depth: 2, limit: 1 })).docs[0] as Doc | undefined,
+    listMedia: async () => (await payload.find({ collection: 'media', limit: 0, pagination: false })).docs as Doc[],
+    fetchMedia: async (media, target) => {
+      const from = path.resolve(staticDir, media.filename);
+      try { fs.linkSync(from, target); } catch { fs.copyFileSync(from, target); }
+    },
+  };
+}
+
 /** A localized value read with locale 'all' → the model's map, without empty entries. */
 const localized = (value: unknown): Localized => {
   const out: Localized = {};
@@ -21,12 +48,16 @@ const localized = (value: unknown): Localized => {
 };
 
 export async function readCourseFromCms(payload: Payload, courseId: string, cacheDir: string): Promise<SourceResult> {
+  return readCourseThrough(localCmsReader(payload), courseId, cacheDir);
+}
+
+export async function readCourseThrough(reader: CmsReader, courseId: string, cacheDir: string): Promise<SourceResult> {
   const diagnostics: Diagnostic[] = [];
-  const where = `cms:courses/${courseId}`;
+  const where = `${reader.origin}courses/${courseId}`;
   const result = (course?: Course): SourceResult => ({
     course, diagnostics, inputs: [], locate: (p) => ({ file: `${where}#${p}` }), inputsHash: () => sha256(JSON.stringify(course ?? null)),
   });
-  const doc = (await payload.find({ collection: 'courses', where: { courseId: { equals: courseId } }, locale: 'all', depth: 2, limit: 1 })).docs[0] as Doc | undefined;
+  const doc = await reader.findCourse(courseId);
   if (!doc) {
     diagnostics.push({ severity: 'error', ruleId: 'polycourse:cms-course', path: where, message: `No published course "${courseId}" in the CMS`, fix: 'Import it (polycourse import) or publish it in the admin.' });
     return result();
@@ -34,7 +65,7 @@ export async function readCourseFromCms(payload: Payload, courseId: string, cach
   const root = path.join(cacheDir, 'cms', courseId);
   fs.rmSync(root, { recursive: true, force: true });
   fs.mkdirSync(path.join(root, 'media', 'captions'), { recursive: true });
-  await linkMedia(payload, root);
+  await linkMedia(reader, root);
 
   const mediaRef = (ref: string | undefined): MediaRef | undefined => {
     if (!ref) return undefined;
@@ -104,15 +135,12 @@ export async function readCourseFromCms(payload: Payload, courseId: string, cach
   return result(course);
 }
 
-/** Media files appear at their course paths (media/…) under `root`, as links to the uploads. */
-async function linkMedia(payload: Payload, root: string): Promise<void> {
-  const media = await payload.find({ collection: 'media', limit: 0, pagination: false });
-  const staticDir = (payload.collections.media.config.upload as { staticDir?: string }).staticDir ?? 'data/media';
-  for (const m of media.docs as Doc[]) {
+/** Media files appear at their course paths (media/…) under `root`. */
+async function linkMedia(reader: CmsReader, root: string): Promise<void> {
+  for (const m of await reader.listMedia()) {
     if (!m.coursePath || !m.filename) continue;
     const target = path.join(root, m.coursePath);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    const from = path.resolve(staticDir, m.filename);
-    try { fs.linkSync(from, target); } catch { fs.copyFileSync(from, target); }
+    await reader.fetchMedia(m, target);
   }
 }

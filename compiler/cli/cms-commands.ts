@@ -1,6 +1,7 @@
 /**
  * Commands that talk to the CMS in-process (Payload's Local API) on the database DATABASE_URI names
- * (default: the SQLite file data/polycourse.db): `import <course-dir>` and `build --from-cms <course-id>`.
+ * (default: the SQLite file data/polycourse.db): `import <course-dir>`, `export`, `publish`, `build --from-cms
+ * <course-id>`; `build --from <url>` and `export --from <url>` read a remote CMS over REST instead.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,8 +49,8 @@ export async function importCommand(options: { courseDir: string; json: boolean 
   return exitCodes.ok;
 }
 
-export async function exportCommand(options: { courseId: string; dir: string; json: boolean }): Promise<number> {
-  const source = await readFromCms(options.courseId, path.join(options.dir, '.cache'));
+export async function exportCommand(options: { courseId: string; dir: string; json: boolean; from?: CmsLocation }): Promise<number> {
+  const source = await readFromCms(options.courseId, path.join(options.dir, '.cache'), options.from);
   if (!source.course) {
     printDiagnostics(source.diagnostics);
     return exitCodes.invalid;
@@ -62,10 +63,21 @@ export async function exportCommand(options: { courseId: string; dir: string; js
   return exitCodes.ok;
 }
 
-/** Read a course from the CMS for a build (the compiler's stages do not know where it came from). */
-export async function readFromCms(courseId: string, cacheDir: string): Promise<SourceResult> {
-  const { readCourseFromCms } = await import('../../cms/course-exchange/read-course-from-cms.ts');
-  return withPayload((payload) => readCourseFromCms(payload, courseId, path.resolve(cacheDir)));
+/** Where a course is read from: the CMS on DATABASE_URI in-process, or a remote CMS's REST API. */
+export interface CmsLocation { url?: string; token?: string }
+
+/** Read a course from the CMS for a build or an export (the compiler's stages do not know where it came from). */
+export async function readFromCms(courseId: string, cacheDir: string, from: CmsLocation = {}): Promise<SourceResult> {
+  const { readCourseFromCms, readCourseThrough } = await import('../../cms/course-exchange/read-course-from-cms.ts');
+  if (!from.url) return withPayload((payload) => readCourseFromCms(payload, courseId, path.resolve(cacheDir)));
+  const { restCmsReader, CmsRequestError } = await import('../../cms/course-exchange/rest-cms-reader.ts');
+  try {
+    return await readCourseThrough(restCmsReader(from.url, from.token), courseId, path.resolve(cacheDir));
+  } catch (error) {
+    if (!(error instanceof CmsRequestError)) throw error;
+    const diagnostic = { severity: 'error' as const, ruleId: 'polycourse:cms-request', path: `${from.url}#courses/${courseId}`, message: error.message, fix: 'Check --from, --token (or POLYCOURSE_CMS_TOKEN) and that the CMS is running.' };
+    return { course: undefined, diagnostics: [diagnostic], inputs: [], locate: () => ({ file: from.url! }), inputsHash: () => '' };
+  }
 }
 
 /**

@@ -12,8 +12,10 @@ Commands:
   build <course-dir> --out <dir> [--locale <l>]… [--theme <name>] [--approved-only] [--zip] [--pseudo] [--json]
                                   build static bundles: <dir>/<course-id>/<locale>/…
   build --from-cms <course-id> --out <dir> …   the same, from the CMS (DATABASE_URI)
+  build --from <cms-url> <course-id> --token <t> --out <dir> …   the same, from a remote CMS (REST)
   import <course-dir> [--json]    load a course folder into the CMS (idempotent; media deduplicated)
-  export <course-id> <dir>        write a course from the CMS back as a course folder
+  export <course-id> <dir> [--from <cms-url> --token <t>]
+                                  write a course from the CMS back as a course folder
   cms [--port 3000] [--seed <course-dir>]
                                   start the CMS admin (http://localhost:3000/admin): builds the admin app if needed,
                                   migrates, imports the seed course on first run and publishes its bundles
@@ -40,13 +42,15 @@ export async function main(argv: string[]): Promise<number> {
         const { values, positionals } = parse(rest, {
           out: { type: 'string', short: 'o' }, locale: { type: 'string', short: 'l', multiple: true },
           theme: { type: 'string' }, zip: { type: 'boolean' }, json: { type: 'boolean' }, 'cache-dir': { type: 'string' }, pseudo: { type: 'boolean' }, 'approved-only': { type: 'boolean' },
-          'from-cms': { type: 'string' },
+          'from-cms': { type: 'string' }, from: { type: 'string' }, token: { type: 'string' },
         });
         if (!values.out) throw new UsageError('build needs --out <dir>');
-        const fromCms = values['from-cms'] as string | undefined;
-        if (fromCms && positionals.length) throw new UsageError('give either <course-dir> or --from-cms <course-id>, not both');
+        const remote = cmsLocation(values);
+        if (values['from-cms'] && remote.url) throw new UsageError('give either --from-cms <course-id> (this CMS) or --from <url> <course-id> (a remote CMS), not both');
+        if (values['from-cms'] && positionals.length) throw new UsageError('give either <course-dir> or --from-cms <course-id>, not both');
+        const fromCms = (values['from-cms'] as string | undefined) ?? (remote.url ? one(positionals, 'course-id') : undefined);
         const courseDir = fromCms ? '' : one(positionals, 'course-dir');
-        const source = fromCms ? await (await import('./cms-commands.ts')).readFromCms(fromCms, values['cache-dir'] ?? path.join(values.out, '.cache')) : undefined;
+        const source = fromCms ? await (await import('./cms-commands.ts')).readFromCms(fromCms, values['cache-dir'] ?? path.join(values.out, '.cache'), remote) : undefined;
         const { buildCommand } = await import('./build-command.ts'); // each command loads only what it needs
         return await buildCommand({
           courseDir: courseDir && path.resolve(courseDir), source, outDir: path.resolve(values.out), locales: splitList(values.locale),
@@ -71,10 +75,10 @@ export async function main(argv: string[]): Promise<number> {
         return await serveCommand({ dir: path.resolve(positionals[0] ?? 'output'), port, host: values.host ?? '127.0.0.1' });
       }
       case 'export': {
-        const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
-        if (positionals.length !== 2) throw new UsageError('usage: polycourse export <course-id> <dir>');
+        const { values, positionals } = parse(rest, { json: { type: 'boolean' }, from: { type: 'string' }, token: { type: 'string' } });
+        if (positionals.length !== 2) throw new UsageError('usage: polycourse export <course-id> <dir> [--from <url> --token <t>]');
         const { exportCommand } = await import('./cms-commands.ts');
-        return await exportCommand({ courseId: positionals[0], dir: path.resolve(positionals[1]), json: !!values.json });
+        return await exportCommand({ courseId: positionals[0], dir: path.resolve(positionals[1]), json: !!values.json, from: cmsLocation(values) });
       }
       case 'import': {
         const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
@@ -130,6 +134,13 @@ export async function main(argv: string[]): Promise<number> {
 
 function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>['options']) {
   return parseArgs({ args, options, allowPositionals: true, strict: true }) as { values: Record<string, any>; positionals: string[] };
+}
+
+/** --from <url> and --token (or POLYCOURSE_CMS_TOKEN, which keeps the secret out of the process list). */
+function cmsLocation(values: Record<string, unknown>): { url?: string; token?: string } {
+  const url = values.from as string | undefined;
+  if (url && !/^https?:\/\/[^/]/.test(url)) throw new UsageError(`--from must be the CMS's http(s) URL, got "${url}"`);
+  return { url, token: (values.token as string | undefined) ?? process.env.POLYCOURSE_CMS_TOKEN };
 }
 
 function one(positionals: string[], name: string): string {

@@ -12,6 +12,12 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
+import { comparable } from '../helpers/comparable-course.ts';
+import { tempDir } from '../helpers/temp-course.ts';
+import { readCourseFromFiles } from '../../compiler/sources/files/read-course-from-files.ts';
+import { readCourseThrough } from '../../cms/course-exchange/read-course-from-cms.ts';
+import { restCmsReader } from '../../cms/course-exchange/rest-cms-reader.ts';
+import { spawnSync } from 'node:child_process';
 
 describe('the CMS server (polycourse cms)', () => {
   let cms: CmsServer;
@@ -45,6 +51,29 @@ describe('the CMS server (polycourse cms)', () => {
     expect(await home.text()).toContain('<html lang="fr"');
     expect((await fetch(`${cms.url}/bundles/mini.fr.zip`)).headers.get('content-type')).toBe('application/zip');
     expect((await fetch(`${cms.url}/bundles/mini/../../etc/passwd`)).status).not.toBe(200);
+  });
+
+  it('a remote build reads the CMS over REST with an API key: the same model as the files, the same pages', async () => {
+    const me = (await (await api('users/me', { as: token })).json()).user;
+    const apiKey = `key-${Date.now()}-for-the-build-machine`;
+    expect((await api(`users/${me.id}`, { as: token, method: 'PATCH', body: JSON.stringify({ enableAPIKey: true, apiKey }) })).status).toBe(200);
+
+    const viaRest = await readCourseThrough(restCmsReader(cms.url, apiKey), 'mini', tempDir());
+    expect(viaRest.diagnostics).toEqual([]);
+    expect(comparable(viaRest.course!)).toEqual(comparable(readCourseFromFiles(miniCourseDir).course!));
+
+    const out = tempDir();
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/polycourse.mjs', ...args], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8', env: { ...process.env, POLYCOURSE_CMS_TOKEN: apiKey } });
+    const build = cli('build', '--from', cms.url, 'mini', '--out', out, '--json');
+    expect(build.status, build.stderr).toBe(0);
+    expect(JSON.parse(build.stdout)).toMatchObject({ ok: true });
+    const page = 'fr/basics/first-lesson/index.html';
+    expect(fs.readFileSync(path.join(out, 'mini', page), 'utf8')).toBe(fs.readFileSync(path.join(cms.bundlesDir, 'mini', page), 'utf8'));
+
+    const unreachable = cli('build', '--from', 'http://127.0.0.1:9', 'mini', '--out', tempDir());
+    expect(unreachable.status).toBe(1);
+    expect(unreachable.stderr).toMatch(/Cannot reach the CMS at http:\/\/127\.0\.0\.1:9.*\[polycourse:cms-request\]/s);
+    expect(cli('build', '--from', 'ftp://x', 'mini', '--out', out).status).toBe(2);
   });
 
   it('REST: anonymous readers see only published units; a translator is refused outside their locales; invalid MDX is refused with its position', async () => {

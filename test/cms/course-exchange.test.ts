@@ -12,15 +12,10 @@ import { readCourseFromFiles } from '../../compiler/sources/files/read-course-fr
 import { importCourse } from '../../cms/course-exchange/import-course.ts';
 import { readCourseFromCms } from '../../cms/course-exchange/read-course-from-cms.ts';
 import { buildCourse } from '../../compiler/build/build-course.ts';
-import type { Course } from '../../compiler/model/course.ts';
+import { comparable } from '../helpers/comparable-course.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { tempDir } from '../helpers/temp-course.ts';
 
-
-/** The model without where things came from (file paths, cache folders). */
-function comparable(course: Course): unknown {
-  return JSON.parse(JSON.stringify(course, (key, value) => (['file', 'mediaRoot', 'baseDir', 'translations'].includes(key) ? undefined : value)));
-}
 
 for (const kind of ['sqlite', 'postgres', 'mongodb'] as const) {
   const available = await databaseAvailable(kind);

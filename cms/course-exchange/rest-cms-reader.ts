@@ -1,0 +1,44 @@
+/**
+ * The CMS source over HTTP: the same documents as the Local API, from a remote CMS's REST API
+ * (`polycourse build --from https://cms.example.org <course-id> --token …`). Only Node's fetch is needed,
+ * so a build machine does not need the CMS's database or Payload's configuration.
+ */
+import fs from 'node:fs';
+import type { CmsReader } from './read-course-from-cms.ts';
+
+type Doc = Record<string, any>;
+
+/** A JWT (from /api/users/login) is sent as `JWT …`; anything else as a Payload API key of the users collection. */
+export function authorizationFor(token: string): string {
+  return /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token) ? `JWT ${token}` : `users API-Key ${token}`;
+}
+
+export class CmsRequestError extends Error {}
+
+export function restCmsReader(baseUrl: string, token?: string): CmsReader {
+  const base = baseUrl.replace(/\/+$/, '');
+  const headers: Record<string, string> = token ? { authorization: authorizationFor(token) } : {};
+  const get = async (pathAndQuery: string): Promise<Response> => {
+    const url = new URL(pathAndQuery, `${base}/`);
+    let response: Response;
+    try {
+      // The token goes only to the CMS itself, not to a storage host that a media URL may point to.
+      response = await fetch(url, { headers: url.origin === new URL(base).origin ? headers : {} });
+    } catch (error) {
+      throw new CmsRequestError(`Cannot reach the CMS at ${base}: ${(error as Error).cause ?? (error as Error).message}`);
+    }
+    if (response.status === 401 || response.status === 403) throw new CmsRequestError(`The CMS at ${base} refused ${pathAndQuery.split('?')[0]} (HTTP ${response.status}): give a valid --token (an API key of a user with access, or a JWT from /api/users/login).`);
+    if (!response.ok) throw new CmsRequestError(`The CMS at ${base} answered HTTP ${response.status} for ${pathAndQuery.split('?')[0]}.`);
+    return response;
+  };
+  const json = async (pathAndQuery: string) => (await get(pathAndQuery)).json() as Promise<Doc>;
+  return {
+    origin: `${base}/`,
+    findCourse: async (courseId) => (await json(`/api/courses?where[courseId][equals]=${encodeURIComponent(courseId)}&locale=all&depth=2&limit=1`)).docs?.[0],
+    listMedia: async () => (await json('/api/media?limit=0&pagination=false&depth=0')).docs ?? [],
+    fetchMedia: async (media, target) => {
+      const url = media.url ?? `/api/media/file/${encodeURIComponent(media.filename)}`;
+      fs.writeFileSync(target, Buffer.from(await (await get(url)).arrayBuffer()));
+    },
+  };
+}
