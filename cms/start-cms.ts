@@ -92,7 +92,9 @@ export async function startCms(options: StartOptions): Promise<number> {
   ensureAdminBuilt(options.log);
   const { seeded, users } = await prepareDatabase(options);
 
-  const server = run([nextBin(), 'start', cmsDir, '--port', String(options.port)], env);
+  // Keep idle connections longer than Node's 5 s default: clients and proxies that reuse a connection
+  // just as the server drops it see "socket closed" errors.
+  const server = run([nextBin(), 'start', cmsDir, '--port', String(options.port), '--keepAliveTimeout', '65000'], env);
   const stop = () => { server.kill('SIGTERM'); };
   process.once('SIGINT', stop).once('SIGTERM', stop);
   const base = env.PAYLOAD_PUBLIC_SERVER_URL;

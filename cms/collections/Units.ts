@@ -12,7 +12,11 @@ const when = (...k: (typeof kinds)[number][]): Condition => (data) => k.includes
  */
 export const Units: CollectionConfig = {
   slug: 'units',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'unitId', '_status'] },
+  admin: {
+    useAsTitle: 'title', defaultColumns: ['title', 'kind', 'unitId', '_status'],
+    // The Preview button: the unit's page in the bundle's theme, built from the latest saved drafts.
+    preview: (doc, { locale }) => (doc?.id ? `/preview/units/${doc.id}?locale=${encodeURIComponent(typeof locale === 'string' ? locale : (locale as { code?: string })?.code ?? 'en')}` : null),
+  },
   versions: { drafts: true },
   access: { read: publishedOrStaff, create: canCreateContent, update: canEditLocale, delete: canDeleteContent },
   fields: [

@@ -18,8 +18,9 @@ type Doc = Record<string, any>;
 export interface CmsReader {
   /** Where diagnostics say the course came from, e.g. `cms:` or `https://cms.example.org`. */
   origin: string;
-  /** The course document in every locale at once (locale `all`), modules and units populated (depth 2). */
-  findCourse(courseId: string): Promise<Doc | undefined>;
+  /** The course document in every locale at once (locale `all`), modules and units populated (depth 2):
+   * the published versions, or with `draft` the latest saved ones (for a preview). */
+  findCourse(courseId: string, options?: { draft?: boolean }): Promise<Doc | undefined>;
   /** Every media document (with `coursePath` and `filename`). */
   listMedia(): Promise<Doc[]>;
   /** Put the uploaded file of a media document at `target` (a link or a copy). */
@@ -31,7 +32,7 @@ export function localCmsReader(payload: Payload): CmsReader {
   const staticDir = (payload.collections.media.config.upload as { staticDir?: string }).staticDir ?? 'data/media';
   return {
     origin: 'cms:',
-    findCourse: async (courseId) => (await payload.find({ collection: 'courses', where: { courseId: { equals: courseId } }, locale: 'all', depth: 2, limit: 1 })).docs[0] as Doc | undefined,
+    findCourse: async (courseId, { draft = false } = {}) => (await payload.find({ collection: 'courses', where: { courseId: { equals: courseId } }, locale: 'all', depth: 2, limit: 1, draft })).docs[0] as Doc | undefined,
     listMedia: async () => (await payload.find({ collection: 'media', limit: 0, pagination: false })).docs as Doc[],
     fetchMedia: async (media, target) => {
       const from = path.resolve(staticDir, media.filename);
@@ -47,17 +48,17 @@ const localized = (value: unknown): Localized => {
   return out;
 };
 
-export async function readCourseFromCms(payload: Payload, courseId: string, cacheDir: string): Promise<SourceResult> {
-  return readCourseThrough(localCmsReader(payload), courseId, cacheDir);
+export async function readCourseFromCms(payload: Payload, courseId: string, cacheDir: string, options: { draft?: boolean } = {}): Promise<SourceResult> {
+  return readCourseThrough(localCmsReader(payload), courseId, cacheDir, options);
 }
 
-export async function readCourseThrough(reader: CmsReader, courseId: string, cacheDir: string): Promise<SourceResult> {
+export async function readCourseThrough(reader: CmsReader, courseId: string, cacheDir: string, options: { draft?: boolean } = {}): Promise<SourceResult> {
   const diagnostics: Diagnostic[] = [];
   const where = `${reader.origin}courses/${courseId}`;
   const result = (course?: Course): SourceResult => ({
     course, diagnostics, inputs: [], locate: (p) => ({ file: `${where}#${p}` }), inputsHash: () => sha256(JSON.stringify(course ?? null)),
   });
-  const doc = await reader.findCourse(courseId);
+  const doc = await reader.findCourse(courseId, options);
   if (!doc) {
     diagnostics.push({ severity: 'error', ruleId: 'polycourse:cms-course', path: where, message: `No published course "${courseId}" in the CMS`, fix: 'Import it (polycourse import) or publish it in the admin.' });
     return result();

@@ -34,7 +34,7 @@ export function restCmsReader(baseUrl: string, token?: string): CmsReader {
   const json = async (pathAndQuery: string) => (await get(pathAndQuery)).json() as Promise<Doc>;
   return {
     origin: `${base}/`,
-    findCourse: async (courseId) => (await json(`/api/courses?where[courseId][equals]=${encodeURIComponent(courseId)}&locale=all&depth=2&limit=1`)).docs?.[0],
+    findCourse: async (courseId, { draft = false } = {}) => (await json(`/api/courses?where[courseId][equals]=${encodeURIComponent(courseId)}&locale=all&depth=2&limit=1&draft=${draft}`)).docs?.[0],
     listMedia: async () => (await json('/api/media?limit=0&pagination=false&depth=0')).docs ?? [],
     fetchMedia: async (media, target) => {
       const url = media.url ?? `/api/media/file/${encodeURIComponent(media.filename)}`;

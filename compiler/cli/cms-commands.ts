@@ -64,15 +64,16 @@ export async function exportCommand(options: { courseId: string; dir: string; js
 }
 
 /** Where a course is read from: the CMS on DATABASE_URI in-process, or a remote CMS's REST API. */
-export interface CmsLocation { url?: string; token?: string }
+export interface CmsLocation { url?: string; token?: string; /** the latest saved drafts instead of the published versions */ drafts?: boolean }
 
 /** Read a course from the CMS for a build or an export (the compiler's stages do not know where it came from). */
 export async function readFromCms(courseId: string, cacheDir: string, from: CmsLocation = {}): Promise<SourceResult> {
   const { readCourseFromCms, readCourseThrough } = await import('../../cms/course-exchange/read-course-from-cms.ts');
-  if (!from.url) return withPayload((payload) => readCourseFromCms(payload, courseId, path.resolve(cacheDir)));
+  const options = { draft: Boolean(from.drafts) };
+  if (!from.url) return withPayload((payload) => readCourseFromCms(payload, courseId, path.resolve(cacheDir), options));
   const { restCmsReader, CmsRequestError } = await import('../../cms/course-exchange/rest-cms-reader.ts');
   try {
-    return await readCourseThrough(restCmsReader(from.url, from.token), courseId, path.resolve(cacheDir));
+    return await readCourseThrough(restCmsReader(from.url, from.token), courseId, path.resolve(cacheDir), options);
   } catch (error) {
     if (!(error instanceof CmsRequestError)) throw error;
     const diagnostic = { severity: 'error' as const, ruleId: 'polycourse:cms-request', path: `${from.url}#courses/${courseId}`, message: error.message, fix: 'Check --from, --token (or POLYCOURSE_CMS_TOKEN) and that the CMS is running.' };

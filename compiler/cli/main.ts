@@ -13,6 +13,7 @@ Commands:
                                   build static bundles: <dir>/<course-id>/<locale>/…
   build --from-cms <course-id> --out <dir> …   the same, from the CMS (DATABASE_URI)
   build --from <cms-url> <course-id> --token <t> --out <dir> …   the same, from a remote CMS (REST)
+                                  (--drafts: the latest saved drafts instead of the published versions)
   import <course-dir> [--json]    load a course folder into the CMS (idempotent; media deduplicated)
   export <course-id> <dir> [--from <cms-url> --token <t>]
                                   write a course from the CMS back as a course folder
@@ -42,14 +43,15 @@ export async function main(argv: string[]): Promise<number> {
         const { values, positionals } = parse(rest, {
           out: { type: 'string', short: 'o' }, locale: { type: 'string', short: 'l', multiple: true },
           theme: { type: 'string' }, zip: { type: 'boolean' }, json: { type: 'boolean' }, 'cache-dir': { type: 'string' }, pseudo: { type: 'boolean' }, 'approved-only': { type: 'boolean' },
-          'from-cms': { type: 'string' }, from: { type: 'string' }, token: { type: 'string' },
+          'from-cms': { type: 'string' }, from: { type: 'string' }, token: { type: 'string' }, drafts: { type: 'boolean' },
         });
         if (!values.out) throw new UsageError('build needs --out <dir>');
-        const remote = cmsLocation(values);
+        const remote = { ...cmsLocation(values), drafts: !!values.drafts };
         if (values['from-cms'] && remote.url) throw new UsageError('give either --from-cms <course-id> (this CMS) or --from <url> <course-id> (a remote CMS), not both');
         if (values['from-cms'] && positionals.length) throw new UsageError('give either <course-dir> or --from-cms <course-id>, not both');
         const fromCms = (values['from-cms'] as string | undefined) ?? (remote.url ? one(positionals, 'course-id') : undefined);
         const courseDir = fromCms ? '' : one(positionals, 'course-dir');
+        if (values.drafts && !fromCms) throw new UsageError('--drafts builds the latest drafts from a CMS: use it with --from-cms or --from');
         const source = fromCms ? await (await import('./cms-commands.ts')).readFromCms(fromCms, values['cache-dir'] ?? path.join(values.out, '.cache'), remote) : undefined;
         const { buildCommand } = await import('./build-command.ts'); // each command loads only what it needs
         return await buildCommand({

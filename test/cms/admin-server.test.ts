@@ -18,6 +18,7 @@ import { readCourseFromFiles } from '../../compiler/sources/files/read-course-fr
 import { readCourseThrough } from '../../cms/course-exchange/read-course-from-cms.ts';
 import { restCmsReader } from '../../cms/course-exchange/rest-cms-reader.ts';
 import { spawnSync } from 'node:child_process';
+import { Units } from '../../cms/collections/Units.ts';
 
 describe('the CMS server (polycourse cms)', () => {
   let cms: CmsServer;
@@ -118,7 +119,9 @@ describe('the CMS server (polycourse cms)', () => {
     await page.goto(`${cms.url}/admin/collections/courses/${course.id}`);
     const started = page.waitForResponse((r) => r.url().endsWith(`/api/courses/${course.id}/publish`) && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Publish bundles' }).click();
-    const { job } = await (await started).json();
+    const answer = await (await started).json();
+    expect(answer, `POST publish answered ${JSON.stringify(answer)}; server output:\n${cms.output().slice(-3000)}`).toHaveProperty('job');
+    const { job } = answer;
     let row: { state: string; diagnostics?: { ruleId: string }[] };
     do {
       await new Promise((r) => setTimeout(r, 500));
@@ -144,6 +147,25 @@ describe('the CMS server (polycourse cms)', () => {
     expect(frenchPage('first-lesson')).toContain('Première leçon, revue en français');
     expect(await page.locator('.polycourse-bundles a[hreflang="fr"]').getAttribute('href')).toBe('/bundles/mini/fr/');
     expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('Preview shows a saved draft in the bundle theme, for signed-in staff only, and publishes nothing', async () => {
+    const unit = await unitByUnitId('first-lesson');
+    const draft = await api(`units/${unit.id}?locale=fr&draft=true`, { as: token, method: 'PATCH', body: JSON.stringify({ title: 'Brouillon pas encore publié' }) });
+    expect(draft.status).toBe(200);
+    const previewUrl = await Units.admin!.preview!(unit, { locale: 'fr' } as never); // the admin's Preview button links here
+    expect(previewUrl).toBe(`/preview/units/${unit.id}?locale=fr`);
+    const anonymous = await fetch(`${cms.url}${previewUrl}`, { redirect: 'manual' });
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get('location')).toContain('/admin/login');
+
+    const { page } = await adminPage();
+    await page.goto(`${cms.url}${previewUrl}`);
+    expect(page.url()).toBe(`${cms.url}/preview/mini/fr/basics/first-lesson/`);
+    await expect.poll(() => page.locator('h1').innerText()).toContain('Brouillon pas encore publié');
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    expect(frenchPage('first-lesson')).not.toContain('Brouillon pas encore publié');
     await page.close();
   });
 
