@@ -9,6 +9,7 @@ import { Modules } from './collections/Modules.ts';
 import { Units } from './collections/Units.ts';
 import { Media } from './collections/Media.ts';
 import { PublishJobs } from './collections/PublishJobs.ts';
+import { Translations } from './collections/Translations.ts';
 import { createFirstAdmin } from './first-admin.ts';
 import { cmsLocales } from './locales.ts';
 import { databaseAdapter } from './database-adapter.ts';
@@ -24,7 +25,7 @@ export function polycourseConfig(options: { db?: DatabaseAdapterObj; secret?: st
     db: options.db ?? databaseAdapter(),
     sharp,
     admin: { user: Users.slug, avatar: 'default', importMap: { baseDir: cmsDir, importMapFile: path.join(cmsDir, 'app/(payload)/admin/importMap.js') } },
-    collections: [Users, Courses, Modules, Units, media, PublishJobs],
+    collections: [Users, Courses, Modules, Units, media, PublishJobs, Translations],
     onInit: createFirstAdmin,
     localization: { locales: cmsLocales(), defaultLocale: 'en', fallback: true },
     typescript: { outputFile: path.join(cmsDir, 'payload-types.ts'), autoGenerate: false },

@@ -1,3 +1,5 @@
+import { withSourceText } from '../l10n/with-source-text.ts';
+import { translationFieldsEndpoint, courseTranslationEndpoints } from '../l10n/translation-endpoints.ts';
 import type { CollectionConfig } from 'payload';
 import { canCreateContent, canDeleteContent, canEditLocale, hasRole, publishedOrStaff } from '../access/roles.ts';
 import { baseLocales } from '../locales.ts';
@@ -9,6 +11,8 @@ export const Courses: CollectionConfig = {
   versions: { drafts: true },
   access: { read: publishedOrStaff, create: canCreateContent, update: canEditLocale, delete: canDeleteContent },
   endpoints: [
+    ...courseTranslationEndpoints,
+    translationFieldsEndpoint('courses'),
     {
       // POST /api/courses/:id/publish — starts a build of the course's bundles in the background.
       path: '/:id/publish',
@@ -21,9 +25,11 @@ export const Courses: CollectionConfig = {
       },
     },
   ],
-  fields: [
+  fields: withSourceText([
     // Not stored: the "Publish bundles" panel (progress, errors, links to the last bundles and their zips).
     { name: 'publishBundles', type: 'ui', admin: { components: { Field: '/components/PublishBundles.tsx#PublishBundles' } } },
+    // Not stored: coverage per locale, and what needs work in the locale being edited.
+    { name: 'translationStatus', type: 'ui', admin: { components: { Field: '/components/TranslationStatus.tsx#TranslationStatus' } } },
     { name: 'courseId', type: 'text', required: true, unique: true, index: true },
     { name: 'title', type: 'text', localized: true },
     { name: 'description', type: 'textarea', localized: true },
@@ -60,5 +66,5 @@ export const Courses: CollectionConfig = {
         ] },
       ],
     },
-  ],
+  ]),
 };

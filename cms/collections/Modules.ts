@@ -1,3 +1,5 @@
+import { withSourceText } from '../l10n/with-source-text.ts';
+import { translationFieldsEndpoint } from '../l10n/translation-endpoints.ts';
 import type { CollectionConfig } from 'payload';
 import { canCreateContent, canDeleteContent, canEditLocale, publishedOrStaff } from '../access/roles.ts';
 
@@ -6,10 +8,11 @@ export const Modules: CollectionConfig = {
   admin: { useAsTitle: 'title' },
   versions: { drafts: true },
   access: { read: publishedOrStaff, create: canCreateContent, update: canEditLocale, delete: canDeleteContent },
-  fields: [
+  endpoints: [translationFieldsEndpoint('modules')],
+  fields: withSourceText([
     { name: 'moduleId', type: 'text', required: true },
     { name: 'title', type: 'text', localized: true },
     { name: 'summary', type: 'textarea', localized: true },
     { name: 'units', type: 'relationship', relationTo: 'units', hasMany: true },
-  ],
+  ]),
 };

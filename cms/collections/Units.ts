@@ -1,3 +1,5 @@
+import { withSourceText } from '../l10n/with-source-text.ts';
+import { translationFieldsEndpoint } from '../l10n/translation-endpoints.ts';
 import type { CollectionConfig, Condition } from 'payload';
 import { canCreateContent, canDeleteContent, canEditLocale, publishedOrStaff } from '../access/roles.ts';
 import { validateMdxBeforeChange } from '../hooks/validateMdxBeforeChange.ts';
@@ -19,7 +21,8 @@ export const Units: CollectionConfig = {
   },
   versions: { drafts: true },
   access: { read: publishedOrStaff, create: canCreateContent, update: canEditLocale, delete: canDeleteContent },
-  fields: [
+  endpoints: [translationFieldsEndpoint('units')],
+  fields: withSourceText([
     { name: 'unitId', type: 'text', required: true },
     { name: 'kind', type: 'select', options: [...kinds], required: true },
     { name: 'title', type: 'text', localized: true },
@@ -60,5 +63,5 @@ export const Units: CollectionConfig = {
     { name: 'prompt', type: 'textarea', localized: true, admin: { condition: when('challenge') } },
     { name: 'commitment', type: 'textarea', localized: true, admin: { condition: when('challenge') } },
     { name: 'points', type: 'number', min: 0, admin: { condition: when('challenge') } },
-  ],
+  ]),
 };

@@ -9,6 +9,7 @@ import type { Payload } from 'payload';
 import type { Course } from '../../compiler/model/course.ts';
 import { sha256 } from '../../compiler/build/hash.ts';
 import { courseData, moduleData, unitData } from './course-documents.ts';
+import { writeProvenance } from '../l10n/provenance.ts';
 
 type Doc = Record<string, any> & { id: string | number };
 
@@ -58,6 +59,8 @@ export async function importCourse(payload: Payload, course: Course, onProgress?
     onProgress?.(++done, total, module.id);
   }
   await upsert('courses', existingCourse, (locale, current) => ({ ...courseData(course, locale, current), modules: moduleIds }));
+  // What each translation was made from (locales/<l>.sources.json), so status and stale detection carry over.
+  for (const [locale, records] of Object.entries(course.translations ?? {})) await writeProvenance(payload, course.id, locale, records);
   onProgress?.(++done, total, course.id);
   return report;
 }

@@ -11,6 +11,7 @@ import type { Course, Localized, LocalizedDocument, MediaRef, Unit } from '../..
 import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
 import type { SourceResult } from '../../compiler/sources/files/read-course-from-files.ts';
 import { sha256 } from '../../compiler/build/hash.ts';
+import { readProvenance, type Provenance } from '../l10n/provenance.ts';
 
 type Doc = Record<string, any>;
 
@@ -25,6 +26,8 @@ export interface CmsReader {
   listMedia(): Promise<Doc[]>;
   /** Put the uploaded file of a media document at `target` (a link or a copy). */
   fetchMedia(media: Doc, target: string): Promise<void>;
+  /** What each translation was made from: locale → model path → record (empty when not readable). */
+  readProvenance(courseId: string): Promise<Provenance>;
 }
 
 /** Payload's Local API, in this process. */
@@ -38,6 +41,7 @@ export function localCmsReader(payload: Payload): CmsReader {
       const from = path.resolve(staticDir, media.filename);
       try { fs.linkSync(from, target); } catch { fs.copyFileSync(from, target); }
     },
+    readProvenance: (courseId) => readProvenance(payload, courseId),
   };
 }
 
@@ -133,6 +137,8 @@ export async function readCourseThrough(reader: CmsReader, courseId: string, cac
     mediaRoot: root,
     mediaDir: 'media',
   };
+  const provenance = await reader.readProvenance(courseId);
+  if (Object.keys(provenance).length) course.translations = provenance;
   return result(course);
 }
 

@@ -40,5 +40,11 @@ export function restCmsReader(baseUrl: string, token?: string): CmsReader {
       const url = media.url ?? `/api/media/file/${encodeURIComponent(media.filename)}`;
       fs.writeFileSync(target, Buffer.from(await (await get(url)).arrayBuffer()));
     },
+    readProvenance: async (courseId) => {
+      // Staff only: without a token the build simply has no provenance (it only affects status reports).
+      if (!token) return {};
+      const rows = (await json(`/api/translations?where[courseId][equals]=${encodeURIComponent(courseId)}&limit=0&pagination=false&depth=0`)).docs ?? [];
+      return Object.fromEntries(rows.map((r: Doc) => [r.locale, r.records ?? {}]));
+    },
   };
 }

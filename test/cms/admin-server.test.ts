@@ -24,6 +24,7 @@ describe('the CMS server (polycourse cms)', () => {
   let cms: CmsServer;
   let browser: Browser;
   let token: string;
+  const translator = { email: 'translator@example.org', password: `pw-${Date.now()}-tr` };
   const api = (p: string, init: RequestInit & { as?: string } = {}) =>
     fetch(`${cms.url}/api/${p}`, { ...init, headers: { 'content-type': 'application/json', ...(init.as ? { authorization: `JWT ${init.as}` } : {}), ...init.headers } });
   const login = async (email: string, password: string) => (await (await api('users/login', { method: 'POST', body: JSON.stringify({ email, password }) })).json()).token as string;
@@ -83,7 +84,6 @@ describe('the CMS server (polycourse cms)', () => {
     expect(anonymous.docs.map((d: any) => d.unitId)).not.toContain('rest-draft');
     expect(anonymous.docs.map((d: any) => d.unitId)).toContain('first-lesson');
 
-    const translator = { email: 'translator@example.org', password: `pw-${Date.now()}-tr` };
     expect((await api('users', { as: token, method: 'POST', body: JSON.stringify({ ...translator, roles: ['translator'], workLocales: ['fr'] }) })).status).toBe(201);
     const asTranslator = await login(translator.email, translator.password);
     const id = draft.doc.id;
@@ -166,6 +166,51 @@ describe('the CMS server (polycourse cms)', () => {
     await expect.poll(() => page.locator('h1').innerText()).toContain('Brouillon pas encore publié');
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
     expect(frenchPage('first-lesson')).not.toContain('Brouillon pas encore publié');
+    await page.close();
+  });
+
+  it('translation status: a source edit makes the French title stale; the translator sees it beside the field and marks it; approving needs a reviewer', async () => {
+    const course = (await (await api('courses?where[courseId][equals]=mini&depth=0', { as: token })).json()).docs[0];
+    const status = async () => (await api(`courses/${course.id}/translation-status?locale=fr`, { as: token })).json();
+    expect((await api(`courses/${course.id}/translation-mark`, { as: token, method: 'POST', body: JSON.stringify({ locale: 'fr' }) })).status).toBe(200);
+    const before = await status();
+    expect(before.locales.fr.counts.stale).toBe(0);
+    const titlePath = 'modules.basics.units.first-lesson.title';
+    expect(before.fields.find((f: any) => f.path === titlePath)).toMatchObject({ status: 'translated', doc: { collection: 'units', field: 'title' } });
+
+    const unit = await unitByUnitId('first-lesson');
+    expect((await api(`units/${unit.id}?locale=en`, { as: token, method: 'PATCH', body: JSON.stringify({ title: 'First steps, rewritten' }) })).status).toBe(200);
+    const after = await status();
+    expect(after.locales.fr.counts.stale).toBe(1);
+    expect(after.fields.find((f: any) => f.path === titlePath)).toMatchObject({ status: 'stale', source: 'First steps, rewritten' });
+    expect((await api(`courses/${course.id}/translation-status?locale=fr`)).status).toBe(401);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${cms.url}/admin/login`);
+    await page.fill('#field-email', translator.email);
+    await page.fill('#field-password', translator.password);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${cms.url}/admin`);
+    await page.goto(`${cms.url}/admin/collections/units/${unit.id}?locale=fr`);
+    const beside = page.locator('.field-type.text:has(#field-title) .polycourse-source-text');
+    await expect.poll(() => beside.getAttribute('data-status'), { timeout: 20_000 }).toBe('stale');
+    expect(await beside.innerText()).toContain('First steps, rewritten');
+    await page.screenshot({ path: path.join(tempDir(), 'translator-unit-fr.png') });
+
+    await page.goto(`${cms.url}/admin/collections/courses/${course.id}?locale=fr`);
+    const rows = page.locator('.polycourse-translation-fields tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await rows.filter({ hasText: titlePath }).getAttribute('data-status')).toBe('stale');
+    expect(await rows.filter({ hasText: titlePath }).locator('a').getAttribute('href')).toBe(`/admin/collections/units/${unit.id}?locale=fr`);
+
+    const asTranslator = await login(translator.email, translator.password);
+    expect((await api(`courses/${course.id}/translation-mark`, { as: asTranslator, method: 'POST', body: JSON.stringify({ locale: 'fr', approve: true }) })).status).toBe(403);
+    expect((await api(`courses/${course.id}/translation-mark`, { as: asTranslator, method: 'POST', body: JSON.stringify({ locale: 'ar' }) })).status).toBe(403);
+    await page.getByRole('button', { name: 'Mark fr as translated' }).click();
+    await expect.poll(() => page.locator('.polycourse-translation [role=status]').innerText()).toContain('Recorded');
+    expect((await status()).fields.find((f: any) => f.path === titlePath).status).toBe('translated');
+    expect((await api(`courses/${course.id}/translation-mark`, { as: token, method: 'POST', body: JSON.stringify({ locale: 'fr', approve: true }) })).status).toBe(200);
+    expect((await status()).locales.fr.counts.approved).toBeGreaterThan(0);
     await page.close();
   });
 

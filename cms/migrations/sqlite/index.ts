@@ -1,5 +1,6 @@
 import * as migration_20261125_035856_initial from './20261125_035856_initial.ts';
 import * as migration_20261125_125131_user_api_keys from './20261125_125131_user_api_keys.ts';
+import * as migration_20261125_131032_translations from './20261125_131032_translations.ts';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_125131_user_api_keys.up,
     down: migration_20261125_125131_user_api_keys.down,
-    name: '20261125_125131_user_api_keys'
+    name: '20261125_125131_user_api_keys',
+  },
+  {
+    up: migration_20261125_131032_translations.up,
+    down: migration_20261125_131032_translations.down,
+    name: '20261125_131032_translations'
   },
 ];

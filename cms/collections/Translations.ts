@@ -1,0 +1,18 @@
+import type { CollectionConfig } from 'payload';
+
+/**
+ * Provenance of a course's translations, one row per course and locale: for each translated field (by
+ * model path), the fingerprint of the source text it was made from and whether a reviewer approved it.
+ * The same records as a course folder's `locales/<locale>.sources.json`; written by the server only
+ * (import, "Mark as translated", "Approve"), read by staff.
+ */
+export const Translations: CollectionConfig = {
+  slug: 'translations',
+  admin: { useAsTitle: 'courseId', defaultColumns: ['courseId', 'locale', 'updatedAt'], group: 'Translation' },
+  access: { read: ({ req }) => Boolean(req.user), create: () => false, update: () => false, delete: ({ req }) => Boolean(req.user?.roles?.includes('admin')) },
+  fields: [
+    { name: 'courseId', type: 'text', required: true, index: true },
+    { name: 'locale', type: 'text', required: true },
+    { name: 'records', type: 'json', required: true },
+  ],
+};

@@ -1,0 +1,89 @@
+/**
+ * Translation status of a course in the CMS — the compiler's own `translationStatus` over the course as
+ * the CMS holds it now (latest drafts) with its provenance rows — and where each model path lives in the
+ * CMS (collection, document, field), so the admin can link to it and show it beside the field.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Payload } from 'payload';
+import { currentProvenance, translationStatus, type FieldStatus } from '../../compiler/l10n/translation-status.ts';
+import { translatableFields } from '../../compiler/model/translatable-fields.ts';
+import type { Course } from '../../compiler/model/course.ts';
+import { readCourseFromCms } from '../course-exchange/read-course-from-cms.ts';
+import { readProvenance, writeProvenance } from './provenance.ts';
+
+type Doc = Record<string, any>;
+export type CmsCollection = 'courses' | 'modules' | 'units';
+export interface DocLocation { collection: CmsCollection; id: string | number; field: string }
+export interface FieldEntry { path: string; status: FieldStatus; source?: string; target?: string; doc?: DocLocation }
+export interface CourseStatus {
+  courseId: string;
+  sourceLocale: string;
+  locales: Record<string, { counts: Record<FieldStatus, number>; total: number }>;
+  fields: FieldEntry[];
+}
+
+const index = (list: Doc[] | undefined, key: string, id: string) => (list ?? []).findIndex((d) => d[key] === id);
+
+/** The CMS document and field that hold a model path (see compiler/model/translatable-fields.ts). */
+export function locateField(modelPath: string, course: Doc): DocLocation | undefined {
+  const p = modelPath.split('.');
+  if (p[0] !== 'modules') {
+    const field = p[0] === 'glossary' ? `glossary.${index(course.glossary, 'termId', p[1])}.${p[2]}`
+      : p[0] === 'questionnaire' && p[1] === 'scale' ? `questionnaire.scaleLabels.${p[2]}.label`
+        : p[0] === 'questionnaire' && p[1] === 'items' ? `questionnaire.items.${index(course.questionnaire?.items, 'itemId', p[2])}.text`
+          : modelPath;
+    return { collection: 'courses', id: course.id, field };
+  }
+  const module = (course.modules as Doc[] | undefined)?.find((m) => m.moduleId === p[1]);
+  if (!module) return undefined;
+  if (p[2] !== 'units') return { collection: 'modules', id: module.id, field: p[2] };
+  const unit = (module.units as Doc[] | undefined)?.find((u) => u.unitId === p[3]);
+  if (!unit) return undefined;
+  if (p[4] !== 'questions') return { collection: 'units', id: unit.id, field: p[4] };
+  const qi = index(unit.questions, 'questionId', p[5]);
+  const question = unit.questions[qi] as Doc;
+  const q = `questions.${qi}`;
+  const field = p[6] === 'prompt' ? `${q}.prompt`
+    : p[6] === 'feedback' ? `${q}.${p[7]}Feedback`
+      : p[6] === 'options' ? `${q}.options.${index(question.options, 'optionId', p[7])}.text`
+        : p[6] === 'optionFeedback' ? `${q}.options.${index(question.options, 'optionId', p[7])}.feedback`
+          : `${q}.targets.${index(question.targets, 'targetId', p[7])}.text`;
+  return { collection: 'units', id: unit.id, field };
+}
+
+async function courseNow(payload: Payload, courseId: string): Promise<{ course: Course; doc: Doc }> {
+  // A folder of its own per call: the CMS source lays media and captions out there, and calls may overlap.
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'polycourse-status-'));
+  const source = await readCourseFromCms(payload, courseId, cache, { draft: true }).finally(() => fs.rmSync(cache, { recursive: true, force: true }));
+  if (!source.course) throw new Error(source.diagnostics.map((d) => d.message).join('; ') || `No course "${courseId}" in the CMS`);
+  const doc = (await payload.find({ collection: 'courses', where: { courseId: { equals: courseId } }, draft: true, depth: 2, limit: 1 })).docs[0] as Doc;
+  return { course: source.course, doc };
+}
+
+/** Counts for every locale; with `locale`, every field of that locale with its status, texts and place. */
+export async function courseTranslationStatus(payload: Payload, courseId: string, locale?: string): Promise<CourseStatus> {
+  const { course, doc } = await courseNow(payload, courseId);
+  const status = translationStatus(course);
+  const locales = Object.fromEntries(Object.entries(status).map(([l, s]) => [l, { counts: s.counts, total: s.total }]));
+  let fields: FieldEntry[] = [];
+  if (locale && status[locale]) {
+    const values = new Map(translatableFields(course).map((f) => [f.path, f]));
+    fields = status[locale].fields.map(({ path: p, status: s }) => ({
+      path: p, status: s, source: values.get(p)?.value(course.sourceLocale), target: values.get(p)?.value(locale), doc: locateField(p, doc),
+    }));
+  }
+  return { courseId, sourceLocale: course.sourceLocale, locales, fields };
+}
+
+/**
+ * "Mark as translated" (and "Approve"): record that the locale's present translations were made from
+ * today's source texts — all of them, or only `paths` — as `polycourse l10n mark` does for files.
+ */
+export async function markTranslations(payload: Payload, courseId: string, locale: string, options: { approve: boolean; paths?: string[] }): Promise<void> {
+  const { course } = await courseNow(payload, courseId);
+  const previous = (await readProvenance(payload, courseId))[locale] ?? {};
+  const records = currentProvenance(course, locale, options.approve, previous, options.paths ? new Set(options.paths) : undefined);
+  await writeProvenance(payload, courseId, locale, records);
+}

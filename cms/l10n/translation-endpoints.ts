@@ -1,0 +1,88 @@
+/**
+ * REST endpoints of the translation workflow in the CMS:
+ *   GET  /api/courses/:id/translation-status[?locale=fr]   counts per locale; with a locale, every field
+ *   POST /api/courses/:id/translation-mark {locale, approve?, paths?}   record provenance ("Mark as translated" / "Approve")
+ *   GET  /api/<courses|modules|units>/:id/translation-fields?locale=fr  this document's fields: source text and status
+ */
+import type { Endpoint, Payload, PayloadRequest } from 'payload';
+import { hasRole } from '../access/roles.ts';
+import { courseTranslationStatus, markTranslations, type CmsCollection } from './course-translation-status.ts';
+
+type Doc = Record<string, any>;
+
+const staffOnly = (req: PayloadRequest) => (req.user ? undefined : Response.json({ error: 'Sign in to see translation status.' }, { status: 401 }));
+const workLocales = (req: PayloadRequest) => ((req.user as { workLocales?: string[] } | null)?.workLocales ?? []);
+
+async function courseDoc(payload: Payload, id: string): Promise<Doc | null> {
+  return payload.findByID({ collection: 'courses', id, depth: 0, draft: true, disableErrors: true }) as Promise<Doc | null>;
+}
+
+/** The course a course, module or unit document belongs to (drafts included). */
+async function courseIdOf(payload: Payload, collection: CmsCollection, id: string): Promise<string | undefined> {
+  if (collection === 'courses') return (await courseDoc(payload, id))?.courseId;
+  let moduleId: string | number = id;
+  if (collection === 'units') {
+    const module = (await payload.find({ collection: 'modules', where: { units: { in: [id] } }, draft: true, depth: 0, limit: 1 })).docs[0];
+    if (!module) return undefined;
+    moduleId = module.id;
+  }
+  const course = (await payload.find({ collection: 'courses', where: { modules: { in: [moduleId] } }, draft: true, depth: 0, limit: 1 })).docs[0] as Doc | undefined;
+  return course?.courseId;
+}
+
+export const courseTranslationEndpoints: Endpoint[] = [
+  {
+    path: '/:id/translation-status',
+    method: 'get',
+    handler: async (req) => {
+      const refused = staffOnly(req);
+      if (refused) return refused;
+      const course = await courseDoc(req.payload, String(req.routeParams?.id));
+      if (!course) return Response.json({ error: 'No such course.' }, { status: 404 });
+      const locale = req.searchParams.get('locale') ?? undefined;
+      return Response.json(await courseTranslationStatus(req.payload, course.courseId, locale));
+    },
+  },
+  {
+    path: '/:id/translation-mark',
+    method: 'post',
+    handler: async (req) => {
+      const refused = staffOnly(req);
+      if (refused) return refused;
+      const course = await courseDoc(req.payload, String(req.routeParams?.id));
+      if (!course) return Response.json({ error: 'No such course.' }, { status: 404 });
+      const body = (await req.json?.().catch(() => ({}))) as { locale?: string; approve?: boolean; paths?: string[] };
+      const locale = body.locale ?? '';
+      if (!(course.languages as string[]).includes(locale) || locale === course.sourceLocale) {
+        return Response.json({ error: `"${locale}" is not a translation locale of ${course.courseId} (its languages: ${(course.languages as string[]).join(', ')}; source ${course.sourceLocale}).` }, { status: 400 });
+      }
+      const inTheirLocale = workLocales(req).includes(locale);
+      const allowed = body.approve
+        ? hasRole(req, 'admin') || (hasRole(req, 'reviewer') && inTheirLocale)
+        : hasRole(req, 'admin', 'author') || (hasRole(req, 'translator', 'reviewer') && inTheirLocale);
+      if (!allowed) return Response.json({ error: body.approve ? `Only an admin or a reviewer of "${locale}" can approve it.` : `You do not translate "${locale}".` }, { status: 403 });
+      await markTranslations(req.payload, course.courseId, locale, { approve: Boolean(body.approve), paths: body.paths });
+      const status = await courseTranslationStatus(req.payload, course.courseId);
+      return Response.json({ locale, ...status.locales[locale] });
+    },
+  },
+];
+
+/** For the field beside the input (SourceText): this document's fields in a locale, by field path. */
+export const translationFieldsEndpoint = (collection: CmsCollection): Endpoint => ({
+  path: '/:id/translation-fields',
+  method: 'get',
+  handler: async (req) => {
+    const refused = staffOnly(req);
+    if (refused) return refused;
+    const id = String(req.routeParams?.id);
+    const locale = req.searchParams.get('locale') ?? '';
+    const courseId = await courseIdOf(req.payload, collection, id);
+    if (!courseId) return Response.json({ sourceLocale: null, fields: {} });
+    const status = await courseTranslationStatus(req.payload, courseId, locale);
+    const fields = Object.fromEntries(status.fields
+      .filter((f) => f.doc?.collection === collection && String(f.doc.id) === id)
+      .map((f) => [f.doc!.field, { status: f.status, source: f.source, path: f.path }]));
+    return Response.json({ courseId, sourceLocale: status.sourceLocale, locale, fields });
+  },
+});
