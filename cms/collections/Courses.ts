@@ -20,7 +20,8 @@ export const Courses: CollectionConfig = {
       handler: async (req) => {
         if (!hasRole(req, 'admin', 'author', 'reviewer')) return Response.json({ error: 'Only admins, authors and reviewers can publish.' }, { status: 403 });
         const course = await req.payload.findByID({ collection: 'courses', id: String(req.routeParams?.id), depth: 0 });
-        const jobId = await spawnPublish(req.payload, (course as unknown as { courseId: string }).courseId);
+        const body = (await req.json?.().catch(() => ({}))) as { approvedOnly?: boolean } | undefined;
+        const jobId = await spawnPublish(req.payload, (course as unknown as { courseId: string }).courseId, { approvedOnly: Boolean(body?.approvedOnly) });
         return Response.json({ job: jobId }, { status: 202 });
       },
     },

@@ -25,6 +25,7 @@ export function PublishBundles() {
   const [job, setJob] = useState<Job | undefined>();
   const [manifest, setManifest] = useState<Manifest | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [approvedOnly, setApprovedOnly] = useState(false);
 
   const refresh = useCallback(async () => {
     if (!courseId) return;
@@ -43,7 +44,7 @@ export function PublishBundles() {
 
   const publish = async () => {
     setError(undefined);
-    const response = await fetch(`/api/courses/${id}/publish`, { method: 'POST', credentials: 'include' });
+    const response = await fetch(`/api/courses/${id}/publish`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ approvedOnly }) });
     if (!response.ok) setError((await response.json().catch(() => ({}))).error ?? `The server answered ${response.status}.`);
     await refresh();
   };
@@ -55,6 +56,12 @@ export function PublishBundles() {
     <section className="polycourse-publish" aria-labelledby="polycourse-publish-title" style={{ margin: '1.5rem 0', padding: '1rem', border: '1px solid var(--theme-elevation-150)', borderRadius: 4 }}>
       <h3 id="polycourse-publish-title" style={{ marginTop: 0 }}>Bundles</h3>
       <p className="field-description">Builds the published version of this course into one static bundle per language. A failed build keeps the last bundles.</p>
+      <p>
+        <label>
+          <input type="checkbox" checked={approvedOnly} onChange={(e) => setApprovedOnly(e.target.checked)} /> Only approved languages
+          (the source language, and every language whose texts are all approved; the others wait)
+        </label>
+      </p>
       <Button buttonStyle="primary" disabled={running} onClick={() => void publish()}>{running ? 'Publishing…' : 'Publish bundles'}</Button>
       {error && <p role="alert" style={{ color: 'var(--theme-error-500)' }}>{error}</p>}
       {job && (
@@ -65,6 +72,9 @@ export function PublishBundles() {
             </p>
           )}
           {job.state === 'done' && <p>Last build finished on {new Date(job.createdAt).toLocaleString()}: {job.done} pages.</p>}
+          {job.state === 'done' && (job.diagnostics ?? []).length > 0 && (
+            <ul className="polycourse-not-published">{(job.diagnostics ?? []).map((d, i) => <li key={i}>{d.message}</li>)}</ul>
+          )}
           {job.state === 'failed' && (
             <div role="alert">
               <p style={{ color: 'var(--theme-error-500)' }}>The last build failed; the bundles below are the previous ones.</p>

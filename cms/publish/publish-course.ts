@@ -10,18 +10,23 @@ import { zipBundles } from '../../compiler/targets/zip-bundles.ts';
 import { bundlesDir } from './bundles-dir.ts';
 
 /** Create a job row and run the build in this process; `finished` resolves when the build ends. */
-export async function startPublish(payload: Payload, courseId: string, outDir = bundlesDir()): Promise<{ jobId: string | number; finished: Promise<boolean> }> {
+export interface PublishOptions {
+  /** Per-locale publishing: only the source locale and the locales whose texts are all approved. */
+  approvedOnly?: boolean;
+}
+
+export async function startPublish(payload: Payload, courseId: string, outDir = bundlesDir(), options: PublishOptions = {}): Promise<{ jobId: string | number; finished: Promise<boolean> }> {
   const job = await payload.create({ collection: 'publish-jobs', data: { courseId, state: 'running', done: 0, total: 0 } as never });
-  return { jobId: job.id, finished: runPublishJob(payload, job.id, courseId, outDir) };
+  return { jobId: job.id, finished: runPublishJob(payload, job.id, courseId, outDir, options) };
 }
 
 /** Build the course for an existing job row, writing progress, the outcome and errors on it. */
-export async function runPublishJob(payload: Payload, jobId: string | number, courseId: string, outDir = bundlesDir()): Promise<boolean> {
+export async function runPublishJob(payload: Payload, jobId: string | number, courseId: string, outDir = bundlesDir(), options: PublishOptions = {}): Promise<boolean> {
   let lastWrite = 0;
   try {
     const source = await readCourseFromCms(payload, courseId, path.join(outDir, '.cache'));
     const result = await buildCourse({
-      courseDir: '', source, outDir,
+      courseDir: '', source, outDir, approvedOnly: options.approvedOnly,
       onProgress: (done, total) => {
         // Progress rows at most every 300 ms: the admin polls them, the build should not wait on them.
         if (Date.now() - lastWrite < 300 && done < total) return;
@@ -35,7 +40,8 @@ export async function runPublishJob(payload: Payload, jobId: string | number, co
       collection: 'publish-jobs', id: jobId,
       data: {
         state: result.ok ? 'done' : 'failed', done: result.pages, total: result.pages, outputDir: result.outputDir ?? null,
-        diagnostics: result.diagnostics.filter((d) => d.severity === 'error'),
+        // Errors, and which locales wait for approval: what the admin shows under the button.
+        diagnostics: result.diagnostics.filter((d) => d.severity === 'error' || d.ruleId === 'polycourse:not-published'),
       } as never,
     });
     return result.ok;

@@ -6,10 +6,10 @@
 import type { Payload } from 'payload';
 import { cliPath, spawnCli } from './cli.ts';
 
-export async function spawnPublish(payload: Payload, courseId: string): Promise<string | number> {
+export async function spawnPublish(payload: Payload, courseId: string, options: { approvedOnly?: boolean } = {}): Promise<string | number> {
   cliPath(); // fail before creating a job row that nothing would finish
   const job = await payload.create({ collection: 'publish-jobs', data: { courseId, state: 'running', done: 0, total: 0 } as never });
-  const child = spawnCli(['publish', courseId, '--job', String(job.id)], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const child = spawnCli(['publish', courseId, '--job', String(job.id), ...(options.approvedOnly ? ['--approved-only'] : [])], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   child.on('exit', (code) => {
     // A crash before the job row was finished would leave it "running" for ever: mark it failed.
     if (code === 0 || code === 1) return;

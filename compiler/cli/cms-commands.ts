@@ -85,7 +85,7 @@ export async function readFromCms(courseId: string, cacheDir: string, from: CmsL
  * `publish <course-id> [--job <id>]`: build the course's bundles from the CMS into the bundles folder,
  * recording progress on a publish-jobs row (the admin's "Publish bundles" starts this with --job).
  */
-export async function publishCommand(options: { courseId: string; jobId?: string; json: boolean }): Promise<number> {
+export async function publishCommand(options: { courseId: string; jobId?: string; json: boolean; approvedOnly?: boolean }): Promise<number> {
   const { startPublish, runPublishJob } = await import('../../cms/publish/publish-course.ts');
   const { bundlesDir } = await import('../../cms/publish/bundles-dir.ts');
   const job = await withPayload(async (payload) => {
@@ -96,9 +96,9 @@ export async function publishCommand(options: { courseId: string; jobId?: string
         ?? await payload.findByID({ collection: 'publish-jobs', id: Number(jobId), disableErrors: true }).catch(() => null);
       if (!found) throw new Error(`publish job ${jobId} does not exist`);
       jobId = found.id;
-      await runPublishJob(payload, jobId, options.courseId);
+      await runPublishJob(payload, jobId, options.courseId, bundlesDir(), { approvedOnly: options.approvedOnly });
     } else {
-      const started = await startPublish(payload, options.courseId);
+      const started = await startPublish(payload, options.courseId, bundlesDir(), { approvedOnly: options.approvedOnly });
       jobId = started.jobId;
       await started.finished;
     }
@@ -106,7 +106,10 @@ export async function publishCommand(options: { courseId: string; jobId?: string
   });
   const { state, done, outputDir, diagnostics } = job as unknown as { state: string; done: number; outputDir?: string; diagnostics?: import('../model/diagnostic.ts').Diagnostic[] };
   if (options.json) process.stdout.write(`${JSON.stringify({ course: options.courseId, job: job.id, state, pages: done, outputDir, diagnostics: diagnostics ?? [] }, null, 2)}\n`);
-  else if (state === 'done') process.stdout.write(`${options.courseId}: published ${done} pages to ${outputDir ?? bundlesDir()}\n`);
+  else if (state === 'done') {
+    printDiagnostics(diagnostics ?? []); // with --approved-only: the locales that wait, and why
+    process.stdout.write(`${options.courseId}: published ${done} pages to ${outputDir ?? bundlesDir()}\n`);
+  }
   else {
     printDiagnostics(diagnostics ?? []);
     process.stderr.write(`${options.courseId}: publishing failed; the last published bundles are unchanged.\n`);

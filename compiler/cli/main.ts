@@ -20,7 +20,8 @@ Commands:
   cms [--port 3000] [--seed <course-dir>]
                                   start the CMS admin (http://localhost:3000/admin): builds the admin app if needed,
                                   migrates, imports the seed course on first run and publishes its bundles
-  publish <course-id> [--json]    build the course's bundles from the CMS into POLYCOURSE_BUNDLES_DIR (data/bundles)
+  publish <course-id> [--approved-only] [--json]
+                                  build the course's bundles from the CMS into POLYCOURSE_BUNDLES_DIR (data/bundles)
   validate <course-dir> [--json]  check a course without writing anything
   verify <bundle-dir> [--json]    check a built bundle against its manifest.json
   serve <dir> [--port 4321]       serve a folder of bundles on http://localhost
@@ -95,9 +96,9 @@ export async function main(argv: string[]): Promise<number> {
         return await startCms({ port, seedCourseDir: path.resolve(values.seed ?? 'courses/rights-based-mental-health'), log: (line) => process.stderr.write(`${line}\n`) });
       }
       case 'publish': {
-        const { values, positionals } = parse(rest, { job: { type: 'string' }, json: { type: 'boolean' } });
+        const { values, positionals } = parse(rest, { job: { type: 'string' }, json: { type: 'boolean' }, 'approved-only': { type: 'boolean' } });
         const { publishCommand } = await import('./cms-commands.ts');
-        return await publishCommand({ courseId: one(positionals, 'course-id'), jobId: values.job, json: !!values.json });
+        return await publishCommand({ courseId: one(positionals, 'course-id'), jobId: values.job, json: !!values.json, approvedOnly: !!values['approved-only'] });
       }
       case 'l10n': {
         const [action, ...args] = rest;

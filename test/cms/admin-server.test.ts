@@ -114,9 +114,10 @@ describe('the CMS server (polycourse cms)', () => {
     return { page, external };
   }
 
-  async function publishFromCoursePage(page: Page): Promise<{ state: string; diagnostics?: { ruleId: string }[] }> {
+  async function publishFromCoursePage(page: Page, options: { approvedOnly?: boolean } = {}): Promise<{ state: string; diagnostics?: { ruleId: string; message: string }[] }> {
     const course = (await (await api('courses?where[courseId][equals]=mini&depth=0', { as: token })).json()).docs[0];
     await page.goto(`${cms.url}/admin/collections/courses/${course.id}`);
+    if (options.approvedOnly) await page.getByLabel('Only approved languages').check();
     const started = page.waitForResponse((r) => r.url().endsWith(`/api/courses/${course.id}/publish`) && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Publish bundles' }).click();
     const answer = await (await started).json();
@@ -211,6 +212,18 @@ describe('the CMS server (polycourse cms)', () => {
     expect((await status()).fields.find((f: any) => f.path === titlePath).status).toBe('translated');
     expect((await api(`courses/${course.id}/translation-mark`, { as: token, method: 'POST', body: JSON.stringify({ locale: 'fr', approve: true }) })).status).toBe(200);
     expect((await status()).locales.fr.counts.approved).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('publishing only approved languages: the source locale goes out, the others wait and the panel says why', async () => {
+    const { page } = await adminPage();
+    const row = await publishFromCoursePage(page, { approvedOnly: true });
+    expect(row.state).toBe('done');
+    expect(row.diagnostics?.map((d) => d.ruleId)).toEqual(['polycourse:not-published', 'polycourse:not-published']);
+    expect(row.diagnostics?.map((d) => d.message).join('\n')).toMatch(/^fr is not published: \d+ of \d+ texts approved/m);
+    const manifest = JSON.parse(fs.readFileSync(path.join(cms.bundlesDir, 'mini/manifest.json'), 'utf8'));
+    expect(manifest.locales).toEqual(['en']);
+    await expect.poll(() => page.locator('.polycourse-not-published').innerText()).toContain('ar is not published');
     await page.close();
   });
 
