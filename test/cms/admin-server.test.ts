@@ -123,7 +123,7 @@ describe('the CMS server (polycourse cms)', () => {
     const answer = await (await started).json();
     expect(answer, `POST publish answered ${JSON.stringify(answer)}; server output:\n${cms.output().slice(-3000)}`).toHaveProperty('job');
     const { job } = answer;
-    let row: { state: string; diagnostics?: { ruleId: string }[] };
+    let row: { state: string; diagnostics?: { ruleId: string; message: string }[] };
     do {
       await new Promise((r) => setTimeout(r, 500));
       row = await (await api(`publish-jobs/${job}`, { as: token })).json();
