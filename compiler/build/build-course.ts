@@ -20,12 +20,12 @@ import { collectMediaAssets } from '../render/media-assets.ts';
 import { renderLanguageChooser } from '../render/render-language-chooser.ts';
 import { processCourseImages } from '../images/process-course-images.ts';
 import { stageBundle } from '../targets/write-bundle-atomically.ts';
-import { hashFiles, writeManifest, type BundleManifest } from '../targets/manifest.ts';
+import { writeManifest, type BundleManifest } from '../targets/manifest.ts';
 import { sha256 } from './hash.ts';
 import { pseudoLocale, withPseudoLocale } from '../l10n/pseudo-locale.ts';
 import { translationStatus } from '../l10n/translation-status.ts';
 import { renderTranslationReport } from '../targets/translation-report.ts';
-import { interactiveRuntime, localeRuntime, writeServiceWorker } from './bundle-runtime.ts';
+import { interactiveRuntime, localeRuntime, serviceWorkerSource } from './bundle-runtime.ts';
 import { compilerVersion } from './compiler-version.ts';
 
 export interface BuildOptions {
@@ -126,7 +126,6 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
   let done = 0;
   let rendered = 0;
   try {
-    const mkdir = createDirMaker();
     const stylesheets: Record<string, string> = {};
     const runtimes: Record<string, string> = {};
     const interactiveCode = await interactiveRuntime();
@@ -134,24 +133,22 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
     const jobs: RenderJob[] = [];
     const keys = new Map<string, string>();
     for (const locale of locales) {
-      const localeDir = staging ? path.join(staging.dir, locale) : '';
       const css = `${theme.css}\n:root { --font-body: ${localeInfo(locale).fonts}; }\n`;
       stylesheets[locale] = `_assets/theme-${sha256(css).slice(0, 8)}.css`;
       const runtime = await localeRuntime(course, locale, catalogs.messagesFor(locale));
       runtimes[locale] = `_assets/runtime-${sha256(runtime).slice(0, 8)}.js`;
       if (staging) {
-        writeFile(path.join(localeDir, stylesheets[locale]), css, mkdir);
-        writeFile(path.join(localeDir, runtimes[locale]), runtime, mkdir);
-        writeFile(path.join(localeDir, interactive), interactiveCode, mkdir);
-        for (const asset of media.assets) linkOrCopy(asset.from, path.join(localeDir, asset.bundlePath), mkdir);
+        // Unchanged files are reused from the previous output (moved over on commit), not written again.
+        staging.writeFile(`${locale}/${stylesheets[locale]}`, css);
+        staging.writeFile(`${locale}/${runtimes[locale]}`, runtime);
+        staging.writeFile(`${locale}/${interactive}`, interactiveCode);
+        for (const asset of media.assets) staging.linkFile(`${locale}/${asset.bundlePath}`, asset.from);
       }
       for (const [page, spec] of specs.entries()) {
         const stateKey = `${locale}/${spec.path}`;
         const key = sha256(skeleton, locale, stylesheets[locale], runtimes[locale], interactive, pageInput(course, spec, locale));
-        const previousFile = path.join(destination, locale, spec.path);
         const cached = previousState[stateKey];
-        if (staging && cached?.key === key && fs.existsSync(previousFile)) {
-          linkOrCopy(previousFile, path.join(localeDir, spec.path), mkdir);
+        if (staging && cached?.key === key && staging.reuse(stateKey)) {
           diagnostics.push(...cached.warnings);
           nextState[stateKey] = cached;
           options.onProgress?.(++done, total, stateKey);
@@ -197,13 +194,13 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
       staging?.abandon();
       return { ...result, durationMs: performance.now() - started };
     }
-    writeFile(path.join(staging.dir, 'index.html'), toHtml(renderLanguageChooser(course, locales, catalogs.forLocale)));
-    writeFile(path.join(staging.dir, 'translation-report.html'), toHtml(renderTranslationReport(pickText(course.title, course.sourceLocale, course.sourceLocale).value, course.sourceLocale, coverage)));
-    const hashes = hashFiles(staging.dir, destination);
+    staging.writeFile('index.html', toHtml(renderLanguageChooser(course, locales, catalogs.forLocale)));
+    staging.writeFile('translation-report.html', toHtml(renderTranslationReport(pickText(course.title, course.sourceLocale, course.sourceLocale).value, course.sourceLocale, coverage)));
+    const hashes = staging.files();
     for (const locale of locales) {
       const ofLocale = new Map([...hashes.values()].filter((f) => f.path.startsWith(`${locale}/`)).map((f) => [f.path.slice(locale.length + 1), f.sha256]));
-      await writeServiceWorker(path.join(staging.dir, locale), course.id, locale, ofLocale);
-      const sw = fs.readFileSync(path.join(staging.dir, locale, 'sw.js'));
+      const sw = Buffer.from(await serviceWorkerSource(course.id, locale, ofLocale));
+      staging.writeFile(`${locale}/sw.js`, sw);
       hashes.set(`${locale}/sw.js`, { path: `${locale}/sw.js`, size: sw.length, sha256: sha256(sw) });
     }
     const manifest: Omit<BundleManifest, 'files'> = {
@@ -231,16 +228,6 @@ function pageInput(course: Course, spec: PageSpec, locale: string): string {
 function writeFile(file: string, content: string, mkdir = createDirMaker()) {
   mkdir(path.dirname(file));
   fs.writeFileSync(file, content);
-}
-
-/** Hard-link when possible (same file system, instant), else copy. */
-function linkOrCopy(from: string, to: string, mkdir: (dir: string) => void) {
-  mkdir(path.dirname(to));
-  try {
-    fs.linkSync(from, to);
-  } catch {
-    fs.copyFileSync(from, to);
-  }
 }
 
 function readJson<T>(file: string): T | undefined {

@@ -1,7 +1,7 @@
 /**
- * Bundles the learner runtime and the service worker with esbuild (once per process), and writes each
- * locale's copy: the runtime with that locale's compiled UI strings and the course outline, and a
- * service worker that lists the locale's files.
+ * Bundles the learner runtime and the service worker with esbuild (once per process, and kept between
+ * processes in a content-checked cache), and writes each locale's copy: the runtime with that locale's
+ * compiled UI strings and the course outline, and a service worker that lists the locale's files.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,23 +19,75 @@ let bundled: Promise<BundledRuntime> | undefined;
 /** esbuild output of the runtime core, its interactive part and the service worker (minified, ES2020). */
 export function bundleRuntimeCode(): Promise<BundledRuntime> {
   bundled ??= (async () => {
+    const cached = readRuntimeCache();
+    if (cached) return cached;
     const esbuild = await import('esbuild');
+    // Every file esbuild compiles, with the sha256 of the very bytes it got: the cache key of the output.
+    const inputs: Record<string, string> = {};
+    let cacheable = true;
+    const recordInputs = {
+      name: 'record-inputs',
+      setup(build: import('esbuild').PluginBuild) {
+        build.onLoad({ filter: /.*/, namespace: 'file' }, (args) => {
+          if (!/\.([cm]?[jt]sx?|json)$/.test(args.path)) {
+            cacheable = false; // a kind of file this does not record: never cache the output
+            return undefined;
+          }
+          const data = fs.readFileSync(args.path);
+          inputs[args.path] = sha256(data);
+          const ext = path.extname(args.path).slice(1);
+          const loader = ext === 'json' ? 'json' : ext.endsWith('tsx') ? 'tsx' : ext.endsWith('ts') ? 'ts' : ext.endsWith('jsx') ? 'jsx' : 'js';
+          return { contents: data, loader, resolveDir: path.dirname(args.path) } as const;
+        });
+      },
+    };
     const build = async (entry: string, format: 'esm' | 'iife') => {
       const result = await esbuild.build({
         entryPoints: [path.join(runtimeDir, entry)], bundle: true, minify: true, format, write: false,
-        target: 'es2020', legalComments: 'none', logLevel: 'silent',
+        target: 'es2020', legalComments: 'none', logLevel: 'silent', plugins: [recordInputs],
       });
       return result.outputFiles[0].text;
     };
     // A classic deferred script (IIFE), not type=module: browsers refuse module scripts on file://, and a
     // bundle opened from a folder or USB stick must stay interactive.
-    return {
+    const code = {
       runtime: await build('browser/main.ts', 'iife'),
       interactive: await build('browser/interactive.ts', 'iife'),
       serviceWorker: await build('service-worker/service-worker.ts', 'iife'),
     };
+    if (cacheable) writeRuntimeCache(inputs, code, esbuild.version);
+    return code;
   })();
   return bundled;
+}
+
+/**
+ * The bundled runtime is kept between processes in node_modules/.cache, keyed by the content of every file
+ * it was built from (and the esbuild version): used only when each of them still hashes the same.
+ */
+const runtimeCacheFile = path.join(runtimeDir, '../../node_modules/.cache/polycourse-runtime/runtime.json');
+const runtimeCacheFormat = 1;
+
+function readRuntimeCache(): BundledRuntime | undefined {
+  try {
+    const state = JSON.parse(fs.readFileSync(runtimeCacheFile, 'utf8')) as { format: number; esbuild: string; inputs: Record<string, string>; code: BundledRuntime };
+    if (state.format !== runtimeCacheFormat) return undefined;
+    const esbuildPackage = JSON.parse(fs.readFileSync(path.join(runtimeDir, '../../node_modules/esbuild/package.json'), 'utf8')) as { version: string };
+    if (esbuildPackage.version !== state.esbuild) return undefined;
+    for (const [file, hash] of Object.entries(state.inputs)) if (sha256(fs.readFileSync(file)) !== hash) return undefined;
+    return state.code;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeRuntimeCache(inputs: Record<string, string>, code: BundledRuntime, esbuildVersion: string): void {
+  try {
+    fs.mkdirSync(path.dirname(runtimeCacheFile), { recursive: true });
+    const tmp = `${runtimeCacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify({ format: runtimeCacheFormat, esbuild: esbuildVersion, inputs, code }));
+    fs.renameSync(tmp, runtimeCacheFile);
+  } catch { /* a cache only */ }
 }
 
 /** What the runtime knows of the course: structure, kinds, pass marks, points. No answers, no texts. */
@@ -77,10 +129,15 @@ export async function interactiveRuntime(): Promise<string> {
  * locale folder); its version changes whenever any file does, so browsers install a new worker.
  */
 export async function writeServiceWorker(localeDir: string, courseId: string, locale: string, files: Map<string, string>): Promise<void> {
+  fs.writeFileSync(path.join(localeDir, 'sw.js'), await serviceWorkerSource(courseId, locale, files));
+}
+
+/** The content of the locale's sw.js (see writeServiceWorker). */
+export async function serviceWorkerSource(courseId: string, locale: string, files: Map<string, string>): Promise<string> {
   const { serviceWorker } = await bundleRuntimeCode();
   const list = [...files.keys()].filter((f) => f !== 'sw.js').sort();
   const version = sha256(...list.flatMap((f) => [f, files.get(f)!])).slice(0, 12);
   const prefix = `polycourse:${courseId}:${locale}:`;
   const precache = { cacheName: `${prefix}${version}`, prefix, files: ['./', ...list] };
-  fs.writeFileSync(path.join(localeDir, 'sw.js'), `const PRECACHE=${JSON.stringify(precache)};\n${serviceWorker}`);
+  return `const PRECACHE=${JSON.stringify(precache)};\n${serviceWorker}`;
 }

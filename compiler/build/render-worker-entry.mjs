@@ -1,5 +1,9 @@
-// Worker threads start as plain JavaScript: register tsx, then load the TypeScript worker.
-import { register } from 'tsx/esm/api';
+// Worker threads start as plain JavaScript: the prebuilt worker when it is up to date (../cli/prebuilt.mjs),
+// else register tsx and load the TypeScript worker.
+import { loadPrebuilt } from '../cli/prebuilt.mjs';
 
-register();
-await import('./render-worker.ts');
+if (!(await loadPrebuilt('render-worker'))) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./render-worker.ts');
+}

@@ -23,11 +23,28 @@ export interface UiCatalogs {
   messagesFor(locale: string): Record<string, string>;
 }
 
+/** Parsed catalogs by file, reused while the file's bytes are the same (a build loads them twice). */
+const parsedCatalogs = new Map<string, { data: Buffer; messages: Record<string, string> }>();
+/** Compiled ICU messages by source text (compiling is a pure function of it). */
+const compiledMessages = new Map<string, ReturnType<typeof compileMessage>>();
+
+function compileCached(message: string): ReturnType<typeof compileMessage> {
+  let compiled = compiledMessages.get(message);
+  if (compiled === undefined) {
+    compiled = compileMessage(message);
+    compiledMessages.set(message, compiled);
+  }
+  return compiled;
+}
+
 /** Read `<dir>/<locale>.po` as id → message. Returns diagnostics for unreadable files. */
 export function readPoCatalog(file: string): { messages: Record<string, string>; diagnostics: Diagnostic[] } {
   const display = path.relative(process.cwd(), file);
   try {
-    const po = gettextParser.po.parse(fs.readFileSync(file));
+    const data = fs.readFileSync(file);
+    const known = parsedCatalogs.get(file);
+    if (known?.data.equals(data)) return { messages: { ...known.messages }, diagnostics: [] };
+    const po = gettextParser.po.parse(data);
     const messages: Record<string, string> = {};
     for (const context of Object.values(po.translations)) {
       for (const [msgid, entry] of Object.entries(context)) {
@@ -37,6 +54,7 @@ export function readPoCatalog(file: string): { messages: Record<string, string>;
         if (value && !fuzzy) messages[msgid] = value;
       }
     }
+    parsedCatalogs.set(file, { data, messages: { ...messages } });
     return { messages, diagnostics: [] };
   } catch (error) {
     return {
@@ -71,7 +89,7 @@ export function loadUiCatalogs(localesDirs: string[], locales: string[], sourceL
     const out: Record<string, ReturnType<typeof compileMessage>> = {};
     for (const [id, message] of Object.entries(messages)) {
       try {
-        out[id] = compileMessage(message);
+        out[id] = compileCached(message);
       } catch (error) {
         diagnostics.push({
           severity: 'error', ruleId: 'polycourse:ui-message', path: `themes:${locale}.po:${id}`,

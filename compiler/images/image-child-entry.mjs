@@ -1,5 +1,9 @@
-// Child process entry for image encoding: register tsx, then run the TypeScript child.
-import { register } from 'tsx/esm/api';
+// Child process entry for image encoding: the prebuilt child when it is up to date (../cli/prebuilt.mjs),
+// else register tsx and run the TypeScript child.
+import { loadPrebuilt } from '../cli/prebuilt.mjs';
 
-register();
-await import('./image-child.ts');
+if (!(await loadPrebuilt('image-child'))) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./image-child.ts');
+}

@@ -25,6 +25,15 @@ export interface LoadedTheme {
 
 export const themesRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../themes');
 
+/**
+ * A theme's templates.ts. Under tsx (or vitest) a plain import; when the compiler runs from its prebuilt
+ * bundle (compiler/cli/prebuilt.mjs), that bundle's copy of the same, checked source, else through tsx.
+ */
+function importTemplates(file: string): Promise<unknown> {
+  const prebuilt = (globalThis as { [key: symbol]: { importTs(file: string): Promise<unknown> } | undefined })[Symbol.for('polycourse.prebuilt')];
+  return prebuilt ? prebuilt.importTs(file) : import(pathToFileURL(file).href);
+}
+
 /** Load a theme by name, following `extends`. Errors come back as diagnostics. */
 export async function loadTheme(name: string, root = themesRoot): Promise<{ theme?: LoadedTheme; diagnostics: Diagnostic[] }> {
   const dirs: string[] = [];
@@ -49,7 +58,7 @@ export async function loadTheme(name: string, root = themesRoot): Promise<{ them
   if (!templatesFile) {
     return { diagnostics: [{ severity: 'error', ruleId: 'polycourse:theme-templates', path: 'theme', message: `Theme "${name}" has no templates.ts (nor do its parents)`, fix: 'Extend a theme that has templates, e.g. "extends": "default".' }] };
   }
-  const templates = (await import(pathToFileURL(templatesFile).href)) as ThemeTemplates;
+  const templates = (await importTemplates(templatesFile)) as ThemeTemplates;
   const css = styles.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
   const localesDirs = dirs.map((d) => path.join(d, 'locales')).filter((d) => fs.existsSync(d));
   hash.update(fs.readFileSync(templatesFile)).update(css);

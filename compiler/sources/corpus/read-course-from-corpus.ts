@@ -19,16 +19,24 @@ export const corpusMarker = 'corpus.json';
 export function readCourseFromCorpus(corpusDir: string): SourceResult {
   const diagnostics: Diagnostic[] = [];
   const inputs: string[] = [];
+  // What was read, kept for inputsHash: the hash describes exactly what was built, without reading it all again.
+  const read = new Map<string, Buffer>();
+  const readInput = (file: string): Buffer => {
+    const data = fs.readFileSync(file);
+    inputs.push(file);
+    read.set(file, data);
+    return data;
+  };
   const manifestFile = path.join(corpusDir, corpusMarker);
   const display = (f: string) => path.relative(process.cwd(), f) || f;
   const result = (course?: Course): SourceResult => ({
     course, diagnostics, inputs, locate: () => ({ file: display(manifestFile) }),
-    inputsHash: () => sha256(...inputs.sort().flatMap((f) => [path.relative(corpusDir, f), fs.readFileSync(f)])),
+    inputsHash: () => sha256(...inputs.sort().flatMap((f) => [path.relative(corpusDir, f), read.get(f) ?? fs.readFileSync(f)])),
   });
   let corpus: CorpusJson;
   try {
     corpus = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as CorpusJson;
-    inputs.push(manifestFile);
+    readInput(manifestFile);
   } catch (error) {
     diagnostics.push({ severity: 'error', ruleId: 'polycourse:corpus', file: display(manifestFile), message: `Cannot read the corpus manifest: ${(error as Error).message}`, fix: 'Generate it with shared/bench/gen-corpus.mjs.' });
     return result();
@@ -48,8 +56,7 @@ export function readCourseFromCorpus(corpusDir: string): SourceResult {
         for (const locale of locales) {
           const file = path.join(corpusDir, locale, m.slug, `${lesson.slug}.md`);
           if (!fs.existsSync(file)) continue;
-          inputs.push(file);
-          body[locale] = { text: fs.readFileSync(file, 'utf8'), file: display(file), baseDir: `${locale}/${m.slug}` };
+          body[locale] = { text: readInput(file).toString('utf8'), file: display(file), baseDir: `${locale}/${m.slug}` };
         }
         return { id: lesson.slug, kind: 'lesson' as const, title: lesson.title, body };
       }),
