@@ -1,7 +1,9 @@
 /**
- * Extraction check for UI strings: the ids the templates and the runtime use (`t("some.id")`, including
- * template-literal families like `unit.kind.${kind}`) against the source catalog. Lingui's own extractor
- * works on its macros; our templates call the catalog by id, so this scan is the extraction step.
+ * Where UI strings are used: the ids the templates and the runtime pass to `t("some.id")`, template-
+ * literal families like `t(\`unit.kind.${kind}\`)`, and catalog ids named in strings (handed to the
+ * runtime as data). Lingui's own extractor works on its macros; our code calls the catalog by id, so
+ * these rules are the extraction: `lingui extract` runs them (compiler/i18n/lingui-extractor.ts) and
+ * `npm run i18n:check` compares them with the source catalog.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,17 +15,33 @@ export interface UiStringUsage {
   unused: string[];
 }
 
+export interface UiStringReference { id: string; offset: number }
+
+/** Every UI string id `code` refers to, with its offset; families are expanded against `catalogIds`. */
+export function uiStringReferences(code: string, catalogIds: string[]): { literal: UiStringReference[]; all: UiStringReference[] } {
+  const known = new Set(catalogIds);
+  const literal = [...code.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)].map((m) => ({ id: m[1], offset: m.index }));
+  const families = [...code.matchAll(/\bt\(\s*`([a-zA-Z0-9_.-]+)\$\{/g)]
+    .flatMap((m) => catalogIds.filter((id) => id.startsWith(m[1])).map((id) => ({ id, offset: m.index })));
+  const named = [...code.matchAll(/'([a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+)+)'/g)]
+    .filter((m) => known.has(m[1])).map((m) => ({ id: m[1], offset: m.index }));
+  const seen = new Set<string>();
+  const all = [...literal, ...families, ...named].filter((r) => !seen.has(`${r.id}@${r.offset}`) && seen.add(`${r.id}@${r.offset}`));
+  return { literal, all };
+}
+
+/** Source files that may use UI strings (tests excluded). */
+export const isUiSourceFile = (file: string) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts');
+
 const sourceFiles = (dir: string): string[] =>
-  (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => path.join(dir, f));
+  (fs.readdirSync(dir, { recursive: true }) as string[]).filter(isUiSourceFile).map((f) => path.join(dir, f));
 
 export function checkUiStringUsage(catalogIds: string[], roots: string[]): UiStringUsage {
-  const text = roots.flatMap(sourceFiles).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-  const literal = [...text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)].map((m) => m[1]);
-  const families = [...text.matchAll(/\bt\(\s*`([a-zA-Z0-9_.-]+)\$\{/g)].map((m) => m[1]);
-  const mentioned = new Set([...literal, ...[...text.matchAll(/'([a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+)+)'/g)].map((m) => m[1])]);
+  const refs = roots.flatMap(sourceFiles).map((f) => uiStringReferences(fs.readFileSync(f, 'utf8'), catalogIds));
   const known = new Set(catalogIds);
+  const used = new Set(refs.flatMap((r) => r.all.map((x) => x.id)));
   return {
-    missing: [...new Set(literal)].filter((id) => !known.has(id)).sort(),
-    unused: catalogIds.filter((id) => !mentioned.has(id) && !families.some((prefix) => id.startsWith(prefix))).sort(),
+    missing: [...new Set(refs.flatMap((r) => r.literal.map((x) => x.id)))].filter((id) => !known.has(id)).sort(),
+    unused: catalogIds.filter((id) => !used.has(id)).sort(),
   };
 }

@@ -1,0 +1,23 @@
+// Lingui: the theme's UI strings live in PO catalogs, one per locale (themes/default/locales/<locale>.po,
+// msgid = the string's id, msgstr = ICU MessageFormat). `npm run i18n:extract` updates them from the
+// code; `npm run i18n:compile` compiles them strictly (every string translated, valid ICU).
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from '@lingui/conf';
+import { formatter } from '@lingui/format-po';
+import { uiStringExtractor } from './compiler/i18n/lingui-extractor.ts';
+
+const root = import.meta.dirname;
+const catalogDir = path.join(root, 'themes/default/locales');
+// Every locale that has a catalog: adding one is adding its <locale>.po.
+const locales = fs.readdirSync(catalogDir).filter((f) => f.endsWith('.po')).map((f) => f.slice(0, -3)).sort();
+
+export default defineConfig({
+  rootDir: root,
+  sourceLocale: 'en',
+  locales,
+  catalogs: [{ path: '<rootDir>/themes/default/locales/{locale}', include: ['<rootDir>/themes', '<rootDir>/compiler'], exclude: ['**/*.test.ts', '**/node_modules/**'] }],
+  format: formatter({ explicitIdAsDefault: true, lineNumbers: false }),
+  extractors: [uiStringExtractor(path.join(catalogDir, 'en.po'), root, [path.join(root, 'themes'), path.join(root, 'compiler')])],
+  orderBy: 'messageId',
+});
