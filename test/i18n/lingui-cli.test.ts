@@ -32,6 +32,7 @@ function workspace(extraSource?: string) {
     .replace("[path.join(root, 'themes'), path.join(root, 'compiler')]", `[${include.map((i) => `path.resolve(${i})`).join(', ')}]`);
   expect(config).toContain(path.join(dir, 'locales'));
   // The config must resolve the project's packages: it lives under node_modules/.cache, not in /tmp.
+  fs.mkdirSync(path.join(root, 'node_modules/.cache'), { recursive: true });
   const configDir = fs.mkdtempSync(path.join(root, 'node_modules/.cache/lingui-test-'));
   fs.writeFileSync(path.join(configDir, 'lingui.config.ts'), config);
   const run = (...args: string[]) => spawnSync(process.execPath, [lingui, ...args, '--config', path.join(configDir, 'lingui.config.ts')], { cwd: root, encoding: 'utf8' });
