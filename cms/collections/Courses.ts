@@ -4,11 +4,13 @@ import type { CollectionConfig } from 'payload';
 import { canCreateContent, canDeleteContent, canEditLocale, hasRole, publishedOrStaff } from '../access/roles.ts';
 import { baseLocales } from '../locales.ts';
 import { spawnPublish } from '../publish/spawn-publish.ts';
+import { publishCourseAsAWhole } from '../hooks/publishCourseAsAWhole.ts';
 
 export const Courses: CollectionConfig = {
   slug: 'courses',
   admin: { useAsTitle: 'title' },
   versions: { drafts: true },
+  hooks: { afterChange: [publishCourseAsAWhole] },
   access: { read: publishedOrStaff, create: canCreateContent, update: canEditLocale, delete: canDeleteContent },
   endpoints: [
     ...courseTranslationEndpoints,

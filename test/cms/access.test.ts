@@ -51,6 +51,26 @@ for (const kind of ['sqlite', 'postgres', 'mongodb'] as const) {
       expect(staff.docs.map((d: any) => d.moduleId).sort()).toEqual(['draft', 'public']);
     });
 
+    it('publishing a course publishes the latest drafts of its modules and units, in every locale', async () => {
+      const unit = await payload.create({ collection: 'units', locale: 'en', data: { unitId: `w-${kind}`, kind: 'lesson', title: 'Old', body: 'Text.', _status: 'published' }, ...asUser('author') });
+      const module = await payload.create({ collection: 'modules', locale: 'en', data: { moduleId: `wm-${kind}`, title: 'Module', units: [unit.id], _status: 'published' }, ...asUser('author') });
+      const course = await payload.create({ collection: 'courses', locale: 'en', data: { courseId: `whole-${kind}`, title: 'Whole', languages: ['en', 'fr'], sourceLocale: 'en', modules: [module.id], _status: 'published' }, ...asUser('author') });
+      await payload.update({ collection: 'units', id: unit.id, locale: 'en', data: { title: 'New' }, draft: true, ...asUser('author') });
+      await payload.update({ collection: 'units', id: unit.id, locale: 'fr', data: { title: 'Nouveau' }, draft: true, ...asUser('translator') });
+      await payload.update({ collection: 'modules', id: module.id, locale: 'en', data: { title: 'Module, revised' }, draft: true, ...asUser('author') });
+      expect((await payload.findByID({ collection: 'units', id: unit.id, locale: 'en' })).title).toBe('Old');
+
+      // A translator publishing their locale of the course does not publish other people's drafts.
+      await payload.update({ collection: 'courses', id: course.id, locale: 'fr', data: { title: 'Entier', _status: 'published' }, ...asUser('translator') });
+      expect((await payload.findByID({ collection: 'units', id: unit.id, locale: 'en' })).title).toBe('Old');
+
+      await payload.update({ collection: 'courses', id: course.id, locale: 'en', data: { _status: 'published' }, ...asUser('author') });
+      const published = await payload.findByID({ collection: 'units', id: unit.id, locale: 'all' }) as any;
+      expect(published.title).toMatchObject({ en: 'New', fr: 'Nouveau' });
+      expect(published._status).toBe('published');
+      expect((await payload.findByID({ collection: 'modules', id: module.id, locale: 'en' })).title).toBe('Module, revised');
+    });
+
     it('invalid MDX is refused on save with its position, and the stored body stays', async () => {
       const unit = await payload.create({ collection: 'units', locale: 'en', data: { unitId: 'u2', kind: 'lesson', title: 'Safe', body: 'Safe text.' }, ...asUser('author') });
       const attempt = payload.update({ collection: 'units', id: unit.id, locale: 'en', data: { body: 'Hi {name}\n\n<script>alert(1)</script>' }, ...asUser('author') });
