@@ -215,6 +215,19 @@ describe('the CMS server (polycourse cms)', () => {
     await page.close();
   });
 
+  it('in the admin, invalid MDX in a body is refused on save with its position shown on the field; the stored body stays', async () => {
+    const { page } = await adminPage();
+    const unit = await unitByUnitId('basics-sheet');
+    const before = (await (await api(`units/${unit.id}?locale=en&draft=true`, { as: token })).json()).body;
+    await page.goto(`${cms.url}/admin/collections/units/${unit.id}?locale=en`);
+    await page.locator('#field-body').fill('Fine.\n\n<script>alert(1)</script>');
+    await page.getByRole('button', { name: 'Publish changes' }).click();
+    const fieldError = page.locator('.field-type.textarea:has(#field-body) .field-error, .field-type.textarea:has(#field-body) [class*="error"]').first();
+    await expect.poll(() => fieldError.innerText(), { timeout: 20_000 }).toMatch(/3:1 <script> is not allowed in course content \[polycourse:forbidden-element\]/);
+    expect((await (await api(`units/${unit.id}?locale=en&draft=true`, { as: token })).json()).body).toBe(before);
+    await page.close();
+  });
+
   it('publishing only approved languages: the source locale goes out, the others wait and the panel says why', async () => {
     const { page } = await adminPage();
     const row = await publishFromCoursePage(page, { approvedOnly: true });
