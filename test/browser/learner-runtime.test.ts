@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildCourse } from '../../compiler/build/build-course.ts';
 import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
-import { tempDir } from '../helpers/temp-course.ts';
+import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
 import { axeViolations, launchChromium } from '../helpers/browser.ts';
 
 let browser: Browser;
@@ -118,6 +118,33 @@ describe('the learner runtime', () => {
     await context.setOffline(false);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('after a new build, the offline copy updates: a new worker caches the new files and drops the old cache', async () => {
+    const course = copyCourse(miniCourseDir);
+    const out = tempDir();
+    expect((await buildCourse({ courseDir: course, outDir: out, locales: ['en'] })).ok).toBe(true);
+    const site = await startStaticServer(out);
+    const { context, page, errors } = await learner();
+    try {
+      await page.goto(`${site.url}mini/en/index.html`);
+      await expect.poll(() => page.textContent('.offline-status'), { timeout: 20_000 }).toBe('This course now works offline on this device.');
+      const cachesNow = () => page.evaluate(() => caches.keys());
+      const [first] = await cachesNow();
+
+      editFile(path.join(course, 'locales/en.yaml'), 'second-lesson: { title: Second lesson }', 'second-lesson: { title: Second lesson (revised) }');
+      expect((await buildCourse({ courseDir: course, outDir: out, locales: ['en'] })).ok).toBe(true);
+      await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())!.update(); });
+      await expect.poll(async () => { const keys = await cachesNow(); return keys.length === 1 && keys[0] !== first; }, { timeout: 30_000 }).toBe(true);
+
+      await context.setOffline(true);
+      await page.goto(`${site.url}mini/en/basics/second-lesson/index.html`);
+      expect(await page.textContent('h1')).toBe('Second lesson (revised)');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await site.close();
+    }
   });
 
   it('caches what it can when a file vanished from the server, says so, and keeps working', async () => {
