@@ -68,7 +68,9 @@ async function prepareDatabase(options: StartOptions): Promise<{ seeded?: string
     if (!source.course) throw new Error(`The seed course ${options.seedCourseDir} is invalid: ${source.diagnostics.map((d) => d.message).join('; ')}`);
     options.log(`First run: importing ${path.relative(projectDir, options.seedCourseDir) || options.seedCourseDir} into the CMS…`);
     const { importCourse } = await import('./course-exchange/import-course.ts');
-    await importCourse(payload, source.course);
+    const { createProgress } = await import('../compiler/cli/progress-bar.ts');
+    const progress = createProgress('importing', true);
+    await importCourse(payload, source.course, (done, total, label) => progress.update(done, total, label)).finally(() => progress.stop());
     return { seeded: source.course.id, users };
   } finally {
     await payload.destroy();
