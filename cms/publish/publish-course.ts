@@ -13,6 +13,8 @@ import { bundlesDir } from './bundles-dir.ts';
 export interface PublishOptions {
   /** Per-locale publishing: only the source locale and the locales whose texts are all approved. */
   approvedOnly?: boolean;
+  /** Also told of the build's progress (the CLI's progress bar). */
+  onProgress?: (done: number, total: number, label: string) => void;
 }
 
 export async function startPublish(payload: Payload, courseId: string, outDir = bundlesDir(), options: PublishOptions = {}): Promise<{ jobId: string | number; finished: Promise<boolean> }> {
@@ -27,7 +29,8 @@ export async function runPublishJob(payload: Payload, jobId: string | number, co
     const source = await readCourseFromCms(payload, courseId, path.join(outDir, '.cache'));
     const result = await buildCourse({
       courseDir: '', source, outDir, approvedOnly: options.approvedOnly,
-      onProgress: (done, total) => {
+      onProgress: (done, total, label) => {
+        options.onProgress?.(done, total, label);
         // Progress rows at most every 300 ms: the admin polls them, the build should not wait on them.
         if (Date.now() - lastWrite < 300 && done < total) return;
         lastWrite = Date.now();

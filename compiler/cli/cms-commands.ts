@@ -88,6 +88,8 @@ export async function readFromCms(courseId: string, cacheDir: string, from: CmsL
 export async function publishCommand(options: { courseId: string; jobId?: string; json: boolean; approvedOnly?: boolean }): Promise<number> {
   const { startPublish, runPublishJob } = await import('../../cms/publish/publish-course.ts');
   const { bundlesDir } = await import('../../cms/publish/bundles-dir.ts');
+  const progress = createProgress('publishing', !options.json);
+  const publishOptions = { approvedOnly: options.approvedOnly, onProgress: (d: number, t: number, l: string) => progress.update(d, t, l) };
   const job = await withPayload(async (payload) => {
     let jobId: string | number | undefined = options.jobId;
     if (jobId !== undefined) {
@@ -96,14 +98,14 @@ export async function publishCommand(options: { courseId: string; jobId?: string
         ?? await payload.findByID({ collection: 'publish-jobs', id: Number(jobId), disableErrors: true }).catch(() => null);
       if (!found) throw new Error(`publish job ${jobId} does not exist`);
       jobId = found.id;
-      await runPublishJob(payload, jobId, options.courseId, bundlesDir(), { approvedOnly: options.approvedOnly });
+      await runPublishJob(payload, jobId, options.courseId, bundlesDir(), publishOptions);
     } else {
-      const started = await startPublish(payload, options.courseId, bundlesDir(), { approvedOnly: options.approvedOnly });
+      const started = await startPublish(payload, options.courseId, bundlesDir(), publishOptions);
       jobId = started.jobId;
       await started.finished;
     }
     return payload.findByID({ collection: 'publish-jobs', id: jobId });
-  });
+  }).finally(() => progress.stop());
   const { state, done, outputDir, diagnostics } = job as unknown as { state: string; done: number; outputDir?: string; diagnostics?: import('../model/diagnostic.ts').Diagnostic[] };
   if (options.json) process.stdout.write(`${JSON.stringify({ course: options.courseId, job: job.id, state, pages: done, outputDir, diagnostics: diagnostics ?? [] }, null, 2)}\n`);
   else if (state === 'done') {
