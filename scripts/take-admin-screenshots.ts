@@ -18,6 +18,10 @@ const course = (await (await page.request.get(`${base}/api/courses?depth=0&limit
 await page.goto(`${base}/admin/collections/courses/${course.id}`);
 await page.locator('.polycourse-bundles').waitFor();
 await page.screenshot({ path: path.join(dir, 'admin-course.png') });
+await page.goto(`${base}/admin/collections/courses/${course.id}?locale=fr`);
+await page.locator('.polycourse-translation svg').waitFor();
+await page.locator('.polycourse-translation').scrollIntoViewIfNeeded();
+await page.locator('.polycourse-translation').screenshot({ path: path.join(dir, 'admin-translation-status.png') });
 const unit = (await (await page.request.get(`${base}/api/units?depth=0&limit=1&where[kind][equals]=lesson`)).json()).docs[0];
 await page.goto(`${base}/admin/collections/units/${unit.id}?locale=fr`);
 await page.locator('#field-title').waitFor();

@@ -19,7 +19,7 @@ function CoverageChart({ locales }: { locales: Answer['locales'] }) {
   const rows = Object.entries(locales);
   const width = 360;
   return (
-    <svg role="img" aria-label="Translation status per locale" width={width + 140} height={rows.length * 22 + 24} style={{ maxWidth: '100%' }}>
+    <svg role="img" aria-label="Translation status per locale" width={width + 300} height={rows.length * 22 + 24} style={{ maxWidth: '100%' }}>
       {rows.map(([locale, { counts, total }], i) => {
         let x = 40;
         return (
@@ -90,7 +90,8 @@ export function TranslationStatus() {
             <Button buttonStyle="secondary" onClick={() => void mark(true)}>Approve {editing}</Button>
           </div>
           {message && <p role="status">{message}</p>}
-          <table className="polycourse-translation-fields" style={{ width: '100%', borderCollapse: 'collapse' }}>
+          {shown.length === 0 && <p>Nothing to show in {editing} with this filter{filter === 'work' ? ': nothing needs work' : ''}.</p>}
+          <table hidden={shown.length === 0} className="polycourse-translation-fields" style={{ width: '100%', borderCollapse: 'collapse' }}>
             <thead><tr><th scope="col" style={{ textAlign: 'start' }}>Status</th><th scope="col" style={{ textAlign: 'start' }}>Field</th><th scope="col" style={{ textAlign: 'start' }}>Source ({answer.sourceLocale})</th><th scope="col" style={{ textAlign: "start" }}>Edit</th></tr></thead>
             <tbody>
               {shown.slice(0, 200).map((f) => (
