@@ -11,7 +11,7 @@ export const defaultDatabaseUri = 'file:./data/polycourse.db';
 
 /** Committed migrations, one folder per SQL dialect (`payload migrate:create` writes them here). */
 // Inside the Next.js server bundle import.meta.dirname is undefined; the server runs from the project folder.
-const cmsDir = import.meta.dirname ?? path.resolve('cms');
+export const cmsDir = import.meta.dirname ?? path.resolve('cms');
 export const migrationDirs = {
   sqlite: path.join(cmsDir, 'migrations/sqlite'),
   postgres: path.join(cmsDir, 'migrations/postgres'),

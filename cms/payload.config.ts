@@ -12,10 +12,7 @@ import { PublishJobs } from './collections/PublishJobs.ts';
 import { Translations } from './collections/Translations.ts';
 import { createFirstAdmin } from './first-admin.ts';
 import { cmsLocales } from './locales.ts';
-import { databaseAdapter } from './database-adapter.ts';
-
-// Inside the Next.js server bundle import.meta.dirname is undefined; the server runs from the project folder.
-const cmsDir = import.meta.dirname ?? path.resolve('cms');
+import { cmsDir, databaseAdapter } from './database-adapter.ts';
 
 export function polycourseConfig(options: { db?: DatabaseAdapterObj; secret?: string; mediaDir?: string } = {}) {
   const media = { ...Media, upload: { ...(Media.upload as object), staticDir: options.mediaDir ?? process.env.POLYCOURSE_MEDIA_DIR ?? path.resolve('data/media') } };

@@ -52,11 +52,19 @@ const localized = (value: unknown): Localized => {
   return out;
 };
 
-export async function readCourseFromCms(payload: Payload, courseId: string, cacheDir: string, options: { draft?: boolean } = {}): Promise<SourceResult> {
+export interface ReadOptions {
+  /** the latest saved drafts instead of the published versions */
+  draft?: boolean;
+  /** lay media and captions out under the cache folder (default); without, the model's texts only (status reports) */
+  media?: boolean;
+}
+
+export async function readCourseFromCms(payload: Payload, courseId: string, cacheDir: string, options: ReadOptions = {}): Promise<SourceResult> {
   return readCourseThrough(localCmsReader(payload), courseId, cacheDir, options);
 }
 
-export async function readCourseThrough(reader: CmsReader, courseId: string, cacheDir: string, options: { draft?: boolean } = {}): Promise<SourceResult> {
+export async function readCourseThrough(reader: CmsReader, courseId: string, cacheDir: string, options: ReadOptions = {}): Promise<SourceResult> {
+  const withMedia = options.media ?? true;
   const diagnostics: Diagnostic[] = [];
   const where = `${reader.origin}courses/${courseId}`;
   const result = (course?: Course): SourceResult => ({
@@ -68,15 +76,17 @@ export async function readCourseThrough(reader: CmsReader, courseId: string, cac
     return result();
   }
   const root = path.join(cacheDir, 'cms', courseId);
-  fs.rmSync(root, { recursive: true, force: true });
-  fs.mkdirSync(path.join(root, 'media', 'captions'), { recursive: true });
-  await linkMedia(reader, root);
+  if (withMedia) {
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.mkdirSync(path.join(root, 'media', 'captions'), { recursive: true });
+    await linkMedia(reader, root);
+  }
 
   const mediaRef = (ref: string | undefined): MediaRef | undefined => {
     if (!ref) return undefined;
     if (/^https?:\/\//.test(ref)) return { path: ref, url: ref };
     const file = path.join(root, ref);
-    if (!fs.existsSync(file)) diagnostics.push({ severity: 'error', ruleId: 'polycourse:missing-media', path: where, message: `Media ${ref} is not in the CMS`, fix: 'Upload it to Media with this course path.' });
+    if (withMedia && !fs.existsSync(file)) diagnostics.push({ severity: 'error', ruleId: 'polycourse:missing-media', path: where, message: `Media ${ref} is not in the CMS`, fix: 'Upload it to Media with this course path.' });
     return { path: ref, file };
   };
 
@@ -93,7 +103,7 @@ export async function readCourseThrough(reader: CmsReader, courseId: string, cac
         const captions: Record<string, MediaRef> = {};
         for (const c of (u.captions ?? []) as Doc[]) {
           const rel = `media/captions/${u.unitId}.${c.locale}.vtt`;
-          fs.writeFileSync(path.join(root, rel), c.vtt);
+          if (withMedia) fs.writeFileSync(path.join(root, rel), c.vtt);
           captions[c.locale] = { path: rel, file: path.join(root, rel) };
         }
         return { ...base, kind: 'video', src: mediaRef(u.src)!, poster: mediaRef(u.poster), captions, transcript: localized(u.transcript) };

@@ -3,15 +3,13 @@
  * the CMS holds it now (latest drafts) with its provenance rows — and where each model path lives in the
  * CMS (collection, document, field), so the admin can link to it and show it beside the field.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { Payload } from 'payload';
 import { currentProvenance, translationStatus, type FieldStatus } from '../../compiler/l10n/translation-status.ts';
 import { translatableFields } from '../../compiler/model/translatable-fields.ts';
 import type { Course } from '../../compiler/model/course.ts';
-import { readCourseFromCms } from '../course-exchange/read-course-from-cms.ts';
-import { readProvenance, writeProvenance } from './provenance.ts';
+import { localCmsReader, readCourseThrough, type CmsReader } from '../course-exchange/read-course-from-cms.ts';
+import { writeProvenance } from './provenance.ts';
 
 type Doc = Record<string, any>;
 export type CmsCollection = 'courses' | 'modules' | 'units';
@@ -53,12 +51,14 @@ export function locateField(modelPath: string, course: Doc): DocLocation | undef
   return { collection: 'units', id: unit.id, field };
 }
 
+/** The course as the CMS holds it now (latest drafts, texts only), and its course document (modules and units populated). */
 async function courseNow(payload: Payload, courseId: string): Promise<{ course: Course; doc: Doc }> {
-  // A folder of its own per call: the CMS source lays media and captions out there, and calls may overlap.
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'polycourse-status-'));
-  const source = await readCourseFromCms(payload, courseId, cache, { draft: true }).finally(() => fs.rmSync(cache, { recursive: true, force: true }));
-  if (!source.course) throw new Error(source.diagnostics.map((d) => d.message).join('; ') || `No course "${courseId}" in the CMS`);
-  const doc = (await payload.find({ collection: 'courses', where: { courseId: { equals: courseId } }, draft: true, depth: 2, limit: 1 })).docs[0] as Doc;
+  const reader = localCmsReader(payload);
+  let doc: Doc | undefined;
+  // Keep the document the source reads, rather than asking the database for it a second time.
+  const keeping: CmsReader = { ...reader, findCourse: async (id, options) => (doc = await reader.findCourse(id, options)) };
+  const source = await readCourseThrough(keeping, courseId, os.tmpdir(), { draft: true, media: false });
+  if (!source.course || !doc) throw new Error(source.diagnostics.map((d) => d.message).join('; ') || `No course "${courseId}" in the CMS`);
   return { course: source.course, doc };
 }
 
@@ -81,9 +81,11 @@ export async function courseTranslationStatus(payload: Payload, courseId: string
  * "Mark as translated" (and "Approve"): record that the locale's present translations were made from
  * today's source texts — all of them, or only `paths` — as `polycourse l10n mark` does for files.
  */
-export async function markTranslations(payload: Payload, courseId: string, locale: string, options: { approve: boolean; paths?: string[] }): Promise<void> {
+export async function markTranslations(payload: Payload, courseId: string, locale: string, options: { approve: boolean; paths?: string[] }): Promise<CourseStatus['locales'][string]> {
   const { course } = await courseNow(payload, courseId);
-  const previous = (await readProvenance(payload, courseId))[locale] ?? {};
+  const previous = course.translations?.[locale] ?? {};
   const records = currentProvenance(course, locale, options.approve, previous, options.paths ? new Set(options.paths) : undefined);
   await writeProvenance(payload, courseId, locale, records);
+  const { counts, total } = translationStatus({ ...course, translations: { ...course.translations, [locale]: records } }, [locale])[locale];
+  return { counts, total };
 }

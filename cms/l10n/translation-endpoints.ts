@@ -7,6 +7,7 @@
 import type { Endpoint, Payload, PayloadRequest } from 'payload';
 import { hasRole } from '../access/roles.ts';
 import { courseTranslationStatus, markTranslations, type CmsCollection } from './course-translation-status.ts';
+import { placementOf } from '../course-exchange/containing-course.ts';
 
 type Doc = Record<string, any>;
 
@@ -15,19 +16,6 @@ const workLocales = (req: PayloadRequest) => ((req.user as { workLocales?: strin
 
 async function courseDoc(payload: Payload, id: string): Promise<Doc | null> {
   return payload.findByID({ collection: 'courses', id, depth: 0, draft: true, disableErrors: true }) as Promise<Doc | null>;
-}
-
-/** The course a course, module or unit document belongs to (drafts included). */
-async function courseIdOf(payload: Payload, collection: CmsCollection, id: string): Promise<string | undefined> {
-  if (collection === 'courses') return (await courseDoc(payload, id))?.courseId;
-  let moduleId: string | number = id;
-  if (collection === 'units') {
-    const module = (await payload.find({ collection: 'modules', where: { units: { in: [id] } }, draft: true, depth: 0, limit: 1 })).docs[0];
-    if (!module) return undefined;
-    moduleId = module.id;
-  }
-  const course = (await payload.find({ collection: 'courses', where: { modules: { in: [moduleId] } }, draft: true, depth: 0, limit: 1 })).docs[0] as Doc | undefined;
-  return course?.courseId;
 }
 
 export const courseTranslationEndpoints: Endpoint[] = [
@@ -61,9 +49,7 @@ export const courseTranslationEndpoints: Endpoint[] = [
         ? hasRole(req, 'admin') || (hasRole(req, 'reviewer') && inTheirLocale)
         : hasRole(req, 'admin', 'author') || (hasRole(req, 'translator', 'reviewer') && inTheirLocale);
       if (!allowed) return Response.json({ error: body.approve ? `Only an admin or a reviewer of "${locale}" can approve it.` : `You do not translate "${locale}".` }, { status: 403 });
-      await markTranslations(req.payload, course.courseId, locale, { approve: Boolean(body.approve), paths: body.paths });
-      const status = await courseTranslationStatus(req.payload, course.courseId);
-      return Response.json({ locale, ...status.locales[locale] });
+      return Response.json({ locale, ...(await markTranslations(req.payload, course.courseId, locale, { approve: Boolean(body.approve), paths: body.paths })) });
     },
   },
 ];
@@ -77,7 +63,7 @@ export const translationFieldsEndpoint = (collection: CmsCollection): Endpoint =
     if (refused) return refused;
     const id = String(req.routeParams?.id);
     const locale = req.searchParams.get('locale') ?? '';
-    const courseId = await courseIdOf(req.payload, collection, id);
+    const courseId = (await placementOf(req.payload, collection, id)).course?.courseId as string | undefined;
     if (!courseId) return Response.json({ sourceLocale: null, fields: {} });
     const status = await courseTranslationStatus(req.payload, courseId, locale);
     const fields = Object.fromEntries(status.fields

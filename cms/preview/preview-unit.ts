@@ -7,6 +7,7 @@ import type { Payload } from 'payload';
 import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
 import { runCli } from '../publish/cli.ts';
 import { previewsDir } from '../publish/bundles-dir.ts';
+import { placementOf } from '../course-exchange/containing-course.ts';
 
 type Doc = Record<string, any>;
 
@@ -23,13 +24,11 @@ function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** The course and module a unit belongs to (drafts included), or why there is none. */
+/** The course and module a unit belongs to, or why there is none. */
 async function locateUnit(payload: Payload, unitDocId: string): Promise<{ unit: Doc; module: Doc; course: Doc } | string> {
-  const unit = await payload.findByID({ collection: 'units', id: unitDocId, draft: true, depth: 0, disableErrors: true }) as Doc | null;
+  const { unit, module, course } = await placementOf(payload, 'units', unitDocId);
   if (!unit) return `There is no unit ${unitDocId}.`;
-  const module = (await payload.find({ collection: 'modules', where: { units: { in: [unit.id] } }, draft: true, depth: 0, limit: 1 })).docs[0] as Doc | undefined;
   if (!module) return `The unit "${unit.unitId}" is not in any module yet: add it to a module to preview it.`;
-  const course = (await payload.find({ collection: 'courses', where: { modules: { in: [module.id] } }, draft: true, depth: 0, limit: 1 })).docs[0] as Doc | undefined;
   if (!course) return `The module "${module.moduleId}" is not in any course yet: add it to a course to preview it.`;
   return { unit, module, course };
 }
