@@ -4,12 +4,13 @@
  * data/ unless DATABASE_URI says otherwise), creates the first admin or prints the setup link, imports
  * the demo course on first run, publishes its bundles, and serves them at /bundles/.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defaultDatabaseUri } from './database-adapter.ts';
+import { spawnCli } from './publish/cli.ts';
 
 export interface StartOptions {
   port: number;
@@ -77,9 +78,6 @@ async function prepareDatabase(options: StartOptions): Promise<{ seeded?: string
   }
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, args, { cwd: projectDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
-}
 
 /** Start the CMS; resolves when the server process ends (Ctrl+C stops both). */
 export async function startCms(options: StartOptions): Promise<number> {
@@ -87,7 +85,7 @@ export async function startCms(options: StartOptions): Promise<number> {
   const dataDir = path.resolve(projectDir, 'data');
   const env: NodeJS.ProcessEnv = {
     ...process.env, DATABASE_URI: uri, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1',
-    PAYLOAD_SECRET: sessionSecret(dataDir), PORT: String(options.port),
+    PAYLOAD_SECRET: sessionSecret(dataDir), PORT: String(options.port), POLYCOURSE_HOME: projectDir, // where the server finds the CLI it runs
     PAYLOAD_PUBLIC_SERVER_URL: process.env.PAYLOAD_PUBLIC_SERVER_URL ?? `http://localhost:${options.port}`,
   };
   Object.assign(process.env, env);
@@ -96,7 +94,7 @@ export async function startCms(options: StartOptions): Promise<number> {
 
   // Keep idle connections longer than Node's 5 s default: clients and proxies that reuse a connection
   // just as the server drops it see "socket closed" errors.
-  const server = run([nextBin(), 'start', cmsDir, '--port', String(options.port), '--keepAliveTimeout', '65000'], env);
+  const server = spawn(process.execPath, [nextBin(), 'start', cmsDir, '--port', String(options.port), '--keepAliveTimeout', '65000'], { cwd: projectDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = () => { server.kill('SIGTERM'); };
   process.once('SIGINT', stop).once('SIGTERM', stop);
   const base = env.PAYLOAD_PUBLIC_SERVER_URL;
@@ -111,7 +109,7 @@ export async function startCms(options: StartOptions): Promise<number> {
   }
   if (seeded) {
     options.log(`Publishing the bundles of ${seeded} in the background; they appear at ${base}/bundles/${seeded}/ and on the course in the admin.`);
-    const publish = run([path.join(projectDir, 'bin/polycourse.mjs'), 'publish', seeded], env);
+    const publish = spawnCli(['publish', seeded], { stdio: ['ignore', 'inherit', 'inherit'] });
     publish.on('exit', (code) => options.log(code === 0 ? `Bundles published: ${base}/bundles/${seeded}/` : `Publishing ${seeded} failed (exit code ${code}); see the course in the admin.`));
   }
   return new Promise((resolve) => server.on('exit', (code) => resolve(code ?? 0)));
