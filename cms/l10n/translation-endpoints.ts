@@ -63,8 +63,11 @@ export const translationFieldsEndpoint = (collection: CmsCollection): Endpoint =
     if (refused) return refused;
     const id = String(req.routeParams?.id);
     const locale = req.searchParams.get('locale') ?? '';
-    const courseId = (await placementOf(req.payload, collection, id)).course?.courseId as string | undefined;
-    if (!courseId) return Response.json({ sourceLocale: null, fields: {} });
+    const course = (await placementOf(req.payload, collection, id)).course;
+    if (!course) return Response.json({ sourceLocale: null, fields: {} });
+    const courseId = course.courseId as string;
+    // Editing the source locale: nothing to show beside the fields, so no need to read the whole course.
+    if (locale === course.sourceLocale) return Response.json({ courseId, sourceLocale: course.sourceLocale, locale, fields: {} });
     const status = await courseTranslationStatus(req.payload, courseId, locale);
     const fields = Object.fromEntries(status.fields
       .filter((f) => f.doc?.collection === collection && String(f.doc.id) === id)

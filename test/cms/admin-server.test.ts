@@ -20,7 +20,8 @@ import { restCmsReader } from '../../cms/course-exchange/rest-cms-reader.ts';
 import { spawnSync } from 'node:child_process';
 import { Units } from '../../cms/collections/Units.ts';
 
-describe('the CMS server (polycourse cms)', () => {
+// Real browser steps against a real server on a 2-core machine shared with the other test files: generous time.
+describe('the CMS server (polycourse cms)', { timeout: 180_000 }, () => {
   let cms: CmsServer;
   let browser: Browser;
   let token: string;
