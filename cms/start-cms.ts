@@ -39,10 +39,48 @@ function newestSourceTime(): number {
 /** Build the admin app (`next build cms`) unless a build newer than every source is already there. */
 export function ensureAdminBuilt(log: (line: string) => void): void {
   const buildId = path.join(cmsDir, '.next', 'BUILD_ID');
-  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSourceTime()) return;
-  log('Building the admin app (next build cms; about a minute the first time)…');
-  const result = spawnSync(process.execPath, [nextBin(), 'build', cmsDir], { cwd: projectDir, stdio: ['ignore', 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (result.status !== 0) throw new Error(`next build cms failed (exit code ${result.status}); its output is above.`);
+  const fresh = () => fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSourceTime();
+  if (fresh()) return;
+  // Two starts at once (two test files, two terminals) must not build into the same .next folder: the
+  // second waits for the first one's build, then uses it.
+  const lock = path.join(cmsDir, '.next-build.lock');
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readText(path.join(lock, 'pid')));
+      if (owner && !isAlive(owner)) fs.rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    }
+  }
+  try {
+    fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+    if (fresh()) return;
+    log('Building the admin app (next build cms; about a minute the first time)…');
+    const result = spawnSync(process.execPath, [nextBin(), 'build', cmsDir], { cwd: projectDir, stdio: ['ignore', 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (result.status !== 0) throw new Error(`next build cms failed (exit code ${result.status}); its output is above.`);
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The server's session secret: PAYLOAD_SECRET, or one generated once per installation and kept in data/. */
