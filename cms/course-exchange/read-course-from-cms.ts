@@ -11,6 +11,7 @@ import type { Course, Localized, LocalizedDocument, MediaRef, Unit } from '../..
 import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
 import type { SourceResult } from '../../compiler/sources/files/read-course-from-files.ts';
 import { sha256 } from '../../compiler/build/hash.ts';
+import { isUnder, resolveInside } from '../../compiler/sources/inside-root.ts';
 import { readProvenance, type Provenance } from '../l10n/provenance.ts';
 
 type Doc = Record<string, any>;
@@ -38,8 +39,12 @@ export function localCmsReader(payload: Payload): CmsReader {
     findCourse: async (courseId, { draft = false } = {}) => (await payload.find({ collection: 'courses', where: { courseId: { equals: courseId } }, locale: 'all', depth: 2, limit: 1, draft })).docs[0] as Doc | undefined,
     listMedia: async () => (await payload.find({ collection: 'media', limit: 0, pagination: false })).docs as Doc[],
     fetchMedia: async (media, target) => {
-      const from = path.resolve(staticDir, media.filename);
-      try { fs.linkSync(from, target); } catch { fs.copyFileSync(from, target); }
+      // The stored filename is data too: it must name a regular file inside the media folder.
+      const from = resolveInside(staticDir, String(media.filename));
+      if (!from.ok || !fs.statSync(from.file, { throwIfNoEntry: false })?.isFile()) {
+        throw new Error(`media/${media.id}/filename "${media.filename}" ${from.ok ? 'is not a file in the media folder' : from.reason}`);
+      }
+      fs.copyFileSync(from.file, target, fs.constants.COPYFILE_FICLONE);
     },
     readProvenance: (courseId) => readProvenance(payload, courseId),
   };
@@ -70,6 +75,11 @@ export async function readCourseThrough(reader: CmsReader, courseId: string, cac
   const result = (course?: Course): SourceResult => ({
     course, diagnostics, inputs: [], locate: (p) => ({ file: `${where}#${p}` }), inputsHash: () => sha256(JSON.stringify(course ?? null)),
   });
+  if (!slug.test(courseId)) {
+    // The id names folders (cache, output): nothing is read or written for one that is not a slug.
+    diagnostics.push({ severity: 'error', ruleId: 'polycourse:id-syntax', path: where, message: `Course id "${courseId}" is not a slug`, fix: 'Use lowercase letters, digits and single dashes, e.g. rights-based-mental-health.' });
+    return result();
+  }
   const doc = await reader.findCourse(courseId, options);
   if (!doc) {
     diagnostics.push({ severity: 'error', ruleId: 'polycourse:cms-course', path: where, message: `No published course "${courseId}" in the CMS`, fix: 'Import it (polycourse import) or publish it in the admin.' });
@@ -79,15 +89,24 @@ export async function readCourseThrough(reader: CmsReader, courseId: string, cac
   if (withMedia) {
     fs.rmSync(root, { recursive: true, force: true });
     fs.mkdirSync(path.join(root, 'media', 'captions'), { recursive: true });
-    await linkMedia(reader, root);
+    diagnostics.push(...(await linkMedia(reader, root)));
   }
 
-  const mediaRef = (ref: string | undefined): MediaRef | undefined => {
+  /** A unit's media path (units/<unit>/src|poster): an https:// URL, or a path under media/ of this course. */
+  const mediaRef = (ref: string | undefined, field: string): MediaRef | undefined => {
     if (!ref) return undefined;
     if (/^https?:\/\//.test(ref)) return { path: ref, url: ref };
-    const file = path.join(root, ref);
-    if (withMedia && !fs.existsSync(file)) diagnostics.push({ severity: 'error', ruleId: 'polycourse:missing-media', path: where, message: `Media ${ref} is not in the CMS`, fix: 'Upload it to Media with this course path.' });
-    return { path: ref, file };
+    const inside = resolveInside(root, ref);
+    if (!inside.ok || !isUnder(path.join(root, 'media'), inside.file)) {
+      diagnostics.push({
+        severity: 'error', ruleId: 'polycourse:media-path', path: `${reader.origin}${field}`,
+        message: `Media path "${ref}" ${inside.ok ? 'is not under media/' : inside.reason}: a course may use only media uploaded to the CMS`,
+        fix: 'Write the Course path of an uploaded Media document (media/…), or an https:// URL.',
+      });
+      return { path: ref };
+    }
+    if (withMedia && !fs.statSync(inside.file, { throwIfNoEntry: false })?.isFile()) diagnostics.push({ severity: 'error', ruleId: 'polycourse:missing-media', path: `${reader.origin}${field}`, message: `Media ${ref} is not in the CMS`, fix: 'Upload it to Media with this course path.' });
+    return { path: ref, file: inside.file };
   };
 
   const unit = (u: Doc, moduleId: string): Unit => {
@@ -102,11 +121,20 @@ export async function readCourseThrough(reader: CmsReader, courseId: string, cac
       case 'video': {
         const captions: Record<string, MediaRef> = {};
         for (const c of (u.captions ?? []) as Doc[]) {
+          // Ids and locales become file names: only a slug and one of the course's languages may.
+          if (!slug.test(String(u.unitId)) || !(doc.languages ?? []).includes(c.locale)) {
+            diagnostics.push({
+              severity: 'error', ruleId: 'polycourse:media-path', path: `${reader.origin}units/${u.unitId}/captions/${c.locale}`,
+              message: `Captions for locale "${c.locale}" of unit "${u.unitId}" cannot be placed: ${slug.test(String(u.unitId)) ? `"${c.locale}" is not one of the course's languages` : 'the unit id is not a slug'}`,
+              fix: `Use a locale of the course (${(doc.languages ?? []).join(', ')}) and a unit id of lowercase letters, digits and dashes.`,
+            });
+            continue;
+          }
           const rel = `media/captions/${u.unitId}.${c.locale}.vtt`;
           if (withMedia) fs.writeFileSync(path.join(root, rel), c.vtt);
           captions[c.locale] = { path: rel, file: path.join(root, rel) };
         }
-        return { ...base, kind: 'video', src: mediaRef(u.src)!, poster: mediaRef(u.poster), captions, transcript: localized(u.transcript) };
+        return { ...base, kind: 'video', src: mediaRef(u.src, `units/${u.unitId}/src`)!, poster: mediaRef(u.poster, `units/${u.unitId}/poster`), captions, transcript: localized(u.transcript) };
       }
       case 'challenge':
         return { ...base, kind: 'challenge', points: u.points ?? 20, prompt: localized(u.prompt), commitment: localized(u.commitment) };
@@ -152,12 +180,34 @@ export async function readCourseThrough(reader: CmsReader, courseId: string, cac
   return result(course);
 }
 
-/** Media files appear at their course paths (media/…) under `root`. */
-async function linkMedia(reader: CmsReader, root: string): Promise<void> {
+const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Media files appear at their course paths (media/…) under `root`. A course path that would land
+ * anywhere else is never written: the document is skipped with a warning (a unit that uses it then
+ * reports its media missing), so one bad Media document cannot stop every course's build.
+ */
+async function linkMedia(reader: CmsReader, root: string): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  const mediaDir = path.join(root, 'media');
   for (const m of await reader.listMedia()) {
     if (!m.coursePath || !m.filename) continue;
-    const target = path.join(root, m.coursePath);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    await reader.fetchMedia(m, target);
+    const target = resolveInside(root, String(m.coursePath));
+    const problem = !target.ok ? target.reason : !isUnder(mediaDir, target.file) || target.file === mediaDir ? 'is not under media/' : fs.existsSync(target.file) ? 'is used by another Media document' : undefined;
+    if (!target.ok || problem) {
+      diagnostics.push({
+        severity: 'warning', ruleId: 'polycourse:media-path', path: `${reader.origin}media/${m.id}/coursePath`,
+        message: `Media "${m.filename}": course path "${m.coursePath}" ${problem}; the file is left out of the build`,
+        fix: 'Give it a course path under media/, e.g. media/diagram.png, unique among Media documents.',
+      });
+      continue;
+    }
+    fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    try {
+      await reader.fetchMedia(m, target.file);
+    } catch (error) {
+      diagnostics.push({ severity: 'warning', ruleId: 'polycourse:media-path', path: `${reader.origin}media/${m.id}/filename`, message: `${(error as Error).message}; the file is left out of the build`, fix: 'Upload the file again.' });
+    }
   }
+  return diagnostics;
 }

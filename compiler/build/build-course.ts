@@ -142,7 +142,7 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
         staging.writeFile(`${locale}/${stylesheets[locale]}`, css);
         staging.writeFile(`${locale}/${runtimes[locale]}`, runtime);
         staging.writeFile(`${locale}/${interactive}`, interactiveCode);
-        for (const asset of media.assets) staging.linkFile(`${locale}/${asset.bundlePath}`, asset.from);
+        for (const asset of media.assets) staging.copyFile(`${locale}/${asset.bundlePath}`, asset.from);
       }
       for (const [page, spec] of specs.entries()) {
         const stateKey = `${locale}/${spec.path}`;

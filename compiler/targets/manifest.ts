@@ -23,38 +23,21 @@ export const manifestName = 'manifest.json';
 export function listFiles(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[])
     .map((f) => f.split(path.sep).join('/'))
-    .filter((f) => f !== manifestName && fs.statSync(path.join(dir, f)).isFile())
+    .filter((f) => {
+      // Links are listed too (as what they are, not followed): verify reports them.
+      const stat = fs.lstatSync(path.join(dir, f));
+      return f !== manifestName && (stat.isFile() || stat.isSymbolicLink());
+    })
     .sort();
 }
 
 export type FileEntry = BundleManifest['files'][number];
 
-/**
- * Size and sha256 of every file under `dir`. A file that is a hard link of the same path in `previousDir`
- * (an unchanged page the incremental build linked) keeps the previous manifest's hash instead of being read.
- */
-export function hashFiles(dir: string, previousDir?: string): Map<string, FileEntry> {
-  const previous = new Map<string, FileEntry>();
-  if (previousDir) {
-    try {
-      const old = JSON.parse(fs.readFileSync(path.join(previousDir, manifestName), 'utf8')) as BundleManifest;
-      for (const f of old.files) previous.set(f.path, f);
-    } catch { /* no usable previous manifest: hash everything */ }
-  }
+/** Size and sha256 of every file under `dir`. */
+export function hashFiles(dir: string): Map<string, FileEntry> {
   const out = new Map<string, FileEntry>();
   for (const f of listFiles(dir)) {
-    const file = path.join(dir, f);
-    const known = previous.get(f);
-    if (known && previousDir) {
-      try {
-        const [now, before] = [fs.statSync(file), fs.statSync(path.join(previousDir, f))];
-        if (now.ino === before.ino && now.dev === before.dev && now.size === known.size) {
-          out.set(f, known);
-          continue;
-        }
-      } catch { /* not in the previous output */ }
-    }
-    const data = fs.readFileSync(file);
+    const data = fs.readFileSync(path.join(dir, f));
     out.set(f, { path: f, size: data.length, sha256: sha256(data) });
   }
   return out;

@@ -6,7 +6,7 @@ import { listFiles, manifestName, type BundleManifest } from './manifest.ts';
 
 export interface VerifyProblem {
   path: string;
-  problem: 'missing' | 'size' | 'sha256' | 'unexpected' | 'manifest';
+  problem: 'missing' | 'size' | 'sha256' | 'unexpected' | 'manifest' | 'link';
   detail: string;
 }
 
@@ -26,6 +26,11 @@ export function verifyBundle(bundleDir: string): { ok: boolean; checked: number;
     const file = path.join(bundleDir, entry.path);
     if (!fs.existsSync(file)) {
       problems.push({ path: entry.path, problem: 'missing', detail: 'listed in the manifest but not in the bundle' });
+      continue;
+    }
+    if (fs.lstatSync(file).isSymbolicLink()) {
+      // A bundle is self-contained: a link could serve any file of the machine it is copied to.
+      problems.push({ path: entry.path, problem: 'link', detail: `a symbolic link (to ${fs.readlinkSync(file)}), not a file` });
       continue;
     }
     const data = fs.readFileSync(file);

@@ -3,7 +3,7 @@
  * renames, so a failed or interrupted build leaves the previous output as it was.
  *
  * Files identical to the previous output (unchanged pages, assets, images) are not copied or linked into
- * the staging folder: they are declared with `reuse`/`writeFile`/`linkFile`, and `commit` moves them over
+ * the staging folder: they are declared with `reuse`/`writeFile`/`copyFile`, and `commit` moves them over
  * from the previous output with renames, whole folders at a time where a folder holds nothing else (a
  * locale nobody edited is one rename). Until `commit` the previous output is only read; a one-lesson
  * rebuild thus touches a handful of files instead of creating and deleting thousands of links and folders.
@@ -23,8 +23,8 @@ export interface StagingArea {
   reuse(rel: string): boolean;
   /** Write bundle file `rel`, or reuse the previous output's when its content is the same. */
   writeFile(rel: string, content: string | Buffer): void;
-  /** Hard-link (else copy) `from` as bundle file `rel`, or reuse the previous output's when it is that very file. */
-  linkFile(rel: string, from: string): void;
+  /** Copy `from` (a regular file) as bundle file `rel`, or reuse the previous output's when it has the same content. */
+  copyFile(rel: string, from: string): void;
   /** Size and sha256 of every file of the new bundle (staged and reused), except the manifest. */
   files(): Map<string, FileEntry>;
   /** Replace `dest` with the staged folder plus the reused files. */
@@ -63,9 +63,14 @@ export function stageBundle(dest: string): StagingArea {
   const reused = new Set<string>();
   const made = new Set<string>([dir]);
   const mkdirFor = (file: string) => mkdirp(path.dirname(file), made);
+  const hashes = new Map<string, string>();
+  const hashOf = (file: string) => hashes.get(file) ?? hashes.set(file, sha256(fs.readFileSync(file))).get(file)!;
 
+  // A previous file is reused only while its bytes still match the previous manifest: a page edited in
+  // place (tampering, a stray editor) is rendered again instead of being carried into the new manifest.
   const reuse = (rel: string): boolean => {
-    if (readPrevious().entries.get(rel) !== 'file') return false;
+    const before = readPrevious();
+    if (before.entries.get(rel) !== 'file' || !matchesManifest(path.join(dest, rel), before.manifest.get(rel))) return false;
     reused.add(rel);
     return true;
   };
@@ -77,21 +82,20 @@ export function stageBundle(dest: string): StagingArea {
       if (readPrevious().entries.get(rel) === 'file') {
         const data = typeof content === 'string' ? Buffer.from(content) : content;
         const file = path.join(dest, rel);
-        if (fs.statSync(file).size === data.length && fs.readFileSync(file).equals(data) && reuse(rel)) return;
+        if (fs.lstatSync(file).size === data.length && fs.readFileSync(file).equals(data) && reuse(rel)) return;
       }
       const file = path.join(dir, rel);
       mkdirFor(file);
       fs.writeFileSync(file, content);
     },
-    linkFile(rel, from) {
-      if (readPrevious().entries.get(rel) === 'file' && sameFile(from, path.join(dest, rel)) && reuse(rel)) return;
+    copyFile(rel, from) {
+      // Only a regular file is copied: never a link, so no output file leads back to an input.
+      if (!fs.lstatSync(from).isFile()) throw new Error(`${from} is not a regular file; it cannot be part of a bundle`);
+      const known = readPrevious().manifest.get(rel);
+      if (known && known.size === fs.statSync(from).size && known.sha256 === hashOf(from) && reuse(rel)) return;
       const file = path.join(dir, rel);
       mkdirFor(file);
-      try {
-        fs.linkSync(from, file);
-      } catch {
-        fs.copyFileSync(from, file);
-      }
+      fs.copyFileSync(from, file, fs.constants.COPYFILE_FICLONE);
     },
     files() {
       const out = new Map<string, FileEntry>();
@@ -103,15 +107,8 @@ export function stageBundle(dest: string): StagingArea {
       const known = readPrevious().manifest;
       for (const rel of reused) {
         if (out.has(rel)) throw new Error(`${rel} is both written and reused`);
-        const file = path.join(dest, rel);
-        const entry = known.get(rel);
-        // The previous manifest's hash, as long as the file still has its size; else read it.
-        if (entry && fs.statSync(file).size === entry.size) {
-          out.set(rel, entry);
-        } else {
-          const data = fs.readFileSync(file);
-          out.set(rel, { path: rel, size: data.length, sha256: sha256(data) });
-        }
+        // reuse() checked the file against this entry.
+        out.set(rel, known.get(rel)!);
       }
       return out;
     },
@@ -226,9 +223,11 @@ function safeStat(file: string): fs.Stats | undefined {
   }
 }
 
-function sameFile(a: string, b: string): boolean {
-  const [x, y] = [safeStat(a), safeStat(b)];
-  return !!x && !!y && x.ino === y.ino && x.dev === y.dev && x.size === y.size;
+/** Whether `file` is a regular file whose size and sha256 are the manifest entry's. */
+function matchesManifest(file: string, entry: FileEntry | undefined): boolean {
+  if (!entry) return false;
+  const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+  return !!stat?.isFile() && stat.size === entry.size && sha256(fs.readFileSync(file)) === entry.sha256;
 }
 
 /** mkdir -p, remembering what exists. */

@@ -77,6 +77,27 @@ describe('buildCourse on the mini course', () => {
     expect(verifyBundle(path.join(out, 'mini')).ok).toBe(true);
   });
 
+  it('does not launder tampering: a page or asset edited in place is rebuilt, not carried into the new manifest', async () => {
+    const course = copyCourse(miniCourseDir);
+    const out = tempDir();
+    await buildCourse({ courseDir: course, outDir: out });
+    const page = path.join(out, 'mini/fr/basics/first-lesson/index.html');
+    const original = fs.readFileSync(page, 'utf8');
+    fs.writeFileSync(page, original.replace('</body>', '<script>steal()</script></body>'));
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8')) as BundleManifest;
+    const video = manifest.files.find((f) => f.path.startsWith('ar/_assets/media/') && f.path.endsWith('.mp4'))!;
+    fs.appendFileSync(path.join(out, 'mini', video.path), 'tampered');
+    expect(verifyBundle(path.join(out, 'mini')).ok).toBe(false);
+
+    const again = await buildCourse({ courseDir: course, outDir: out });
+    expect(again.rendered).toBe(1);
+    expect(fs.readFileSync(page, 'utf8')).toBe(original);
+    expect(fs.statSync(path.join(out, 'mini', video.path)).size).toBe(video.size);
+    expect(verifyBundle(path.join(out, 'mini'))).toMatchObject({ ok: true, problems: [] });
+    // The course's own media is untouched by anything done to the output (copies, not links).
+    expect(fs.readFileSync(path.join(course, 'media/clip.mp4')).equals(fs.readFileSync(path.join(miniCourseDir, 'media/clip.mp4')))).toBe(true);
+  });
+
   it('leaves the previous output untouched when a build fails, and lists every problem in one run', async () => {
     const course = copyCourse(miniCourseDir);
     const out = tempDir();

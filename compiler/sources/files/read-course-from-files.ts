@@ -10,6 +10,7 @@ import type { Diagnostic, SourcePosition } from '../../model/diagnostic.ts';
 import { courseFileSchema, type UnitFile } from './course-file-schema.ts';
 import { sha256 } from '../../build/hash.ts';
 import { readYamlFile, type YamlFile } from './yaml-document.ts';
+import { findEscapingLinks, isUnder, realRoot, resolveInside } from '../inside-root.ts';
 
 export interface SourceResult {
   course?: Course;
@@ -41,6 +42,17 @@ export function readCourseFromFiles(courseDir: string): SourceResult {
   const result = (course?: Course): SourceResult => ({ course, diagnostics, locate, inputs, inputsHash });
 
   const courseFile = path.join(courseDir, 'course.yaml');
+  // Nothing outside the course folder is read: a symbolic link that leaves it refuses the course before
+  // any file is opened (links that stay inside are read as what they point to).
+  const escaping = findEscapingLinks(courseDir, courseDir);
+  for (const [link, target] of escaping) {
+    diagnostics.push({
+      severity: 'error', ruleId: 'polycourse:media-path', file: display(link),
+      message: `${display(link)} is a symbolic link to ${target}, outside the course folder: nothing outside the course is read`,
+      fix: 'Copy the file into the course folder instead of linking to it.',
+    });
+  }
+  if (escaping.length) return result();
   if (!fs.existsSync(courseFile)) {
     diagnostics.push({
       severity: 'error', ruleId: 'polycourse:missing-file', message: `No course.yaml in ${display(courseDir)}`,
@@ -143,10 +155,20 @@ export function readCourseFromFiles(courseDir: string): SourceResult {
     return ['modules', m, 'units', u];
   };
 
+  const mediaRoot = path.join(realRoot(courseDir), 'media');
   const media = (ref: string, yamlPath: YamlPath): MediaRef => {
     if (/^https?:\/\//.test(ref)) return { path: ref, url: ref };
-    const file = path.resolve(courseDir, ref);
-    if (!fs.existsSync(file)) {
+    const inside = resolveInside(courseDir, ref);
+    if (!inside.ok || !isUnder(mediaRoot, inside.file)) {
+      diagnostics.push({
+        severity: 'error', ruleId: 'polycourse:media-path', ...structureYaml.positionOf(yamlPath),
+        message: `Media path "${ref}" ${inside.ok ? 'is not in the course\'s media/ folder' : inside.reason}: a course may use only its own media`,
+        fix: 'Put the file in the course\'s media/ folder and write its path from the course folder, e.g. media/intro.mp4 (or use an https:// URL).',
+      });
+      return { path: ref };
+    }
+    const file = inside.file;
+    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       diagnostics.push({
         severity: 'error', ruleId: 'polycourse:missing-media', ...structureYaml.positionOf(yamlPath),
         message: `Media file not found: ${ref}`, fix: `Put the file at ${display(file)} or correct the path.`,
