@@ -18,7 +18,8 @@ export async function GET(request: Request): Promise<Response> {
   const { user } = await payload.auth({ headers: request.headers });
   // Relative redirects: behind a proxy or on 127.0.0.1, the host Next sees is not the one the browser used.
   const redirect = (location: string) => new Response(null, { status: 302, headers: { location } });
-  if (!user) return redirect(`/admin/login?redirect=${encodeURIComponent(url.pathname + url.search)}`);
+  // Staff only: a learner (another auth collection) is signed in too, but drafts are not theirs to see.
+  if (!user || user.collection !== 'users') return redirect(`/admin/login?redirect=${encodeURIComponent(url.pathname + url.search)}`);
 
   const rest = url.pathname.replace(/^\/preview/, '') || '/';
   const unit = /^\/units\/([^/]+)\/?$/.exec(rest);
