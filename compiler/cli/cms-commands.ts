@@ -55,6 +55,13 @@ export async function exportCommand(options: { courseId: string; dir: string; js
     printDiagnostics(source.diagnostics);
     return exitCodes.invalid;
   }
+  // Ids and media paths name files: a course whose ids are not slugs is not written anywhere.
+  const { validateCourse } = await import('../model/validate-course.ts');
+  const unsafe = [...source.diagnostics, ...validateCourse(source.course)].filter((d) => d.severity === 'error' && /id-syntax|media-path/.test(d.ruleId));
+  if (unsafe.length) {
+    printDiagnostics(unsafe);
+    return exitCodes.invalid;
+  }
   const { writeCourseFiles } = await import('../targets/write-course-files.ts');
   const written = writeCourseFiles(source.course, options.dir);
   fs.rmSync(path.join(options.dir, '.cache'), { recursive: true, force: true });

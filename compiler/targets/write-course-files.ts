@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { Course, Localized, Question } from '../model/course.ts';
+import { isUnder } from '../sources/inside-root.ts';
 
 type Tree = Record<string, unknown>;
 
@@ -31,6 +32,8 @@ export function writeCourseFiles(course: Course, dir: string): string[] {
   const written: string[] = [];
   const write = (rel: string, content: string | Buffer) => {
     const file = path.join(dir, rel);
+    // Ids become file names; validateCourse refuses ids that are not slugs, and this keeps it so.
+    if (!isUnder(path.resolve(dir), path.resolve(file))) throw new Error(`${rel} would be written outside ${dir}; nothing more was written. Fix the ids of the course (validate it first).`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, content);
     written.push(file);
