@@ -10,6 +10,7 @@ import type { Diagnostic, SourcePosition } from '../../model/diagnostic.ts';
 import { courseFileSchema, type UnitFile } from './course-file-schema.ts';
 import { sha256 } from '../../build/hash.ts';
 import { readYamlFile, type YamlFile } from './yaml-document.ts';
+import { readTextFile } from './read-text-file.ts';
 import { findEscapingLinks, isUnder, realRoot, resolveInside } from '../inside-root.ts';
 
 export interface SourceResult {
@@ -136,7 +137,9 @@ export function readCourseFromFiles(courseDir: string): SourceResult {
       const file = path.join(courseDir, 'modules', moduleId, `${unitId}.${locale}.mdx`);
       if (!fs.existsSync(file)) continue;
       inputs.push(file);
-      out[locale] = { text: fs.readFileSync(file, 'utf8'), file: display(file), baseDir: `modules/${moduleId}` };
+      const read = readTextFile(file, display(file));
+      diagnostics.push(...read.diagnostics);
+      out[locale] = { text: read.text, file: display(file), baseDir: `modules/${moduleId}` };
     }
     if (!out[sourceLocale]) {
       const file = display(path.join(courseDir, 'modules', moduleId, `${unitId}.${sourceLocale}.mdx`));
@@ -192,7 +195,9 @@ export function readCourseFromFiles(courseDir: string): SourceResult {
           const file = path.join(courseDir, 'media', 'captions', `${u.id}.${locale}.vtt`);
           if (fs.existsSync(file)) {
             inputs.push(file);
-            if (!/^\uFEFF?WEBVTT(?:[ \t].*)?(?:\r?\n|$)/.test(fs.readFileSync(file, 'utf8'))) {
+            const read = readTextFile(file, display(file));
+            diagnostics.push(...read.diagnostics);
+            if (!/^\uFEFF?WEBVTT(?:[ \t].*)?(?:\r?\n|$)/.test(read.text)) {
               diagnostics.push({
                 severity: 'error', ruleId: 'polycourse:captions', file: display(file), line: 1, column: 1,
                 message: 'Captions must be WebVTT: the file does not start with "WEBVTT"', fix: 'Convert the captions to WebVTT (e.g. `ffmpeg -i captions.srt captions.vtt`).',
