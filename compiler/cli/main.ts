@@ -24,7 +24,8 @@ Commands:
                                   build the course's bundles from the CMS into POLYCOURSE_BUNDLES_DIR (data/bundles)
   validate <course-dir> [--json]  check a course without writing anything
   verify <bundle-dir> [--json]    check a built bundle against its manifest.json
-  serve <dir> [--port 4321]       serve a folder of bundles on http://localhost
+  serve <dir> [--port 4321] [--host 127.0.0.1] [--json]
+                                  serve a folder of bundles on http://localhost
   l10n status <course-dir> [--locale <l>] [--json]
                                   translation status: approved, translated, stale, missing
   l10n mark <course-dir> --locale <l> [--approve]
@@ -71,11 +72,12 @@ export async function main(argv: string[]): Promise<number> {
         return await verifyCommand({ bundleDir: path.resolve(one(positionals, 'bundle-dir')), json: !!values.json });
       }
       case 'serve': {
-        const { values, positionals } = parse(rest, { port: { type: 'string', short: 'p' }, host: { type: 'string' } });
+        const { values, positionals } = parse(rest, { port: { type: 'string', short: 'p' }, host: { type: 'string' }, json: { type: 'boolean' } });
         const port = Number(values.port ?? process.env.PORT ?? 4321);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+        if (!/^\d+$/.test(String(values.port ?? process.env.PORT ?? 4321)) || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port ?? process.env.PORT}"`);
+        if (positionals.length > 1) throw new UsageError(`expected one <dir>, got ${positionals.length}`);
         const { serveCommand } = await import('./serve-command.ts');
-        return await serveCommand({ dir: path.resolve(positionals[0] ?? 'output'), port, host: values.host ?? '127.0.0.1' });
+        return await serveCommand({ dir: path.resolve(positionals[0] ?? 'output'), port, host: values.host ?? '127.0.0.1', json: !!values.json });
       }
       case 'export': {
         const { values, positionals } = parse(rest, { json: { type: 'boolean' }, from: { type: 'string' }, token: { type: 'string' } });

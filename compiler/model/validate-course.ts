@@ -1,7 +1,13 @@
-/** Model-level rules that hold whatever the source: unique ids, answer keys that exist, valid locale tags. */
+/**
+ * Model-level rules that hold whatever the source (files, CMS): ids that are slugs and unique, answer keys
+ * that exist, valid locale tags, and no invisible characters in short texts.
+ */
 import type { Course } from './course.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { isValidLocaleTag } from './locales.ts';
+import { isSlug } from './slug-ids.ts';
+import { findInvisibleCharacter } from './invisible-characters.ts';
+import { translatableFields } from './translatable-fields.ts';
 import { reservedModuleIds } from '../render/plan-pages.ts';
 
 /** Every model-level problem of `course`, each with a model path (the source turns it into a position). */
@@ -20,6 +26,8 @@ export function validateCourse(course: Course): Diagnostic[] {
     error('sourceLocale', 'source-locale', `sourceLocale "${course.sourceLocale}" is not one of the course's locales`, `Add "${course.sourceLocale}" to locales.`);
   }
 
+  out.push(...idSyntaxProblems(course));
+
   const unique = (ids: string[], where: (id: string) => string, what: string) => {
     const seen = new Set<string>();
     for (const id of ids) {
@@ -29,8 +37,16 @@ export function validateCourse(course: Course): Diagnostic[] {
   };
   unique(course.modules.map((m) => m.id), (id) => `modules.${id}`, 'module');
   const units = course.modules.flatMap((m) => m.units.map((u) => ({ m, u })));
-  // Unit ids are unique within their module: pages live at <module>/<unit>/, references are module-relative.
-  for (const m of course.modules) unique(m.units.map((u) => u.id), (id) => `modules.${m.id}.units.${id}`, 'unit');
+  // Unit ids are unique in the course (docs/authoring.md): captions are media/captions/<unit>.<locale>.vtt
+  // and a bare unit reference must name one unit.
+  const unitModule = new Map<string, string>();
+  for (const { m, u } of units) {
+    const first = unitModule.get(u.id);
+    if (first === undefined) unitModule.set(u.id, m.id);
+    else {
+      error(`modules.${m.id}.units.${u.id}`, 'duplicate-id', first === m.id ? `Unit id "${u.id}" is used twice in module "${m.id}"` : `Unit id "${u.id}" is used in module "${first}" and in module "${m.id}"`, 'Give each unit its own id: unit ids are unique in the whole course.');
+    }
+  }
   for (const m of course.modules) {
     if (reservedModuleIds.includes(m.id)) error(`modules.${m.id}`, 'reserved-id', `Module id "${m.id}" is reserved by the bundle layout`, `Rename the module (reserved: ${reservedModuleIds.join(', ')}).`);
   }
@@ -74,6 +90,65 @@ export function validateCourse(course: Course): Diagnostic[] {
     unique(qn.items.map((i) => i.id), (id) => `questionnaire.items.${id}`, 'questionnaire item');
     if (qn.scaleLabels.length !== qn.scale) {
       error('questionnaire.scale', 'questionnaire-scale', `The scale has ${qn.scale} points but ${qn.scaleLabels.length} labels`, 'Give one label per point of the scale.');
+    }
+  }
+  out.push(...invisibleCharacterWarnings(course));
+  return out;
+}
+
+/** Ids that are not slugs, and caption locales that are not the course's: each would become a path. */
+function idSyntaxProblems(course: Course): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const error = (path: string, ruleId: string, message: string, fix: string) =>
+    out.push({ severity: 'error', ruleId: `polycourse:${ruleId}`, path, message, fix });
+  // A source that does not check ids itself (the CMS) must not get them through to a file name.
+  const slug = (id: unknown, where: string, what: string) => {
+    if (!isSlug(id)) error(where, 'id-syntax', `${what} id ${JSON.stringify(id ?? null)} is not a slug: ids name folders and files`, 'Use lowercase letters, digits and single dashes, e.g. "rights-quiz".');
+  };
+  slug(course.id, 'id', 'Course');
+  for (const m of course.modules) {
+    slug(m.id, `modules.${m.id}`, 'Module');
+    for (const u of m.units) {
+      const unitPath = `modules.${m.id}.units.${u.id}`;
+      slug(u.id, unitPath, 'Unit');
+      if (u.kind === 'quiz') {
+        for (const q of u.questions) {
+          slug(q.id, `${unitPath}.questions.${q.id}`, 'Question');
+          for (const o of q.options) slug(o.id, `${unitPath}.questions.${q.id}.options.${o.id}`, 'Option');
+          for (const t of q.targets ?? []) slug(t.id, `${unitPath}.questions.${q.id}.targets.${t.id}`, 'Target');
+        }
+      }
+      if (u.kind === 'video') {
+        for (const locale of Object.keys(u.captions)) {
+          const where = `${unitPath}.captions.${locale}`;
+          if (!isValidLocaleTag(locale)) error(where, 'locale-tag', `Captions of unit "${u.id}" are for "${locale}", which is not a valid BCP 47 language tag`, `Use one of the course's locales: ${course.locales.join(', ')}.`);
+          else if (!course.locales.includes(locale)) error(where, 'unknown-locale', `Captions of unit "${u.id}" are for "${locale}", which is not one of the course's locales`, `Use one of: ${course.locales.join(', ')}, or add "${locale}" to the course's locales.`);
+        }
+      }
+    }
+  }
+  for (const g of course.glossary) slug(g.id, `glossary.${g.id}`, 'Glossary term');
+  if (course.questionnaire) {
+    slug(course.questionnaire.id, 'questionnaire', 'Questionnaire');
+    for (const item of course.questionnaire.items) slug(item.id, `questionnaire.items.${item.id}`, 'Questionnaire item');
+  }
+  return out;
+}
+
+/** Bidi overrides and zero-width characters in short texts (bodies are MDX, checked on their own). */
+function invisibleCharacterWarnings(course: Course): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const field of translatableFields(course)) {
+    if (field.path.endsWith('.body') || field.path.endsWith('.captions')) continue;
+    for (const locale of course.locales) {
+      const value = field.value(locale);
+      const found = value === undefined ? undefined : findInvisibleCharacter(value, locale);
+      if (!found) continue;
+      out.push({
+        severity: 'warning', ruleId: 'polycourse:invisible-characters', path: `${field.path}.${locale}`,
+        message: `${field.path} (${locale}) contains ${found.name} at character ${found.index + 1}${found.reorders ? ': it reorders the text around it (the page shows the text without it)' : ', which nobody sees'}`,
+        fix: found.reorders ? 'Delete it; to mark direction in right-to-left text use U+200F RIGHT-TO-LEFT MARK or an isolate (U+2067 … U+2069).' : 'Delete it (editors show it with "show invisible characters").',
+      });
     }
   }
   return out;

@@ -4,6 +4,7 @@ import { findUnit, pickText, type Course, type Localized, type Unit } from '../m
 import { resolveMediaKey } from './resolve-media-key.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { localeInfo, type LocaleInfo } from '../model/locales.ts';
+import { stripBidiOverrides } from '../model/invisible-characters.ts';
 import type { Translate } from '../i18n/ui-catalog.ts';
 import { renderBody } from '../mdx/render-body.ts';
 import type { MediaAssets } from './media-assets.ts';
@@ -36,11 +37,13 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
   const toRoot = relativeRoot(spec.path);
   const href = (target: string) => toRoot + target;
   let hasFallback = false;
+  // Bidi overrides are stripped (validateCourse warns about them): a title must not reorder the page around it.
   const shown = (text: Localized | undefined): ShownText => {
     const picked = pickText(text ?? {}, locale, course.sourceLocale);
-    if (!picked.fallback) return { value: picked.value };
+    const value = stripBidiOverrides(picked.value);
+    if (!picked.fallback) return { value };
     hasFallback = true;
-    return { value: picked.value, lang: source.code, dir: source.dir };
+    return { value, lang: source.code, dir: source.dir };
   };
   const currentModuleId = spec.kind === 'module' || spec.kind === 'unit' ? spec.module.id : undefined;
   const unitHref = (ref: string) => {

@@ -1,13 +1,15 @@
 /**
  * Themes are folders under themes/: `theme.json` ({ "extends"?: parent, "styles": [css files] }),
  * optionally `templates.ts` and `locales/*.po`. A theme inherits what it does not define from its
- * parent, so a theme can be as small as one stylesheet. The compiler knows no theme by name.
+ * parent, so a theme can be as small as one stylesheet. The compiler knows no theme by name; a name is a
+ * slug, never a path.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../model/diagnostic.ts';
+import { isSlug } from '../model/slug-ids.ts';
 import type { ThemeTemplates } from './page-view.ts';
 
 export interface LoadedTheme {
@@ -40,6 +42,11 @@ export async function loadTheme(name: string, root = themesRoot): Promise<{ them
   const styles: string[] = [];
   const hash = crypto.createHash('sha256');
   for (let current: string | undefined = name; current; ) {
+    // A theme name is a folder under themes/ (its templates.ts is run): never a path that leads elsewhere.
+    if (!isSlug(current)) {
+      const via = current === name ? '' : ` (from "extends" in ${path.join(dirs[dirs.length - 1], 'theme.json')})`;
+      return { diagnostics: [{ severity: 'error', ruleId: 'polycourse:id-syntax', path: 'theme', message: `Theme ${JSON.stringify(current)}${via} is not a theme name: a theme is named by its folder under themes/`, fix: 'Use the name of a theme folder: lowercase letters, digits and single dashes, e.g. "default".' }] };
+    }
     const dir = path.join(root, current);
     const manifestFile = path.join(dir, 'theme.json');
     if (!fs.existsSync(manifestFile)) {

@@ -22,28 +22,72 @@ export type StaticAnswer =
   | { status: 400 | 403; body: string }
   | { status: 404; body: Buffer | string; contentType: string };
 
-/** What to answer for `pathname` (already URL-decoded is not required: it is decoded here) under `root`. */
+/**
+ * What to answer for the request path `rawPathname` (percent-encoded, as on the request line; a query is
+ * ignored) under `root`. It is decoded once; a path that is malformed, holds a NUL or a backslash, or
+ * climbs above the root is refused, and so is any file whose real path (symlinks followed) is outside it.
+ */
 export function resolveStaticFile(root: string, rawPathname: string): StaticAnswer {
-  const base = path.resolve(root);
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(rawPathname);
-  } catch {
-    return { status: 400, body: 'bad request' };
-  }
-  let file = path.join(base, pathname);
-  if (file !== base && !file.startsWith(base + path.sep)) return { status: 403, body: 'forbidden' };
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-    if (!pathname.endsWith('/')) return { status: 301, location: `${pathname}/` };
-    file = path.join(file, 'index.html');
-  }
-  if (!fs.existsSync(file)) {
-    // The nearest locale's 404 page: /<course>/<locale>/404.html
-    const parts = pathname.split('/').filter(Boolean);
-    const notFound = parts.length >= 2 ? path.join(base, parts[0], parts[1], '404.html') : '';
-    return { status: 404, contentType: types['.html'], body: notFound && fs.existsSync(notFound) ? fs.readFileSync(notFound) : 'Not found' };
-  }
+  const base = realRoot(root);
+  const pathname = rawPathname.replace(/[?#].*$/s, '');
+  const segments = requestSegments(pathname);
+  if (segments === 'bad') return { status: 400, body: 'bad request' };
+  if (segments === 'outside') return { status: 403, body: 'forbidden' };
+  const target = path.join(base, ...segments);
+  const real = realInside(base, target);
+  if (real && fs.statSync(real).isDirectory()) {
+    const canonical = `/${segments.map(encodeURIComponent).join('/')}${segments.length ? '/' : ''}`;
+    if (!pathname.endsWith('/')) return { status: 301, location: canonical };
+    const index = realInside(base, path.join(target, 'index.html'));
+    if (index && fs.statSync(index).isFile()) return found(index);
+  } else if (real && fs.statSync(real).isFile()) return found(real);
+  // The nearest locale's 404 page, /<course>/<locale>/404.html, itself only from inside the root.
+  const notFound = segments.length >= 2 ? realInside(base, path.join(base, segments[0], segments[1], '404.html')) : undefined;
+  const page = notFound && fs.statSync(notFound).isFile() ? fs.readFileSync(notFound) : undefined;
+  return { status: 404, contentType: types['.html'], body: page ?? 'Not found' };
+}
+
+function found(file: string): StaticAnswer {
   return { status: 200, file, size: fs.statSync(file).size, contentType: types[path.extname(file).toLowerCase()] ?? 'application/octet-stream' };
+}
+
+function realRoot(root: string): string {
+  try {
+    return fs.realpathSync(root);
+  } catch {
+    return path.resolve(root);
+  }
+}
+
+/** The decoded segments of a request path, without empty ones and `.`, with `..` applied; or why not. */
+function requestSegments(pathname: string): string[] | 'bad' | 'outside' {
+  if (!pathname.startsWith('/')) return 'bad';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return 'bad';
+  }
+  // Backslashes are separators on Windows and never in a bundle; NUL ends a path in the system calls.
+  if (/[\\\0]/.test(decoded)) return 'bad';
+  const segments: string[] = [];
+  for (const segment of decoded.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment !== '..') segments.push(segment);
+    else if (!segments.pop()) return 'outside';
+  }
+  return segments;
+}
+
+/** `file`'s real path when it exists and lies inside `base` (already real), else undefined. */
+function realInside(base: string, file: string): string | undefined {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+  return real === base || real.startsWith(base + path.sep) ? real : undefined;
 }
 
 export interface StaticServer {
@@ -51,16 +95,15 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** Serve `root` on `host:port` (0: any free port); a busy port rejects with Node's EADDRINUSE error. */
 export function startStaticServer(root: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
-    const answer = resolveStaticFile(root, new URL(req.url ?? '/', 'http://x').pathname);
-    if (answer.status === 301) res.writeHead(301, { location: answer.location }).end();
-    else if (answer.status === 404) res.writeHead(404, { 'content-type': answer.contentType }).end(answer.body);
-    else if (answer.status !== 200) res.writeHead(answer.status).end(answer.body);
-    else {
-      res.writeHead(200, { 'content-type': answer.contentType, 'content-length': answer.size, 'cache-control': 'no-cache' });
-      if (req.method === 'HEAD') res.end();
-      else fs.createReadStream(answer.file).pipe(res);
+    try {
+      answer(req, res, resolveStaticFile(root, requestPath(req.url ?? '/')));
+    } catch {
+      // A file that vanished between the checks and the read: the server answers and keeps going.
+      if (!res.headersSent) res.writeHead(500).end('server error');
+      else res.destroy();
     }
   });
   return new Promise((resolve, reject) => {
@@ -73,4 +116,21 @@ export function startStaticServer(root: string, port = 0, host = '127.0.0.1'): P
       });
     });
   });
+}
+
+/** The path of a request target: origin form (`/a/b?q`) as is, absolute form (`http://host/a/b`) after its authority. */
+function requestPath(target: string): string {
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(target);
+  return absolute ? target.slice(absolute[0].length) || '/' : target;
+}
+
+function answer(req: http.IncomingMessage, res: http.ServerResponse, answer: StaticAnswer): void {
+  if (answer.status === 301) res.writeHead(301, { location: answer.location }).end();
+  else if (answer.status === 404) res.writeHead(404, { 'content-type': answer.contentType }).end(answer.body);
+  else if (answer.status !== 200) res.writeHead(answer.status, { 'content-type': types['.txt'] }).end(answer.body);
+  else {
+    res.writeHead(200, { 'content-type': answer.contentType, 'content-length': answer.size, 'cache-control': 'no-cache' });
+    if (req.method === 'HEAD') res.end();
+    else fs.createReadStream(answer.file).on('error', () => res.destroy()).pipe(res);
+  }
 }

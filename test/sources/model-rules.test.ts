@@ -1,0 +1,134 @@
+/**
+ * Model rules that hold whatever the source: a course shaped the way the CMS source returns it (which
+ * checks no id itself) is refused by the build with `polycourse:id-syntax` at a model path, and nothing
+ * is written, not even outside the output folder its ids point at.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCourse } from '../../compiler/build/build-course.ts';
+import type { Course } from '../../compiler/model/course.ts';
+import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
+import { findInvisibleCharacter } from '../../compiler/model/invisible-characters.ts';
+import { validateCourse } from '../../compiler/model/validate-course.ts';
+import { loadTheme } from '../../compiler/render/load-theme.ts';
+import type { SourceResult } from '../../compiler/sources/read-course.ts';
+import { miniCourse } from '../helpers/mini-course.ts';
+import { tempDir } from '../helpers/temp-course.ts';
+
+/** Build the mini course, changed by `mutate`, as a source without positions (like the CMS's). */
+async function refused(mutate: (course: Course) => void): Promise<Diagnostic[]> {
+  const course = miniCourse();
+  mutate(course);
+  const source: SourceResult = { course, diagnostics: [], locate: () => undefined, inputs: [], inputsHash: () => '' };
+  const parent = tempDir();
+  const out = path.join(parent, 'out');
+  const result = await buildCourse({ courseDir: '', outDir: out, source, cacheDir: path.join(parent, 'cache') });
+  expect(result.ok).toBe(false);
+  expect(fs.readdirSync(parent)).toEqual([]); // no out/, no cache, and nothing beside them
+  return result.diagnostics.filter((d) => d.severity === 'error');
+}
+
+const at = (d: Diagnostic) => `${d.path} ${d.ruleId}`;
+
+describe('ids from any source are slugs', () => {
+  it('every kind of id that is not a slug, each at its model path', async () => {
+    const errors = await refused((course) => {
+      const basics = course.modules[0];
+      basics.id = 'Basics';
+      basics.units[0].id = '../../lesson';
+      const quiz = basics.units.find((u) => u.kind === 'quiz')!;
+      quiz.questions[0].id = 'q 1';
+      quiz.questions[1].options[1].id = 'b/c'; // b is not an answer: only the id rule fires
+      quiz.questions.find((q) => q.type === 'matching')!.targets![0].id = 'Capacity';
+      course.glossary[0].id = 'crpd.en';
+      course.questionnaire!.id = '';
+      course.questionnaire!.items[1].id = 'v2\u0000';
+    });
+    expect(errors.map(at)).toEqual([
+      'modules.Basics polycourse:id-syntax',
+      'modules.Basics.units.../../lesson polycourse:id-syntax',
+      'modules.Basics.units.basics-quiz.questions.q 1 polycourse:id-syntax',
+      'modules.Basics.units.basics-quiz.questions.q2.options.b/c polycourse:id-syntax',
+      'modules.Basics.units.basics-quiz.questions.q5.targets.Capacity polycourse:id-syntax',
+      'glossary.crpd.en polycourse:id-syntax',
+      'questionnaire polycourse:id-syntax',
+      'questionnaire.items.v2\u0000 polycourse:id-syntax',
+    ]);
+    expect(errors[1].message).toBe('Unit id "../../lesson" is not a slug: ids name folders and files');
+    expect(errors.every((e) => /lowercase letters, digits and single dashes/.test(e.fix ?? ''))).toBe(true);
+  });
+
+  it('a course id that climbs out of the output folder', async () => {
+    const errors = await refused((course) => { course.id = '../escaped'; });
+    expect(errors.map(at)).toEqual(['id polycourse:id-syntax']);
+  });
+
+  it('captions for a locale that is not the course\'s, or not a language tag', async () => {
+    const errors = await refused((course) => {
+      const video = course.modules[0].units.find((u) => u.kind === 'video')!;
+      if (video.kind !== 'video') throw new Error('fixture changed');
+      video.captions.de = { ...video.captions.en };
+      video.captions['../../x'] = { ...video.captions.en };
+    });
+    expect(errors.map(at)).toEqual([
+      'modules.basics.units.intro-video.captions.de polycourse:unknown-locale',
+      'modules.basics.units.intro-video.captions.../../x polycourse:locale-tag',
+    ]);
+  });
+
+  it('a unit id used in two modules (unit ids are unique in the course)', async () => {
+    const errors = await refused((course) => {
+      const basics = course.modules[0];
+      course.modules.push({ ...basics, id: 'more', units: [basics.units[0]] });
+    });
+    expect(errors.map(at)).toEqual(['modules.more.units.first-lesson polycourse:duplicate-id']);
+    expect(errors[0].message).toBe('Unit id "first-lesson" is used in module "basics" and in module "more"');
+  });
+
+  it('a theme name that is a path', async () => {
+    const errors = await refused((course) => { course.theme = '../../etc'; });
+    expect(errors.map(at)).toEqual(['theme polycourse:id-syntax']);
+  });
+
+  it('a theme whose "extends" is a path', async () => {
+    const root = tempDir();
+    fs.mkdirSync(path.join(root, 'child'));
+    fs.writeFileSync(path.join(root, 'child', 'theme.json'), '{ "extends": "../../elsewhere", "styles": [] }');
+    const loaded = await loadTheme('child', root);
+    expect(loaded.theme).toBeUndefined();
+    expect(loaded.diagnostics.map((d) => d.ruleId)).toEqual(['polycourse:id-syntax']);
+    expect(loaded.diagnostics[0].message).toContain('"../../elsewhere" (from "extends" in');
+  });
+
+  it('the demo-shaped mini course passes every rule', () => {
+    expect(validateCourse(miniCourse()).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('invisible characters', () => {
+  it('are warned in any short text at its model path and locale', () => {
+    const course = miniCourse();
+    const quiz = course.modules[0].units.find((u) => u.kind === 'quiz')!;
+    if (quiz.kind !== 'quiz') throw new Error('fixture changed');
+    quiz.questions[0].options[0].text.fr = 'Option\u2060A';
+    course.glossary[0].term.ar = '\u202Bاتفاقية\u202C';
+    const warnings = validateCourse(course).filter((d) => d.ruleId === 'polycourse:invisible-characters');
+    expect(warnings.map(at)).toEqual([
+      'glossary.crpd.term.ar polycourse:invisible-characters',
+      'modules.basics.units.basics-quiz.questions.q1.options.a.fr polycourse:invisible-characters',
+    ]);
+    expect(warnings.map((w) => w.severity)).toEqual(['warning', 'warning']);
+  });
+
+  it('leave alone what right-to-left and Indic scripts and space-less scripts need', () => {
+    expect(findInvisibleCharacter('می\u200Cخواهم', 'fa')).toBeUndefined(); // ZWNJ
+    expect(findInvisibleCharacter('क्\u200Dष', 'hi')).toBeUndefined(); // ZWJ
+    expect(findInvisibleCharacter('\u200Fمرحبا\u200E', 'ar')).toBeUndefined(); // RLM, LRM
+    expect(findInvisibleCharacter('\u2067⟦Ŧîŧľê⟧\u2069', 'en-XA')).toBeUndefined(); // isolates (the pseudo-locale)
+    expect(findInvisibleCharacter('สวัสดี\u200Bครับ', 'th')).toBeUndefined(); // Thai word break
+    expect(findInvisibleCharacter('hello\u200Bworld', 'en')).toMatchObject({ name: 'U+200B ZERO WIDTH SPACE', index: 5, reorders: false });
+    expect(findInvisibleCharacter('abc\u202Dfed', 'he')).toMatchObject({ name: 'U+202D LEFT-TO-RIGHT OVERRIDE', reorders: true });
+    expect(findInvisibleCharacter('a\uFEFFb', 'fr')).toMatchObject({ name: 'U+FEFF ZERO WIDTH NO-BREAK SPACE (BOM)' });
+  });
+});
