@@ -12,6 +12,7 @@ import { hasErrors, type Diagnostic } from '../model/diagnostic.ts';
 import { validateCourse } from '../model/validate-course.ts';
 import { translationCoverage, type LocaleCoverage } from '../model/coverage.ts';
 import { localeInfo } from '../model/locales.ts';
+import { stripBidiOverrides } from '../model/invisible-characters.ts';
 import { readCourse, type SourceResult } from '../sources/read-course.ts';
 import { loadTheme } from '../render/load-theme.ts';
 import { loadUiCatalogs } from '../i18n/ui-catalog.ts';
@@ -195,7 +196,7 @@ async function runBuild(options: BuildOptions, write: boolean): Promise<BuildRes
       return { ...result, durationMs: performance.now() - started };
     }
     staging.writeFile('index.html', toHtml(renderLanguageChooser(course, locales, catalogs.forLocale)));
-    staging.writeFile('translation-report.html', toHtml(renderTranslationReport(pickText(course.title, course.sourceLocale, course.sourceLocale).value, course.sourceLocale, coverage)));
+    staging.writeFile('translation-report.html', toHtml(renderTranslationReport(stripBidiOverrides(pickText(course.title, course.sourceLocale, course.sourceLocale).value), course.sourceLocale, coverage)));
     const hashes = staging.files();
     for (const locale of locales) {
       const ofLocale = new Map([...hashes.values()].filter((f) => f.path.startsWith(`${locale}/`)).map((f) => [f.path.slice(locale.length + 1), f.sha256]));

@@ -119,6 +119,18 @@ describe('media paths stay inside the course', () => {
     expect(verifyBundle(path.join(out, 'mini')).ok).toBe(true);
   });
 
+  it('a locale that is not a language tag opens no file (locales/<locale>.yaml would leave the folder)', async () => {
+    const { file } = outsideSecret();
+    fs.renameSync(file, file.replace(/\.png$/, '.yaml'));
+    const errors: Diagnostic[] = [];
+    const dir = copyCourse(miniCourseDir);
+    const locale = path.relative(path.join(dir, 'locales'), file.replace(/\.png$/, ''));
+    editFile(path.join(dir, 'course.yaml'), 'locales: [en, ar, fr]', `locales: [en, ar, fr, "${locale}"]`);
+    const result = await buildCourse({ courseDir: dir, outDir: tempDir() });
+    errors.push(...result.diagnostics);
+    expect(errors.map((d) => `${path.basename(d.file ?? '')}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['course.yaml:3:23 polycourse:locale-tag']);
+  });
+
   it('verify reports a symbolic link placed in a bundle after the build', async () => {
     const out = tempDir();
     await buildCourse({ courseDir: miniCourseDir, outDir: out });

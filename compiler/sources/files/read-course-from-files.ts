@@ -11,6 +11,7 @@ import { courseFileSchema, type UnitFile } from './course-file-schema.ts';
 import { sha256 } from '../../build/hash.ts';
 import { readYamlFile, type YamlFile } from './yaml-document.ts';
 import { readTextFile } from './read-text-file.ts';
+import { isValidLocaleTag } from '../../model/locales.ts';
 import { findEscapingLinks, isUnder, realRoot, resolveInside } from '../inside-root.ts';
 
 export interface SourceResult {
@@ -76,6 +77,15 @@ export function readCourseFromFiles(courseDir: string): SourceResult {
   }
   const structure = checked.data;
   const { sourceLocale, locales } = structure;
+  // Locales name files (locales/<locale>.yaml, <unit>.<locale>.mdx): a tag like "../x" opens none.
+  const badTags = locales.map((l, i) => [l, i] as const).filter(([l]) => !isValidLocaleTag(l));
+  for (const [l, i] of badTags) {
+    diagnostics.push({
+      severity: 'error', ruleId: 'polycourse:locale-tag', ...structureYaml.positionOf(['locales', i]),
+      message: `"${l}" is not a valid BCP 47 language tag`, fix: 'Use a tag such as "fr", "pt-BR" or "zh-Hans".',
+    });
+  }
+  if (badTags.length) return result();
   if (!locales.includes(sourceLocale)) {
     diagnostics.push({
       severity: 'error', ruleId: 'polycourse:source-locale', ...structureYaml.positionOf(['sourceLocale']),
