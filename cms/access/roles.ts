@@ -1,4 +1,7 @@
-/** Roles and the small access rules every collection reuses. Rules return booleans or queries, never throw. */
+/**
+ * Roles and the small access rules every collection reuses. Rules return booleans or queries, never throw.
+ * Only staff (the `users` collection) has roles: any other signed-in user (a learner) counts as anonymous.
+ */
 import type { Access, PayloadRequest } from 'payload';
 
 export const roles = ['admin', 'author', 'translator', 'reviewer'] as const;
@@ -6,20 +9,32 @@ export type Role = (typeof roles)[number];
 
 interface RoleUser { roles?: Role[] | null; workLocales?: string[] | null }
 
-const userOf = (req: PayloadRequest) => req.user as (RoleUser & { collection?: string }) | null | undefined;
-export const hasRole = (req: PayloadRequest, ...wanted: Role[]) => Boolean(userOf(req)?.roles?.some((r) => wanted.includes(r)));
+/** Whether the request comes from a staff member: signed in through the `users` collection (not a learner). */
+export const isStaff = (req: PayloadRequest) => req.user?.collection === 'users';
 
+const staffOf = (req: PayloadRequest) => (isStaff(req) ? (req.user as RoleUser) : undefined);
+export const hasRole = (req: PayloadRequest, ...wanted: Role[]) => Boolean(staffOf(req)?.roles?.some((r) => wanted.includes(r)));
+/** The locales a translator or reviewer works in (empty for anyone else). */
+export const workLocalesOf = (req: PayloadRequest): string[] => staffOf(req)?.workLocales ?? [];
+
+/** Translators and reviewers who are neither admins nor authors: they change only the translated texts. */
+export const editsTranslatedTextsOnly = (req: PayloadRequest) => hasRole(req, 'translator', 'reviewer') && !hasRole(req, 'admin', 'author');
+
+export const staffOnly: Access = ({ req }) => isStaff(req);
 export const isAdmin: Access = ({ req }) => hasRole(req, 'admin');
 
-/** Anyone may read published content; signed-in staff also see drafts. */
-export const publishedOrStaff: Access = ({ req }) => (userOf(req) ? true : { _status: { equals: 'published' } });
+/** Anyone may read published content; staff also see drafts. */
+export const publishedOrStaff: Access = ({ req }) => (isStaff(req) ? true : { _status: { equals: 'published' } });
 
-/** Content edits: admins and authors in any locale; translators only in the locales assigned to them. */
+/**
+ * Content edits: admins and authors in any locale; translators and reviewers only in the locales assigned to
+ * them, and there only the localized texts (cms/access/translated-fields-only.ts guards the other fields).
+ */
 export const canEditLocale: Access = ({ req }) => {
   if (hasRole(req, 'admin', 'author')) return true;
   if (hasRole(req, 'translator', 'reviewer')) {
     const locale = req.locale;
-    return Boolean(locale && locale !== 'all' && userOf(req)?.workLocales?.includes(locale));
+    return Boolean(locale && locale !== 'all' && workLocalesOf(req).includes(locale));
   }
   return false;
 };

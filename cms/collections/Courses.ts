@@ -5,8 +5,9 @@ import { canCreateContent, canDeleteContent, canEditLocale, hasRole, publishedOr
 import { baseLocales } from '../locales.ts';
 import { spawnPublish } from '../publish/spawn-publish.ts';
 import { publishCourseAsAWhole } from '../hooks/publishCourseAsAWhole.ts';
+import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
 
-export const Courses: CollectionConfig = {
+export const Courses: CollectionConfig = translatedFieldsOnly({
   slug: 'courses',
   admin: { useAsTitle: 'title' },
   versions: { drafts: true },
@@ -70,4 +71,4 @@ export const Courses: CollectionConfig = {
       ],
     },
   ]),
-};
+});

@@ -1,10 +1,16 @@
 import type { CollectionConfig } from 'payload';
-import { canCreateContent, canDeleteContent } from '../access/roles.ts';
+import { canCreateContent, canEditLocale } from '../access/roles.ts';
+import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
 
-/** Images and videos; image sizes match what the compiler's image stage makes. */
-export const Media: CollectionConfig = {
+/**
+ * Images and videos; image sizes match what the compiler's image stage makes. Translators and reviewers
+ * change only `alt` in their locales; the file and where the course refers to it are an author's.
+ */
+export const Media: CollectionConfig = translatedFieldsOnly({
   slug: 'media',
-  access: { read: () => true, create: canCreateContent, update: canCreateContent, delete: canDeleteContent },
+  // Read stays public: a file is what published pages show, and learners see no more than anonymous readers.
+  // Delete: media have no published state (canDeleteContent's `_status` query fails here), so who adds files removes them.
+  access: { read: () => true, create: canCreateContent, update: canEditLocale, delete: canCreateContent },
   upload: {
     staticDir: 'data/media',
     imageSizes: [480, 960, 1440].map((width) => ({ name: `w${width}`, width, withoutEnlargement: true })),
@@ -15,4 +21,4 @@ export const Media: CollectionConfig = {
     { name: 'coursePath', type: 'text', index: true, admin: { description: 'Where course content refers to it, e.g. media/diagram.png' } },
     { name: 'sha256', type: 'text', index: true, admin: { readOnly: true } },
   ],
-};
+});

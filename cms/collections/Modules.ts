@@ -2,8 +2,9 @@ import { withSourceText } from '../l10n/with-source-text.ts';
 import { translationFieldsEndpoint } from '../l10n/translation-endpoints.ts';
 import type { CollectionConfig } from 'payload';
 import { canCreateContent, canDeleteContent, canEditLocale, publishedOrStaff } from '../access/roles.ts';
+import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
 
-export const Modules: CollectionConfig = {
+export const Modules: CollectionConfig = translatedFieldsOnly({
   slug: 'modules',
   admin: { useAsTitle: 'title' },
   versions: { drafts: true },
@@ -15,4 +16,4 @@ export const Modules: CollectionConfig = {
     { name: 'summary', type: 'textarea', localized: true },
     { name: 'units', type: 'relationship', relationTo: 'units', hasMany: true },
   ]),
-};
+});

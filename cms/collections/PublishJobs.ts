@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload';
-import { hasRole } from '../access/roles.ts';
+import { isAdmin, staffOnly } from '../access/roles.ts';
 
 /** One row per "Publish bundles" run: state, progress and problems, readable from the admin. */
 export const PublishJobs: CollectionConfig = {
   slug: 'publish-jobs',
   admin: { useAsTitle: 'courseId', defaultColumns: ['courseId', 'state', 'done', 'total', 'updatedAt'] },
-  access: { read: ({ req }) => Boolean(req.user), create: () => false, update: () => false, delete: ({ req }) => hasRole(req, 'admin') },
+  access: { read: staffOnly, create: () => false, update: () => false, delete: isAdmin },
   fields: [
     { name: 'courseId', type: 'text', required: true, index: true },
     { name: 'state', type: 'select', options: ['running', 'done', 'failed'], required: true },

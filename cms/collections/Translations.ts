@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload';
+import { isAdmin, staffOnly } from '../access/roles.ts';
 
 /**
  * Provenance of a course's translations, one row per course and locale: for each translated field (by
@@ -9,7 +10,7 @@ import type { CollectionConfig } from 'payload';
 export const Translations: CollectionConfig = {
   slug: 'translations',
   admin: { useAsTitle: 'courseId', defaultColumns: ['courseId', 'locale', 'updatedAt'], group: 'Translation' },
-  access: { read: ({ req }) => Boolean(req.user), create: () => false, update: () => false, delete: ({ req }) => Boolean(req.user?.roles?.includes('admin')) },
+  access: { read: staffOnly, create: () => false, update: () => false, delete: isAdmin },
   fields: [
     { name: 'courseId', type: 'text', required: true, index: true },
     { name: 'locale', type: 'text', required: true },

@@ -3,6 +3,7 @@ import { translationFieldsEndpoint } from '../l10n/translation-endpoints.ts';
 import type { CollectionConfig, Condition } from 'payload';
 import { canCreateContent, canDeleteContent, canEditLocale, publishedOrStaff } from '../access/roles.ts';
 import { validateMdxBeforeChange } from '../hooks/validateMdxBeforeChange.ts';
+import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
 
 const kinds = ['lesson', 'video', 'infosheet', 'quiz', 'challenge'] as const;
 const when = (...k: (typeof kinds)[number][]): Condition => (data) => k.includes(data?.kind);
@@ -12,7 +13,7 @@ const when = (...k: (typeof kinds)[number][]): Condition => (data) => k.includes
  * Localized texts are not `required` here: Payload would demand them in every locale, while a missing
  * translation must fall back. The compiler's validation requires them in the source locale.
  */
-export const Units: CollectionConfig = {
+export const Units: CollectionConfig = translatedFieldsOnly({
   slug: 'units',
   admin: {
     useAsTitle: 'title', defaultColumns: ['title', 'kind', 'unitId', '_status'],
@@ -64,4 +65,4 @@ export const Units: CollectionConfig = {
     { name: 'commitment', type: 'textarea', localized: true, admin: { condition: when('challenge') } },
     { name: 'points', type: 'number', min: 0, admin: { condition: when('challenge') } },
   ]),
-};
+});

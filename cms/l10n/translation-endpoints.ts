@@ -5,14 +5,13 @@
  *   GET  /api/<courses|modules|units>/:id/translation-fields?locale=fr  this document's fields: source text and status
  */
 import type { Endpoint, Payload, PayloadRequest } from 'payload';
-import { hasRole } from '../access/roles.ts';
+import { hasRole, isStaff, workLocalesOf } from '../access/roles.ts';
 import { courseTranslationStatus, markTranslations, type CmsCollection } from './course-translation-status.ts';
 import { placementOf } from '../course-exchange/containing-course.ts';
 
 type Doc = Record<string, any>;
 
-const staffOnly = (req: PayloadRequest) => (req.user ? undefined : Response.json({ error: 'Sign in to see translation status.' }, { status: 401 }));
-const workLocales = (req: PayloadRequest) => ((req.user as { workLocales?: string[] } | null)?.workLocales ?? []);
+const staffOnly = (req: PayloadRequest) => (isStaff(req) ? undefined : Response.json({ error: 'Sign in as staff to see translation status.' }, { status: 401 }));
 
 async function courseDoc(payload: Payload, id: string): Promise<Doc | null> {
   return payload.findByID({ collection: 'courses', id, depth: 0, draft: true, disableErrors: true }) as Promise<Doc | null>;
@@ -44,7 +43,7 @@ export const courseTranslationEndpoints: Endpoint[] = [
       if (!(course.languages as string[]).includes(locale) || locale === course.sourceLocale) {
         return Response.json({ error: `"${locale}" is not a translation locale of ${course.courseId} (its languages: ${(course.languages as string[]).join(', ')}; source ${course.sourceLocale}).` }, { status: 400 });
       }
-      const inTheirLocale = workLocales(req).includes(locale);
+      const inTheirLocale = workLocalesOf(req).includes(locale);
       const allowed = body.approve
         ? hasRole(req, 'admin') || (hasRole(req, 'reviewer') && inTheirLocale)
         : hasRole(req, 'admin', 'author') || (hasRole(req, 'translator', 'reviewer') && inTheirLocale);
