@@ -1,5 +1,6 @@
 import { withSourceText } from '../l10n/with-source-text.ts';
 import { translationFieldsEndpoint, courseTranslationEndpoints } from '../l10n/translation-endpoints.ts';
+import { slugId } from '../fields/path-safe-text.ts';
 import type { CollectionConfig } from 'payload';
 import { canCreateContent, canDeleteContent, canEditLocale, hasRole, publishedOrStaff } from '../access/roles.ts';
 import { baseLocales } from '../locales.ts';
@@ -34,7 +35,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
     { name: 'publishBundles', type: 'ui', admin: { components: { Field: '/components/PublishBundles.tsx#PublishBundles' } } },
     // Not stored: coverage per locale, and what needs work in the locale being edited.
     { name: 'translationStatus', type: 'ui', admin: { components: { Field: '/components/TranslationStatus.tsx#TranslationStatus' } } },
-    { name: 'courseId', type: 'text', required: true, unique: true, index: true },
+    { name: 'courseId', type: 'text', required: true, unique: true, index: true, validate: slugId },
     { name: 'title', type: 'text', localized: true },
     { name: 'description', type: 'textarea', localized: true },
     { name: 'sourceLocale', type: 'select', options: baseLocales, defaultValue: 'en', required: true },
@@ -51,20 +52,20 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
     },
     {
       name: 'glossary', type: 'array', fields: [
-        { name: 'termId', type: 'text', required: true },
+        { name: 'termId', type: 'text', required: true, validate: slugId },
         { name: 'term', type: 'text', localized: true },
         { name: 'definition', type: 'textarea', localized: true },
       ],
     },
     {
       name: 'questionnaire', type: 'group', fields: [
-        { name: 'questionnaireId', type: 'text' },
+        { name: 'questionnaireId', type: 'text', validate: slugId },
         { name: 'scale', type: 'number', min: 2, max: 11 },
         { name: 'title', type: 'text', localized: true },
         { name: 'intro', type: 'textarea', localized: true },
         { name: 'scaleLabels', type: 'array', fields: [{ name: 'label', type: 'text', localized: true }] },
         { name: 'items', type: 'array', fields: [
-          { name: 'itemId', type: 'text', required: true },
+          { name: 'itemId', type: 'text', required: true, validate: slugId },
           { name: 'text', type: 'textarea', localized: true },
           { name: 'reversed', type: 'checkbox' },
         ] },

@@ -1,3 +1,4 @@
+import { mediaPath } from '../fields/path-safe-text.ts';
 import type { CollectionConfig } from 'payload';
 import { canCreateContent, canEditLocale } from '../access/roles.ts';
 import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
@@ -18,7 +19,7 @@ export const Media: CollectionConfig = translatedFieldsOnly({
   },
   fields: [
     { name: 'alt', type: 'text', localized: true },
-    { name: 'coursePath', type: 'text', index: true, admin: { description: 'Where course content refers to it, e.g. media/diagram.png' } },
+    { name: 'coursePath', type: 'text', index: true, validate: mediaPath, admin: { description: 'Where course content refers to it, e.g. media/diagram.png' } },
     { name: 'sha256', type: 'text', index: true, admin: { readOnly: true } },
   ],
 });

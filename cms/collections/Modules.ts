@@ -1,5 +1,6 @@
 import { withSourceText } from '../l10n/with-source-text.ts';
 import { translationFieldsEndpoint } from '../l10n/translation-endpoints.ts';
+import { slugId } from '../fields/path-safe-text.ts';
 import type { CollectionConfig } from 'payload';
 import { canCreateContent, canDeleteContent, canEditLocale, publishedOrStaff } from '../access/roles.ts';
 import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
@@ -11,7 +12,7 @@ export const Modules: CollectionConfig = translatedFieldsOnly({
   access: { read: publishedOrStaff, create: canCreateContent, update: canEditLocale, delete: canDeleteContent },
   endpoints: [translationFieldsEndpoint('modules')],
   fields: withSourceText([
-    { name: 'moduleId', type: 'text', required: true },
+    { name: 'moduleId', type: 'text', required: true, validate: slugId },
     { name: 'title', type: 'text', localized: true },
     { name: 'summary', type: 'textarea', localized: true },
     { name: 'units', type: 'relationship', relationTo: 'units', hasMany: true },

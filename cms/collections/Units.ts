@@ -1,5 +1,6 @@
 import { withSourceText } from '../l10n/with-source-text.ts';
 import { translationFieldsEndpoint } from '../l10n/translation-endpoints.ts';
+import { localeTag, mediaPathOrUrl, slugId } from '../fields/path-safe-text.ts';
 import type { CollectionConfig, Condition } from 'payload';
 import { canCreateContent, canDeleteContent, canEditLocale, publishedOrStaff } from '../access/roles.ts';
 import { validateMdxBeforeChange } from '../hooks/validateMdxBeforeChange.ts';
@@ -24,17 +25,17 @@ export const Units: CollectionConfig = translatedFieldsOnly({
   access: { read: publishedOrStaff, create: canCreateContent, update: canEditLocale, delete: canDeleteContent },
   endpoints: [translationFieldsEndpoint('units')],
   fields: withSourceText([
-    { name: 'unitId', type: 'text', required: true },
+    { name: 'unitId', type: 'text', required: true, validate: slugId },
     { name: 'kind', type: 'select', options: [...kinds], required: true },
     { name: 'title', type: 'text', localized: true },
     {
       name: 'body', type: 'textarea', localized: true, admin: { condition: when('lesson', 'infosheet'), description: 'MDX (docs/authoring.md). Checked on save like the compiler checks it.' },
       hooks: { beforeChange: [validateMdxBeforeChange] },
     },
-    { name: 'src', type: 'text', admin: { condition: when('video'), description: 'media/… path of an uploaded file, or an https:// URL' } },
-    { name: 'poster', type: 'text', admin: { condition: when('video') } },
+    { name: 'src', type: 'text', validate: mediaPathOrUrl, admin: { condition: when('video'), description: 'media/… path of an uploaded file, or an https:// URL' } },
+    { name: 'poster', type: 'text', validate: mediaPathOrUrl, admin: { condition: when('video') } },
     { name: 'captions', type: 'array', admin: { condition: when('video') }, fields: [
-      { name: 'locale', type: 'text', required: true },
+      { name: 'locale', type: 'text', required: true, validate: localeTag },
       { name: 'vtt', type: 'textarea', required: true },
     ] },
     { name: 'transcript', type: 'textarea', localized: true, admin: { condition: when('video') } },
@@ -43,17 +44,17 @@ export const Units: CollectionConfig = translatedFieldsOnly({
     {
       name: 'questions', type: 'array', admin: { condition: when('quiz') },
       fields: [
-        { name: 'questionId', type: 'text', required: true },
+        { name: 'questionId', type: 'text', required: true, validate: slugId },
         { name: 'type', type: 'select', options: ['single', 'multiple', 'truefalse', 'ordering', 'matching'], required: true },
         { name: 'prompt', type: 'textarea', localized: true },
         { name: 'options', type: 'array', fields: [
-          { name: 'optionId', type: 'text', required: true },
+          { name: 'optionId', type: 'text', required: true, validate: slugId },
           { name: 'text', type: 'text', localized: true },
           { name: 'feedback', type: 'text', localized: true },
           { name: 'correct', type: 'checkbox' },
         ] },
         { name: 'targets', type: 'array', fields: [
-          { name: 'targetId', type: 'text', required: true },
+          { name: 'targetId', type: 'text', required: true, validate: slugId },
           { name: 'text', type: 'text', localized: true },
         ] },
         { name: 'correct', type: 'json', admin: { description: 'Answer key as the compiler reads it (option ids; ordering: ids in order; matching: option=target).' } },

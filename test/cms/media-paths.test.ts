@@ -18,6 +18,8 @@ import { tempDir } from '../helpers/temp-course.ts';
 describe('media paths in the CMS source', () => {
   let payload: Payload;
   let stop: () => Promise<void>;
+  // Straight to the database, past the save rules: data stored before them, or by another tool.
+  const raw = (collection: 'units' | 'media', id: string | number, data: Record<string, unknown>) => payload.db.updateOne({ collection, id, data, req: {} as never });
   const unitId = async (id: string) => (await payload.find({ collection: 'units', where: { unitId: { equals: id } }, limit: 1 })).docs[0] as any;
 
   beforeAll(async () => {
@@ -33,10 +35,10 @@ describe('media paths in the CMS source', () => {
     fs.writeFileSync(victim, 'KEEP');
     const media = (await payload.find({ collection: 'media', where: { coursePath: { equals: 'media/diagram.png' } } })).docs[0] as any;
     const climbing = path.relative(path.join(cache, 'cms', 'mini'), victim);
-    await payload.update({ collection: 'media', id: media.id, data: { coursePath: climbing } as never });
+    await raw('media', media.id, { coursePath: climbing });
     const fresh = path.join(outside, 'new/dir/file.vtt');
     const poster = (await payload.find({ collection: 'media', where: { coursePath: { equals: 'media/poster.png' } } })).docs[0] as any;
-    await payload.update({ collection: 'media', id: poster.id, data: { coursePath: path.relative(path.join(cache, 'cms', 'mini'), fresh) } as never });
+    await raw('media', poster.id, { coursePath: path.relative(path.join(cache, 'cms', 'mini'), fresh) });
 
     const source = await readCourseFromCms(payload, 'mini', cache);
     expect(fs.readFileSync(victim, 'utf8')).toBe('KEEP');
@@ -58,7 +60,7 @@ describe('media paths in the CMS source', () => {
     fs.writeFileSync(path.join(secret, 'payload-secret'), 'SECRET-VALUE');
     const unit = await unitId('intro-video');
     const cache = tempDir();
-    await payload.update({ collection: 'units', id: unit.id, data: { src: `../../../../../../../../..${secret}/payload-secret`, poster: '/etc/hostname' } as never });
+    await raw('units', unit.id, { src: `../../../../../../../../..${secret}/payload-secret`, poster: '/etc/hostname' });
     const source = await readCourseFromCms(payload, 'mini', cache);
     const out = tempDir();
     const result = await buildCourse({ courseDir: '', outDir: out, cacheDir: path.join(cache, 'build'), source });
@@ -76,7 +78,7 @@ describe('media paths in the CMS source', () => {
     const cache = tempDir();
     const outside = tempDir('polycourse-outside-');
     const locale = `../../../../../../../..${outside}/pwned`;
-    await payload.update({ collection: 'units', id: unit.id, data: { captions: [...unit.captions, { locale, vtt: 'WEBVTT\n\n00:00.000 --> 00:01.000\nx\n' }] } as never });
+    await raw('units', unit.id, { captions: [...unit.captions, { id: 'hostile-caption-row', locale, vtt: 'WEBVTT\n\n00:00.000 --> 00:01.000\nx\n' }] });
     const source = await readCourseFromCms(payload, 'mini', cache);
     expect(fs.readdirSync(outside)).toEqual([]);
     expect(source.diagnostics.find((d) => d.ruleId === 'polycourse:media-path')).toMatchObject({ severity: 'error', path: `cms:units/intro-video/captions/${locale}` });
@@ -86,11 +88,11 @@ describe('media paths in the CMS source', () => {
   it('a Media filename that points outside the media folder is not copied', async () => {
     const media = (await payload.find({ collection: 'media', where: { coursePath: { equals: 'media/diagram.png' } } })).docs[0] as any;
     const cache = tempDir();
-    await payload.db.updateOne({ collection: 'media', id: media.id, data: { filename: '../../../../../../../../etc/hostname' }, req: {} as never });
+    await raw('media', media.id, { filename: '../../../../../../../../etc/hostname' });
     const source = await readCourseFromCms(payload, 'mini', cache);
     expect(fs.existsSync(path.join(cache, 'cms/mini/media/diagram.png'))).toBe(false);
     expect(source.diagnostics.find((d) => d.path === `cms:media/${media.id}/filename`)?.message).toMatch(/leaves its folder/);
-    await payload.db.updateOne({ collection: 'media', id: media.id, data: { filename: media.filename }, req: {} as never });
+    await raw('media', media.id, { filename: media.filename });
   });
 
   it('a course id that is not a slug reads and deletes nothing', async () => {
@@ -101,6 +103,31 @@ describe('media paths in the CMS source', () => {
     expect(source.course).toBeUndefined();
     expect(source.diagnostics.map((d) => d.ruleId)).toEqual(['polycourse:id-syntax']);
     expect(fs.readFileSync(keep, 'utf8')).toBe('KEEP');
+  });
+
+  it('the save rules refuse such values on the field, and the stored document stays', async () => {
+    const unit = await unitId('intro-video');
+    const attempts: [Record<string, unknown>, string, RegExp][] = [
+      [{ src: '../../../../etc/passwd' }, 'src', /is neither a media\/… path nor an http\(s\):\/\/ URL/],
+      [{ poster: 'media/../../x.png' }, 'poster', /is neither a media\/… path/],
+      [{ unitId: '../escape' }, 'unitId', /is not a slug/],
+      [{ captions: [{ locale: '../../x', vtt: 'WEBVTT\n' }] }, 'captions.0.locale', /is not a language tag/],
+    ];
+    for (const [data, field, message] of attempts) {
+      const error = await payload.update({ collection: 'units', id: unit.id, data: data as never }).then(() => undefined, (e: any) => e);
+      expect(error, JSON.stringify(data)).toBeDefined();
+      expect(error.data?.errors).toEqual([{ path: field, label: expect.anything(), message: expect.stringMatching(message) }]);
+    }
+    const media = (await payload.find({ collection: 'media', where: { coursePath: { equals: 'media/diagram.png' } } })).docs[0] as any;
+    const refused = await payload.update({ collection: 'media', id: media.id, data: { coursePath: '../../../data/payload-secret' } as never }).then(() => undefined, (e: any) => e);
+    expect(refused?.data?.errors?.[0]).toMatchObject({ path: 'coursePath', message: expect.stringMatching(/must be a path under media\//) });
+    const course = (await payload.find({ collection: 'courses', limit: 1 })).docs[0] as any;
+    const badCourse = await payload.update({ collection: 'courses', id: course.id, data: { courseId: '../../..' } as never }).then(() => undefined, (e: any) => e);
+    expect(badCourse?.data?.errors?.[0]).toMatchObject({ path: 'courseId', message: expect.stringMatching(/is not a slug/) });
+    // Nothing changed.
+    expect(await unitId('intro-video')).toMatchObject({ src: unit.src, poster: unit.poster, captions: unit.captions });
+    expect(((await payload.findByID({ collection: 'media', id: media.id })) as any).coursePath).toBe('media/diagram.png');
+    expect(((await payload.findByID({ collection: 'courses', id: course.id })) as any).courseId).toBe('mini');
   });
 
   it('the course still builds from the CMS once the documents are put back', async () => {
