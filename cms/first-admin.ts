@@ -1,8 +1,21 @@
 /**
- * First run: with no users yet, create the admin from POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD,
- * or print the one-time setup link of the admin. There is no default password anywhere in the code.
+ * The first admin needs a secret only the operator has: POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD
+ * (created on start), or the one-time setup token that `polycourse cms` prints in its setup link. There is
+ * no default password anywhere in the code.
  */
-import type { Payload } from 'payload';
+import crypto from 'node:crypto';
+import { APIError, type CollectionAfterChangeHook, type CollectionBeforeOperationHook, type Field, type Payload, type PayloadRequest } from 'payload';
+
+/** Where the server finds the token's hash: set by `polycourse cms` for the server it starts. */
+export const setupTokenHashVariable = 'POLYCOURSE_SETUP_TOKEN_SHA256';
+
+const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+
+/** A new one-time setup token: the token goes in the printed link, only its hash goes to the server. */
+export function createSetupToken(): { token: string; hash: string } {
+  const token = crypto.randomBytes(24).toString('base64url');
+  return { token, hash: sha256(token) };
+}
 
 export async function createFirstAdmin(payload: Payload): Promise<void> {
   let totalDocs: number;
@@ -21,6 +34,73 @@ export async function createFirstAdmin(payload: Payload): Promise<void> {
     payload.logger.warn(`Created the first admin, ${email}, from POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD.`);
     return;
   }
-  const url = process.env.PAYLOAD_PUBLIC_SERVER_URL ?? 'http://localhost:3000';
-  payload.logger.warn(`No users yet. Create the first admin at ${url}/admin/create-first-user (or set POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD).`);
+  // `polycourse cms` prints the setup link itself (it holds the token); anything else only says how.
+  if (!process.env[setupTokenHashVariable]) payload.logger.warn('No users yet: `polycourse cms` prints a one-time link to create the first admin (or set POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD).');
 }
+
+/**
+ * The form field that carries the token: the admin's create-first-user view fills it from the link's
+ * `?token=` (or the operator pastes it), and its form posts it to /api/users/first-register. Shown only
+ * to nobody signed in (that view); virtual: never stored.
+ */
+export const setupTokenField: Field = {
+  name: 'setupToken', type: 'text', virtual: true, label: 'Setup token',
+  defaultValue: ({ req }) => (typeof req.query?.token === 'string' ? req.query.token : undefined),
+  admin: {
+    condition: (_data, _siblingData, { user }) => !user,
+    readOnly: false, // virtual fields are read-only in the admin unless told otherwise: the token may be pasted
+    description: 'From the one-time setup link that `polycourse cms` printed on its console (opening the link fills it in). This first account is the administrator.',
+    disableListColumn: true, disableListFilter: true,
+  },
+};
+
+/** Payload's first-register creates the user with access overridden and no user: the only such HTTP create. */
+const isFirstRegister = (req: PayloadRequest, overrideAccess?: boolean) => Boolean(overrideAccess) && !req.user && req.payloadAPI !== 'local';
+
+function tokenOf(req: PayloadRequest, data: Record<string, unknown> | undefined): string {
+  const fromBody = data?.setupToken;
+  const fromQuery = req.query?.token;
+  return typeof fromBody === 'string' && fromBody ? fromBody : typeof fromQuery === 'string' ? fromQuery : '';
+}
+
+function matchesSetupToken(token: string): boolean {
+  const expected = process.env[setupTokenHashVariable];
+  if (!expected || !token) return false;
+  const actual = Buffer.from(sha256(token), 'hex');
+  const wanted = Buffer.from(expected, 'hex');
+  return actual.length === wanted.length && crypto.timingSafeEqual(actual, wanted);
+}
+
+// Kept on globalThis: the Next server may load this module once per route bundle.
+const usedTokens: Set<string> = ((globalThis as Record<symbol, Set<string>>)[Symbol.for('polycourse.usedSetupTokens')] ??= new Set());
+
+const refusal = () => new APIError(
+  process.env[setupTokenHashVariable]
+    ? 'Creating the first admin needs the one-time setup link that `polycourse cms` printed on its console (…/admin/create-first-user?token=…). Nothing was created.'
+    : 'Creating the first admin needs a setup token: start the CMS with `polycourse cms`, which prints a one-time setup link, or set POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD. Nothing was created.',
+  // With data, Payload's REST answer keeps the message (a minified build loses the error's class name).
+  403, { ruleId: 'polycourse:first-admin-setup' }, true,
+);
+
+/** Users `beforeOperation`: first-register needs the setup token, and the account it creates is an admin. */
+export const requireSetupToken: CollectionBeforeOperationHook = ({ args, operation, overrideAccess, req }) => {
+  if (operation !== 'create' || !isFirstRegister(req, overrideAccess)) return args;
+  const data = args.data as Record<string, unknown> | undefined;
+  const token = tokenOf(req, data);
+  if (!matchesSetupToken(token) || usedTokens.has(token)) throw refusal();
+  req.context.firstAdminSetupToken = token;
+  return { ...args, data: { ...data, roles: ['admin'], setupToken: undefined } };
+};
+
+/**
+ * Users `afterChange`: the token is spent once the admin is created (not before, so a form error does not
+ * burn it). A second registration racing the first fails here and its transaction is rolled back.
+ */
+export const spendSetupToken: CollectionAfterChangeHook = ({ doc, operation, req }) => {
+  const token = req.context.firstAdminSetupToken;
+  if (operation !== 'create' || typeof token !== 'string') return doc;
+  if (usedTokens.has(token)) throw refusal();
+  usedTokens.add(token);
+  req.payload.logger.warn(`Created the first admin, ${(doc as { email?: string }).email}, with the one-time setup link; the link no longer works.`);
+  return doc;
+};

@@ -14,6 +14,31 @@ import { createFirstAdmin } from './first-admin.ts';
 import { cmsLocales } from './locales.ts';
 import { cmsDir, databaseAdapter } from './database-adapter.ts';
 
+const loopbackNames = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The origins whose browsers may act with a signed-in user's cookie (Payload's `csrf`: a cookie sent with
+ * any other `Origin` is ignored) and read the API cross-origin (`cors`): the server's own URL
+ * (PAYLOAD_PUBLIC_SERVER_URL, default http://localhost:$PORT; on a loopback host every loopback name of it)
+ * plus POLYCOURSE_ALLOWED_ORIGINS, comma-separated. API keys and `Authorization` headers work from anywhere.
+ */
+export function allowedOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+  const own = new URL(env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${env.PORT || 3000}`);
+  const origins = new Set([own.origin]);
+  if (loopbackNames.includes(own.hostname)) for (const name of loopbackNames) origins.add(`${own.protocol}//${name}${own.port ? `:${own.port}` : ''}`);
+  for (const entry of (env.POLYCOURSE_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)) {
+    let origin: string;
+    try {
+      origin = new URL(entry).origin;
+    } catch {
+      origin = 'null';
+    }
+    if (origin === 'null') throw new Error(`POLYCOURSE_ALLOWED_ORIGINS: "${entry}" is not an origin; write origins like https://cms.example.org, separated by commas.`);
+    origins.add(origin);
+  }
+  return [...origins];
+}
+
 export function polycourseConfig(options: { db?: DatabaseAdapterObj; secret?: string; mediaDir?: string } = {}) {
   const media = { ...Media, upload: { ...(Media.upload as object), staticDir: options.mediaDir ?? process.env.POLYCOURSE_MEDIA_DIR ?? path.resolve('data/media') } };
   return buildConfig({
@@ -24,6 +49,9 @@ export function polycourseConfig(options: { db?: DatabaseAdapterObj; secret?: st
     admin: { user: Users.slug, avatar: 'default', importMap: { baseDir: cmsDir, importMapFile: path.join(cmsDir, 'app/(payload)/admin/importMap.js') } },
     collections: [Users, Courses, Modules, Units, media, PublishJobs, Translations],
     onInit: createFirstAdmin,
+    // Cookie-authenticated requests from other sites are anonymous; preflights from them get no CORS headers.
+    csrf: allowedOrigins(),
+    cors: allowedOrigins(),
     localization: { locales: cmsLocales(), defaultLocale: 'en', fallback: true },
     typescript: { outputFile: path.join(cmsDir, 'payload-types.ts'), autoGenerate: false },
     telemetry: false,

@@ -1,19 +1,25 @@
 /**
  * `polycourse cms` (what `npm start` runs): the admin on http://localhost:3000/admin with nothing else
- * installed. It builds the Next.js admin when its sources changed, migrates the database (SQLite under
- * data/ unless DATABASE_URI says otherwise), creates the first admin or prints the setup link, imports
- * the demo course on first run, publishes its bundles, and serves them at /bundles/.
+ * installed, listening on 127.0.0.1 unless a host is given. It builds the Next.js admin when its sources
+ * changed, migrates the database (SQLite under data/ unless DATABASE_URI says otherwise), creates the first
+ * admin or prints its one-time setup link, marks publishes interrupted by a stop as failed, imports the
+ * demo course on first run, publishes its bundles, and serves them at /bundles/.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Payload } from 'payload';
 import { defaultDatabaseUri } from './database-adapter.ts';
+import { createSetupToken, setupTokenHashVariable } from './first-admin.ts';
 import { spawnCli } from './publish/cli.ts';
+import { watchOrphanedPublishJobs } from './publish/fail-orphaned-publish-jobs.ts';
 
 export interface StartOptions {
   port: number;
+  /** The interface the server listens on: '127.0.0.1' (this machine only) by default; '0.0.0.0' for every one. */
+  host?: string;
   /** Course folder imported when the CMS has no course yet (the demo course by default). */
   seedCourseDir: string;
   log: (line: string) => void;
@@ -94,14 +100,17 @@ function sessionSecret(dataDir: string): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-/** Migrate, create the first admin (or say how), import the seed course when there is no course yet. */
-async function prepareDatabase(options: StartOptions): Promise<{ seeded?: string; users: number }> {
+/**
+ * Migrate, create the first admin (or say how), import the seed course when there is no course yet. The
+ * Payload instance stays open: it watches for publish jobs that lost their process while the server runs.
+ */
+async function prepareDatabase(options: StartOptions): Promise<{ payload: Payload; seeded?: string; users: number }> {
   const { getPayload } = await import('payload');
   const { polycourseConfig } = await import('./payload.config.ts');
   const payload = await getPayload({ config: polycourseConfig() }); // production: committed migrations run here
   try {
     const users = (await payload.count({ collection: 'users' })).totalDocs;
-    if ((await payload.count({ collection: 'courses' })).totalDocs > 0) return { users };
+    if ((await payload.count({ collection: 'courses' })).totalDocs > 0) return { payload, users };
     const { readCourseFromFiles } = await import('../compiler/sources/files/read-course-from-files.ts');
     const source = readCourseFromFiles(options.seedCourseDir);
     if (!source.course) throw new Error(`The seed course ${options.seedCourseDir} is invalid: ${source.diagnostics.map((d) => d.message).join('; ')}`);
@@ -110,35 +119,67 @@ async function prepareDatabase(options: StartOptions): Promise<{ seeded?: string
     const { createProgress } = await import('../compiler/cli/progress-bar.ts');
     const progress = createProgress('importing', true);
     await importCourse(payload, source.course, (done, total, label) => progress.update(done, total, label)).finally(() => progress.stop());
-    return { seeded: source.course.id, users };
-  } finally {
+    return { payload, seeded: source.course.id, users };
+  } catch (error) {
     await payload.destroy();
+    throw error;
   }
 }
 
+const anyInterface = new Set(['0.0.0.0', '::']);
+const loopback = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** The URL browsers use when none is configured: localhost for a loopback or wildcard host, else the host. */
+function defaultServerUrl(host: string, port: number): string {
+  const name = anyInterface.has(host) || loopback.has(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
+/**
+ * What an operator who opens the server to other machines must know: browsers act signed in only from the
+ * configured URL (CSRF allow-list), and send the headers Payload's CSRF check needs without an `Origin`
+ * (Sec-Fetch-Site) only to https or localhost, so plain http on another address keeps nobody signed in.
+ */
+function listeningWarnings(host: string, configuredUrl: string | undefined): string[] {
+  if (loopback.has(host)) return [];
+  if (!configuredUrl) return [`Listening on ${host}: set PAYLOAD_PUBLIC_SERVER_URL to the https address browsers use; signed-in requests from any other address are refused (docs/cms.md).`];
+  const url = new URL(configuredUrl);
+  if (url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
+    return [`PAYLOAD_PUBLIC_SERVER_URL is plain http on another address: browsers keep no admin session there (and passwords travel in clear). Serve the CMS over https (a reverse proxy) and set PAYLOAD_PUBLIC_SERVER_URL=https://… (docs/cms.md).`];
+  }
+  return [];
+}
 
 /** Start the CMS; resolves when the server process ends (Ctrl+C stops both). */
 export async function startCms(options: StartOptions): Promise<number> {
   const uri = process.env.DATABASE_URI ?? defaultDatabaseUri;
   const dataDir = path.resolve(projectDir, 'data');
+  const host = options.host ?? '127.0.0.1';
+  const configuredUrl = process.env.PAYLOAD_PUBLIC_SERVER_URL;
+  // The first admin's one-time setup token: printed below, only its hash goes to the server.
+  const setup = createSetupToken();
   const env: NodeJS.ProcessEnv = {
     ...process.env, DATABASE_URI: uri, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1',
     PAYLOAD_SECRET: sessionSecret(dataDir), PORT: String(options.port), POLYCOURSE_HOME: projectDir, // where the server finds the CLI it runs
-    PAYLOAD_PUBLIC_SERVER_URL: process.env.PAYLOAD_PUBLIC_SERVER_URL ?? `http://localhost:${options.port}`,
+    PAYLOAD_PUBLIC_SERVER_URL: configuredUrl ?? defaultServerUrl(host, options.port),
+    [setupTokenHashVariable]: setup.hash,
   };
   Object.assign(process.env, env);
   ensureAdminBuilt(options.log);
-  const { seeded, users } = await prepareDatabase(options);
+  const { payload, seeded, users } = await prepareDatabase(options);
+  const stopWatching = watchOrphanedPublishJobs(payload);
 
   // Keep idle connections longer than Node's 5 s default: clients and proxies that reuse a connection
   // just as the server drops it see "socket closed" errors.
-  const server = spawn(process.execPath, [nextBin(), 'start', cmsDir, '--port', String(options.port), '--keepAliveTimeout', '65000'], { cwd: projectDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const server = spawn(process.execPath, [nextBin(), 'start', cmsDir, '--hostname', host, '--port', String(options.port), '--keepAliveTimeout', '65000'], { cwd: projectDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = () => { server.kill('SIGTERM'); };
   process.once('SIGINT', stop).once('SIGTERM', stop);
   const base = env.PAYLOAD_PUBLIC_SERVER_URL;
-  options.log(`\nPolycourse CMS: ${base}/admin  (database ${uri.replace(/\/\/[^@/]*@/, '//…@')})`);
+  options.log(`\nPolycourse CMS: ${base}/admin  (listening on ${host.includes(':') ? `[${host}]` : host}:${options.port}; database ${uri.replace(/\/\/[^@/]*@/, '//…@')})`);
+  for (const warning of listeningWarnings(host, configuredUrl)) options.log(warning);
   if (users === 0) {
-    options.log(`No users yet: create the first admin at ${base}/admin/create-first-user`);
+    options.log(`No users yet: create the first admin with this one-time link (it works once, until the server stops):`);
+    options.log(`  ${base}/admin/create-first-user?token=${setup.token}`);
     options.log('  (or start with POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD set)');
   } else if (process.env.POLYCOURSE_ADMIN_EMAIL) {
     options.log(`Log in as ${process.env.POLYCOURSE_ADMIN_EMAIL} with the password in POLYCOURSE_ADMIN_PASSWORD.`);
@@ -150,5 +191,8 @@ export async function startCms(options: StartOptions): Promise<number> {
     const publish = spawnCli(['publish', seeded], { stdio: ['ignore', 'inherit', 'inherit'] });
     publish.on('exit', (code) => options.log(code === 0 ? `Bundles published: ${base}/bundles/${seeded}/` : `Publishing ${seeded} failed (exit code ${code}); see the course in the admin.`));
   }
-  return new Promise((resolve) => server.on('exit', (code) => resolve(code ?? 0)));
+  return new Promise((resolve) => server.on('exit', (code) => {
+    stopWatching();
+    void payload.destroy().finally(() => resolve(code ?? 0));
+  }));
 }

@@ -19,6 +19,9 @@ function languageName(locale: string): string {
   }
 }
 
+/** A publish whose process stopped before it finished (a crash, a restart): cms/publish/fail-orphaned-publish-jobs.ts. */
+const interrupted = (job: Job) => (job.diagnostics ?? []).some((d) => d.ruleId === 'polycourse:publish-interrupted');
+
 export function PublishBundles() {
   const { id } = useDocumentInfo();
   const courseId = useFormFields(([fields]) => fields.courseId?.value as string | undefined);
@@ -77,11 +80,14 @@ export function PublishBundles() {
           )}
           {job.state === 'failed' && (
             <div role="alert">
-              <p style={{ color: 'var(--theme-error-500)' }}>The last build failed; the bundles below are the previous ones.</p>
+              <p style={{ color: 'var(--theme-error-500)' }}>
+                {interrupted(job) ? 'The last build was interrupted' : 'The last build failed'}; the bundles below are the previous ones.
+              </p>
               <ul>
-                {(job.diagnostics ?? []).map((d, i) => (
-                  <li key={i}><code>{[d.file ?? d.path, d.line, d.column].filter(Boolean).join(':')}</code> {d.message} {d.ruleId && <code>[{d.ruleId}]</code>}</li>
-                ))}
+                {(job.diagnostics ?? []).map((d, i) => {
+                  const place = [d.file ?? d.path, d.line, d.column].filter(Boolean).join(':');
+                  return <li key={i}>{place && <><code>{place}</code> </>}{d.message} {d.ruleId && <code>[{d.ruleId}]</code>}</li>;
+                })}
               </ul>
             </div>
           )}

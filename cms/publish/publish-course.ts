@@ -8,6 +8,7 @@ import { buildCourse } from '../../compiler/build/build-course.ts';
 import { readCourseFromCms } from '../course-exchange/read-course-from-cms.ts';
 import { zipBundles } from '../../compiler/targets/zip-bundles.ts';
 import { bundlesDir } from './bundles-dir.ts';
+import { publishHeartbeatMs } from './fail-orphaned-publish-jobs.ts';
 
 /** Create a job row and run the build in this process; `finished` resolves when the build ends. */
 export interface PublishOptions {
@@ -22,9 +23,25 @@ export async function startPublish(payload: Payload, courseId: string, outDir = 
   return { jobId: job.id, finished: runPublishJob(payload, job.id, courseId, outDir, options) };
 }
 
-/** Build the course for an existing job row, writing progress, the outcome and errors on it. */
+/**
+ * Build the course for an existing job row, writing progress, the outcome and errors on it. While it runs,
+ * the row is touched every few seconds (its heartbeat), so that a job whose process died is recognised.
+ */
 export async function runPublishJob(payload: Payload, jobId: string | number, courseId: string, outDir = bundlesDir(), options: PublishOptions = {}): Promise<boolean> {
+  // Writes to the row go one after another: an update rewrites the whole row, so a progress write still
+  // under way must not land after the outcome and turn a finished job back into a running one.
+  let writes = Promise.resolve();
+  const write = (data: Record<string, unknown>) => {
+    writes = writes.then(() => payload.update({ collection: 'publish-jobs', id: jobId, data: data as never, depth: 0 })).then(() => {}, () => {});
+    return writes;
+  };
   let lastWrite = 0;
+  const heartbeat = setInterval(() => void write({}), publishHeartbeatMs);
+  const finish = async (data: Record<string, unknown>) => {
+    clearInterval(heartbeat);
+    await writes;
+    await payload.update({ collection: 'publish-jobs', id: jobId, data: data as never, depth: 0 });
+  };
   try {
     const source = await readCourseFromCms(payload, courseId, path.join(outDir, '.cache'));
     const result = await buildCourse({
@@ -34,22 +51,21 @@ export async function runPublishJob(payload: Payload, jobId: string | number, co
         // Progress rows at most every 300 ms: the admin polls them, the build should not wait on them.
         if (Date.now() - lastWrite < 300 && done < total) return;
         lastWrite = Date.now();
-        void payload.update({ collection: 'publish-jobs', id: jobId, data: { done, total } as never });
+        void write({ done, total });
       },
     });
     // The zips a partner downloads: one per locale and one with every locale.
     if (result.ok && result.outputDir) await zipBundles(result.outputDir, outDir);
-    await payload.update({
-      collection: 'publish-jobs', id: jobId,
-      data: {
-        state: result.ok ? 'done' : 'failed', done: result.pages, total: result.pages, outputDir: result.outputDir ?? null,
-        // Errors, and which locales wait for approval: what the admin shows under the button.
-        diagnostics: result.diagnostics.filter((d) => d.severity === 'error' || d.ruleId === 'polycourse:not-published'),
-      } as never,
+    await finish({
+      state: result.ok ? 'done' : 'failed', done: result.pages, total: result.pages, outputDir: result.outputDir ?? null,
+      // Errors, and which locales wait for approval: what the admin shows under the button.
+      diagnostics: result.diagnostics.filter((d) => d.severity === 'error' || d.ruleId === 'polycourse:not-published'),
     });
     return result.ok;
   } catch (error) {
-    await payload.update({ collection: 'publish-jobs', id: jobId, data: { state: 'failed', diagnostics: [{ severity: 'error', ruleId: 'polycourse:publish', message: (error as Error).message }] } as never });
+    await finish({ state: 'failed', diagnostics: [{ severity: 'error', ruleId: 'polycourse:publish', message: (error as Error).message }] });
     return false;
+  } finally {
+    clearInterval(heartbeat);
   }
 }

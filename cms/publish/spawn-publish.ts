@@ -10,10 +10,12 @@ export async function spawnPublish(payload: Payload, courseId: string, options: 
   cliPath(); // fail before creating a job row that nothing would finish
   const job = await payload.create({ collection: 'publish-jobs', data: { courseId, state: 'running', done: 0, total: 0 } as never });
   const child = spawnCli(['publish', courseId, '--job', String(job.id), ...(options.approvedOnly ? ['--approved-only'] : [])], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-  child.on('exit', (code) => {
-    // A crash before the job row was finished would leave it "running" for ever: mark it failed.
+  child.on('exit', (code, signal) => {
+    // A crash before the job row was finished would leave it "running" for ever: mark it failed (only if it
+    // is still running; the sweep of fail-orphaned-publish-jobs.ts covers a server that died with it).
     if (code === 0 || code === 1) return;
-    void payload.update({ collection: 'publish-jobs', id: job.id, data: { state: 'failed', diagnostics: [{ severity: 'error', ruleId: 'polycourse:publish', message: `the publish process exited with code ${code}` }] } as never }).catch(() => {});
+    const message = `the publish process stopped (${signal ?? `exit code ${code}`}) before it finished; the last bundles are unchanged; publish again`;
+    void payload.update({ collection: 'publish-jobs', where: { and: [{ id: { equals: job.id } }, { state: { equals: 'running' } }] }, data: { state: 'failed', diagnostics: [{ severity: 'error', ruleId: 'polycourse:publish-interrupted', message }] } as never }).catch(() => {});
   });
   child.unref();
   return job.id;

@@ -17,9 +17,10 @@ Commands:
   import <course-dir> [--json]    load a course folder into the CMS (idempotent; media deduplicated)
   export <course-id> <dir> [--from <cms-url> --token <t>]
                                   write a course from the CMS back as a course folder
-  cms [--port 3000] [--seed <course-dir>]
+  cms [--port 3000] [--host 127.0.0.1] [--seed <course-dir>]
                                   start the CMS admin (http://localhost:3000/admin): builds the admin app if needed,
                                   migrates, imports the seed course on first run and publishes its bundles
+                                  (listens on 127.0.0.1 unless --host or POLYCOURSE_HOST says otherwise)
   publish <course-id> [--approved-only] [--json]
                                   build the course's bundles from the CMS into POLYCOURSE_BUNDLES_DIR (data/bundles)
   validate <course-dir> [--json]  check a course without writing anything
@@ -91,11 +92,13 @@ export async function main(argv: string[]): Promise<number> {
         return await importCommand({ courseDir: path.resolve(one(positionals, 'course-dir')), json: !!values.json });
       }
       case 'cms': {
-        const { values } = parse(rest, { port: { type: 'string', short: 'p' }, seed: { type: 'string' } });
+        const { values } = parse(rest, { port: { type: 'string', short: 'p' }, host: { type: 'string' }, seed: { type: 'string' } });
         const port = Number(values.port ?? process.env.PORT ?? 3000);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+        const host = values.host ?? (process.env.POLYCOURSE_HOST || '127.0.0.1');
+        if (!host.trim()) throw new UsageError('--host must be an address or a host name, e.g. 127.0.0.1 or 0.0.0.0');
         const { startCms } = await import('../../cms/start-cms.ts');
-        return await startCms({ port, seedCourseDir: path.resolve(values.seed ?? 'courses/rights-based-mental-health'), log: (line) => process.stderr.write(`${line}\n`) });
+        return await startCms({ port, host, seedCourseDir: path.resolve(values.seed ?? 'courses/rights-based-mental-health'), log: (line) => process.stderr.write(`${line}\n`) });
       }
       case 'publish': {
         const { values, positionals } = parse(rest, { job: { type: 'string' }, json: { type: 'boolean' }, 'approved-only': { type: 'boolean' } });
