@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Payload } from 'payload';
 import type { Course } from '../../compiler/model/course.ts';
-import { sha256 } from '../../compiler/build/hash.ts';
+import { sha256 } from '../../compiler/model/fingerprint.ts';
 import { courseData, moduleData, unitData } from './course-documents.ts';
 import { writeProvenance } from '../l10n/provenance.ts';
 

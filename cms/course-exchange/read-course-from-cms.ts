@@ -10,7 +10,7 @@ import type { Payload } from 'payload';
 import type { Course, Localized, LocalizedDocument, MediaRef, Unit } from '../../compiler/model/course.ts';
 import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
 import type { SourceResult } from '../../compiler/sources/files/read-course-from-files.ts';
-import { sha256 } from '../../compiler/build/hash.ts';
+import { sha256 } from '../../compiler/model/fingerprint.ts';
 import { isUnder, resolveInside } from '../../compiler/sources/inside-root.ts';
 import { readProvenance, type Provenance } from '../l10n/provenance.ts';
 

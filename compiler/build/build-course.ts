@@ -22,7 +22,7 @@ import { renderLanguageChooser } from '../render/render-language-chooser.ts';
 import { processCourseImages } from '../images/process-course-images.ts';
 import { stageBundle } from '../targets/write-bundle-atomically.ts';
 import { writeManifest, type BundleManifest } from '../targets/manifest.ts';
-import { sha256 } from './hash.ts';
+import { sha256 } from '../model/fingerprint.ts';
 import { pseudoLocale, withPseudoLocale } from '../l10n/pseudo-locale.ts';
 import { translationStatus } from '../l10n/translation-status.ts';
 import { renderTranslationReport } from '../targets/translation-report.ts';

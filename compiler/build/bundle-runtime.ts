@@ -10,7 +10,7 @@ import { compileMessage } from '@lingui/message-utils/compileMessage';
 import type { Course } from '../model/course.ts';
 import type { CourseOutline } from '../runtime/logic/course-outline.ts';
 import type { RuntimeData } from '../runtime/browser/runtime-data.ts';
-import { sha256 } from './hash.ts';
+import { sha256 } from '../model/fingerprint.ts';
 
 const runtimeDir = fileURLToPath(new URL('../runtime/', import.meta.url));
 interface BundledRuntime { runtime: string; interactive: string; serviceWorker: string }

@@ -1,7 +1,7 @@
 /** Identity of this compiler's code: the incremental cache is void when any compiler or theme file changes. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { sha256 } from './hash.ts';
+import { sha256 } from '../model/fingerprint.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 let cached: string | undefined;

@@ -4,7 +4,7 @@
  */
 import type { Course } from '../model/course.ts';
 import { translatableFields } from '../model/translatable-fields.ts';
-import { sha256 } from '../build/hash.ts';
+import { sha256 } from '../model/fingerprint.ts';
 
 export type FieldStatus = 'missing' | 'stale' | 'translated' | 'approved';
 

@@ -5,3 +5,6 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function isSlug(id: unknown): id is string {
   return typeof id === 'string' && slugPattern.test(id);
 }
+
+/** Folder names a module may not take, because the bundle's own pages and assets use them. */
+export const reservedModuleIds = ['glossary', 'questionnaire', 'certificate', '_assets'];

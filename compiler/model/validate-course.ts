@@ -5,10 +5,9 @@
 import type { Course } from './course.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { isValidLocaleTag } from './locales.ts';
-import { isSlug } from './slug-ids.ts';
+import { isSlug, reservedModuleIds } from './slug-ids.ts';
 import { findInvisibleCharacter } from './invisible-characters.ts';
 import { translatableFields } from './translatable-fields.ts';
-import { reservedModuleIds } from '../render/plan-pages.ts';
 
 /** Every model-level problem of `course`, each with a model path (the source turns it into a position). */
 export function validateCourse(course: Course): Diagnostic[] {

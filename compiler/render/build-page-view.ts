@@ -10,7 +10,7 @@ import { renderBody } from '../mdx/render-body.ts';
 import type { MediaAssets } from './media-assets.ts';
 import { pagePaths, relativeRoot, type PageSpec } from './plan-pages.ts';
 import type { NavModule, PageContent, PageLink, PageView, QuestionView, ShownText } from './page-view.ts';
-import { sha256 } from '../build/hash.ts';
+import { sha256 } from '../model/fingerprint.ts';
 
 export interface LocaleContext {
   course: Course;

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { sha256 } from '../build/hash.ts';
+import { sha256 } from '../model/fingerprint.ts';
 import type { Course } from '../model/course.ts';
 import type { ProcessedImage } from '../images/process-images.ts';
 

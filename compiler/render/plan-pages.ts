@@ -11,8 +11,6 @@ export type PageSpec =
   | { kind: 'unit'; path: string; module: CourseModule; unit: Unit }
   | { kind: 'not-found'; path: string };
 
-/** Folder names a module may not take, because the bundle uses them. */
-export const reservedModuleIds = ['glossary', 'questionnaire', 'certificate', '_assets'];
 
 export const pagePaths = {
   home: 'index.html',

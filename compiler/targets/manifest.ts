@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LocaleCoverage } from '../model/coverage.ts';
-import { sha256 } from '../build/hash.ts';
+import { sha256 } from '../model/fingerprint.ts';
 
 export interface BundleManifest {
   format: 'polycourse-bundle/1';

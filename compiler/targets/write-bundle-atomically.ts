@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { sha256 } from '../build/hash.ts';
+import { sha256 } from '../model/fingerprint.ts';
 import { manifestName, type BundleManifest, type FileEntry } from './manifest.ts';
 
 export interface StagingArea {

@@ -12,7 +12,7 @@ import { buildCourse } from '../../compiler/build/build-course.ts';
 import { importTranslations } from '../../compiler/l10n/import-translations.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
-import { sha256 } from '../../compiler/build/hash.ts';
+import { sha256 } from '../../compiler/model/fingerprint.ts';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/polycourse.mjs');
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });

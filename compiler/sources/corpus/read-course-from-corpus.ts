@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Course, LocalizedDocument } from '../../model/course.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
-import { sha256 } from '../../build/hash.ts';
+import { sha256 } from '../../model/fingerprint.ts';
 import type { SourceResult } from '../files/read-course-from-files.ts';
 
 interface CorpusJson {

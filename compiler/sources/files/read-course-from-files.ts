@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Course, CourseModule, Localized, LocalizedDocument, MediaRef, Question, Unit } from '../../model/course.ts';
 import type { Diagnostic, SourcePosition } from '../../model/diagnostic.ts';
 import { courseFileSchema, type UnitFile } from './course-file-schema.ts';
-import { sha256 } from '../../build/hash.ts';
+import { sha256 } from '../../model/fingerprint.ts';
 import { readYamlFile, type YamlFile } from './yaml-document.ts';
 import { readTextFile } from './read-text-file.ts';
 import { isValidLocaleTag } from '../../model/locales.ts';

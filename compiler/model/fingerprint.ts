@@ -1,3 +1,4 @@
+/** Content fingerprints: hex sha256 of what a file, page or input set is made of. */
 import crypto from 'node:crypto';
 
 /** Hex sha256 of strings/buffers, fed in order. */
