@@ -16,8 +16,8 @@ export default defineConfig({
   rootDir: root,
   sourceLocale: 'en',
   locales,
-  catalogs: [{ path: '<rootDir>/themes/default/locales/{locale}', include: ['<rootDir>/themes', '<rootDir>/compiler'], exclude: ['**/*.test.ts', '**/node_modules/**'] }],
+  catalogs: [{ path: '<rootDir>/themes/default/locales/{locale}', include: ['<rootDir>/themes', '<rootDir>/compiler', '<rootDir>/runtime'], exclude: ['**/*.test.ts', '**/node_modules/**'] }],
   format: formatter({ explicitIdAsDefault: true, lineNumbers: false }),
-  extractors: [uiStringExtractor(path.join(catalogDir, 'en.po'), root, [path.join(root, 'themes'), path.join(root, 'compiler')])],
+  extractors: [uiStringExtractor(path.join(catalogDir, 'en.po'), root, [path.join(root, 'themes'), path.join(root, 'compiler'), path.join(root, 'runtime')])],
   orderBy: 'messageId',
 });

@@ -8,7 +8,7 @@ export function runUiStringCheck(): number {
   const root = path.resolve(import.meta.dirname, '..');
   const catalogs = path.join(root, 'themes/default/locales');
   const ids = Object.keys(readPoCatalog(path.join(catalogs, 'en.po')).messages);
-  const usage = checkUiStringUsage(ids, [path.join(root, 'themes'), path.join(root, 'compiler')]);
+  const usage = checkUiStringUsage(ids, [path.join(root, 'themes'), path.join(root, 'compiler'), path.join(root, 'runtime')]);
   let failed = false;
   if (usage.missing.length) { failed = true; console.error(`used but not in en.po: ${usage.missing.join(', ')}`); }
   if (usage.unused.length) { failed = true; console.error(`in en.po but never used: ${usage.unused.join(', ')}`); }

@@ -8,11 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import type { Course } from '../model/course.ts';
-import type { CourseOutline } from '../runtime/logic/course-outline.ts';
-import type { RuntimeData } from '../runtime/browser/runtime-data.ts';
+import type { CourseOutline } from '../../runtime/logic/course-outline.ts';
+import type { RuntimeData } from '../../runtime/browser/runtime-data.ts';
 import { sha256 } from '../model/fingerprint.ts';
 
-const runtimeDir = fileURLToPath(new URL('../runtime/', import.meta.url));
+const runtimeDir = fileURLToPath(new URL('../../runtime/', import.meta.url));
 interface BundledRuntime { runtime: string; interactive: string; serviceWorker: string }
 let bundled: Promise<BundledRuntime> | undefined;
 
@@ -65,14 +65,14 @@ export function bundleRuntimeCode(): Promise<BundledRuntime> {
  * The bundled runtime is kept between processes in node_modules/.cache, keyed by the content of every file
  * it was built from (and the esbuild version): used only when each of them still hashes the same.
  */
-const runtimeCacheFile = path.join(runtimeDir, '../../node_modules/.cache/polycourse-runtime/runtime.json');
+const runtimeCacheFile = path.join(runtimeDir, '../node_modules/.cache/polycourse-runtime/runtime.json');
 const runtimeCacheFormat = 1;
 
 function readRuntimeCache(): BundledRuntime | undefined {
   try {
     const state = JSON.parse(fs.readFileSync(runtimeCacheFile, 'utf8')) as { format: number; esbuild: string; inputs: Record<string, string>; code: BundledRuntime };
     if (state.format !== runtimeCacheFormat) return undefined;
-    const esbuildPackage = JSON.parse(fs.readFileSync(path.join(runtimeDir, '../../node_modules/esbuild/package.json'), 'utf8')) as { version: string };
+    const esbuildPackage = JSON.parse(fs.readFileSync(path.join(runtimeDir, '../node_modules/esbuild/package.json'), 'utf8')) as { version: string };
     if (esbuildPackage.version !== state.esbuild) return undefined;
     for (const [file, hash] of Object.entries(state.inputs)) if (sha256(fs.readFileSync(file)) !== hash) return undefined;
     return state.code;

@@ -17,7 +17,7 @@ const lingui = path.join(root, 'node_modules/@lingui/cli/dist/lingui.js');
 function workspace(extraSource?: string) {
   const dir = tempDir();
   fs.cpSync(catalogs, path.join(dir, 'locales'), { recursive: true, filter: (f) => !f.endsWith('.js') });
-  const include = [`'${path.join(root, 'themes')}'`, `'${path.join(root, 'compiler')}'`];
+  const include = [`'${path.join(root, 'themes')}'`, `'${path.join(root, 'compiler')}'`, `'${path.join(root, 'runtime')}'`];
   if (extraSource) {
     fs.mkdirSync(path.join(dir, 'src'));
     fs.writeFileSync(path.join(dir, 'src/extra.ts'), extraSource);
@@ -28,8 +28,8 @@ function workspace(extraSource?: string) {
     .replace("const root = import.meta.dirname;", `const root = '${root}';`)
     .replace("const catalogDir = path.join(root, 'themes/default/locales');", `const catalogDir = '${path.join(dir, 'locales')}';`)
     .replace("path: '<rootDir>/themes/default/locales/{locale}'", `path: '${path.join(dir, 'locales')}/{locale}'`)
-    .replace("include: ['<rootDir>/themes', '<rootDir>/compiler']", `include: [${include.join(', ')}]`)
-    .replace("[path.join(root, 'themes'), path.join(root, 'compiler')]", `[${include.map((i) => `path.resolve(${i})`).join(', ')}]`);
+    .replace("include: ['<rootDir>/themes', '<rootDir>/compiler', '<rootDir>/runtime']", `include: [${include.join(', ')}]`)
+    .replace("[path.join(root, 'themes'), path.join(root, 'compiler'), path.join(root, 'runtime')]", `[${include.map((i) => `path.resolve(${i})`).join(', ')}]`);
   expect(config).toContain(path.join(dir, 'locales'));
   // The config must resolve the project's packages: it lives under node_modules/.cache, not in /tmp.
   fs.mkdirSync(path.join(root, 'node_modules/.cache'), { recursive: true });

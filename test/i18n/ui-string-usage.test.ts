@@ -5,7 +5,7 @@ import { checkUiStringUsage } from '../../compiler/i18n/ui-string-usage.ts';
 import { readPoCatalog } from '../../compiler/i18n/ui-catalog.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const roots = [path.join(root, 'themes'), path.join(root, 'compiler')];
+const roots = [path.join(root, 'themes'), path.join(root, 'compiler'), path.join(root, 'runtime')];
 const ids = Object.keys(readPoCatalog(path.join(root, 'themes/default/locales/en.po')).messages);
 
 describe('UI string usage', () => {

@@ -1,12 +1,12 @@
 /** Unit tests of the runtime's pure rules: scoring, progress and points, badges, storage, codes, questionnaire change. */
 import { describe, expect, it } from 'vitest';
-import { scoreQuestion, scoreQuiz, type ScorableQuestion } from '../../compiler/runtime/logic/scoring.ts';
-import { emptyProgress, recordChallengeDone, recordQuizAttempt, recordView, recordWatched, summarize } from '../../compiler/runtime/logic/progress.ts';
-import { earnedBadges } from '../../compiler/runtime/logic/badges.ts';
-import { loadProgress, saveProgress, storageKey, type KeyValueStorage } from '../../compiler/runtime/logic/progress-store.ts';
-import { verificationCode } from '../../compiler/runtime/logic/verification-code.ts';
-import { questionnaireChange } from '../../compiler/runtime/logic/questionnaire-change.ts';
-import type { CourseOutline } from '../../compiler/runtime/logic/course-outline.ts';
+import { scoreQuestion, scoreQuiz, type ScorableQuestion } from '../../runtime/logic/scoring.ts';
+import { emptyProgress, recordChallengeDone, recordQuizAttempt, recordView, recordWatched, summarize } from '../../runtime/logic/progress.ts';
+import { earnedBadges } from '../../runtime/logic/badges.ts';
+import { loadProgress, saveProgress, storageKey, type KeyValueStorage } from '../../runtime/logic/progress-store.ts';
+import { verificationCode } from '../../runtime/logic/verification-code.ts';
+import { questionnaireChange } from '../../runtime/logic/questionnaire-change.ts';
+import type { CourseOutline } from '../../runtime/logic/course-outline.ts';
 
 const single: ScorableQuestion = { id: 'q1', type: 'single', options: ['a', 'b', 'c'], correct: ['b'] };
 const multiple: ScorableQuestion = { id: 'q2', type: 'multiple', options: ['a', 'b', 'c'], correct: ['a', 'c'] };
