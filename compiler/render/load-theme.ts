@@ -29,7 +29,7 @@ export const themesRoot = path.resolve(path.dirname(new URL(import.meta.url).pat
 
 /**
  * A theme's templates.ts. Under tsx (or vitest) a plain import; when the compiler runs from its prebuilt
- * bundle (compiler/cli/prebuilt.mjs), that bundle's copy of the same, checked source, else through tsx.
+ * bundle (compiler/prebuilt/prebuilt.mjs), that bundle's copy of the same, checked source, else through tsx.
  */
 function importTemplates(file: string): Promise<unknown> {
   const prebuilt = (globalThis as { [key: symbol]: { importTs(file: string): Promise<unknown> } | undefined })[Symbol.for('polycourse.prebuilt')];

@@ -1,5 +1,5 @@
 /** Print diagnostics for people: errors first, grouped, with a one-line summary. */
-import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.ts';
+import { formatDiagnostic, type Diagnostic } from '../compiler/model/diagnostic.ts';
 
 export function printDiagnostics(diagnostics: Diagnostic[], stream: NodeJS.WritableStream = process.stderr): void {
   const errors = diagnostics.filter((d) => d.severity === 'error');

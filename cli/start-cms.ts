@@ -11,10 +11,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Payload } from 'payload';
-import { defaultDatabaseUri } from './database-adapter.ts';
-import { createSetupToken, setupTokenHashVariable } from './first-admin.ts';
-import { spawnCli } from './publish/cli.ts';
-import { watchOrphanedPublishJobs } from './publish/fail-orphaned-publish-jobs.ts';
+import { defaultDatabaseUri } from '../cms/database-adapter.ts';
+import { createSetupToken, setupTokenHashVariable } from '../cms/first-admin.ts';
+import { spawnCli } from '../cms/publish/cli.ts';
+import { watchOrphanedPublishJobs } from '../cms/publish/fail-orphaned-publish-jobs.ts';
 
 export interface StartOptions {
   port: number;
@@ -106,7 +106,7 @@ function sessionSecret(dataDir: string): string {
  */
 async function prepareDatabase(options: StartOptions): Promise<{ payload: Payload; seeded?: string; users: number }> {
   const { getPayload } = await import('payload');
-  const { polycourseConfig } = await import('./payload.config.ts');
+  const { polycourseConfig } = await import('../cms/payload.config.ts');
   const payload = await getPayload({ config: polycourseConfig() }); // production: committed migrations run here
   try {
     const users = (await payload.count({ collection: 'users' })).totalDocs;
@@ -115,8 +115,8 @@ async function prepareDatabase(options: StartOptions): Promise<{ payload: Payloa
     const source = readCourseFromFiles(options.seedCourseDir);
     if (!source.course) throw new Error(`The seed course ${options.seedCourseDir} is invalid: ${source.diagnostics.map((d) => d.message).join('; ')}`);
     options.log(`First run: importing ${path.relative(projectDir, options.seedCourseDir) || options.seedCourseDir} into the CMS…`);
-    const { importCourse } = await import('./course-exchange/import-course.ts');
-    const { createProgress } = await import('../compiler/cli/progress-bar.ts');
+    const { importCourse } = await import('../cms/course-exchange/import-course.ts');
+    const { createProgress } = await import('./progress-bar.ts');
     const progress = createProgress('importing', true);
     await importCourse(payload, source.course, (done, total, label) => progress.update(done, total, label)).finally(() => progress.stop());
     return { payload, seeded: source.course.id, users };

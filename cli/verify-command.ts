@@ -1,4 +1,4 @@
-import { verifyBundle } from '../targets/verify-bundle.ts';
+import { verifyBundle } from '../compiler/targets/verify-bundle.ts';
 import { exitCodes } from './exit-codes.ts';
 
 export async function verifyCommand(options: { bundleDir: string; json: boolean }): Promise<number> {

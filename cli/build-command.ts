@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { buildCourse, type BuildResult } from '../build/build-course.ts';
-import { zipBundles } from '../targets/zip-bundles.ts';
+import { buildCourse, type BuildResult } from '../compiler/build/build-course.ts';
+import { zipBundles } from '../compiler/targets/zip-bundles.ts';
 import { exitCodes } from './exit-codes.ts';
 import { printDiagnostics } from './report-diagnostics.ts';
 import { createProgress } from './progress-bar.ts';
 
 export interface BuildCommandOptions {
   courseDir: string;
-  source?: import('../sources/read-course.ts').SourceResult;
+  source?: import('../compiler/sources/read-course.ts').SourceResult;
   outDir: string;
   locales?: string[];
   theme?: string;

@@ -4,13 +4,13 @@
  * locale's current translations were made from today's source texts (and, with --approve, approve them).
  */
 import fs from 'node:fs';
-import { readCourse } from '../sources/read-course.ts';
-import { provenanceFile } from '../sources/files/read-course-from-files.ts';
-import { currentProvenance, translationStatus, type FieldStatus } from '../l10n/translation-status.ts';
-import { localeInfo } from '../model/locales.ts';
-import { translationUnits } from '../l10n/translation-units.ts';
-import { exchangeFormats } from '../l10n/formats/index.ts';
-import { importTranslations } from '../l10n/import-translations.ts';
+import { readCourse } from '../compiler/sources/read-course.ts';
+import { provenanceFile } from '../compiler/sources/files/read-course-from-files.ts';
+import { currentProvenance, translationStatus, type FieldStatus } from '../compiler/l10n/translation-status.ts';
+import { localeInfo } from '../compiler/model/locales.ts';
+import { translationUnits } from '../compiler/l10n/translation-units.ts';
+import { exchangeFormats } from '../compiler/l10n/formats/index.ts';
+import { importTranslations } from '../compiler/l10n/import-translations.ts';
 import { exitCodes, UsageError } from './exit-codes.ts';
 import { printDiagnostics } from './report-diagnostics.ts';
 

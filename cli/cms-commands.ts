@@ -5,12 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readCourseFromFiles } from '../sources/files/read-course-from-files.ts';
-import { hasErrors } from '../model/diagnostic.ts';
+import { readCourseFromFiles } from '../compiler/sources/files/read-course-from-files.ts';
+import { hasErrors } from '../compiler/model/diagnostic.ts';
 import { exitCodes } from './exit-codes.ts';
 import { printDiagnostics } from './report-diagnostics.ts';
 import { createProgress } from './progress-bar.ts';
-import type { SourceResult } from '../sources/read-course.ts';
+import type { SourceResult } from '../compiler/sources/read-course.ts';
 
 /** Run with a Payload instance; its own output (schema push spinner, logs) goes to stderr, keeping stdout for --json. */
 async function withPayload<T>(run: (payload: import('payload').Payload) => Promise<T>): Promise<T> {
@@ -21,7 +21,7 @@ async function withPayload<T>(run: (payload: import('payload').Payload) => Promi
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   try {
     const { getPayload } = await import('payload');
-    const { polycourseConfig } = await import('../../cms/payload.config.ts');
+    const { polycourseConfig } = await import('../cms/payload.config.ts');
     const payload = await getPayload({ config: polycourseConfig() });
     try {
       return await run(payload);
@@ -41,7 +41,7 @@ export async function importCommand(options: { courseDir: string; json: boolean 
     return exitCodes.invalid;
   }
   const course = source.course;
-  const { importCourse } = await import('../../cms/course-exchange/import-course.ts');
+  const { importCourse } = await import('../cms/course-exchange/import-course.ts');
   const progress = createProgress('importing', !options.json);
   const report = await withPayload((payload) => importCourse(payload, course, (d, t, l) => progress.update(d, t, l))).finally(() => progress.stop());
   if (options.json) process.stdout.write(`${JSON.stringify({ course: course.id, ...report }, null, 2)}\n`);
@@ -56,13 +56,13 @@ export async function exportCommand(options: { courseId: string; dir: string; js
     return exitCodes.invalid;
   }
   // Ids and media paths name files: a course whose ids are not slugs is not written anywhere.
-  const { validateCourse } = await import('../model/validate-course.ts');
+  const { validateCourse } = await import('../compiler/model/validate-course.ts');
   const unsafe = [...source.diagnostics, ...validateCourse(source.course)].filter((d) => d.severity === 'error' && /id-syntax|media-path/.test(d.ruleId));
   if (unsafe.length) {
     printDiagnostics(unsafe);
     return exitCodes.invalid;
   }
-  const { writeCourseFiles } = await import('../targets/write-course-files.ts');
+  const { writeCourseFiles } = await import('../compiler/targets/write-course-files.ts');
   const written = writeCourseFiles(source.course, options.dir);
   fs.rmSync(path.join(options.dir, '.cache'), { recursive: true, force: true });
   if (options.json) process.stdout.write(`${JSON.stringify({ course: options.courseId, files: written.length }, null, 2)}\n`);
@@ -75,10 +75,10 @@ export interface CmsLocation { url?: string; token?: string; /** the latest save
 
 /** Read a course from the CMS for a build or an export (the compiler's stages do not know where it came from). */
 export async function readFromCms(courseId: string, cacheDir: string, from: CmsLocation = {}): Promise<SourceResult> {
-  const { readCourseFromCms, readCourseThrough } = await import('../../cms/course-exchange/read-course-from-cms.ts');
+  const { readCourseFromCms, readCourseThrough } = await import('../cms/course-exchange/read-course-from-cms.ts');
   const options = { draft: Boolean(from.drafts) };
   if (!from.url) return withPayload((payload) => readCourseFromCms(payload, courseId, path.resolve(cacheDir), options));
-  const { restCmsReader, CmsRequestError } = await import('../../cms/course-exchange/rest-cms-reader.ts');
+  const { restCmsReader, CmsRequestError } = await import('../cms/course-exchange/rest-cms-reader.ts');
   try {
     return await readCourseThrough(restCmsReader(from.url, from.token), courseId, path.resolve(cacheDir), options);
   } catch (error) {
@@ -93,8 +93,8 @@ export async function readFromCms(courseId: string, cacheDir: string, from: CmsL
  * recording progress on a publish-jobs row (the admin's "Publish bundles" starts this with --job).
  */
 export async function publishCommand(options: { courseId: string; jobId?: string; json: boolean; approvedOnly?: boolean }): Promise<number> {
-  const { startPublish, runPublishJob } = await import('../../cms/publish/publish-course.ts');
-  const { bundlesDir } = await import('../../cms/publish/bundles-dir.ts');
+  const { startPublish, runPublishJob } = await import('../cms/publish/publish-course.ts');
+  const { bundlesDir } = await import('../cms/publish/bundles-dir.ts');
   const progress = createProgress('publishing', !options.json);
   const publishOptions = { approvedOnly: options.approvedOnly, onProgress: (d: number, t: number, l: string) => progress.update(d, t, l) };
   const job = await withPayload(async (payload) => {
@@ -113,7 +113,7 @@ export async function publishCommand(options: { courseId: string; jobId?: string
     }
     return payload.findByID({ collection: 'publish-jobs', id: jobId });
   }).finally(() => progress.stop());
-  const { state, done, outputDir, diagnostics } = job as unknown as { state: string; done: number; outputDir?: string; diagnostics?: import('../model/diagnostic.ts').Diagnostic[] };
+  const { state, done, outputDir, diagnostics } = job as unknown as { state: string; done: number; outputDir?: string; diagnostics?: import('../compiler/model/diagnostic.ts').Diagnostic[] };
   if (options.json) process.stdout.write(`${JSON.stringify({ course: options.courseId, job: job.id, state, pages: done, outputDir, diagnostics: diagnostics ?? [] }, null, 2)}\n`);
   else if (state === 'done') {
     printDiagnostics(diagnostics ?? []); // with --approved-only: the locales that wait, and why

@@ -97,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
         const host = values.host ?? (process.env.POLYCOURSE_HOST || '127.0.0.1');
         if (!host.trim()) throw new UsageError('--host must be an address or a host name, e.g. 127.0.0.1 or 0.0.0.0');
-        const { startCms } = await import('../../cms/start-cms.ts');
+        const { startCms } = await import('./start-cms.ts');
         return await startCms({ port, host, seedCourseDir: path.resolve(values.seed ?? 'courses/rights-based-mental-health'), log: (line) => process.stderr.write(`${line}\n`) });
       }
       case 'publish': {

@@ -2,7 +2,7 @@
  * `polycourse serve <dir>`: serve a folder of bundles until Ctrl+C. A port that cannot be used is one
  * line naming the port and `--port` (exit code 2), never a stack trace; `--json` prints the outcome.
  */
-import { startStaticServer, type StaticServer } from '../targets/static-server.ts';
+import { startStaticServer, type StaticServer } from '../compiler/targets/static-server.ts';
 import { exitCodes } from './exit-codes.ts';
 import fs from 'node:fs';
 
