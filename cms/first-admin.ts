@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { APIError, type CollectionAfterChangeHook, type CollectionBeforeOperationHook, type Field, type Payload, type PayloadRequest } from 'payload';
+import type { User } from './payload-types.ts';
 
 /** Where the server finds the token's hash: set by `polycourse cms` for the server it starts. */
 export const setupTokenHashVariable = 'POLYCOURSE_SETUP_TOKEN_SHA256';
@@ -30,7 +31,7 @@ export async function createFirstAdmin(payload: Payload): Promise<void> {
   const email = process.env.POLYCOURSE_ADMIN_EMAIL;
   const password = process.env.POLYCOURSE_ADMIN_PASSWORD;
   if (email && password) {
-    await payload.create({ collection: 'users', data: { email, password, roles: ['admin'], name: 'Administrator' } as never });
+    await payload.create({ collection: 'users', data: { email, password, roles: ['admin'], name: 'Administrator' } });
     payload.logger.warn(`Created the first admin, ${email}, from POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD.`);
     return;
   }
@@ -96,11 +97,11 @@ export const requireSetupToken: CollectionBeforeOperationHook = ({ args, operati
  * Users `afterChange`: the token is spent once the admin is created (not before, so a form error does not
  * burn it). A second registration racing the first fails here and its transaction is rolled back.
  */
-export const spendSetupToken: CollectionAfterChangeHook = ({ doc, operation, req }) => {
+export const spendSetupToken: CollectionAfterChangeHook<User> = ({ doc, operation, req }) => {
   const token = req.context.firstAdminSetupToken;
   if (operation !== 'create' || typeof token !== 'string') return doc;
   if (usedTokens.has(token)) throw refusal();
   usedTokens.add(token);
-  req.payload.logger.warn(`Created the first admin, ${(doc as { email?: string }).email}, with the one-time setup link; the link no longer works.`);
+  req.payload.logger.warn(`Created the first admin, ${doc.email}, with the one-time setup link; the link no longer works.`);
   return doc;
 };

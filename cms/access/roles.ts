@@ -3,16 +3,15 @@
  * Only staff (the `users` collection) has roles: any other signed-in user (a learner) counts as anonymous.
  */
 import type { Access, PayloadRequest } from 'payload';
+import type { User } from '../payload-types.ts';
 
 export const roles = ['admin', 'author', 'translator', 'reviewer'] as const;
 export type Role = (typeof roles)[number];
 
-interface RoleUser { roles?: Role[] | null; workLocales?: string[] | null }
-
 /** Whether the request comes from a staff member: signed in through the `users` collection (not a learner). */
-export const isStaff = (req: PayloadRequest) => req.user?.collection === 'users';
+export const isStaff = (req: PayloadRequest): req is PayloadRequest & { user: User } => req.user?.collection === 'users';
 
-const staffOf = (req: PayloadRequest) => (isStaff(req) ? (req.user as RoleUser) : undefined);
+const staffOf = (req: PayloadRequest) => (isStaff(req) ? req.user : undefined);
 export const hasRole = (req: PayloadRequest, ...wanted: Role[]) => Boolean(staffOf(req)?.roles?.some((r) => wanted.includes(r)));
 /** The locales a translator or reviewer works in (empty for anyone else). */
 export const workLocalesOf = (req: PayloadRequest): string[] => staffOf(req)?.workLocales ?? [];

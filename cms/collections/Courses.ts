@@ -1,12 +1,14 @@
 import { withSourceText } from '../l10n/with-source-text.ts';
-import { translationFieldsEndpoint, courseTranslationEndpoints } from '../l10n/translation-endpoints.ts';
 import { slugId } from '../fields/path-safe-text.ts';
 import type { CollectionConfig } from 'payload';
-import { canCreateContent, canDeleteContent, canEditLocale, hasRole, publishedOrStaff } from '../access/roles.ts';
+import { canCreateContent, canDeleteContent, canEditLocale, publishedOrStaff } from '../access/roles.ts';
 import { baseLocales } from '../locales.ts';
-import { spawnPublish } from '../publish/spawn-publish.ts';
 import { publishCourseAsAWhole } from '../hooks/publishCourseAsAWhole.ts';
 import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
+import { translationStatusEndpoint } from '../endpoints/translation-status.ts';
+import { translationMarkEndpoint } from '../endpoints/translation-mark.ts';
+import { translationFieldsEndpoint } from '../endpoints/translation-fields.ts';
+import { publishBundlesEndpoint } from '../endpoints/publish-bundles.ts';
 
 export const Courses: CollectionConfig = translatedFieldsOnly({
   slug: 'courses',
@@ -14,22 +16,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
   versions: { drafts: true },
   hooks: { afterChange: [publishCourseAsAWhole] },
   access: { read: publishedOrStaff, create: canCreateContent, update: canEditLocale, delete: canDeleteContent },
-  endpoints: [
-    ...courseTranslationEndpoints,
-    translationFieldsEndpoint('courses'),
-    {
-      // POST /api/courses/:id/publish — starts a build of the course's bundles in the background.
-      path: '/:id/publish',
-      method: 'post',
-      handler: async (req) => {
-        if (!hasRole(req, 'admin', 'author', 'reviewer')) return Response.json({ error: 'Only admins, authors and reviewers can publish.' }, { status: 403 });
-        const course = await req.payload.findByID({ collection: 'courses', id: String(req.routeParams?.id), depth: 0 });
-        const body = (await req.json?.().catch(() => ({}))) as { approvedOnly?: boolean } | undefined;
-        const jobId = await spawnPublish(req.payload, (course as unknown as { courseId: string }).courseId, { approvedOnly: Boolean(body?.approvedOnly) });
-        return Response.json({ job: jobId }, { status: 202 });
-      },
-    },
-  ],
+  endpoints: [translationStatusEndpoint, translationMarkEndpoint, translationFieldsEndpoint('courses'), publishBundlesEndpoint],
   fields: withSourceText([
     // Not stored: the "Publish bundles" panel (progress, errors, links to the last bundles and their zips).
     { name: 'publishBundles', type: 'ui', admin: { components: { Field: '/components/PublishBundles.tsx#PublishBundles' } } },

@@ -1,5 +1,5 @@
 import { withSourceText } from '../l10n/with-source-text.ts';
-import { translationFieldsEndpoint } from '../l10n/translation-endpoints.ts';
+import { translationFieldsEndpoint } from '../endpoints/translation-fields.ts';
 import { slugId } from '../fields/path-safe-text.ts';
 import type { CollectionConfig } from 'payload';
 import { canCreateContent, canDeleteContent, canEditLocale, publishedOrStaff } from '../access/roles.ts';

@@ -6,8 +6,10 @@
  */
 import React, { useCallback, useEffect, useState } from 'react';
 import { Button, useDocumentInfo, useFormFields } from '@payloadcms/ui';
+import type { PublishJob } from '../payload-types.ts';
 
-interface Job { id: string | number; state: 'running' | 'done' | 'failed'; done?: number; total?: number; createdAt: string; diagnostics?: { message: string; path?: string; file?: string; line?: number; column?: number; ruleId?: string }[] }
+/** The latest publish-jobs row; `diagnostics` (a JSON field) holds the build's problems. */
+type Job = Pick<PublishJob, 'id' | 'state' | 'done' | 'total' | 'createdAt'> & { diagnostics?: { message: string; path?: string; file?: string; line?: number; column?: number; ruleId?: string }[] };
 interface Manifest { locales?: string[] }
 
 /** A locale's name in its own language (Français, العربية), as the bundles' language picker shows it. */

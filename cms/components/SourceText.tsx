@@ -6,8 +6,7 @@
  */
 import React, { useEffect, useState } from 'react';
 import { useDocumentInfo, useLocale } from '@payloadcms/ui';
-
-interface FieldsAnswer { sourceLocale: string | null; fields: Record<string, { status: 'missing' | 'stale' | 'translated' | 'approved'; source?: string }> }
+import type { DocumentFields as FieldsAnswer } from '../l10n/course-translation-status.ts';
 
 const requests = new Map<string, Promise<FieldsAnswer>>();
 

@@ -6,10 +6,9 @@
  */
 import React, { useCallback, useEffect, useState } from 'react';
 import { Button, useDocumentInfo, useLocale } from '@payloadcms/ui';
+import type { CourseStatus as Answer } from '../l10n/course-translation-status.ts';
 
-type Status = 'missing' | 'stale' | 'translated' | 'approved';
-interface Field { path: string; status: Status; source?: string; target?: string; doc?: { collection: string; id: string | number; field: string } }
-interface Answer { sourceLocale: string; locales: Record<string, { counts: Record<Status, number>; total: number }>; fields: Field[] }
+type Status = Answer['fields'][number]['status'];
 
 const order: Status[] = ['approved', 'translated', 'stale', 'missing'];
 const colors: Record<Status, string> = { approved: '#1a7f37', translated: '#57606a', stale: '#b35900', missing: '#cf222e' };

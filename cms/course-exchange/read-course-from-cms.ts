@@ -13,8 +13,8 @@ import type { SourceResult } from '../../compiler/sources/files/read-course-from
 import { sha256 } from '../../compiler/model/fingerprint.ts';
 import { isUnder, resolveInside } from '../../compiler/sources/inside-root.ts';
 import { readProvenance, type Provenance } from '../l10n/provenance.ts';
-
-type Doc = Record<string, any>;
+import type { Media } from '../payload-types.ts';
+import { courseReadFields, populated, readInAllLocales, type CourseAllLocales, type LocaleValues, type UnitAllLocales } from '../documents.ts';
 
 /** Where the CMS source reads documents from: the same queries, in-process or over HTTP. */
 export interface CmsReader {
@@ -22,11 +22,11 @@ export interface CmsReader {
   origin: string;
   /** The course document in every locale at once (locale `all`), modules and units populated (depth 2):
    * the published versions, or with `draft` the latest saved ones (for a preview). */
-  findCourse(courseId: string, options?: { draft?: boolean }): Promise<Doc | undefined>;
+  findCourse(courseId: string, options?: { draft?: boolean }): Promise<CourseAllLocales | undefined>;
   /** Every media document (with `coursePath` and `filename`). */
-  listMedia(): Promise<Doc[]>;
+  listMedia(): Promise<Media[]>;
   /** Put the uploaded file of a media document at `target` (a link or a copy). */
-  fetchMedia(media: Doc, target: string): Promise<void>;
+  fetchMedia(media: Media, target: string): Promise<void>;
   /** What each translation was made from: locale → model path → record (empty when not readable). */
   readProvenance(courseId: string): Promise<Provenance>;
 }
@@ -36,8 +36,11 @@ export function localCmsReader(payload: Payload): CmsReader {
   const staticDir = (payload.collections.media.config.upload as { staticDir?: string }).staticDir ?? 'data/media';
   return {
     origin: 'cms:',
-    findCourse: async (courseId, { draft = false } = {}) => (await payload.find({ collection: 'courses', where: { courseId: { equals: courseId } }, locale: 'all', depth: 2, limit: 1, draft })).docs[0] as Doc | undefined,
-    listMedia: async () => (await payload.find({ collection: 'media', limit: 0, pagination: false })).docs as Doc[],
+    findCourse: async (courseId, { draft = false } = {}) => {
+      const doc = (await payload.find({ collection: 'courses', where: { courseId: { equals: courseId } }, locale: 'all', depth: 2, limit: 1, draft })).docs[0];
+      return doc && readInAllLocales(doc, courseReadFields);
+    },
+    listMedia: async () => (await payload.find({ collection: 'media', limit: 0, pagination: false })).docs,
     fetchMedia: async (media, target) => {
       // The stored filename is data too: it must name a regular file inside the media folder.
       const from = resolveInside(staticDir, String(media.filename));
@@ -51,7 +54,7 @@ export function localCmsReader(payload: Payload): CmsReader {
 }
 
 /** A localized value read with locale 'all' → the model's map, without empty entries. */
-const localized = (value: unknown): Localized => {
+const localized = (value: LocaleValues<string> | null | undefined): Localized => {
   const out: Localized = {};
   if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (typeof v === 'string' && v.trim()) out[k] = v;
   return out;
@@ -93,7 +96,7 @@ export async function readCourseThrough(reader: CmsReader, courseId: string, cac
   }
 
   /** A unit's media path (units/<unit>/src|poster): an https:// URL, or a path under media/ of this course. */
-  const mediaRef = (ref: string | undefined, field: string): MediaRef | undefined => {
+  const mediaRef = (ref: string | null | undefined, field: string): MediaRef | undefined => {
     if (!ref) return undefined;
     if (/^https?:\/\//.test(ref)) return { path: ref, url: ref };
     const inside = resolveInside(root, ref);
@@ -109,9 +112,10 @@ export async function readCourseThrough(reader: CmsReader, courseId: string, cac
     return { path: ref, file: inside.file };
   };
 
-  const unit = (u: Doc, moduleId: string): Unit => {
-    const base = { id: u.unitId as string, title: localized(u.title) };
-    switch (u.kind as Unit['kind']) {
+  const languages: readonly string[] = doc.languages ?? [];
+  const unit = (u: UnitAllLocales, moduleId: string): Unit => {
+    const base = { id: u.unitId, title: localized(u.title) };
+    switch (u.kind) {
       case 'lesson':
       case 'infosheet': {
         const body: LocalizedDocument = {};
@@ -120,13 +124,13 @@ export async function readCourseThrough(reader: CmsReader, courseId: string, cac
       }
       case 'video': {
         const captions: Record<string, MediaRef> = {};
-        for (const c of (u.captions ?? []) as Doc[]) {
+        for (const c of u.captions ?? []) {
           // Ids and locales become file names: only a slug and one of the course's languages may.
-          if (!slug.test(String(u.unitId)) || !(doc.languages ?? []).includes(c.locale)) {
+          if (!slug.test(String(u.unitId)) || !languages.includes(c.locale)) {
             diagnostics.push({
               severity: 'error', ruleId: 'polycourse:media-path', path: `${reader.origin}units/${u.unitId}/captions/${c.locale}`,
               message: `Captions for locale "${c.locale}" of unit "${u.unitId}" cannot be placed: ${slug.test(String(u.unitId)) ? `"${c.locale}" is not one of the course's languages` : 'the unit id is not a slug'}`,
-              fix: `Use a locale of the course (${(doc.languages ?? []).join(', ')}) and a unit id of lowercase letters, digits and dashes.`,
+              fix: `Use a locale of the course (${languages.join(', ')}) and a unit id of lowercase letters, digits and dashes.`,
             });
             continue;
           }
@@ -141,11 +145,12 @@ export async function readCourseThrough(reader: CmsReader, courseId: string, cac
       case 'quiz':
         return {
           ...base, kind: 'quiz', passMark: u.passMark ?? 60, intro: localized(u.intro),
-          questions: ((u.questions ?? []) as Doc[]).map((q) => {
-            const targets = ((q.targets ?? []) as Doc[]).map((t) => ({ id: t.targetId, text: localized(t.text) }));
+          questions: (u.questions ?? []).map((q) => {
+            const targets = (q.targets ?? []).map((t) => ({ id: t.targetId, text: localized(t.text) }));
             return {
+              // A JSON field: the answer key as stored; validateCourse checks it.
               id: q.questionId, type: q.type, prompt: localized(q.prompt), correct: (q.correct ?? []) as string[],
-              options: ((q.options ?? []) as Doc[]).map((o) => {
+              options: (q.options ?? []).map((o) => {
                 const feedback = localized(o.feedback);
                 return { id: o.optionId, text: localized(o.text), ...(Object.keys(feedback).length ? { feedback } : {}) };
               }),
@@ -157,20 +162,21 @@ export async function readCourseThrough(reader: CmsReader, courseId: string, cac
     }
   };
 
-  const q = doc.questionnaire as Doc | undefined;
+  const q = doc.questionnaire;
   const course: Course = {
     id: doc.courseId, sourceLocale: doc.sourceLocale, locales: doc.languages, theme: doc.theme ?? 'default',
     title: localized(doc.title), description: localized(doc.description),
     points: { lessonViewed: doc.points?.lessonViewed ?? 10, correctAnswer: doc.points?.correctAnswer ?? 5, challengeDone: doc.points?.challengeDone ?? 20, replayCountsOnlyIfBetter: doc.points?.replayCountsOnlyIfBetter ?? true },
-    glossary: ((doc.glossary ?? []) as Doc[]).map((g) => ({ id: g.termId, term: localized(g.term), definition: localized(g.definition) })),
+    glossary: (doc.glossary ?? []).map((g) => ({ id: g.termId, term: localized(g.term), definition: localized(g.definition) })),
     questionnaire: q?.questionnaireId ? {
-      id: q.questionnaireId, scale: q.scale, title: localized(q.title), intro: localized(q.intro),
-      scaleLabels: ((q.scaleLabels ?? []) as Doc[]).map((l) => localized(l.label)),
-      items: ((q.items ?? []) as Doc[]).map((i) => ({ id: i.itemId, text: localized(i.text), reversed: Boolean(i.reversed) })),
+      // A scale left empty stays empty (null): validateCourse reports it.
+      id: q.questionnaireId, scale: q.scale as number, title: localized(q.title), intro: localized(q.intro),
+      scaleLabels: (q.scaleLabels ?? []).map((l) => localized(l.label)),
+      items: (q.items ?? []).map((i) => ({ id: i.itemId, text: localized(i.text), reversed: Boolean(i.reversed) })),
     } : undefined,
-    modules: ((doc.modules ?? []) as Doc[]).map((m) => ({
+    modules: populated(doc.modules).map((m) => ({
       id: m.moduleId, title: localized(m.title), summary: localized(m.summary),
-      units: ((m.units ?? []) as Doc[]).map((u) => unit(u, m.moduleId)),
+      units: populated(m.units).map((u) => unit(u, m.moduleId)),
     })),
     mediaRoot: root,
     mediaDir: 'media',

@@ -4,9 +4,11 @@
  * so a build machine does not need the CMS's database or Payload's configuration.
  */
 import fs from 'node:fs';
+import type { PaginatedDocs } from 'payload';
 import type { CmsReader } from './read-course-from-cms.ts';
-
-type Doc = Record<string, any>;
+import type { Media, Translation } from '../payload-types.ts';
+import type { CourseAllLocales } from '../documents.ts';
+import { provenanceOf } from '../l10n/provenance.ts';
 
 /** A JWT (from /api/users/login) is sent as `JWT …`; anything else as a Payload API key of the users collection. */
 export function authorizationFor(token: string): string {
@@ -31,20 +33,20 @@ export function restCmsReader(baseUrl: string, token?: string): CmsReader {
     if (!response.ok) throw new CmsRequestError(`The CMS at ${base} answered HTTP ${response.status} for ${pathAndQuery.split('?')[0]}.`);
     return response;
   };
-  const json = async (pathAndQuery: string) => (await get(pathAndQuery)).json() as Promise<Doc>;
+  /** A list answer of the REST API (`docs` missing if the server answered something else). */
+  const list = async <T>(pathAndQuery: string): Promise<Partial<PaginatedDocs<T>>> => (await get(pathAndQuery)).json();
   return {
     origin: `${base}/`,
-    findCourse: async (courseId, { draft = false } = {}) => (await json(`/api/courses?where[courseId][equals]=${encodeURIComponent(courseId)}&locale=all&depth=2&limit=1&draft=${draft}`)).docs?.[0],
-    listMedia: async () => (await json('/api/media?limit=0&pagination=false&depth=0')).docs ?? [],
+    findCourse: async (courseId, { draft = false } = {}) => (await list<CourseAllLocales>(`/api/courses?where[courseId][equals]=${encodeURIComponent(courseId)}&locale=all&depth=2&limit=1&draft=${draft}`)).docs?.[0],
+    listMedia: async () => (await list<Media>('/api/media?limit=0&pagination=false&depth=0')).docs ?? [],
     fetchMedia: async (media, target) => {
-      const url = media.url ?? `/api/media/file/${encodeURIComponent(media.filename)}`;
+      const url = media.url ?? `/api/media/file/${encodeURIComponent(String(media.filename))}`;
       fs.writeFileSync(target, Buffer.from(await (await get(url)).arrayBuffer()));
     },
     readProvenance: async (courseId) => {
       // Staff only: without a token the build simply has no provenance (it only affects status reports).
       if (!token) return {};
-      const rows = (await json(`/api/translations?where[courseId][equals]=${encodeURIComponent(courseId)}&limit=0&pagination=false&depth=0`)).docs ?? [];
-      return Object.fromEntries(rows.map((r: Doc) => [r.locale, r.records ?? {}]));
+      return provenanceOf((await list<Translation>(`/api/translations?where[courseId][equals]=${encodeURIComponent(courseId)}&limit=0&pagination=false&depth=0`)).docs ?? []);
     },
   };
 }

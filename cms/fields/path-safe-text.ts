@@ -9,7 +9,7 @@ import { isSlug } from '../../compiler/model/slug-ids.ts';
 import { isValidLocaleTag } from '../../compiler/model/locales.ts';
 
 const withText = (check: (value: string) => string | true): TextFieldSingleValidation => (value, args) => {
-  const base = validations.text(value, args as never);
+  const base = validations.text(value, args);
   if (base !== true) return base;
   return typeof value === 'string' && value !== '' ? check(value) : true;
 };

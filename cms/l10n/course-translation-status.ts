@@ -10,11 +10,16 @@ import { translatableFields } from '../../compiler/model/translatable-fields.ts'
 import type { Course } from '../../compiler/model/course.ts';
 import { localCmsReader, readCourseThrough, type CmsReader } from '../course-exchange/read-course-from-cms.ts';
 import { writeProvenance } from './provenance.ts';
+import { placementOf } from '../course-exchange/containing-course.ts';
+import { populated, type CourseAllLocales, type DocId } from '../documents.ts';
 
-type Doc = Record<string, any>;
 export type CmsCollection = 'courses' | 'modules' | 'units';
-export interface DocLocation { collection: CmsCollection; id: string | number; field: string }
+export interface DocLocation { collection: CmsCollection; id: DocId; field: string }
 export interface FieldEntry { path: string; status: FieldStatus; source?: string; target?: string; doc?: DocLocation }
+/** One document's fields in a locale, by field path (`sourceLocale` null: the document is in no course yet). */
+export type DocumentFields =
+  | { sourceLocale: null; fields: Record<string, never> }
+  | { courseId: string; sourceLocale: string; locale: string; fields: Record<string, { status: FieldStatus; source?: string; path: string }> };
 export interface CourseStatus {
   courseId: string;
   sourceLocale: string;
@@ -22,10 +27,10 @@ export interface CourseStatus {
   fields: FieldEntry[];
 }
 
-const index = (list: Doc[] | undefined, key: string, id: string) => (list ?? []).findIndex((d) => d[key] === id);
+const index = <Row>(list: readonly Row[] | null | undefined, key: keyof Row, id: string) => (list ?? []).findIndex((d) => d[key] === id);
 
 /** The CMS document and field that hold a model path (see compiler/model/translatable-fields.ts). */
-export function locateField(modelPath: string, course: Doc): DocLocation | undefined {
+export function locateField(modelPath: string, course: CourseAllLocales): DocLocation | undefined {
   const p = modelPath.split('.');
   if (p[0] !== 'modules') {
     const field = p[0] === 'glossary' ? `glossary.${index(course.glossary, 'termId', p[1])}.${p[2]}`
@@ -34,14 +39,14 @@ export function locateField(modelPath: string, course: Doc): DocLocation | undef
           : modelPath;
     return { collection: 'courses', id: course.id, field };
   }
-  const module = (course.modules as Doc[] | undefined)?.find((m) => m.moduleId === p[1]);
+  const module = populated(course.modules).find((m) => m.moduleId === p[1]);
   if (!module) return undefined;
   if (p[2] !== 'units') return { collection: 'modules', id: module.id, field: p[2] };
-  const unit = (module.units as Doc[] | undefined)?.find((u) => u.unitId === p[3]);
+  const unit = populated(module.units).find((u) => u.unitId === p[3]);
   if (!unit) return undefined;
   if (p[4] !== 'questions') return { collection: 'units', id: unit.id, field: p[4] };
   const qi = index(unit.questions, 'questionId', p[5]);
-  const question = unit.questions[qi] as Doc;
+  const question = (unit.questions ?? [])[qi];
   const q = `questions.${qi}`;
   const field = p[6] === 'prompt' ? `${q}.prompt`
     : p[6] === 'feedback' ? `${q}.${p[7]}Feedback`
@@ -52,9 +57,9 @@ export function locateField(modelPath: string, course: Doc): DocLocation | undef
 }
 
 /** The course as the CMS holds it now (latest drafts, texts only), and its course document (modules and units populated). */
-async function courseNow(payload: Payload, courseId: string): Promise<{ course: Course; doc: Doc }> {
+async function courseNow(payload: Payload, courseId: string): Promise<{ course: Course; doc: CourseAllLocales }> {
   const reader = localCmsReader(payload);
-  let doc: Doc | undefined;
+  let doc: CourseAllLocales | undefined;
   // Keep the document the source reads, rather than asking the database for it a second time.
   const keeping: CmsReader = { ...reader, findCourse: async (id, options) => (doc = await reader.findCourse(id, options)) };
   const source = await readCourseThrough(keeping, courseId, os.tmpdir(), { draft: true, media: false });
@@ -88,4 +93,18 @@ export async function markTranslations(payload: Payload, courseId: string, local
   await writeProvenance(payload, courseId, locale, records);
   const { counts, total } = translationStatus({ ...course, translations: { ...course.translations, [locale]: records } }, [locale])[locale];
   return { counts, total };
+}
+
+/** For the box under each input (SourceText): one document's fields in `locale`, with their source text and status. */
+export async function documentTranslationFields(payload: Payload, collection: CmsCollection, id: string, locale: string): Promise<DocumentFields> {
+  const course = (await placementOf(payload, collection, id)).course;
+  if (!course) return { sourceLocale: null, fields: {} };
+  const courseId = course.courseId;
+  // Editing the source locale: nothing to show beside the fields, so no need to read the whole course.
+  if (locale === course.sourceLocale) return { courseId, sourceLocale: course.sourceLocale, locale, fields: {} };
+  const status = await courseTranslationStatus(payload, courseId, locale);
+  const fields = Object.fromEntries(status.fields
+    .filter((f) => f.doc?.collection === collection && String(f.doc.id) === id)
+    .map((f) => [f.doc!.field, { status: f.status, source: f.source, path: f.path }]));
+  return { courseId, sourceLocale: status.sourceLocale, locale, fields };
 }

@@ -8,8 +8,7 @@ import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
 import { runCli } from '../publish/cli.ts';
 import { previewsDir } from '../publish/bundles-dir.ts';
 import { placementOf } from '../course-exchange/containing-course.ts';
-
-type Doc = Record<string, any>;
+import type { Course, Module, Unit } from '../payload-types.ts';
 
 export type PreviewResult =
   | { ok: true; path: string }
@@ -25,7 +24,7 @@ function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
 }
 
 /** The course and module a unit belongs to, or why there is none. */
-async function locateUnit(payload: Payload, unitDocId: string): Promise<{ unit: Doc; module: Doc; course: Doc } | string> {
+async function locateUnit(payload: Payload, unitDocId: string): Promise<{ unit: Unit; module: Module; course: Course } | string> {
   const { unit, module, course } = await placementOf(payload, 'units', unitDocId);
   if (!unit) return `There is no unit ${unitDocId}.`;
   if (!module) return `The unit "${unit.unitId}" is not in any module yet: add it to a module to preview it.`;
@@ -37,7 +36,7 @@ export async function previewUnit(payload: Payload, unitDocId: string, locale: s
   const found = await locateUnit(payload, unitDocId);
   if (typeof found === 'string') return { ok: false, status: 404, message: found };
   const { unit, module, course } = found;
-  const languages = (course.languages ?? []) as string[];
+  const languages: readonly string[] = course.languages ?? [];
   if (!languages.includes(locale)) return { ok: false, status: 400, message: `The course "${course.courseId}" is not offered in "${locale}" (its languages: ${languages.join(', ')}).` };
   const out = previewsDir();
   const run = await serialized(course.courseId, () => runCli(['build', '--from-cms', course.courseId, '--drafts', '--locale', locale, '--out', out, '--json']));

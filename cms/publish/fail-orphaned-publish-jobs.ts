@@ -24,10 +24,10 @@ export async function failOrphanedPublishJobs(payload: Payload, now = Date.now()
   const { docs } = await payload.update({
     collection: 'publish-jobs',
     where: { and: [{ state: { equals: 'running' } }, { updatedAt: { less_than: cutoff } }] },
-    data: { state: 'failed', diagnostics: [interruptedDiagnostic] } as never,
+    data: { state: 'failed', diagnostics: [interruptedDiagnostic] },
     depth: 0,
   });
-  for (const job of docs) payload.logger.warn(`Publish job ${job.id} (${(job as { courseId?: string }).courseId}) had lost its process: marked failed.`);
+  for (const job of docs) payload.logger.warn(`Publish job ${job.id} (${job.courseId}) had lost its process: marked failed.`);
   return docs.length;
 }
 

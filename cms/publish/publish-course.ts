@@ -9,6 +9,11 @@ import { readCourseFromCms } from '../course-exchange/read-course-from-cms.ts';
 import { zipBundles } from '../../compiler/targets/zip-bundles.ts';
 import { bundlesDir } from './bundles-dir.ts';
 import { publishHeartbeatMs } from './fail-orphaned-publish-jobs.ts';
+import type { PublishJob } from '../payload-types.ts';
+import type { DocId } from '../documents.ts';
+
+/** What a run writes on its job row. */
+type JobChanges = Partial<Pick<PublishJob, 'state' | 'done' | 'total' | 'outputDir' | 'diagnostics'>>;
 
 /** Create a job row and run the build in this process; `finished` resolves when the build ends. */
 export interface PublishOptions {
@@ -18,8 +23,8 @@ export interface PublishOptions {
   onProgress?: (done: number, total: number, label: string) => void;
 }
 
-export async function startPublish(payload: Payload, courseId: string, outDir = bundlesDir(), options: PublishOptions = {}): Promise<{ jobId: string | number; finished: Promise<boolean> }> {
-  const job = await payload.create({ collection: 'publish-jobs', data: { courseId, state: 'running', done: 0, total: 0 } as never });
+export async function startPublish(payload: Payload, courseId: string, outDir = bundlesDir(), options: PublishOptions = {}): Promise<{ jobId: DocId; finished: Promise<boolean> }> {
+  const job = await payload.create({ collection: 'publish-jobs', data: { courseId, state: 'running', done: 0, total: 0 } });
   return { jobId: job.id, finished: runPublishJob(payload, job.id, courseId, outDir, options) };
 }
 
@@ -27,20 +32,20 @@ export async function startPublish(payload: Payload, courseId: string, outDir = 
  * Build the course for an existing job row, writing progress, the outcome and errors on it. While it runs,
  * the row is touched every few seconds (its heartbeat), so that a job whose process died is recognised.
  */
-export async function runPublishJob(payload: Payload, jobId: string | number, courseId: string, outDir = bundlesDir(), options: PublishOptions = {}): Promise<boolean> {
+export async function runPublishJob(payload: Payload, jobId: DocId, courseId: string, outDir = bundlesDir(), options: PublishOptions = {}): Promise<boolean> {
   // Writes to the row go one after another: an update rewrites the whole row, so a progress write still
   // under way must not land after the outcome and turn a finished job back into a running one.
   let writes = Promise.resolve();
-  const write = (data: Record<string, unknown>) => {
-    writes = writes.then(() => payload.update({ collection: 'publish-jobs', id: jobId, data: data as never, depth: 0 })).then(() => {}, () => {});
+  const write = (data: JobChanges) => {
+    writes = writes.then(() => payload.update({ collection: 'publish-jobs', id: jobId, data, depth: 0 })).then(() => {}, () => {});
     return writes;
   };
   let lastWrite = 0;
   const heartbeat = setInterval(() => void write({}), publishHeartbeatMs);
-  const finish = async (data: Record<string, unknown>) => {
+  const finish = async (data: JobChanges) => {
     clearInterval(heartbeat);
     await writes;
-    await payload.update({ collection: 'publish-jobs', id: jobId, data: data as never, depth: 0 });
+    await payload.update({ collection: 'publish-jobs', id: jobId, data, depth: 0 });
   };
   try {
     const source = await readCourseFromCms(payload, courseId, path.join(outDir, '.cache'));
