@@ -10,7 +10,7 @@ import { hasErrors } from '../compiler/model/diagnostic.ts';
 import { exitCodes } from './exit-codes.ts';
 import { printDiagnostics } from './report-diagnostics.ts';
 import { createProgress } from './progress-bar.ts';
-import type { SourceResult } from '../compiler/sources/read-course.ts';
+import type { SourceResult } from '../compiler/sources/source.ts';
 
 /** Run with a Payload instance; its own output (schema push spinner, logs) goes to stderr, keeping stdout for --json. */
 async function withPayload<T>(run: (payload: import('payload').Payload) => Promise<T>): Promise<T> {
@@ -75,7 +75,8 @@ export interface CmsLocation { url?: string; token?: string; /** the latest save
 
 /** Read a course from the CMS for a build or an export (the compiler's stages do not know where it came from). */
 export async function readFromCms(courseId: string, cacheDir: string, from: CmsLocation = {}): Promise<SourceResult> {
-  const { readCourseFromCms, readCourseThrough } = await import('../cms/course-exchange/read-course-from-cms.ts');
+  const { readCourseFromCms } = await import('../cms/course-exchange/read-course-from-cms.ts');
+  const { readCourseThrough } = await import('../compiler/sources/cms/read-course-through.ts');
   const options = { draft: Boolean(from.drafts) };
   if (!from.url) return withPayload((payload) => readCourseFromCms(payload, courseId, path.resolve(cacheDir), options));
   const { restCmsReader, CmsRequestError } = await import('../cms/course-exchange/rest-cms-reader.ts');

@@ -11,6 +11,7 @@ const usage = `Usage: polycourse <command> [options]
 Commands:
   build <course-dir> --out <dir> [--locale <l>]… [--theme <name>] [--approved-only] [--zip] [--pseudo] [--json]
                                   build static bundles: <dir>/<course-id>/<locale>/…
+  build <dir> --source corpus --out <dir> …     the same, from the benchmark corpus layout (corpus.json)
   build --from-cms <course-id> --out <dir> …   the same, from the CMS (DATABASE_URI)
   build --from <cms-url> <course-id> --token <t> --out <dir> …   the same, from a remote CMS (REST)
                                   (--drafts: the latest saved drafts instead of the published versions)
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
           out: { type: 'string', short: 'o' }, locale: { type: 'string', short: 'l', multiple: true },
           theme: { type: 'string' }, zip: { type: 'boolean' }, json: { type: 'boolean' }, 'cache-dir': { type: 'string' }, pseudo: { type: 'boolean' }, 'approved-only': { type: 'boolean' },
           'from-cms': { type: 'string' }, from: { type: 'string' }, token: { type: 'string' }, drafts: { type: 'boolean' },
+          source: { type: 'string' },
         });
         if (!values.out) throw new UsageError('build needs --out <dir>');
         const remote = { ...cmsLocation(values), drafts: !!values.drafts };
@@ -55,7 +57,11 @@ export async function main(argv: string[]): Promise<number> {
         const fromCms = (values['from-cms'] as string | undefined) ?? (remote.url ? one(positionals, 'course-id') : undefined);
         const courseDir = fromCms ? '' : one(positionals, 'course-dir');
         if (values.drafts && !fromCms) throw new UsageError('--drafts builds the latest drafts from a CMS: use it with --from-cms or --from');
-        const source = fromCms ? await (await import('./cms-commands.ts')).readFromCms(fromCms, values['cache-dir'] ?? path.join(values.out, '.cache'), remote) : undefined;
+        if (values.source !== undefined && fromCms) {
+          throw new UsageError('--source says how a <course-dir> is laid out: not with --from-cms or --from');
+        }
+        const source = fromCms ? await (await import('./cms-commands.ts')).readFromCms(fromCms, values['cache-dir'] ?? path.join(values.out, '.cache'), remote)
+          : values.source !== undefined ? await readFolder(courseDir, values.source) : undefined;
         const { buildCommand } = await import('./build-command.ts'); // each command loads only what it needs
         return await buildCommand({
           courseDir: courseDir && path.resolve(courseDir), source, outDir: path.resolve(values.out), locales: splitList(values.locale),
@@ -154,6 +160,16 @@ function cmsLocation(values: Record<string, unknown>): { url?: string; token?: s
 function one(positionals: string[], name: string): string {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one <${name}>, got ${positionals.length}` : `missing <${name}>`);
   return positionals[0];
+}
+
+/** `build <dir> --source <name>`: read the folder with the source named (files, corpus), never guessed. */
+async function readFolder(dir: string, name: string) {
+  const sources = await import('../compiler/sources/read-course.ts');
+  if (!sources.isFolderSourceName(name)) {
+    const names = Object.keys(sources.folderSources).join(', ');
+    throw new UsageError(`--source must be one of ${names}, got "${name}"`);
+  }
+  return sources.readCourse(path.resolve(dir), name);
 }
 
 /** `--locale fr --locale ar` and `--locale fr,ar` both work. */

@@ -1,14 +1,24 @@
-/** Pick the source for a course location. Stages only ever see the model a source returns. */
-import fs from 'node:fs';
-import path from 'node:path';
-import { readCourseFromFiles, type SourceResult } from './files/read-course-from-files.ts';
-import { corpusMarker, readCourseFromCorpus } from './corpus/read-course-from-corpus.ts';
+/**
+ * Read a course folder with the source the caller names: `files` (a course folder, the default) or
+ * `corpus` (the benchmark corpus layout). The layout is never guessed from what the folder holds.
+ */
+import type { FolderSource, SourceResult } from './source.ts';
+// Until every importer reads the contract from source.ts.
+export type { SourceResult } from './source.ts';
+import { readCourseFromFiles } from './files/read-course-from-files.ts';
+import { readCourseFromCorpus } from './corpus/read-course-from-corpus.ts';
 
-export type { SourceResult };
+/** The sources that read a folder, by the name a caller chooses one with (`--source <name>`). */
+export const folderSources = {
+  files: readCourseFromFiles,
+  corpus: readCourseFromCorpus,
+} satisfies Record<string, FolderSource>;
 
-export function readCourse(location: string): SourceResult {
-  if (!fs.existsSync(path.join(location, 'course.yaml')) && fs.existsSync(path.join(location, corpusMarker))) {
-    return readCourseFromCorpus(location);
-  }
-  return readCourseFromFiles(location);
+export type FolderSourceName = keyof typeof folderSources;
+
+export const isFolderSourceName = (name: string): name is FolderSourceName =>
+  Object.hasOwn(folderSources, name);
+
+export function readCourse(location: string, source: FolderSourceName = 'files'): SourceResult {
+  return folderSources[source](location);
 }

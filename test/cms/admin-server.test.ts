@@ -15,7 +15,7 @@ import { miniCourseDir } from '../helpers/mini-course.ts';
 import { comparable } from '../helpers/comparable-course.ts';
 import { tempDir } from '../helpers/temp-course.ts';
 import { readCourseFromFiles } from '../../compiler/sources/files/read-course-from-files.ts';
-import { readCourseThrough } from '../../cms/course-exchange/read-course-from-cms.ts';
+import { readCourseThrough } from '../../compiler/sources/cms/read-course-through.ts';
 import { restCmsReader } from '../../cms/course-exchange/rest-cms-reader.ts';
 import { spawnSync } from 'node:child_process';
 import { Units } from '../../cms/collections/Units.ts';

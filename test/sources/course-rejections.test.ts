@@ -208,15 +208,21 @@ describe('hostile files (issue 9): refused or warned at their position, quickly,
     expect(warnings[0].fix).toMatch(/UTF-8/);
   });
 
-  it('a unit id used in two modules, naming both', async () => {
-    const errors = await problems((dir) => {
-      fs.appendFileSync(path.join(dir, 'course.yaml'), '  - id: more\n    units:\n      - { id: first-lesson, kind: lesson }\n');
-      fs.appendFileSync(path.join(dir, 'locales/en.yaml'), '  more:\n    title: More\n    units:\n      first-lesson: { title: First lesson again }\n');
+  it('a video id used in another module, naming both; a lesson id repeated in another module builds', async () => {
+    const addModule = (dir: string, unit: string) => {
+      fs.appendFileSync(path.join(dir, 'course.yaml'), `  - id: more\n    units:\n      - { id: first-lesson, kind: lesson }\n${unit}`);
+      fs.appendFileSync(path.join(dir, 'locales/en.yaml'), '  more:\n    title: More\n    units:\n      first-lesson: { title: First lesson again }\n      intro-video: { title: Again, transcript: Again }\n');
       fs.mkdirSync(path.join(dir, 'modules/more'));
       fs.writeFileSync(path.join(dir, 'modules/more/first-lesson.en.mdx'), 'Again.\n');
-    });
-    expect(errors.map(where)).toEqual(['course.yaml:33:9 polycourse:duplicate-id']);
-    expect(errors[0].message).toBe('Unit id "first-lesson" is used in module "basics" and in module "more"');
+    };
+    const errors = await problems((dir) => addModule(dir, '      - { id: intro-video, kind: video, src: media/clip.mp4 }\n'));
+    expect(errors.map(where)).toEqual(['course.yaml:16:9 polycourse:duplicate-id', 'course.yaml:34:9 polycourse:duplicate-id']);
+    expect(errors[0].message).toBe('Video id "intro-video" of module "basics" is also used in module "more"');
+
+    const dir = copyCourse(miniCourseDir);
+    addModule(dir, '');
+    const ok = await buildCourse({ courseDir: dir, outDir: tempDir() });
+    expect(ok.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('a theme that is a path is refused before anything of it is loaded', async () => {

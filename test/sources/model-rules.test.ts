@@ -12,7 +12,7 @@ import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
 import { findInvisibleCharacter } from '../../compiler/model/invisible-characters.ts';
 import { validateCourse } from '../../compiler/model/validate-course.ts';
 import { loadTheme } from '../../compiler/render/load-theme.ts';
-import type { SourceResult } from '../../compiler/sources/read-course.ts';
+import type { SourceResult } from '../../compiler/sources/source.ts';
 import { miniCourse } from '../helpers/mini-course.ts';
 import { tempDir } from '../helpers/temp-course.ts';
 
@@ -77,13 +77,16 @@ describe('ids from any source are slugs', () => {
     ]);
   });
 
-  it('a unit id used in two modules (unit ids are unique in the course)', async () => {
+  it('a video id used in another module (captions are named by it); a lesson id may repeat', async () => {
     const errors = await refused((course) => {
       const basics = course.modules[0];
-      course.modules.push({ ...basics, id: 'more', units: [basics.units[0]] });
+      course.modules.push({ ...basics, id: 'more', units: [basics.units[0], basics.units[2]] });
     });
-    expect(errors.map(at)).toEqual(['modules.more.units.first-lesson polycourse:duplicate-id']);
-    expect(errors[0].message).toBe('Unit id "first-lesson" is used in module "basics" and in module "more"');
+    expect(errors.map(at)).toEqual([
+      'modules.basics.units.intro-video polycourse:duplicate-id',
+      'modules.more.units.intro-video polycourse:duplicate-id',
+    ]);
+    expect(errors[0].message).toBe('Video id "intro-video" of module "basics" is also used in module "more"');
   });
 
   it('a theme name that is a path', async () => {

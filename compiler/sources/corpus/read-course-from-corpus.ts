@@ -1,17 +1,23 @@
 /**
- * The corpus source: the benchmark corpus layout of ../shared/bench (corpus.json + <locale>/<module>/<lesson>.md
- * + images/) → the course model. A second source proves the seam: stages and targets do not change.
+ * The corpus source: the benchmark corpus layout of ../shared/bench (corpus.json +
+ * <locale>/<module>/<lesson>.md + images/) → the course model. A second source proves the seam:
+ * stages and targets do not change. Chosen explicitly (`polycourse build <corpus> --source
+ * corpus`), never guessed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Course, LocalizedDocument } from '../../model/course.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { sha256 } from '../../model/fingerprint.ts';
-import type { SourceResult } from '../files/read-course-from-files.ts';
+import type { SourceResult } from '../source.ts';
 
 interface CorpusJson {
   locales: { code: string; label: string; dir: string }[];
-  structure: { slug: string; title: Record<string, string>; lessons: { slug: string; title: Record<string, string> }[] }[];
+  structure: {
+    slug: string;
+    title: Record<string, string>;
+    lessons: { slug: string; title: Record<string, string> }[];
+  }[];
 }
 
 export const corpusMarker = 'corpus.json';
@@ -19,7 +25,8 @@ export const corpusMarker = 'corpus.json';
 export function readCourseFromCorpus(corpusDir: string): SourceResult {
   const diagnostics: Diagnostic[] = [];
   const inputs: string[] = [];
-  // What was read, kept for inputsHash: the hash describes exactly what was built, without reading it all again.
+  // What was read, kept for inputsHash: the hash describes exactly what was built, without
+  // reading it all again.
   const read = new Map<string, Buffer>();
   const readInput = (file: string): Buffer => {
     const data = fs.readFileSync(file);
@@ -31,14 +38,20 @@ export function readCourseFromCorpus(corpusDir: string): SourceResult {
   const display = (f: string) => path.relative(process.cwd(), f) || f;
   const result = (course?: Course): SourceResult => ({
     course, diagnostics, inputs, locate: () => ({ file: display(manifestFile) }),
-    inputsHash: () => sha256(...inputs.sort().flatMap((f) => [path.relative(corpusDir, f), read.get(f) ?? fs.readFileSync(f)])),
+    inputsHash: () => sha256(...inputs.sort().flatMap((f) => [
+      path.relative(corpusDir, f), read.get(f) ?? fs.readFileSync(f),
+    ])),
   });
   let corpus: CorpusJson;
   try {
     corpus = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as CorpusJson;
     readInput(manifestFile);
   } catch (error) {
-    diagnostics.push({ severity: 'error', ruleId: 'polycourse:corpus', file: display(manifestFile), message: `Cannot read the corpus manifest: ${(error as Error).message}`, fix: 'Generate it with shared/bench/gen-corpus.mjs.' });
+    diagnostics.push({
+      severity: 'error', ruleId: 'polycourse:corpus', file: display(manifestFile),
+      message: `Cannot read the corpus manifest: ${(error as Error).message}`,
+      fix: 'Generate it with shared/bench/gen-corpus.mjs.',
+    });
     return result();
   }
   const locales = corpus.locales.map((l) => l.code);
@@ -47,7 +60,9 @@ export function readCourseFromCorpus(corpusDir: string): SourceResult {
   const course: Course = {
     id: 'corpus', sourceLocale, locales, theme: 'default',
     title: same('Benchmark course'), description: {},
-    points: { lessonViewed: 10, correctAnswer: 5, challengeDone: 20, replayCountsOnlyIfBetter: true },
+    points: {
+      lessonViewed: 10, correctAnswer: 5, challengeDone: 20, replayCountsOnlyIfBetter: true,
+    },
     glossary: [],
     modules: corpus.structure.map((m) => ({
       id: m.slug, title: m.title, summary: {},
@@ -56,7 +71,8 @@ export function readCourseFromCorpus(corpusDir: string): SourceResult {
         for (const locale of locales) {
           const file = path.join(corpusDir, locale, m.slug, `${lesson.slug}.md`);
           if (!fs.existsSync(file)) continue;
-          body[locale] = { text: readInput(file).toString('utf8'), file: display(file), baseDir: `${locale}/${m.slug}` };
+          const text = readInput(file).toString('utf8');
+          body[locale] = { text, file: display(file), baseDir: `${locale}/${m.slug}` };
         }
         return { id: lesson.slug, kind: 'lesson' as const, title: lesson.title, body };
       }),
