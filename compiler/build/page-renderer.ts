@@ -7,9 +7,12 @@ import { loadTheme } from '../render/load-theme.ts';
 import { loadUiCatalogs } from '../i18n/ui-catalog.ts';
 import { planPages } from '../render/plan-pages.ts';
 import { buildPageView, type LocaleContext } from '../render/build-page-view.ts';
-import { createDirMaker, type RenderedPage, type RenderJob, type RenderSetup } from './render-pages.ts';
+import { createDirMaker } from './create-dir-maker.ts';
+import type { RenderedPage, RenderJob, RenderSetup } from './render-job.ts';
 
-export async function createPageRenderer(setup: RenderSetup): Promise<(job: RenderJob) => Promise<RenderedPage>> {
+export async function createPageRenderer(
+  setup: RenderSetup,
+): Promise<(job: RenderJob) => Promise<RenderedPage>> {
   const { course, locales } = setup;
   const { theme } = await loadTheme(setup.themeName);
   if (!theme) throw new Error(`theme ${setup.themeName} vanished during the build`);
@@ -17,14 +20,26 @@ export async function createPageRenderer(setup: RenderSetup): Promise<(job: Rend
   const specs = planPages(course);
   const contexts = new Map<string, LocaleContext>();
   const mkdir = createDirMaker();
-  return async (job) => {
-    let ctx = contexts.get(job.locale);
+  const contextOf = (locale: string): LocaleContext => {
+    let ctx = contexts.get(locale);
     if (!ctx) {
-      ctx = { course, locale: job.locale, locales, t: catalogs.forLocale(job.locale), media: setup.media, stylesheet: setup.stylesheets[job.locale], runtime: setup.runtimes[job.locale], interactive: setup.interactive };
-      contexts.set(job.locale, ctx);
+      ctx = {
+        course,
+        locale,
+        locales,
+        t: catalogs.forLocale(locale),
+        media: setup.media,
+        stylesheet: setup.stylesheets[locale],
+        runtime: setup.runtimes[locale],
+        interactive: setup.interactive,
+      };
+      contexts.set(locale, ctx);
     }
+    return ctx;
+  };
+  return async (job) => {
     const spec = specs[job.page];
-    const { view, diagnostics } = await buildPageView(ctx, spec);
+    const { view, diagnostics } = await buildPageView(contextOf(job.locale), spec);
     if (job.write && !hasErrors(diagnostics)) {
       const file = path.join(setup.stagingDir, job.locale, spec.path);
       mkdir(path.dirname(file));

@@ -1,51 +1,33 @@
 /**
- * Render pages into the staging folder: in this thread for small jobs, else spread over worker threads
- * (one per core), each rendering an interleaved share of the pages. Same code path either way.
+ * Render pages into the staging folder: in this thread for small jobs, else spread over worker
+ * threads (one per core), each rendering an interleaved share of the pages. Same code path either
+ * way.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Course } from '../model/course.ts';
-import type { Diagnostic } from '../model/diagnostic.ts';
-import type { MediaAssets } from '../render/media-assets.ts';
+import type { RenderedPage, RenderJob, RenderSetup } from './render-job.ts';
 
-export interface RenderSetup {
-  course: Course;
-  /** Locales in the build (language picker). */
-  locales: string[];
-  themeName: string;
-  media: MediaAssets;
-  /** locale → stylesheet path inside the locale folder */
-  stylesheets: Record<string, string>;
-  /** locale → learner runtime (core) script path inside the locale folder */
-  runtimes: Record<string, string>;
-  /** the interactive part of the runtime, inside each locale folder */
-  interactive: string;
-  stagingDir: string;
-}
+export type { RenderedPage, RenderJob, RenderSetup } from './render-job.ts';
+export { createDirMaker } from './create-dir-maker.ts';
 
-export interface RenderJob {
-  locale: string;
-  /** index into planPages(course) */
-  page: number;
-  /** Write the page (false: validate only). */
-  write: boolean;
-}
-
-export interface RenderedPage {
-  job: RenderJob;
-  diagnostics: Diagnostic[];
-}
-
-/** Below this many pages, worker start-up costs more than it saves (POLYCOURSE_WORKER_THRESHOLD overrides). */
+/**
+ * Below this many pages, worker start-up costs more than it saves (POLYCOURSE_WORKER_THRESHOLD
+ * overrides).
+ */
 const workerThreshold = () => Number(process.env.POLYCOURSE_WORKER_THRESHOLD ?? 150);
 
 /**
  * The main thread renders too, and workers pull batches from one queue as soon as they are ready: a
  * worker needs about a second to load the compiler, during which the warm main thread keeps going.
  */
-export async function renderPages(setup: RenderSetup, jobs: RenderJob[], onPage: (done: RenderedPage) => void, threads = defaultThreads()): Promise<void> {
+export async function renderPages(
+  setup: RenderSetup,
+  jobs: RenderJob[],
+  onPage: (done: RenderedPage) => void,
+  threads = defaultThreads(),
+): Promise<void> {
+  // Loaded on first use: the renderer brings the MDX stack, which commands that never render skip.
   const { createPageRenderer } = await import('./page-renderer.ts');
   const render = await createPageRenderer(setup);
   if (threads <= 1 || jobs.length < workerThreshold()) {
@@ -68,13 +50,23 @@ function defaultThreads(): number {
   return Math.max(1, Math.min(os.availableParallelism(), 8));
 }
 
-function runWorker(setup: RenderSetup, take: (n: number) => RenderJob[], onPage: (done: RenderedPage) => void): Promise<void> {
+function runWorker(
+  setup: RenderSetup,
+  take: (n: number) => RenderJob[],
+  onPage: (done: RenderedPage) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    // The compiler is TypeScript: the entry registers tsx first (resolved from this package, not the cwd).
-    // A bounded old generation makes V8 collect instead of growing (a 1,200-page build stays under 512 MB);
-    // the bound grows with the course, whose text every worker holds.
-    const maxOldGenerationSizeMb = Math.max(160, Math.ceil(courseTextBytes(setup.course) / 1e6) * 6 + 96);
-    const worker = new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: { setup }, resourceLimits: { maxOldGenerationSizeMb } });
+    // The compiler is TypeScript: the entry registers tsx first (resolved from this package, not
+    // the cwd). A bounded old generation makes V8 collect instead of growing (a 1,200-page build
+    // stays under 512 MB); the bound grows with the course, whose text every worker holds.
+    const maxOldGenerationSizeMb = Math.max(
+      160,
+      Math.ceil(courseTextBytes(setup.course) / 1e6) * 6 + 96,
+    );
+    const worker = new Worker(new URL('./render-worker-entry.mjs', import.meta.url), {
+      workerData: { setup },
+      resourceLimits: { maxOldGenerationSizeMb },
+    });
     worker.on('message', (message: { page?: RenderedPage; ready?: true }) => {
       if (message.page) onPage(message.page);
       if (message.ready) {
@@ -84,30 +76,18 @@ function runWorker(setup: RenderSetup, take: (n: number) => RenderJob[], onPage:
       }
     });
     worker.on('error', reject);
-    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`render worker exited with code ${code}`))));
+    worker.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`render worker exited with code ${code}`)),
+    );
   });
 }
 
 function courseTextBytes(course: Course): number {
   let bytes = 0;
-  for (const m of course.modules) for (const u of m.units) if ('body' in u) for (const doc of Object.values(u.body)) bytes += doc.text.length * 2;
-  return bytes;
-}
-
-/** mkdir -p, remembering what exists (thousands of pages share a few hundred folders). */
-export function createDirMaker(): (dir: string) => void {
-  const made = new Set<string>();
-  const mkdir = (dir: string): void => {
-    if (made.has(dir)) return;
-    const parent = path.dirname(dir);
-    if (parent !== dir) mkdir(parent);
-    // One plain mkdir per new folder: a recursive mkdir would stat every ancestor again.
-    try {
-      fs.mkdirSync(dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  for (const m of course.modules) {
+    for (const u of m.units) {
+      if ('body' in u) for (const doc of Object.values(u.body)) bytes += doc.text.length * 2;
     }
-    made.add(dir);
-  };
-  return mkdir;
+  }
+  return bytes;
 }

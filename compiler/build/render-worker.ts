@@ -1,7 +1,9 @@
-/** Worker thread entry: ask the main thread for batches of pages, render them, report each one back. */
+/**
+ * Worker thread entry: ask the main thread for batches of pages, render them, report each one back.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPageRenderer } from './page-renderer.ts';
-import type { RenderJob, RenderSetup } from './render-pages.ts';
+import type { RenderJob, RenderSetup } from './render-job.ts';
 
 const { setup } = workerData as { setup: RenderSetup };
 const render = await createPageRenderer(setup);

@@ -1,18 +1,46 @@
-/** The zip target: one zip per locale (its folder) and one with the whole build, beside the output. */
+/**
+ * The zip target: one zip per locale (its folder) and one with the whole build, beside the output.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
 import { listFiles } from './manifest.ts';
+import type { Target } from './target.ts';
 
-/** Zip `<out>/<course-id>` into `<out>/<course-id>.zip` and `<out>/<course-id>.<locale>.zip`. Returns the paths. */
+/** Zips the bundle folder the static-bundle target delivered (`polycourse build --zip`). */
+export function zipTarget(): Target {
+  return {
+    name: 'zip',
+    async deliver(input) {
+      const bundle = input.delivered.find((d) => d.bundle)?.bundle;
+      if (!bundle) {
+        throw new Error(
+          'The zip target packs the bundle folder, and no target before it delivered one: ' +
+            'list staticBundleTarget() before zipTarget().',
+        );
+      }
+      return { target: 'zip', paths: await zipBundles(bundle.dir, input.outDir) };
+    },
+  };
+}
+
+/**
+ * Zip `<out>/<course-id>` into `<out>/<course-id>.zip` and `<out>/<course-id>.<locale>.zip`.
+ * Returns the paths.
+ */
 export async function zipBundles(bundleDir: string, outDir: string): Promise<string[]> {
   const courseId = path.basename(bundleDir);
   const files = [...listFiles(bundleDir), 'manifest.json'];
-  const locales = fs.readdirSync(bundleDir).filter((d) => fs.statSync(path.join(bundleDir, d)).isDirectory());
+  const locales = fs
+    .readdirSync(bundleDir)
+    .filter((d) => fs.statSync(path.join(bundleDir, d)).isDirectory());
   const written: string[] = [];
   written.push(await writeZip(path.join(outDir, `${courseId}.zip`), bundleDir, files));
   for (const locale of locales) {
-    written.push(await writeZip(path.join(outDir, `${courseId}.${locale}.zip`), bundleDir, files.filter((f) => f.startsWith(`${locale}/`))));
+    const ofLocale = files.filter((f) => f.startsWith(`${locale}/`));
+    written.push(
+      await writeZip(path.join(outDir, `${courseId}.${locale}.zip`), bundleDir, ofLocale),
+    );
   }
   return written;
 }
@@ -27,7 +55,13 @@ function writeZip(target: string, root: string, files: string[]): Promise<string
     }
     const tmp = `${target}.tmp-${process.pid}`;
     const out = fs.createWriteStream(tmp);
-    zip.outputStream.pipe(out).on('close', () => { fs.renameSync(tmp, target); resolve(target); }).on('error', reject);
+    zip.outputStream
+      .pipe(out)
+      .on('close', () => {
+        fs.renameSync(tmp, target);
+        resolve(target);
+      })
+      .on('error', reject);
     zip.end();
   });
 }

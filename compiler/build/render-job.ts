@@ -1,0 +1,36 @@
+/**
+ * What the render phase hands each renderer, in this thread or a worker (render-pages.ts): the
+ * setup shared by every page, one job per page, and what comes back. Types only; plain data
+ * (workers get a copy).
+ */
+import type { Course } from '../model/course.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { MediaAssets } from '../render/media-assets.ts';
+
+export interface RenderSetup {
+  course: Course;
+  /** Locales in the build (language picker). */
+  locales: string[];
+  themeName: string;
+  media: MediaAssets;
+  /** locale → stylesheet path inside the locale folder */
+  stylesheets: Record<string, string>;
+  /** locale → learner runtime (core) script path inside the locale folder */
+  runtimes: Record<string, string>;
+  /** the interactive part of the runtime, inside each locale folder */
+  interactive: string;
+  stagingDir: string;
+}
+
+export interface RenderJob {
+  locale: string;
+  /** index into planPages(course) */
+  page: number;
+  /** Write the page (false: validate only). */
+  write: boolean;
+}
+
+export interface RenderedPage {
+  job: RenderJob;
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,63 @@
+/**
+ * Runs a list of phases on a fresh BuildState, in order, until one says `'stop'`, and sums the
+ * state up as a BuildResult. A phase that throws leaves nothing behind: the staged bundle is
+ * abandoned.
+ */
+import path from 'node:path';
+import { hasErrors, type Diagnostic } from '../model/diagnostic.ts';
+import type { BuildOptions, BuildResult, BuildState, Phase } from './build-state.ts';
+
+export async function runPhases(options: BuildOptions, phases: Phase[]): Promise<BuildResult> {
+  const state: BuildState = {
+    options,
+    started: performance.now(),
+    cacheDir: options.cacheDir ?? path.join(options.outDir || '.', '.cache'),
+    diagnostics: [],
+    locales: [],
+    total: 0,
+    jobs: [],
+    done: 0,
+    rendered: 0,
+    deliverables: [],
+  };
+  try {
+    for (const phase of phases) if ((await phase(state)) === 'stop') break;
+  } catch (error) {
+    state.staging?.abandon();
+    throw error;
+  }
+  return resultOf(state);
+}
+
+function resultOf(state: BuildState): BuildResult {
+  const { course, coverage, deliverables } = state;
+  const durationMs = () => performance.now() - state.started;
+  if (!course || !coverage) {
+    // Stopped before rendering: what was found, nothing else.
+    const summary = { courseId: course?.id, locales: [], pages: 0, rendered: 0, coverage: {} };
+    return { ok: false, diagnostics: state.diagnostics, ...summary, durationMs: durationMs() };
+  }
+  const result: BuildResult = {
+    ok: !hasErrors(state.diagnostics),
+    diagnostics: dedupe(state.diagnostics),
+    courseId: course.id,
+    locales: state.locales,
+    pages: state.total,
+    rendered: state.rendered,
+    coverage,
+    durationMs: durationMs(),
+  };
+  if (!deliverables.length) return result;
+  const bundle = deliverables.find((d) => d.bundle)?.bundle;
+  return { ...result, ...(bundle && { outputDir: bundle.dir }), deliverables };
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const k = JSON.stringify(d);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,213 @@
+/**
+ * Bundles the learner runtime and the service worker with esbuild (once per process, and kept
+ * between processes in a content-checked cache), and writes each locale's copy: the runtime with
+ * that locale's compiled UI strings and the course outline, and a service worker that lists the
+ * locale's files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileMessage } from '@lingui/message-utils/compileMessage';
+import type { Course } from '../model/course.ts';
+import type { CourseOutline } from '../../runtime/logic/course-outline.ts';
+import type { RuntimeData } from '../../runtime/browser/runtime-data.ts';
+import { sha256 } from '../model/fingerprint.ts';
+
+const runtimeDir = fileURLToPath(new URL('../../runtime/', import.meta.url));
+interface BundledRuntime {
+  runtime: string;
+  interactive: string;
+  serviceWorker: string;
+}
+let bundled: Promise<BundledRuntime> | undefined;
+
+/**
+ * esbuild output of the runtime core, its interactive part and the service worker (minified,
+ * ES2020).
+ */
+export function bundleRuntimeCode(): Promise<BundledRuntime> {
+  bundled ??= (async () => readRuntimeCache() ?? (await buildRuntimeCode()))();
+  return bundled;
+}
+
+/** Run esbuild on the three entries; cache the output when every input could be recorded. */
+async function buildRuntimeCode(): Promise<BundledRuntime> {
+  const esbuild = await import('esbuild');
+  // Every file esbuild compiles, with the sha256 of the very bytes it got: the cache key of the
+  // output.
+  const inputs: Record<string, string> = {};
+  let cacheable = true;
+  const recordInputs = {
+    name: 'record-inputs',
+    setup(build: import('esbuild').PluginBuild) {
+      build.onLoad({ filter: /.*/, namespace: 'file' }, (args) => {
+        if (!/\.([cm]?[jt]sx?|json)$/.test(args.path)) {
+          cacheable = false; // a kind of file this does not record: never cache the output
+          return undefined;
+        }
+        const data = fs.readFileSync(args.path);
+        inputs[args.path] = sha256(data);
+        const loader = loaderOf(path.extname(args.path).slice(1));
+        return { contents: data, loader, resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+  const build = async (entry: string, format: 'esm' | 'iife') => {
+    const result = await esbuild.build({
+      entryPoints: [path.join(runtimeDir, entry)],
+      bundle: true,
+      minify: true,
+      format,
+      write: false,
+      target: 'es2020',
+      legalComments: 'none',
+      logLevel: 'silent',
+      plugins: [recordInputs],
+    });
+    return result.outputFiles[0].text;
+  };
+  // A classic deferred script (IIFE), not type=module: browsers refuse module scripts on file://,
+  // and a bundle opened from a folder or USB stick must stay interactive.
+  const code = {
+    runtime: await build('browser/main.ts', 'iife'),
+    interactive: await build('browser/interactive.ts', 'iife'),
+    serviceWorker: await build('service-worker/service-worker.ts', 'iife'),
+  };
+  if (cacheable) writeRuntimeCache(inputs, code, esbuild.version);
+  return code;
+}
+
+function loaderOf(ext: string): 'json' | 'tsx' | 'ts' | 'jsx' | 'js' {
+  if (ext === 'json') return 'json';
+  if (ext.endsWith('tsx')) return 'tsx';
+  if (ext.endsWith('ts')) return 'ts';
+  if (ext.endsWith('jsx')) return 'jsx';
+  return 'js';
+}
+
+/**
+ * The bundled runtime is kept between processes in node_modules/.cache, keyed by the content of
+ * every file it was built from (and the esbuild version): used only when each of them still hashes
+ * the same.
+ */
+const runtimeCacheFile = path.join(
+  runtimeDir,
+  '../node_modules/.cache/polycourse-runtime/runtime.json',
+);
+const runtimeCacheFormat = 1;
+
+function readRuntimeCache(): BundledRuntime | undefined {
+  try {
+    const state = JSON.parse(fs.readFileSync(runtimeCacheFile, 'utf8')) as {
+      format: number;
+      esbuild: string;
+      inputs: Record<string, string>;
+      code: BundledRuntime;
+    };
+    if (state.format !== runtimeCacheFormat) return undefined;
+    const esbuildPackage = JSON.parse(
+      fs.readFileSync(path.join(runtimeDir, '../node_modules/esbuild/package.json'), 'utf8'),
+    ) as { version: string };
+    if (esbuildPackage.version !== state.esbuild) return undefined;
+    for (const [file, hash] of Object.entries(state.inputs))
+      if (sha256(fs.readFileSync(file)) !== hash) return undefined;
+    return state.code;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeRuntimeCache(
+  inputs: Record<string, string>,
+  code: BundledRuntime,
+  esbuildVersion: string,
+): void {
+  try {
+    fs.mkdirSync(path.dirname(runtimeCacheFile), { recursive: true });
+    const tmp = `${runtimeCacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(
+      tmp,
+      JSON.stringify({ format: runtimeCacheFormat, esbuild: esbuildVersion, inputs, code }),
+    );
+    fs.renameSync(tmp, runtimeCacheFile);
+  } catch {
+    /* a cache only */
+  }
+}
+
+/**
+ * What the runtime knows of the course: structure, kinds, pass marks, points. No answers, no texts.
+ */
+export function courseOutline(course: Course): CourseOutline {
+  return {
+    id: course.id,
+    points: course.points,
+    modules: course.modules.map((m) => ({
+      id: m.id,
+      units: m.units.map((u) => ({
+        id: u.id,
+        kind: u.kind,
+        ...(u.kind === 'quiz' ? { questions: u.questions.length, passMark: u.passMark } : {}),
+        ...(u.kind === 'challenge' ? { points: u.points } : {}),
+      })),
+    })),
+    questionnaire: course.questionnaire && {
+      id: course.questionnaire.id,
+      scale: course.questionnaire.scale,
+      items: course.questionnaire.items.map((i) => ({ id: i.id, reversed: i.reversed })),
+    },
+  };
+}
+
+/** The locale's runtime file content: embedded data + bundled code. */
+export async function localeRuntime(
+  course: Course,
+  locale: string,
+  uiMessages: Record<string, string>,
+): Promise<string> {
+  const { runtime } = await bundleRuntimeCode();
+  const messages: Record<string, unknown> = {};
+  for (const [id, message] of Object.entries(uiMessages))
+    if (id.startsWith('runtime.')) messages[id] = compileMessage(message);
+  const data: RuntimeData = { outline: courseOutline(course), locale, messages };
+  return `globalThis.__POLYCOURSE__=${JSON.stringify(data)};\n${runtime}`;
+}
+
+/**
+ * The interactive part of the runtime: the same for every locale (strings and data come from the
+ * core).
+ */
+export async function interactiveRuntime(): Promise<string> {
+  return (await bundleRuntimeCode()).interactive;
+}
+
+/**
+ * The locale's service worker: precache list of the locale's files (`files`: path → sha256,
+ * relative to the locale folder); its version changes whenever any file does, so browsers install a
+ * new worker.
+ */
+export async function writeServiceWorker(
+  localeDir: string,
+  courseId: string,
+  locale: string,
+  files: Map<string, string>,
+): Promise<void> {
+  fs.writeFileSync(
+    path.join(localeDir, 'sw.js'),
+    await serviceWorkerSource(courseId, locale, files),
+  );
+}
+
+/** The content of the locale's sw.js (see writeServiceWorker). */
+export async function serviceWorkerSource(
+  courseId: string,
+  locale: string,
+  files: Map<string, string>,
+): Promise<string> {
+  const { serviceWorker } = await bundleRuntimeCode();
+  const list = [...files.keys()].filter((f) => f !== 'sw.js').sort();
+  const version = sha256(...list.flatMap((f) => [f, files.get(f)!])).slice(0, 12);
+  const prefix = `polycourse:${courseId}:${locale}:`;
+  const precache = { cacheName: `${prefix}${version}`, prefix, files: ['./', ...list] };
+  return `const PRECACHE=${JSON.stringify(precache)};\n${serviceWorker}`;
+}
