@@ -10,14 +10,30 @@ import { uiStringExtractor } from './compiler/i18n/lingui-extractor.ts';
 const root = import.meta.dirname;
 const catalogDir = path.join(root, 'themes/default/locales');
 // Every locale that has a catalog: adding one is adding its <locale>.po.
-const locales = fs.readdirSync(catalogDir).filter((f) => f.endsWith('.po')).map((f) => f.slice(0, -3)).sort();
+const locales = fs
+  .readdirSync(catalogDir)
+  .filter((f) => f.endsWith('.po'))
+  .map((f) => f.slice(0, -3))
+  .sort();
 
 export default defineConfig({
   rootDir: root,
   sourceLocale: 'en',
   locales,
-  catalogs: [{ path: '<rootDir>/themes/default/locales/{locale}', include: ['<rootDir>/themes', '<rootDir>/compiler', '<rootDir>/runtime'], exclude: ['**/*.test.ts', '**/node_modules/**'] }],
+  catalogs: [
+    {
+      path: '<rootDir>/themes/default/locales/{locale}',
+      include: ['<rootDir>/themes', '<rootDir>/compiler', '<rootDir>/runtime'],
+      exclude: ['**/*.test.ts', '**/node_modules/**'],
+    },
+  ],
   format: formatter({ explicitIdAsDefault: true, lineNumbers: false }),
-  extractors: [uiStringExtractor(path.join(catalogDir, 'en.po'), root, [path.join(root, 'themes'), path.join(root, 'compiler'), path.join(root, 'runtime')])],
+  extractors: [
+    uiStringExtractor(path.join(catalogDir, 'en.po'), root, [
+      path.join(root, 'themes'),
+      path.join(root, 'compiler'),
+      path.join(root, 'runtime'),
+    ]),
+  ],
   orderBy: 'messageId',
 });

@@ -33,31 +33,53 @@ async function withPayload<T>(run: (payload: import('payload').Payload) => Promi
   }
 }
 
-export async function importCommand(options: { courseDir: string; json: boolean }): Promise<number> {
+export async function importCommand(options: {
+  courseDir: string;
+  json: boolean;
+}): Promise<number> {
   const source = readCourseFromFiles(options.courseDir);
   if (!source.course || hasErrors(source.diagnostics)) {
     printDiagnostics(source.diagnostics.filter((d) => d.severity === 'error'));
-    process.stderr.write('Import refused: the course has errors; nothing was written to the CMS.\n');
+    process.stderr.write(
+      'Import refused: the course has errors; nothing was written to the CMS.\n',
+    );
     return exitCodes.invalid;
   }
   const course = source.course;
   const { importCourse } = await import('../cms/course-exchange/import-course.ts');
   const progress = createProgress('importing', !options.json);
-  const report = await withPayload((payload) => importCourse(payload, course, (d, t, l) => progress.update(d, t, l))).finally(() => progress.stop());
-  if (options.json) process.stdout.write(`${JSON.stringify({ course: course.id, ...report }, null, 2)}\n`);
-  else process.stdout.write(`${course.id}: ${report.created} documents created, ${report.updated} updated; media ${report.media.uploaded} uploaded, ${report.media.reused} already there\n`);
+  const report = await withPayload((payload) =>
+    importCourse(payload, course, (d, t, l) => progress.update(d, t, l)),
+  ).finally(() => progress.stop());
+  if (options.json)
+    process.stdout.write(`${JSON.stringify({ course: course.id, ...report }, null, 2)}\n`);
+  else
+    process.stdout.write(
+      `${course.id}: ${report.created} documents created, ${report.updated} updated; media ${report.media.uploaded} uploaded, ${report.media.reused} already there\n`,
+    );
   return exitCodes.ok;
 }
 
-export async function exportCommand(options: { courseId: string; dir: string; json: boolean; from?: CmsLocation }): Promise<number> {
-  const source = await readFromCms(options.courseId, path.join(options.dir, '.cache'), options.from);
+export async function exportCommand(options: {
+  courseId: string;
+  dir: string;
+  json: boolean;
+  from?: CmsLocation;
+}): Promise<number> {
+  const source = await readFromCms(
+    options.courseId,
+    path.join(options.dir, '.cache'),
+    options.from,
+  );
   if (!source.course) {
     printDiagnostics(source.diagnostics);
     return exitCodes.invalid;
   }
   // Ids and media paths name files: a course whose ids are not slugs is not written anywhere.
   const { validateCourse } = await import('../compiler/model/validate-course.ts');
-  const unsafe = [...source.diagnostics, ...validateCourse(source.course)].filter((d) => d.severity === 'error' && /id-syntax|media-path/.test(d.ruleId));
+  const unsafe = [...source.diagnostics, ...validateCourse(source.course)].filter(
+    (d) => d.severity === 'error' && /id-syntax|media-path/.test(d.ruleId),
+  );
   if (unsafe.length) {
     printDiagnostics(unsafe);
     return exitCodes.invalid;
@@ -65,27 +87,60 @@ export async function exportCommand(options: { courseId: string; dir: string; js
   const { writeCourseFiles } = await import('../compiler/targets/write-course-files.ts');
   const written = writeCourseFiles(source.course, options.dir);
   fs.rmSync(path.join(options.dir, '.cache'), { recursive: true, force: true });
-  if (options.json) process.stdout.write(`${JSON.stringify({ course: options.courseId, files: written.length }, null, 2)}\n`);
-  else process.stdout.write(`${options.courseId}: wrote ${written.length} files to ${options.dir}\n`);
+  if (options.json)
+    process.stdout.write(
+      `${JSON.stringify({ course: options.courseId, files: written.length }, null, 2)}\n`,
+    );
+  else
+    process.stdout.write(`${options.courseId}: wrote ${written.length} files to ${options.dir}\n`);
   return exitCodes.ok;
 }
 
 /** Where a course is read from: the CMS on DATABASE_URI in-process, or a remote CMS's REST API. */
-export interface CmsLocation { url?: string; token?: string; /** the latest saved drafts instead of the published versions */ drafts?: boolean }
+export interface CmsLocation {
+  url?: string;
+  token?: string;
+  /** the latest saved drafts instead of the published versions */ drafts?: boolean;
+}
 
 /** Read a course from the CMS for a build or an export (the compiler's stages do not know where it came from). */
-export async function readFromCms(courseId: string, cacheDir: string, from: CmsLocation = {}): Promise<SourceResult> {
+export async function readFromCms(
+  courseId: string,
+  cacheDir: string,
+  from: CmsLocation = {},
+): Promise<SourceResult> {
   const { readCourseFromCms } = await import('../cms/course-exchange/read-course-from-cms.ts');
   const { readCourseThrough } = await import('../compiler/sources/cms/read-course-through.ts');
   const options = { draft: Boolean(from.drafts) };
-  if (!from.url) return withPayload((payload) => readCourseFromCms(payload, courseId, path.resolve(cacheDir), options));
-  const { restCmsReader, CmsRequestError } = await import('../cms/course-exchange/rest-cms-reader.ts');
+  if (!from.url)
+    return withPayload((payload) =>
+      readCourseFromCms(payload, courseId, path.resolve(cacheDir), options),
+    );
+  const { restCmsReader, CmsRequestError } =
+    await import('../cms/course-exchange/rest-cms-reader.ts');
   try {
-    return await readCourseThrough(restCmsReader(from.url, from.token), courseId, path.resolve(cacheDir), options);
+    return await readCourseThrough(
+      restCmsReader(from.url, from.token),
+      courseId,
+      path.resolve(cacheDir),
+      options,
+    );
   } catch (error) {
     if (!(error instanceof CmsRequestError)) throw error;
-    const diagnostic = { severity: 'error' as const, ruleId: 'polycourse:cms-request', path: `${from.url}#courses/${courseId}`, message: error.message, fix: 'Check --from, --token (or POLYCOURSE_CMS_TOKEN) and that the CMS is running.' };
-    return { course: undefined, diagnostics: [diagnostic], inputs: [], locate: () => ({ file: from.url! }), inputsHash: () => '' };
+    const diagnostic = {
+      severity: 'error' as const,
+      ruleId: 'polycourse:cms-request',
+      path: `${from.url}#courses/${courseId}`,
+      message: error.message,
+      fix: 'Check --from, --token (or POLYCOURSE_CMS_TOKEN) and that the CMS is running.',
+    };
+    return {
+      course: undefined,
+      diagnostics: [diagnostic],
+      inputs: [],
+      locate: () => ({ file: from.url! }),
+      inputsHash: () => '',
+    };
   }
 }
 
@@ -93,17 +148,30 @@ export async function readFromCms(courseId: string, cacheDir: string, from: CmsL
  * `publish <course-id> [--job <id>]`: build the course's bundles from the CMS into the bundles folder,
  * recording progress on a publish-jobs row (the admin's "Publish bundles" starts this with --job).
  */
-export async function publishCommand(options: { courseId: string; jobId?: string; json: boolean; approvedOnly?: boolean }): Promise<number> {
+export async function publishCommand(options: {
+  courseId: string;
+  jobId?: string;
+  json: boolean;
+  approvedOnly?: boolean;
+}): Promise<number> {
   const { startPublish, runPublishJob } = await import('../cms/publish/publish-course.ts');
   const { bundlesDir } = await import('../cms/publish/bundles-dir.ts');
   const progress = createProgress('publishing', !options.json);
-  const publishOptions = { approvedOnly: options.approvedOnly, onProgress: (d: number, t: number, l: string) => progress.update(d, t, l) };
+  const publishOptions = {
+    approvedOnly: options.approvedOnly,
+    onProgress: (d: number, t: number, l: string) => progress.update(d, t, l),
+  };
   const job = await withPayload(async (payload) => {
     let jobId: string | number | undefined = options.jobId;
     if (jobId !== undefined) {
       // Ids are numbers on SQL databases and strings on MongoDB: look the row up as given, then as a number.
-      const found = await payload.findByID({ collection: 'publish-jobs', id: jobId, disableErrors: true }).catch(() => null)
-        ?? await payload.findByID({ collection: 'publish-jobs', id: Number(jobId), disableErrors: true }).catch(() => null);
+      const found =
+        (await payload
+          .findByID({ collection: 'publish-jobs', id: jobId, disableErrors: true })
+          .catch(() => null)) ??
+        (await payload
+          .findByID({ collection: 'publish-jobs', id: Number(jobId), disableErrors: true })
+          .catch(() => null));
       if (!found) throw new Error(`publish job ${jobId} does not exist`);
       jobId = found.id;
       await runPublishJob(payload, jobId, options.courseId, bundlesDir(), publishOptions);
@@ -114,15 +182,26 @@ export async function publishCommand(options: { courseId: string; jobId?: string
     }
     return payload.findByID({ collection: 'publish-jobs', id: jobId });
   }).finally(() => progress.stop());
-  const { state, done, outputDir, diagnostics } = job as unknown as { state: string; done: number; outputDir?: string; diagnostics?: import('../compiler/model/diagnostic.ts').Diagnostic[] };
-  if (options.json) process.stdout.write(`${JSON.stringify({ course: options.courseId, job: job.id, state, pages: done, outputDir, diagnostics: diagnostics ?? [] }, null, 2)}\n`);
+  const { state, done, outputDir, diagnostics } = job as unknown as {
+    state: string;
+    done: number;
+    outputDir?: string;
+    diagnostics?: import('../compiler/model/diagnostic.ts').Diagnostic[];
+  };
+  if (options.json)
+    process.stdout.write(
+      `${JSON.stringify({ course: options.courseId, job: job.id, state, pages: done, outputDir, diagnostics: diagnostics ?? [] }, null, 2)}\n`,
+    );
   else if (state === 'done') {
     printDiagnostics(diagnostics ?? []); // with --approved-only: the locales that wait, and why
-    process.stdout.write(`${options.courseId}: published ${done} pages to ${outputDir ?? bundlesDir()}\n`);
-  }
-  else {
+    process.stdout.write(
+      `${options.courseId}: published ${done} pages to ${outputDir ?? bundlesDir()}\n`,
+    );
+  } else {
     printDiagnostics(diagnostics ?? []);
-    process.stderr.write(`${options.courseId}: publishing failed; the last published bundles are unchanged.\n`);
+    process.stderr.write(
+      `${options.courseId}: publishing failed; the last published bundles are unchanged.\n`,
+    );
   }
   return state === 'done' ? exitCodes.ok : exitCodes.invalid;
 }

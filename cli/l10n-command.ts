@@ -6,7 +6,11 @@
 import fs from 'node:fs';
 import { readCourse } from '../compiler/sources/read-course.ts';
 import { provenanceFile } from '../compiler/sources/files/read-course-from-files.ts';
-import { currentProvenance, translationStatus, type FieldStatus } from '../compiler/l10n/translation-status.ts';
+import {
+  currentProvenance,
+  translationStatus,
+  type FieldStatus,
+} from '../compiler/l10n/translation-status.ts';
 import { localeInfo } from '../compiler/model/locales.ts';
 import { translationUnits } from '../compiler/l10n/translation-units.ts';
 import { exchangeFormats } from '../compiler/l10n/formats/index.ts';
@@ -14,15 +18,41 @@ import { importTranslations } from '../compiler/l10n/import-translations.ts';
 import { exitCodes, UsageError } from './exit-codes.ts';
 import { printDiagnostics } from './report-diagnostics.ts';
 
-export async function l10nCommand(action: string | undefined, options: { courseDir: string; locales?: string[]; json: boolean; approve: boolean; format?: string; out?: string; file?: string }): Promise<number> {
+export async function l10nCommand(
+  action: string | undefined,
+  options: {
+    courseDir: string;
+    locales?: string[];
+    json: boolean;
+    approve: boolean;
+    format?: string;
+    out?: string;
+    file?: string;
+  },
+): Promise<number> {
   if (action === 'import') {
-    if (!options.file) throw new UsageError('l10n import needs the translated file: polycourse l10n import <course-dir> <file>');
-    const result = importTranslations(options.courseDir, fs.readFileSync(options.file, 'utf8'), options.locales?.[0]);
+    if (!options.file)
+      throw new UsageError(
+        'l10n import needs the translated file: polycourse l10n import <course-dir> <file>',
+      );
+    const result = importTranslations(
+      options.courseDir,
+      fs.readFileSync(options.file, 'utf8'),
+      options.locales?.[0],
+    );
     if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else if (!result.ok) {
-      for (const p of result.problems) process.stderr.write(`${options.file}  error  ${p.unit ? `unit ${p.unit}: ` : ''}${p.reason}\n`);
-      process.stderr.write(`Import refused: ${result.problems.length} problem(s); nothing was changed.\n`);
-    } else process.stdout.write(`${result.locale}: imported ${result.units} units into ${result.written.length} files\n`);
+      for (const p of result.problems)
+        process.stderr.write(
+          `${options.file}  error  ${p.unit ? `unit ${p.unit}: ` : ''}${p.reason}\n`,
+        );
+      process.stderr.write(
+        `Import refused: ${result.problems.length} problem(s); nothing was changed.\n`,
+      );
+    } else
+      process.stdout.write(
+        `${result.locale}: imported ${result.units} units into ${result.written.length} files\n`,
+      );
     return result.ok ? exitCodes.ok : exitCodes.invalid;
   }
   const source = readCourse(options.courseDir);
@@ -33,46 +63,88 @@ export async function l10nCommand(action: string | undefined, options: { courseD
   }
   const locales = options.locales?.length ? options.locales : course.locales;
   const unknown = locales.filter((l) => !course.locales.includes(l));
-  if (unknown.length) throw new UsageError(`the course has no locale ${unknown.join(', ')} (it has ${course.locales.join(', ')})`);
+  if (unknown.length)
+    throw new UsageError(
+      `the course has no locale ${unknown.join(', ')} (it has ${course.locales.join(', ')})`,
+    );
 
   if (action === 'mark') {
     if (!options.locales?.length) throw new UsageError('l10n mark needs --locale <l>');
     for (const locale of locales) {
       const file = provenanceFile(options.courseDir, locale);
-      const texts = currentProvenance(course, locale, options.approve, course.translations?.[locale]);
+      const texts = currentProvenance(
+        course,
+        locale,
+        options.approve,
+        course.translations?.[locale],
+      );
       fs.writeFileSync(file, `${JSON.stringify({ format: 1, locale, texts }, null, 2)}\n`);
-      process.stdout.write(`${locale}: recorded ${Object.keys(texts).length} translations${options.approve ? ' as approved' : ''} in ${file}\n`);
+      process.stdout.write(
+        `${locale}: recorded ${Object.keys(texts).length} translations${options.approve ? ' as approved' : ''} in ${file}\n`,
+      );
     }
     return exitCodes.ok;
   }
   if (action === 'export') {
     const format = exchangeFormats[(options.format ?? 'xliff12') as keyof typeof exchangeFormats];
-    if (!format) throw new UsageError(`--format must be one of ${Object.keys(exchangeFormats).join(', ')}`);
-    if (options.locales?.length !== 1) throw new UsageError('l10n export needs exactly one --locale <l>');
+    if (!format)
+      throw new UsageError(`--format must be one of ${Object.keys(exchangeFormats).join(', ')}`);
+    if (options.locales?.length !== 1)
+      throw new UsageError('l10n export needs exactly one --locale <l>');
     const [locale] = locales;
-    const text = format.write({ courseId: course.id, sourceLocale: course.sourceLocale, targetLocale: locale }, translationUnits(course, locale));
+    let units;
+    try {
+      units = translationUnits(course, locale);
+    } catch (error) {
+      // A body (source or translation) that does not parse or is past the limits cannot be segmented.
+      const m = error as {
+        reason?: string;
+        message?: string;
+        line?: number;
+        column?: number;
+        ruleId?: string;
+      };
+      process.stderr.write(
+        `${options.courseDir}  error  a body of the course cannot be split into segments: ${m.line ?? '?'}:${m.column ?? '?'} ${m.reason ?? m.message}${m.ruleId ? `  [polycourse:${m.ruleId}]` : ''}\n    fix: run polycourse validate and fix the body it names first.\n`,
+      );
+      return exitCodes.invalid;
+    }
+    const text = format.write(
+      { courseId: course.id, sourceLocale: course.sourceLocale, targetLocale: locale },
+      units,
+    );
     if (options.out) {
       fs.writeFileSync(options.out, text);
       process.stdout.write(`${locale}: wrote ${options.out} (${format.name})\n`);
     } else process.stdout.write(text);
     return exitCodes.ok;
   }
-  if (action !== 'status') throw new UsageError(`unknown l10n action "${action ?? ''}" (status, mark, export or import)`);
+  if (action !== 'status')
+    throw new UsageError(`unknown l10n action "${action ?? ''}" (status, mark, export or import)`);
 
   const status = translationStatus(course, locales);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ course: course.id, sourceLocale: course.sourceLocale, locales: status }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ course: course.id, sourceLocale: course.sourceLocale, locales: status }, null, 2)}\n`,
+    );
     return exitCodes.ok;
   }
   const order: FieldStatus[] = ['approved', 'translated', 'stale', 'missing'];
   process.stdout.write(`${'locale'.padEnd(22)}${order.map((s) => s.padStart(11)).join('')}\n`);
   for (const [locale, s] of Object.entries(status)) {
-    process.stdout.write(`${`${localeInfo(locale).label} (${locale})`.padEnd(22)}${order.map((k) => String(s.counts[k]).padStart(11)).join('')}\n`);
+    process.stdout.write(
+      `${`${localeInfo(locale).label} (${locale})`.padEnd(22)}${order.map((k) => String(s.counts[k]).padStart(11)).join('')}\n`,
+    );
   }
   if (options.locales?.length) {
     for (const locale of locales) {
-      const todo = status[locale].fields.filter((f) => f.status === 'missing' || f.status === 'stale');
-      if (todo.length) process.stdout.write(`\n${locale}: needs work\n${todo.map((f) => `  ${f.status.padEnd(8)} ${f.path}`).join('\n')}\n`);
+      const todo = status[locale].fields.filter(
+        (f) => f.status === 'missing' || f.status === 'stale',
+      );
+      if (todo.length)
+        process.stdout.write(
+          `\n${locale}: needs work\n${todo.map((f) => `  ${f.status.padEnd(8)} ${f.path}`).join('\n')}\n`,
+        );
     }
   }
   return exitCodes.ok;

@@ -45,83 +45,186 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'build': {
         const { values, positionals } = parse(rest, {
-          out: { type: 'string', short: 'o' }, locale: { type: 'string', short: 'l', multiple: true },
-          theme: { type: 'string' }, zip: { type: 'boolean' }, json: { type: 'boolean' }, 'cache-dir': { type: 'string' }, pseudo: { type: 'boolean' }, 'approved-only': { type: 'boolean' },
-          'from-cms': { type: 'string' }, from: { type: 'string' }, token: { type: 'string' }, drafts: { type: 'boolean' },
+          out: { type: 'string', short: 'o' },
+          locale: { type: 'string', short: 'l', multiple: true },
+          theme: { type: 'string' },
+          zip: { type: 'boolean' },
+          json: { type: 'boolean' },
+          'cache-dir': { type: 'string' },
+          pseudo: { type: 'boolean' },
+          'approved-only': { type: 'boolean' },
+          'from-cms': { type: 'string' },
+          from: { type: 'string' },
+          token: { type: 'string' },
+          drafts: { type: 'boolean' },
           source: { type: 'string' },
         });
         if (!values.out) throw new UsageError('build needs --out <dir>');
         const remote = { ...cmsLocation(values), drafts: !!values.drafts };
-        if (values['from-cms'] && remote.url) throw new UsageError('give either --from-cms <course-id> (this CMS) or --from <url> <course-id> (a remote CMS), not both');
-        if (values['from-cms'] && positionals.length) throw new UsageError('give either <course-dir> or --from-cms <course-id>, not both');
-        const fromCms = (values['from-cms'] as string | undefined) ?? (remote.url ? one(positionals, 'course-id') : undefined);
+        if (values['from-cms'] && remote.url)
+          throw new UsageError(
+            'give either --from-cms <course-id> (this CMS) or --from <url> <course-id> (a remote CMS), not both',
+          );
+        if (values['from-cms'] && positionals.length)
+          throw new UsageError('give either <course-dir> or --from-cms <course-id>, not both');
+        const fromCms =
+          (values['from-cms'] as string | undefined) ??
+          (remote.url ? one(positionals, 'course-id') : undefined);
         const courseDir = fromCms ? '' : one(positionals, 'course-dir');
-        if (values.drafts && !fromCms) throw new UsageError('--drafts builds the latest drafts from a CMS: use it with --from-cms or --from');
+        if (values.drafts && !fromCms)
+          throw new UsageError(
+            '--drafts builds the latest drafts from a CMS: use it with --from-cms or --from',
+          );
         if (values.source !== undefined && fromCms) {
-          throw new UsageError('--source says how a <course-dir> is laid out: not with --from-cms or --from');
+          throw new UsageError(
+            '--source says how a <course-dir> is laid out: not with --from-cms or --from',
+          );
         }
-        const source = fromCms ? await (await import('./cms-commands.ts')).readFromCms(fromCms, values['cache-dir'] ?? path.join(values.out, '.cache'), remote)
-          : values.source !== undefined ? await readFolder(courseDir, values.source) : undefined;
+        const source = fromCms
+          ? await (
+              await import('./cms-commands.ts')
+            ).readFromCms(fromCms, values['cache-dir'] ?? path.join(values.out, '.cache'), remote)
+          : values.source !== undefined
+            ? await readFolder(courseDir, values.source)
+            : undefined;
         const { buildCommand } = await import('./build-command.ts'); // each command loads only what it needs
         return await buildCommand({
-          courseDir: courseDir && path.resolve(courseDir), source, outDir: path.resolve(values.out), locales: splitList(values.locale),
-          theme: values.theme, zip: !!values.zip, json: !!values.json, pseudo: !!values.pseudo, approvedOnly: !!values['approved-only'], cacheDir: values['cache-dir'] && path.resolve(values['cache-dir']),
+          courseDir: courseDir && path.resolve(courseDir),
+          source,
+          outDir: path.resolve(values.out),
+          locales: splitList(values.locale),
+          theme: values.theme,
+          zip: !!values.zip,
+          json: !!values.json,
+          pseudo: !!values.pseudo,
+          approvedOnly: !!values['approved-only'],
+          cacheDir: values['cache-dir'] && path.resolve(values['cache-dir']),
         });
       }
       case 'validate': {
-        const { values, positionals } = parse(rest, { json: { type: 'boolean' }, locale: { type: 'string', multiple: true } });
+        const { values, positionals } = parse(rest, {
+          json: { type: 'boolean' },
+          locale: { type: 'string', multiple: true },
+        });
         const { validateCommand } = await import('./validate-command.ts');
-        return await validateCommand({ courseDir: path.resolve(one(positionals, 'course-dir')), json: !!values.json, locales: splitList(values.locale) });
+        return await validateCommand({
+          courseDir: path.resolve(one(positionals, 'course-dir')),
+          json: !!values.json,
+          locales: splitList(values.locale),
+        });
       }
       case 'verify': {
         const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
         const { verifyCommand } = await import('./verify-command.ts');
-        return await verifyCommand({ bundleDir: path.resolve(one(positionals, 'bundle-dir')), json: !!values.json });
+        return await verifyCommand({
+          bundleDir: path.resolve(one(positionals, 'bundle-dir')),
+          json: !!values.json,
+        });
       }
       case 'serve': {
-        const { values, positionals } = parse(rest, { port: { type: 'string', short: 'p' }, host: { type: 'string' }, json: { type: 'boolean' } });
+        const { values, positionals } = parse(rest, {
+          port: { type: 'string', short: 'p' },
+          host: { type: 'string' },
+          json: { type: 'boolean' },
+        });
         const port = Number(values.port ?? process.env.PORT ?? 4321);
-        if (!/^\d+$/.test(String(values.port ?? process.env.PORT ?? 4321)) || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port ?? process.env.PORT}"`);
-        if (positionals.length > 1) throw new UsageError(`expected one <dir>, got ${positionals.length}`);
+        if (!/^\d+$/.test(String(values.port ?? process.env.PORT ?? 4321)) || port > 65535)
+          throw new UsageError(
+            `--port must be a port number, got "${values.port ?? process.env.PORT}"`,
+          );
+        if (positionals.length > 1)
+          throw new UsageError(`expected one <dir>, got ${positionals.length}`);
         const { serveCommand } = await import('./serve-command.ts');
-        return await serveCommand({ dir: path.resolve(positionals[0] ?? 'output'), port, host: values.host ?? '127.0.0.1', json: !!values.json });
+        return await serveCommand({
+          dir: path.resolve(positionals[0] ?? 'output'),
+          port,
+          host: values.host ?? '127.0.0.1',
+          json: !!values.json,
+        });
       }
       case 'export': {
-        const { values, positionals } = parse(rest, { json: { type: 'boolean' }, from: { type: 'string' }, token: { type: 'string' } });
-        if (positionals.length !== 2) throw new UsageError('usage: polycourse export <course-id> <dir> [--from <url> --token <t>]');
+        const { values, positionals } = parse(rest, {
+          json: { type: 'boolean' },
+          from: { type: 'string' },
+          token: { type: 'string' },
+        });
+        if (positionals.length !== 2)
+          throw new UsageError(
+            'usage: polycourse export <course-id> <dir> [--from <url> --token <t>]',
+          );
         const { exportCommand } = await import('./cms-commands.ts');
-        return await exportCommand({ courseId: positionals[0], dir: path.resolve(positionals[1]), json: !!values.json, from: cmsLocation(values) });
+        return await exportCommand({
+          courseId: positionals[0],
+          dir: path.resolve(positionals[1]),
+          json: !!values.json,
+          from: cmsLocation(values),
+        });
       }
       case 'import': {
         const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
         const { importCommand } = await import('./cms-commands.ts');
-        return await importCommand({ courseDir: path.resolve(one(positionals, 'course-dir')), json: !!values.json });
+        return await importCommand({
+          courseDir: path.resolve(one(positionals, 'course-dir')),
+          json: !!values.json,
+        });
       }
       case 'cms': {
-        const { values } = parse(rest, { port: { type: 'string', short: 'p' }, host: { type: 'string' }, seed: { type: 'string' } });
+        const { values } = parse(rest, {
+          port: { type: 'string', short: 'p' },
+          host: { type: 'string' },
+          seed: { type: 'string' },
+        });
         const port = Number(values.port ?? process.env.PORT ?? 3000);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new UsageError(`--port must be a port number, got "${values.port}"`);
         const host = values.host ?? (process.env.POLYCOURSE_HOST || '127.0.0.1');
-        if (!host.trim()) throw new UsageError('--host must be an address or a host name, e.g. 127.0.0.1 or 0.0.0.0');
+        if (!host.trim())
+          throw new UsageError(
+            '--host must be an address or a host name, e.g. 127.0.0.1 or 0.0.0.0',
+          );
         const { startCms } = await import('./start-cms.ts');
-        return await startCms({ port, host, seedCourseDir: path.resolve(values.seed ?? 'courses/rights-based-mental-health'), log: (line) => process.stderr.write(`${line}\n`) });
+        return await startCms({
+          port,
+          host,
+          seedCourseDir: path.resolve(values.seed ?? 'courses/rights-based-mental-health'),
+          log: (line) => process.stderr.write(`${line}\n`),
+        });
       }
       case 'publish': {
-        const { values, positionals } = parse(rest, { job: { type: 'string' }, json: { type: 'boolean' }, 'approved-only': { type: 'boolean' } });
+        const { values, positionals } = parse(rest, {
+          job: { type: 'string' },
+          json: { type: 'boolean' },
+          'approved-only': { type: 'boolean' },
+        });
         const { publishCommand } = await import('./cms-commands.ts');
-        return await publishCommand({ courseId: one(positionals, 'course-id'), jobId: values.job, json: !!values.json, approvedOnly: !!values['approved-only'] });
+        return await publishCommand({
+          courseId: one(positionals, 'course-id'),
+          jobId: values.job,
+          json: !!values.json,
+          approvedOnly: !!values['approved-only'],
+        });
       }
       case 'l10n': {
         const [action, ...args] = rest;
         const { values, positionals } = parse(args, {
-          json: { type: 'boolean' }, locale: { type: 'string', multiple: true }, approve: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string', short: 'o' },
+          json: { type: 'boolean' },
+          locale: { type: 'string', multiple: true },
+          approve: { type: 'boolean' },
+          format: { type: 'string' },
+          out: { type: 'string', short: 'o' },
         });
         const { l10nCommand } = await import('./l10n-command.ts');
-        const [courseDir, file] = action === 'import' ? positionals : [one(positionals, 'course-dir')];
+        const [courseDir, file] =
+          action === 'import' ? positionals : [one(positionals, 'course-dir')];
         if (!courseDir) throw new UsageError('missing <course-dir>');
         return await l10nCommand(action, {
-          courseDir: path.resolve(courseDir), file: file && path.resolve(file), locales: splitList(values.locale), json: !!values.json,
-          approve: !!values.approve, format: values.format, out: values.out && path.resolve(values.out),
+          courseDir: path.resolve(courseDir),
+          file: file && path.resolve(file),
+          locales: splitList(values.locale),
+          json: !!values.json,
+          approve: !!values.approve,
+          format: values.format,
+          out: values.out && path.resolve(values.out),
         });
       }
       case undefined:
@@ -138,7 +241,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       console.error(`polycourse: ${(error as Error).message}\n\n${usage}`);
       return exitCodes.usage;
     }
@@ -147,18 +253,27 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>['options']) {
-  return parseArgs({ args, options, allowPositionals: true, strict: true }) as { values: Record<string, any>; positionals: string[] };
+  return parseArgs({ args, options, allowPositionals: true, strict: true }) as {
+    values: Record<string, any>;
+    positionals: string[];
+  };
 }
 
 /** --from <url> and --token (or POLYCOURSE_CMS_TOKEN, which keeps the secret out of the process list). */
 function cmsLocation(values: Record<string, unknown>): { url?: string; token?: string } {
   const url = values.from as string | undefined;
-  if (url && !/^https?:\/\/[^/]/.test(url)) throw new UsageError(`--from must be the CMS's http(s) URL, got "${url}"`);
+  if (url && !/^https?:\/\/[^/]/.test(url))
+    throw new UsageError(`--from must be the CMS's http(s) URL, got "${url}"`);
   return { url, token: (values.token as string | undefined) ?? process.env.POLYCOURSE_CMS_TOKEN };
 }
 
 function one(positionals: string[], name: string): string {
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one <${name}>, got ${positionals.length}` : `missing <${name}>`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length
+        ? `expected one <${name}>, got ${positionals.length}`
+        : `missing <${name}>`,
+    );
   return positionals[0];
 }
 
@@ -174,5 +289,8 @@ async function readFolder(dir: string, name: string) {
 
 /** `--locale fr --locale ar` and `--locale fr,ar` both work. */
 function splitList(values?: string[]): string[] | undefined {
-  return values?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return values
+    ?.flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }

@@ -6,26 +6,53 @@ import { startStaticServer, type StaticServer } from '../compiler/targets/static
 import { exitCodes } from './exit-codes.ts';
 import fs from 'node:fs';
 
-export async function serveCommand(options: { dir: string; port: number; host: string; json?: boolean }): Promise<number> {
+export async function serveCommand(options: {
+  dir: string;
+  port: number;
+  host: string;
+  json?: boolean;
+}): Promise<number> {
   const fail = (error: string, fix: string): number => {
-    if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, error, fix }, null, 2)}\n`);
+    if (options.json)
+      process.stdout.write(`${JSON.stringify({ ok: false, error, fix }, null, 2)}\n`);
     else process.stderr.write(`polycourse: ${error}; ${fix}\n`);
     return exitCodes.usage;
   };
-  if (!fs.existsSync(options.dir)) return fail(`${options.dir} does not exist`, `build first: polycourse build <course-dir> --out ${options.dir}`);
+  if (!fs.existsSync(options.dir))
+    return fail(
+      `${options.dir} does not exist`,
+      `build first: polycourse build <course-dir> --out ${options.dir}`,
+    );
   let server: StaticServer;
   try {
     server = await startStaticServer(options.dir, options.port, options.host);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const where = `${options.host}:${options.port}`;
-    if (code === 'EADDRINUSE') return fail(`port ${options.port} is already in use (${where})`, 'stop what uses it, or pick another port with --port <n> (--port 0 picks a free one)');
-    if (code === 'EACCES') return fail(`not allowed to listen on port ${options.port} (${where})`, 'pick a port above 1023 with --port <n>');
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return fail(`cannot listen on host ${options.host}`, 'use an address of this machine with --host, e.g. 127.0.0.1 or 0.0.0.0');
+    if (code === 'EADDRINUSE')
+      return fail(
+        `port ${options.port} is already in use (${where})`,
+        'stop what uses it, or pick another port with --port <n> (--port 0 picks a free one)',
+      );
+    if (code === 'EACCES')
+      return fail(
+        `not allowed to listen on port ${options.port} (${where})`,
+        'pick a port above 1023 with --port <n>',
+      );
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      return fail(
+        `cannot listen on host ${options.host}`,
+        'use an address of this machine with --host, e.g. 127.0.0.1 or 0.0.0.0',
+      );
     throw error;
   }
-  const courses = fs.readdirSync(options.dir).filter((d) => fs.existsSync(`${options.dir}/${d}/manifest.json`));
-  if (options.json) process.stdout.write(`${JSON.stringify({ ok: true, url: server.url, courses: courses.map((c) => `${server.url}${c}/`) })}\n`);
+  const courses = fs
+    .readdirSync(options.dir)
+    .filter((d) => fs.existsSync(`${options.dir}/${d}/manifest.json`));
+  if (options.json)
+    process.stdout.write(
+      `${JSON.stringify({ ok: true, url: server.url, courses: courses.map((c) => `${server.url}${c}/`) })}\n`,
+    );
   else {
     process.stdout.write(`Serving ${options.dir} at ${server.url}\n`);
     for (const c of courses) process.stdout.write(`  ${server.url}${c}/\n`);

@@ -35,7 +35,12 @@ function newestSourceTime(): number {
   for (const dir of [cmsDir, path.join(projectDir, 'compiler')]) {
     for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
       const full = path.join(entry.parentPath, entry.name);
-      if (!entry.isFile() || full.includes(`${path.sep}.next${path.sep}`) || !/\.(tsx?|mjs|js|json|scss)$/.test(entry.name)) continue;
+      if (
+        !entry.isFile() ||
+        full.includes(`${path.sep}.next${path.sep}`) ||
+        !/\.(tsx?|mjs|js|json|scss)$/.test(entry.name)
+      )
+        continue;
       newest = Math.max(newest, fs.statSync(full).mtimeMs);
     }
   }
@@ -65,8 +70,13 @@ export function ensureAdminBuilt(log: (line: string) => void): void {
     fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
     if (fresh()) return;
     log('Building the admin app (next build cms; about a minute the first time)…');
-    const result = spawnSync(process.execPath, [nextBin(), 'build', cmsDir], { cwd: projectDir, stdio: ['ignore', 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-    if (result.status !== 0) throw new Error(`next build cms failed (exit code ${result.status}); its output is above.`);
+    const result = spawnSync(process.execPath, [nextBin(), 'build', cmsDir], {
+      cwd: projectDir,
+      stdio: ['ignore', 2, 2],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    if (result.status !== 0)
+      throw new Error(`next build cms failed (exit code ${result.status}); its output is above.`);
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }
@@ -104,21 +114,31 @@ function sessionSecret(dataDir: string): string {
  * Migrate, create the first admin (or say how), import the seed course when there is no course yet. The
  * Payload instance stays open: it watches for publish jobs that lost their process while the server runs.
  */
-async function prepareDatabase(options: StartOptions): Promise<{ payload: Payload; seeded?: string; users: number }> {
+async function prepareDatabase(
+  options: StartOptions,
+): Promise<{ payload: Payload; seeded?: string; users: number }> {
   const { getPayload } = await import('payload');
   const { polycourseConfig } = await import('../cms/payload.config.ts');
   const payload = await getPayload({ config: polycourseConfig() }); // production: committed migrations run here
   try {
     const users = (await payload.count({ collection: 'users' })).totalDocs;
     if ((await payload.count({ collection: 'courses' })).totalDocs > 0) return { payload, users };
-    const { readCourseFromFiles } = await import('../compiler/sources/files/read-course-from-files.ts');
+    const { readCourseFromFiles } =
+      await import('../compiler/sources/files/read-course-from-files.ts');
     const source = readCourseFromFiles(options.seedCourseDir);
-    if (!source.course) throw new Error(`The seed course ${options.seedCourseDir} is invalid: ${source.diagnostics.map((d) => d.message).join('; ')}`);
-    options.log(`First run: importing ${path.relative(projectDir, options.seedCourseDir) || options.seedCourseDir} into the CMS…`);
+    if (!source.course)
+      throw new Error(
+        `The seed course ${options.seedCourseDir} is invalid: ${source.diagnostics.map((d) => d.message).join('; ')}`,
+      );
+    options.log(
+      `First run: importing ${path.relative(projectDir, options.seedCourseDir) || options.seedCourseDir} into the CMS…`,
+    );
     const { importCourse } = await import('../cms/course-exchange/import-course.ts');
     const { createProgress } = await import('./progress-bar.ts');
     const progress = createProgress('importing', true);
-    await importCourse(payload, source.course, (done, total, label) => progress.update(done, total, label)).finally(() => progress.stop());
+    await importCourse(payload, source.course, (done, total, label) =>
+      progress.update(done, total, label),
+    ).finally(() => progress.stop());
     return { payload, seeded: source.course.id, users };
   } catch (error) {
     await payload.destroy();
@@ -131,7 +151,12 @@ const loopback = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** The URL browsers use when none is configured: localhost for a loopback or wildcard host, else the host. */
 function defaultServerUrl(host: string, port: number): string {
-  const name = anyInterface.has(host) || loopback.has(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const name =
+    anyInterface.has(host) || loopback.has(host)
+      ? 'localhost'
+      : host.includes(':')
+        ? `[${host}]`
+        : host;
   return `http://${name}:${port}`;
 }
 
@@ -142,10 +167,15 @@ function defaultServerUrl(host: string, port: number): string {
  */
 function listeningWarnings(host: string, configuredUrl: string | undefined): string[] {
   if (loopback.has(host)) return [];
-  if (!configuredUrl) return [`Listening on ${host}: set PAYLOAD_PUBLIC_SERVER_URL to the https address browsers use; signed-in requests from any other address are refused (docs/cms.md).`];
+  if (!configuredUrl)
+    return [
+      `Listening on ${host}: set PAYLOAD_PUBLIC_SERVER_URL to the https address browsers use; signed-in requests from any other address are refused (docs/cms.md).`,
+    ];
   const url = new URL(configuredUrl);
   if (url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
-    return [`PAYLOAD_PUBLIC_SERVER_URL is plain http on another address: browsers keep no admin session there (and passwords travel in clear). Serve the CMS over https (a reverse proxy) and set PAYLOAD_PUBLIC_SERVER_URL=https://… (docs/cms.md).`];
+    return [
+      `PAYLOAD_PUBLIC_SERVER_URL is plain http on another address: browsers keep no admin session there (and passwords travel in clear). Serve the CMS over https (a reverse proxy) and set PAYLOAD_PUBLIC_SERVER_URL=https://… (docs/cms.md).`,
+    ];
   }
   return [];
 }
@@ -159,8 +189,13 @@ export async function startCms(options: StartOptions): Promise<number> {
   // The first admin's one-time setup token: printed below, only its hash goes to the server.
   const setup = createSetupToken();
   const env: NodeJS.ProcessEnv = {
-    ...process.env, DATABASE_URI: uri, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1',
-    PAYLOAD_SECRET: sessionSecret(dataDir), PORT: String(options.port), POLYCOURSE_HOME: projectDir, // where the server finds the CLI it runs
+    ...process.env,
+    DATABASE_URI: uri,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PAYLOAD_SECRET: sessionSecret(dataDir),
+    PORT: String(options.port),
+    POLYCOURSE_HOME: projectDir, // where the server finds the CLI it runs
     PAYLOAD_PUBLIC_SERVER_URL: configuredUrl ?? defaultServerUrl(host, options.port),
     [setupTokenHashVariable]: setup.hash,
   };
@@ -171,28 +206,60 @@ export async function startCms(options: StartOptions): Promise<number> {
 
   // Keep idle connections longer than Node's 5 s default: clients and proxies that reuse a connection
   // just as the server drops it see "socket closed" errors.
-  const server = spawn(process.execPath, [nextBin(), 'start', cmsDir, '--hostname', host, '--port', String(options.port), '--keepAliveTimeout', '65000'], { cwd: projectDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
-  const stop = () => { server.kill('SIGTERM'); };
+  const server = spawn(
+    process.execPath,
+    [
+      nextBin(),
+      'start',
+      cmsDir,
+      '--hostname',
+      host,
+      '--port',
+      String(options.port),
+      '--keepAliveTimeout',
+      '65000',
+    ],
+    { cwd: projectDir, env, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  const stop = () => {
+    server.kill('SIGTERM');
+  };
   process.once('SIGINT', stop).once('SIGTERM', stop);
   const base = env.PAYLOAD_PUBLIC_SERVER_URL;
-  options.log(`\nPolycourse CMS: ${base}/admin  (listening on ${host.includes(':') ? `[${host}]` : host}:${options.port}; database ${uri.replace(/\/\/[^@/]*@/, '//…@')})`);
+  options.log(
+    `\nPolycourse CMS: ${base}/admin  (listening on ${host.includes(':') ? `[${host}]` : host}:${options.port}; database ${uri.replace(/\/\/[^@/]*@/, '//…@')})`,
+  );
   for (const warning of listeningWarnings(host, configuredUrl)) options.log(warning);
   if (users === 0) {
-    options.log(`No users yet: create the first admin with this one-time link (it works once, until the server stops):`);
+    options.log(
+      `No users yet: create the first admin with this one-time link (it works once, until the server stops):`,
+    );
     options.log(`  ${base}/admin/create-first-user?token=${setup.token}`);
     options.log('  (or start with POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD set)');
   } else if (process.env.POLYCOURSE_ADMIN_EMAIL) {
-    options.log(`Log in as ${process.env.POLYCOURSE_ADMIN_EMAIL} with the password in POLYCOURSE_ADMIN_PASSWORD.`);
+    options.log(
+      `Log in as ${process.env.POLYCOURSE_ADMIN_EMAIL} with the password in POLYCOURSE_ADMIN_PASSWORD.`,
+    );
   } else {
     options.log('Log in with your account.');
   }
   if (seeded) {
-    options.log(`Publishing the bundles of ${seeded} in the background; they appear at ${base}/bundles/${seeded}/ and on the course in the admin.`);
+    options.log(
+      `Publishing the bundles of ${seeded} in the background; they appear at ${base}/bundles/${seeded}/ and on the course in the admin.`,
+    );
     const publish = spawnCli(['publish', seeded], { stdio: ['ignore', 'inherit', 'inherit'] });
-    publish.on('exit', (code) => options.log(code === 0 ? `Bundles published: ${base}/bundles/${seeded}/` : `Publishing ${seeded} failed (exit code ${code}); see the course in the admin.`));
+    publish.on('exit', (code) =>
+      options.log(
+        code === 0
+          ? `Bundles published: ${base}/bundles/${seeded}/`
+          : `Publishing ${seeded} failed (exit code ${code}); see the course in the admin.`,
+      ),
+    );
   }
-  return new Promise((resolve) => server.on('exit', (code) => {
-    stopWatching();
-    void payload.destroy().finally(() => resolve(code ?? 0));
-  }));
+  return new Promise((resolve) =>
+    server.on('exit', (code) => {
+      stopWatching();
+      void payload.destroy().finally(() => resolve(code ?? 0));
+    }),
+  );
 }

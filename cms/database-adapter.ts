@@ -17,12 +17,33 @@ export const migrationDirs = {
   postgres: path.join(cmsDir, 'migrations/postgres'),
 };
 
-export function databaseAdapter(uri = process.env.DATABASE_URI ?? defaultDatabaseUri, options: { schemaName?: string; push?: boolean } = {}): DatabaseAdapterObj {
+export function databaseAdapter(
+  uri = process.env.DATABASE_URI ?? defaultDatabaseUri,
+  options: { schemaName?: string; push?: boolean } = {},
+): DatabaseAdapterObj {
   // prodMigrations run on start in production (`NODE_ENV=production`), where Payload never pushes schema.
   // SQLite: the admin server and the CLI processes it starts (publish, preview) share the file. WAL lets
   // readers and the writer work at once; the busy timeout makes a second writer wait instead of failing.
-  if (uri.startsWith('file:')) return sqliteAdapter({ client: { url: uri }, wal: true, busyTimeout: 10_000, push: options.push, migrationDir: migrationDirs.sqlite, prodMigrations: sqliteMigrations });
-  if (/^postgres(ql)?:\/\//.test(uri)) return postgresAdapter({ pool: { connectionString: uri }, schemaName: options.schemaName, push: options.push, migrationDir: migrationDirs.postgres, prodMigrations: postgresMigrations });
-  if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) return mongooseAdapter({ url: uri });
-  throw new Error(`DATABASE_URI "${uri}" is not supported: use file:./data/x.db (SQLite), postgres://… or mongodb://…`);
+  if (uri.startsWith('file:'))
+    return sqliteAdapter({
+      client: { url: uri },
+      wal: true,
+      busyTimeout: 10_000,
+      push: options.push,
+      migrationDir: migrationDirs.sqlite,
+      prodMigrations: sqliteMigrations,
+    });
+  if (/^postgres(ql)?:\/\//.test(uri))
+    return postgresAdapter({
+      pool: { connectionString: uri },
+      schemaName: options.schemaName,
+      push: options.push,
+      migrationDir: migrationDirs.postgres,
+      prodMigrations: postgresMigrations,
+    });
+  if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://'))
+    return mongooseAdapter({ url: uri });
+  throw new Error(
+    `DATABASE_URI "${uri}" is not supported: use file:./data/x.db (SQLite), postgres://… or mongodb://…`,
+  );
 }

@@ -12,7 +12,8 @@ export type DocId = string | number;
 export type Ref<T> = DocId | T;
 
 /** The id a relationship value holds, populated or not. */
-export const idOf = (ref: Ref<{ id: DocId }>): DocId => (ref && typeof ref === 'object' ? ref.id : ref);
+export const idOf = (ref: Ref<{ id: DocId }>): DocId =>
+  ref && typeof ref === 'object' ? ref.id : ref;
 
 /**
  * The documents of a relationship read at depth ≥ 1, in order. A value Payload could not populate (a document
@@ -27,38 +28,63 @@ export function populated<T extends object>(refs: readonly Ref<T>[] | null | und
 export type LocaleValues<T> = { [locale: string]: T | null | undefined };
 
 /** Which fields are localized: `true`, or the fields inside a group, an array or a related document. */
-export interface LocalizedFields { readonly [field: string]: true | LocalizedFields }
+export interface LocalizedFields {
+  readonly [field: string]: true | LocalizedFields;
+}
 
 /**
  * `T` read with `locale: 'all'`: the fields that `F` names hold their values per locale
  * (`{ en: 'Welcome', fr: 'Bienvenue' }`) where the generated type has one value. Arrays, groups and populated
  * relationships are followed; ids stay ids.
  */
-export type AllLocales<T, F extends LocalizedFields> =
-  T extends readonly (infer Row)[] ? AllLocales<Row, F>[]
-    : T extends object ? {
-      [K in keyof T]: K extends keyof F
-        ? F[K] extends LocalizedFields ? AllLocales<T[K], F[K]> : LocaleValues<NonNullable<T[K]>> | Extract<T[K], null | undefined>
-        : T[K];
-    }
-      : T;
+export type AllLocales<T, F extends LocalizedFields> = T extends readonly (infer Row)[]
+  ? AllLocales<Row, F>[]
+  : T extends object
+    ? {
+        [K in keyof T]: K extends keyof F
+          ? F[K] extends LocalizedFields
+            ? AllLocales<T[K], F[K]>
+            : LocaleValues<NonNullable<T[K]>> | Extract<T[K], null | undefined>
+          : T[K];
+      }
+    : T;
 
 /** The fields each collection marks `localized: true` (test/cms/payload-types.test.ts checks that they agree). */
 export const localizedFields = {
   courses: {
-    title: true, description: true,
+    title: true,
+    description: true,
     glossary: { term: true, definition: true },
-    questionnaire: { title: true, intro: true, scaleLabels: { label: true }, items: { text: true } },
+    questionnaire: {
+      title: true,
+      intro: true,
+      scaleLabels: { label: true },
+      items: { text: true },
+    },
   },
   modules: { title: true, summary: true },
   units: {
-    title: true, body: true, transcript: true, intro: true, prompt: true, commitment: true,
-    questions: { prompt: true, correctFeedback: true, incorrectFeedback: true, options: { text: true, feedback: true }, targets: { text: true } },
+    title: true,
+    body: true,
+    transcript: true,
+    intro: true,
+    prompt: true,
+    commitment: true,
+    questions: {
+      prompt: true,
+      correctFeedback: true,
+      incorrectFeedback: true,
+      options: { text: true, feedback: true },
+      targets: { text: true },
+    },
   },
 } as const satisfies Record<'courses' | 'modules' | 'units', LocalizedFields>;
 
 /** What the CMS source reads: a course in every locale with its modules and their units populated (depth 2). */
-export const courseReadFields = { ...localizedFields.courses, modules: { ...localizedFields.modules, units: localizedFields.units } } as const;
+export const courseReadFields = {
+  ...localizedFields.courses,
+  modules: { ...localizedFields.modules, units: localizedFields.units },
+} as const;
 
 export type UnitAllLocales = AllLocales<Unit, typeof localizedFields.units>;
 export type ModuleAllLocales = AllLocales<Module, typeof courseReadFields.modules>;
@@ -68,4 +94,7 @@ export type CourseAllLocales = AllLocales<Course, typeof courseReadFields>;
  * A document Payload read with `locale: 'all'`. The Local API types a read as one locale whatever its
  * `locale` option, so this is the one place that says what was asked for.
  */
-export const readInAllLocales = <T, F extends LocalizedFields>(doc: T, _fields: F): AllLocales<T, F> => doc as unknown as AllLocales<T, F>;
+export const readInAllLocales = <T, F extends LocalizedFields>(
+  doc: T,
+  _fields: F,
+): AllLocales<T, F> => doc as unknown as AllLocales<T, F>;

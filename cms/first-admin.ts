@@ -4,7 +4,14 @@
  * no default password anywhere in the code.
  */
 import crypto from 'node:crypto';
-import { APIError, type CollectionAfterChangeHook, type CollectionBeforeOperationHook, type Field, type Payload, type PayloadRequest } from 'payload';
+import {
+  APIError,
+  type CollectionAfterChangeHook,
+  type CollectionBeforeOperationHook,
+  type Field,
+  type Payload,
+  type PayloadRequest,
+} from 'payload';
 import type { User } from './payload-types.ts';
 
 /** Where the server finds the token's hash: set by `polycourse cms` for the server it starts. */
@@ -24,19 +31,29 @@ export async function createFirstAdmin(payload: Payload): Promise<void> {
     ({ totalDocs } = await payload.count({ collection: 'users' }));
   } catch (error) {
     // A database without its schema yet (migrations not run): say so instead of stopping the start.
-    payload.logger.warn(`Cannot count users (${(error as Error).message.split('\n')[0]}); run the migrations: payload migrate`);
+    payload.logger.warn(
+      `Cannot count users (${(error as Error).message.split('\n')[0]}); run the migrations: payload migrate`,
+    );
     return;
   }
   if (totalDocs > 0) return;
   const email = process.env.POLYCOURSE_ADMIN_EMAIL;
   const password = process.env.POLYCOURSE_ADMIN_PASSWORD;
   if (email && password) {
-    await payload.create({ collection: 'users', data: { email, password, roles: ['admin'], name: 'Administrator' } });
-    payload.logger.warn(`Created the first admin, ${email}, from POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD.`);
+    await payload.create({
+      collection: 'users',
+      data: { email, password, roles: ['admin'], name: 'Administrator' },
+    });
+    payload.logger.warn(
+      `Created the first admin, ${email}, from POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD.`,
+    );
     return;
   }
   // `polycourse cms` prints the setup link itself (it holds the token); anything else only says how.
-  if (!process.env[setupTokenHashVariable]) payload.logger.warn('No users yet: `polycourse cms` prints a one-time link to create the first admin (or set POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD).');
+  if (!process.env[setupTokenHashVariable])
+    payload.logger.warn(
+      'No users yet: `polycourse cms` prints a one-time link to create the first admin (or set POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD).',
+    );
 }
 
 /**
@@ -45,23 +62,33 @@ export async function createFirstAdmin(payload: Payload): Promise<void> {
  * to nobody signed in (that view); virtual: never stored.
  */
 export const setupTokenField: Field = {
-  name: 'setupToken', type: 'text', virtual: true, label: 'Setup token',
+  name: 'setupToken',
+  type: 'text',
+  virtual: true,
+  label: 'Setup token',
   defaultValue: ({ req }) => (typeof req.query?.token === 'string' ? req.query.token : undefined),
   admin: {
     condition: (_data, _siblingData, { user }) => !user,
     readOnly: false, // virtual fields are read-only in the admin unless told otherwise: the token may be pasted
-    description: 'From the one-time setup link that `polycourse cms` printed on its console (opening the link fills it in). This first account is the administrator.',
-    disableListColumn: true, disableListFilter: true,
+    description:
+      'From the one-time setup link that `polycourse cms` printed on its console (opening the link fills it in). This first account is the administrator.',
+    disableListColumn: true,
+    disableListFilter: true,
   },
 };
 
 /** Payload's first-register creates the user with access overridden and no user: the only such HTTP create. */
-const isFirstRegister = (req: PayloadRequest, overrideAccess?: boolean) => Boolean(overrideAccess) && !req.user && req.payloadAPI !== 'local';
+const isFirstRegister = (req: PayloadRequest, overrideAccess?: boolean) =>
+  Boolean(overrideAccess) && !req.user && req.payloadAPI !== 'local';
 
 function tokenOf(req: PayloadRequest, data: Record<string, unknown> | undefined): string {
   const fromBody = data?.setupToken;
   const fromQuery = req.query?.token;
-  return typeof fromBody === 'string' && fromBody ? fromBody : typeof fromQuery === 'string' ? fromQuery : '';
+  return typeof fromBody === 'string' && fromBody
+    ? fromBody
+    : typeof fromQuery === 'string'
+      ? fromQuery
+      : '';
 }
 
 function matchesSetupToken(token: string): boolean {
@@ -73,18 +100,28 @@ function matchesSetupToken(token: string): boolean {
 }
 
 // Kept on globalThis: the Next server may load this module once per route bundle.
-const usedTokens: Set<string> = ((globalThis as Record<symbol, Set<string>>)[Symbol.for('polycourse.usedSetupTokens')] ??= new Set());
+const usedTokens: Set<string> = ((globalThis as Record<symbol, Set<string>>)[
+  Symbol.for('polycourse.usedSetupTokens')
+] ??= new Set());
 
-const refusal = () => new APIError(
-  process.env[setupTokenHashVariable]
-    ? 'Creating the first admin needs the one-time setup link that `polycourse cms` printed on its console (…/admin/create-first-user?token=…). Nothing was created.'
-    : 'Creating the first admin needs a setup token: start the CMS with `polycourse cms`, which prints a one-time setup link, or set POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD. Nothing was created.',
-  // With data, Payload's REST answer keeps the message (a minified build loses the error's class name).
-  403, { ruleId: 'polycourse:first-admin-setup' }, true,
-);
+const refusal = () =>
+  new APIError(
+    process.env[setupTokenHashVariable]
+      ? 'Creating the first admin needs the one-time setup link that `polycourse cms` printed on its console (…/admin/create-first-user?token=…). Nothing was created.'
+      : 'Creating the first admin needs a setup token: start the CMS with `polycourse cms`, which prints a one-time setup link, or set POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD. Nothing was created.',
+    // With data, Payload's REST answer keeps the message (a minified build loses the error's class name).
+    403,
+    { ruleId: 'polycourse:first-admin-setup' },
+    true,
+  );
 
 /** Users `beforeOperation`: first-register needs the setup token, and the account it creates is an admin. */
-export const requireSetupToken: CollectionBeforeOperationHook = ({ args, operation, overrideAccess, req }) => {
+export const requireSetupToken: CollectionBeforeOperationHook = ({
+  args,
+  operation,
+  overrideAccess,
+  req,
+}) => {
   if (operation !== 'create' || !isFirstRegister(req, overrideAccess)) return args;
   const data = args.data as Record<string, unknown> | undefined;
   const token = tokenOf(req, data);
@@ -102,6 +139,8 @@ export const spendSetupToken: CollectionAfterChangeHook<User> = ({ doc, operatio
   if (operation !== 'create' || typeof token !== 'string') return doc;
   if (usedTokens.has(token)) throw refusal();
   usedTokens.add(token);
-  req.payload.logger.warn(`Created the first admin, ${doc.email}, with the one-time setup link; the link no longer works.`);
+  req.payload.logger.warn(
+    `Created the first admin, ${doc.email}, with the one-time setup link; the link no longer works.`,
+  );
   return doc;
 };

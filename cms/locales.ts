@@ -3,7 +3,21 @@ import { knownLocales } from '../compiler/model/locales.ts';
 
 export const baseLocales = ['en', 'fr', 'es', 'ar', 'zh', 'ru', 'pt', 'de', 'uk', 'hi', 'sw', 'el'];
 
-export function cmsLocales(extra = process.env.POLYCOURSE_EXTRA_LOCALES ?? ''): { code: string; label: string; rtl: boolean }[] {
-  const codes = [...new Set([...baseLocales, ...extra.split(',').map((s) => s.trim()).filter(Boolean)])];
-  return codes.map((code) => ({ code, label: knownLocales[code]?.label ?? code, rtl: knownLocales[code]?.dir === 'rtl' }));
+export function cmsLocales(
+  extra = process.env.POLYCOURSE_EXTRA_LOCALES ?? '',
+): { code: string; label: string; rtl: boolean }[] {
+  const codes = [
+    ...new Set([
+      ...baseLocales,
+      ...extra
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ]),
+  ];
+  return codes.map((code) => ({
+    code,
+    label: knownLocales[code]?.label ?? code,
+    rtl: knownLocales[code]?.dir === 'rtl',
+  }));
 }

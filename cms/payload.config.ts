@@ -26,28 +26,51 @@ const loopbackNames = ['localhost', '127.0.0.1', '[::1]'];
 export function allowedOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
   const own = new URL(env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${env.PORT || 3000}`);
   const origins = new Set([own.origin]);
-  if (loopbackNames.includes(own.hostname)) for (const name of loopbackNames) origins.add(`${own.protocol}//${name}${own.port ? `:${own.port}` : ''}`);
-  for (const entry of (env.POLYCOURSE_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)) {
+  if (loopbackNames.includes(own.hostname))
+    for (const name of loopbackNames)
+      origins.add(`${own.protocol}//${name}${own.port ? `:${own.port}` : ''}`);
+  for (const entry of (env.POLYCOURSE_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)) {
     let origin: string;
     try {
       origin = new URL(entry).origin;
     } catch {
       origin = 'null';
     }
-    if (origin === 'null') throw new Error(`POLYCOURSE_ALLOWED_ORIGINS: "${entry}" is not an origin; write origins like https://cms.example.org, separated by commas.`);
+    if (origin === 'null')
+      throw new Error(
+        `POLYCOURSE_ALLOWED_ORIGINS: "${entry}" is not an origin; write origins like https://cms.example.org, separated by commas.`,
+      );
     origins.add(origin);
   }
   return [...origins];
 }
 
-export function polycourseConfig(options: { db?: DatabaseAdapterObj; secret?: string; mediaDir?: string } = {}) {
-  const media = { ...Media, upload: { ...(Media.upload as object), staticDir: options.mediaDir ?? process.env.POLYCOURSE_MEDIA_DIR ?? path.resolve('data/media') } };
+export function polycourseConfig(
+  options: { db?: DatabaseAdapterObj; secret?: string; mediaDir?: string } = {},
+) {
+  const media = {
+    ...Media,
+    upload: {
+      ...(Media.upload as object),
+      staticDir: options.mediaDir ?? process.env.POLYCOURSE_MEDIA_DIR ?? path.resolve('data/media'),
+    },
+  };
   return buildConfig({
     // A per-process random secret when none is configured: sessions then last until a restart.
     secret: options.secret ?? process.env.PAYLOAD_SECRET ?? crypto.randomBytes(32).toString('hex'),
     db: options.db ?? databaseAdapter(),
     sharp,
-    admin: { user: Users.slug, avatar: 'default', importMap: { baseDir: cmsDir, importMapFile: path.join(cmsDir, 'app/(payload)/admin/importMap.js') } },
+    admin: {
+      user: Users.slug,
+      avatar: 'default',
+      importMap: {
+        baseDir: cmsDir,
+        importMapFile: path.join(cmsDir, 'app/(payload)/admin/importMap.js'),
+      },
+    },
     collections: [Users, Courses, Modules, Units, media, PublishJobs, Translations],
     onInit: createFirstAdmin,
     // Cookie-authenticated requests from other sites are anonymous; preflights from them get no CORS headers.
@@ -55,10 +78,17 @@ export function polycourseConfig(options: { db?: DatabaseAdapterObj; secret?: st
     cors: allowedOrigins(),
     localization: { locales: cmsLocales(), defaultLocale: 'en', fallback: true },
     // `npm run cms:types` writes cms/payload-types.ts (committed; test/cms/payload-types.test.ts fails when it is stale).
-    typescript: { outputFile: path.join(cmsDir, 'payload-types.ts'), autoGenerate: false, schema: [widenGeneratedTypes] },
+    typescript: {
+      outputFile: path.join(cmsDir, 'payload-types.ts'),
+      autoGenerate: false,
+      schema: [widenGeneratedTypes],
+    },
     telemetry: false,
     // Logs go to stderr: stdout belongs to the CLI's output (--json).
-    logger: { options: { level: process.env.PAYLOAD_LOG_LEVEL ?? 'warn' }, destination: process.stderr },
+    logger: {
+      options: { level: process.env.PAYLOAD_LOG_LEVEL ?? 'warn' },
+      destination: process.stderr,
+    },
   });
 }
 

@@ -15,35 +15,48 @@ type JSONSchema = ReturnType<SchemaHook>;
 const idTypes = ['string', 'number'] as const;
 
 /** `number` or `string` (possibly with `null`) → both, `null` kept. */
-const bothIdTypes = (type: JSONSchema['type']): JSONSchema['type'] =>
-  [...idTypes, ...[type ?? []].flat().filter((t) => t !== 'string' && t !== 'number')];
+const bothIdTypes = (type: JSONSchema['type']): JSONSchema['type'] => [
+  ...idTypes,
+  ...[type ?? []].flat().filter((t) => t !== 'string' && t !== 'number'),
+];
 
 /** Every `oneOf` of an id and a `$ref` to a collection (a relationship, populated or not) gets both id types. */
 function widenRelationships(schema: JSONSchema, collectionRefs: Set<string>): void {
   for (const value of Object.values(schema)) {
-    if (Array.isArray(value)) value.forEach((v) => v && typeof v === 'object' && widenRelationships(v, collectionRefs));
+    if (Array.isArray(value))
+      value.forEach((v) => v && typeof v === 'object' && widenRelationships(v, collectionRefs));
     else if (value && typeof value === 'object') widenRelationships(value, collectionRefs);
   }
   const options = schema.oneOf;
   if (!options?.some((o) => typeof o.$ref === 'string' && collectionRefs.has(o.$ref))) return;
-  for (const option of options) if (!option.$ref && option.type && Object.keys(option).length === 1) option.type = bothIdTypes(option.type);
+  for (const option of options)
+    if (!option.$ref && option.type && Object.keys(option).length === 1)
+      option.type = bothIdTypes(option.type);
 }
 
 export const widenGeneratedTypes: SchemaHook = ({ config, jsonSchema }) => {
   const definitions = jsonSchema.definitions ?? {};
-  const withDefaultIds = config.collections.filter((c) => !c.fields.some((f) => 'name' in f && f.name === 'id'));
+  const withDefaultIds = config.collections.filter(
+    (c) => !c.fields.some((f) => 'name' in f && f.name === 'id'),
+  );
   for (const { slug } of withDefaultIds) {
     const id = definitions[slug]?.properties?.id;
     if (id) id.type = bothIdTypes(id.type);
   }
-  widenRelationships(jsonSchema, new Set(withDefaultIds.map(({ slug }) => `#/definitions/${slug}`)));
+  widenRelationships(
+    jsonSchema,
+    new Set(withDefaultIds.map(({ slug }) => `#/definitions/${slug}`)),
+  );
   const properties = jsonSchema.properties ?? {};
-  if (properties.db?.properties?.defaultIDType) properties.db.properties.defaultIDType = { type: [...idTypes] };
+  if (properties.db?.properties?.defaultIDType)
+    properties.db.properties.defaultIDType = { type: [...idTypes] };
   if (properties.locale) properties.locale = { type: 'string' };
   // fallbackLocale: keep 'false' | 'none' | 'null' | false | null; a locale or a list of locales is any string.
   for (const option of properties.fallbackLocale?.oneOf ?? []) {
-    if (option.type === 'string' && option.enum && !option.enum.includes('false')) delete option.enum;
-    if (option.type === 'array' && option.items && !Array.isArray(option.items)) delete option.items.enum;
+    if (option.type === 'string' && option.enum && !option.enum.includes('false'))
+      delete option.enum;
+    if (option.type === 'array' && option.items && !Array.isArray(option.items))
+      delete option.items.enum;
   }
   return jsonSchema;
 };

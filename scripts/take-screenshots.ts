@@ -10,20 +10,42 @@ const root = path.resolve(import.meta.dirname, '..');
 export async function takeScreenshots(locales: string[]): Promise<void> {
   const wanted = locales.length ? locales : ['en', 'ar', 'zh', 'hi'];
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'polycourse-shots-'));
-  const result = await buildCourse({ courseDir: path.join(root, 'courses/rights-based-mental-health'), outDir: out, locales: wanted });
+  const result = await buildCourse({
+    courseDir: path.join(root, 'courses/rights-based-mental-health'),
+    outDir: out,
+    locales: wanted,
+  });
   if (!result.ok) throw new Error('demo build failed');
   const server = await startStaticServer(out);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
   const dir = path.join(root, 'docs/images');
   fs.mkdirSync(dir, { recursive: true });
   for (const locale of wanted) {
     const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
-    await page.goto(`${server.url}rights-based-mental-health/${locale}/legal-capacity/what-is-legal-capacity/index.html`);
+    await page.goto(
+      `${server.url}rights-based-mental-health/${locale}/legal-capacity/what-is-legal-capacity/index.html`,
+    );
     await page.screenshot({ path: path.join(dir, `lesson-${locale}.png`) });
     await page.close();
   }
-  const mobile = await browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
-  await mobile.goto(`${server.url}rights-based-mental-health/${wanted[0]}/human-rights/rights-quiz/index.html`);
+  const mobile = await browser.newPage({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+  });
+  await mobile.goto(
+    `${server.url}rights-based-mental-health/${wanted[0]}/human-rights/rights-quiz/index.html`,
+  );
   await mobile.check('#q-q1 input[value="a"]');
   await mobile.click('form.quiz button[type="submit"]');
   await mobile.locator('#q-q1').scrollIntoViewIfNeeded();

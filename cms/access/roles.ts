@@ -9,21 +9,25 @@ export const roles = ['admin', 'author', 'translator', 'reviewer'] as const;
 export type Role = (typeof roles)[number];
 
 /** Whether the request comes from a staff member: signed in through the `users` collection (not a learner). */
-export const isStaff = (req: PayloadRequest): req is PayloadRequest & { user: User } => req.user?.collection === 'users';
+export const isStaff = (req: PayloadRequest): req is PayloadRequest & { user: User } =>
+  req.user?.collection === 'users';
 
 const staffOf = (req: PayloadRequest) => (isStaff(req) ? req.user : undefined);
-export const hasRole = (req: PayloadRequest, ...wanted: Role[]) => Boolean(staffOf(req)?.roles?.some((r) => wanted.includes(r)));
+export const hasRole = (req: PayloadRequest, ...wanted: Role[]) =>
+  Boolean(staffOf(req)?.roles?.some((r) => wanted.includes(r)));
 /** The locales a translator or reviewer works in (empty for anyone else). */
 export const workLocalesOf = (req: PayloadRequest): string[] => staffOf(req)?.workLocales ?? [];
 
 /** Translators and reviewers who are neither admins nor authors: they change only the translated texts. */
-export const editsTranslatedTextsOnly = (req: PayloadRequest) => hasRole(req, 'translator', 'reviewer') && !hasRole(req, 'admin', 'author');
+export const editsTranslatedTextsOnly = (req: PayloadRequest) =>
+  hasRole(req, 'translator', 'reviewer') && !hasRole(req, 'admin', 'author');
 
 export const staffOnly: Access = ({ req }) => isStaff(req);
 export const isAdmin: Access = ({ req }) => hasRole(req, 'admin');
 
 /** Anyone may read published content; staff also see drafts. */
-export const publishedOrStaff: Access = ({ req }) => (isStaff(req) ? true : { _status: { equals: 'published' } });
+export const publishedOrStaff: Access = ({ req }) =>
+  isStaff(req) ? true : { _status: { equals: 'published' } };
 
 /**
  * Content edits: admins and authors in any locale; translators and reviewers only in the locales assigned to
@@ -40,4 +44,9 @@ export const canEditLocale: Access = ({ req }) => {
 
 /** Creating and deleting course structure: admins and authors; deleting a published course: admins only. */
 export const canCreateContent: Access = ({ req }) => hasRole(req, 'admin', 'author');
-export const canDeleteContent: Access = ({ req }) => (hasRole(req, 'admin') ? true : hasRole(req, 'author') ? { _status: { not_equals: 'published' } } : false);
+export const canDeleteContent: Access = ({ req }) =>
+  hasRole(req, 'admin')
+    ? true
+    : hasRole(req, 'author')
+      ? { _status: { not_equals: 'published' } }
+      : false;

@@ -7,14 +7,22 @@
  */
 import type { CollectionConfig, Field, FieldAccess, FieldHook } from 'payload';
 import { editsTranslatedTextsOnly } from './roles.ts';
-import { noteSharedRowsChange, noteSharedValueChange, refuseSharedFieldChanges, refuseWholeDocumentChanges } from '../hooks/refuseSharedFieldChanges.ts';
+import {
+  noteSharedRowsChange,
+  noteSharedValueChange,
+  refuseSharedFieldChanges,
+  refuseWholeDocumentChanges,
+} from '../hooks/refuseSharedFieldChanges.ts';
 
 /** Field rule for shared fields: everyone who may edit the document, except translators and reviewers. */
 export const mayEditSharedFields: FieldAccess = ({ req }) => !editsTranslatedTextsOnly(req);
 
 type Hooks = { beforeValidate?: FieldHook[] } | undefined;
 // The noting hook runs first, so that it sees the value as the request sent it.
-const withNote = (hooks: Hooks, hook: FieldHook) => ({ ...hooks, beforeValidate: [hook, ...(hooks?.beforeValidate ?? [])] });
+const withNote = (hooks: Hooks, hook: FieldHook) => ({
+  ...hooks,
+  beforeValidate: [hook, ...(hooks?.beforeValidate ?? [])],
+});
 
 function alsoSharedRule(update: FieldAccess | undefined): FieldAccess {
   if (!update) return mayEditSharedFields;
@@ -31,20 +39,39 @@ export function guardSharedFields(fields: Field[]): Field[] {
         return field;
       case 'array':
         // No field access on the array itself: it would drop the translated texts inside its rows.
-        return { ...field, hooks: withNote(field.hooks, noteSharedRowsChange), fields: guardSharedFields(field.fields) };
+        return {
+          ...field,
+          hooks: withNote(field.hooks, noteSharedRowsChange),
+          fields: guardSharedFields(field.fields),
+        };
       case 'blocks':
         return {
-          ...field, hooks: withNote(field.hooks, noteSharedRowsChange),
-          blocks: (field.blocks ?? []).map((block) => ({ ...block, fields: guardSharedFields(block.fields) })),
+          ...field,
+          hooks: withNote(field.hooks, noteSharedRowsChange),
+          blocks: (field.blocks ?? []).map((block) => ({
+            ...block,
+            fields: guardSharedFields(block.fields),
+          })),
         };
       case 'group':
       case 'row':
       case 'collapsible':
         return { ...field, fields: guardSharedFields(field.fields) } as Field;
       case 'tabs':
-        return { ...field, tabs: field.tabs.map((tab) => ('localized' in tab && tab.localized ? tab : { ...tab, fields: guardSharedFields(tab.fields) })) };
+        return {
+          ...field,
+          tabs: field.tabs.map((tab) =>
+            'localized' in tab && tab.localized
+              ? tab
+              : { ...tab, fields: guardSharedFields(tab.fields) },
+          ),
+        };
       default:
-        return { ...field, access: { ...field.access, update: alsoSharedRule(field.access?.update) }, hooks: withNote(field.hooks, noteSharedValueChange) } as Field;
+        return {
+          ...field,
+          access: { ...field.access, update: alsoSharedRule(field.access?.update) },
+          hooks: withNote(field.hooks, noteSharedValueChange),
+        } as Field;
     }
   });
 }

@@ -1,7 +1,12 @@
 import { withSourceText } from '../l10n/with-source-text.ts';
 import { slugId } from '../fields/path-safe-text.ts';
 import type { CollectionConfig } from 'payload';
-import { canCreateContent, canDeleteContent, canEditLocale, publishedOrStaff } from '../access/roles.ts';
+import {
+  canCreateContent,
+  canDeleteContent,
+  canEditLocale,
+  publishedOrStaff,
+} from '../access/roles.ts';
 import { baseLocales } from '../locales.ts';
 import { publishCourseAsAWhole } from '../hooks/publishCourseAsAWhole.ts';
 import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
@@ -15,22 +20,48 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
   admin: { useAsTitle: 'title' },
   versions: { drafts: true },
   hooks: { afterChange: [publishCourseAsAWhole] },
-  access: { read: publishedOrStaff, create: canCreateContent, update: canEditLocale, delete: canDeleteContent },
-  endpoints: [translationStatusEndpoint, translationMarkEndpoint, translationFieldsEndpoint('courses'), publishBundlesEndpoint],
+  access: {
+    read: publishedOrStaff,
+    create: canCreateContent,
+    update: canEditLocale,
+    delete: canDeleteContent,
+  },
+  endpoints: [
+    translationStatusEndpoint,
+    translationMarkEndpoint,
+    translationFieldsEndpoint('courses'),
+    publishBundlesEndpoint,
+  ],
   fields: withSourceText([
     // Not stored: the "Publish bundles" panel (progress, errors, links to the last bundles and their zips).
-    { name: 'publishBundles', type: 'ui', admin: { components: { Field: '/components/PublishBundles.tsx#PublishBundles' } } },
+    {
+      name: 'publishBundles',
+      type: 'ui',
+      admin: { components: { Field: '/components/PublishBundles.tsx#PublishBundles' } },
+    },
     // Not stored: coverage per locale, and what needs work in the locale being edited.
-    { name: 'translationStatus', type: 'ui', admin: { components: { Field: '/components/TranslationStatus.tsx#TranslationStatus' } } },
+    {
+      name: 'translationStatus',
+      type: 'ui',
+      admin: { components: { Field: '/components/TranslationStatus.tsx#TranslationStatus' } },
+    },
     { name: 'courseId', type: 'text', required: true, unique: true, index: true, validate: slugId },
     { name: 'title', type: 'text', localized: true },
     { name: 'description', type: 'textarea', localized: true },
-    { name: 'sourceLocale', type: 'select', options: baseLocales, defaultValue: 'en', required: true },
+    {
+      name: 'sourceLocale',
+      type: 'select',
+      options: baseLocales,
+      defaultValue: 'en',
+      required: true,
+    },
     { name: 'languages', type: 'select', options: baseLocales, hasMany: true, required: true }, // not "locales": Payload's SQL adapters name their localization tables <collection>_locales
     { name: 'theme', type: 'text', defaultValue: 'default' },
     { name: 'modules', type: 'relationship', relationTo: 'modules', hasMany: true },
     {
-      name: 'points', type: 'group', fields: [
+      name: 'points',
+      type: 'group',
+      fields: [
         { name: 'lessonViewed', type: 'number', defaultValue: 10 },
         { name: 'correctAnswer', type: 'number', defaultValue: 5 },
         { name: 'challengeDone', type: 'number', defaultValue: 20 },
@@ -38,24 +69,36 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       ],
     },
     {
-      name: 'glossary', type: 'array', fields: [
+      name: 'glossary',
+      type: 'array',
+      fields: [
         { name: 'termId', type: 'text', required: true, validate: slugId },
         { name: 'term', type: 'text', localized: true },
         { name: 'definition', type: 'textarea', localized: true },
       ],
     },
     {
-      name: 'questionnaire', type: 'group', fields: [
+      name: 'questionnaire',
+      type: 'group',
+      fields: [
         { name: 'questionnaireId', type: 'text', validate: slugId },
         { name: 'scale', type: 'number', min: 2, max: 11 },
         { name: 'title', type: 'text', localized: true },
         { name: 'intro', type: 'textarea', localized: true },
-        { name: 'scaleLabels', type: 'array', fields: [{ name: 'label', type: 'text', localized: true }] },
-        { name: 'items', type: 'array', fields: [
-          { name: 'itemId', type: 'text', required: true, validate: slugId },
-          { name: 'text', type: 'textarea', localized: true },
-          { name: 'reversed', type: 'checkbox' },
-        ] },
+        {
+          name: 'scaleLabels',
+          type: 'array',
+          fields: [{ name: 'label', type: 'text', localized: true }],
+        },
+        {
+          name: 'items',
+          type: 'array',
+          fields: [
+            { name: 'itemId', type: 'text', required: true, validate: slugId },
+            { name: 'text', type: 'textarea', localized: true },
+            { name: 'reversed', type: 'checkbox' },
+          ],
+        },
       ],
     },
   ]),

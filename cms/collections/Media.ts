@@ -11,15 +11,30 @@ export const Media: CollectionConfig = translatedFieldsOnly({
   slug: 'media',
   // Read stays public: a file is what published pages show, and learners see no more than anonymous readers.
   // Delete: media have no published state (canDeleteContent's `_status` query fails here), so who adds files removes them.
-  access: { read: () => true, create: canCreateContent, update: canEditLocale, delete: canCreateContent },
+  access: {
+    read: () => true,
+    create: canCreateContent,
+    update: canEditLocale,
+    delete: canCreateContent,
+  },
   upload: {
     staticDir: 'data/media',
-    imageSizes: [480, 960, 1440].map((width) => ({ name: `w${width}`, width, withoutEnlargement: true })),
+    imageSizes: [480, 960, 1440].map((width) => ({
+      name: `w${width}`,
+      width,
+      withoutEnlargement: true,
+    })),
     mimeTypes: ['image/*', 'video/mp4', 'video/webm', 'text/vtt'],
   },
   fields: [
     { name: 'alt', type: 'text', localized: true },
-    { name: 'coursePath', type: 'text', index: true, validate: mediaPath, admin: { description: 'Where course content refers to it, e.g. media/diagram.png' } },
+    {
+      name: 'coursePath',
+      type: 'text',
+      index: true,
+      validate: mediaPath,
+      admin: { description: 'Where course content refers to it, e.g. media/diagram.png' },
+    },
     { name: 'sha256', type: 'text', index: true, admin: { readOnly: true } },
   ],
 });

@@ -2,14 +2,24 @@ import { withSourceText } from '../l10n/with-source-text.ts';
 import { translationFieldsEndpoint } from '../endpoints/translation-fields.ts';
 import { slugId } from '../fields/path-safe-text.ts';
 import type { CollectionConfig } from 'payload';
-import { canCreateContent, canDeleteContent, canEditLocale, publishedOrStaff } from '../access/roles.ts';
+import {
+  canCreateContent,
+  canDeleteContent,
+  canEditLocale,
+  publishedOrStaff,
+} from '../access/roles.ts';
 import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
 
 export const Modules: CollectionConfig = translatedFieldsOnly({
   slug: 'modules',
   admin: { useAsTitle: 'title' },
   versions: { drafts: true },
-  access: { read: publishedOrStaff, create: canCreateContent, update: canEditLocale, delete: canDeleteContent },
+  access: {
+    read: publishedOrStaff,
+    create: canCreateContent,
+    update: canEditLocale,
+    delete: canDeleteContent,
+  },
   endpoints: [translationFieldsEndpoint('modules')],
   fields: withSourceText([
     { name: 'moduleId', type: 'text', required: true, validate: slugId },

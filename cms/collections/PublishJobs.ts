@@ -4,7 +4,10 @@ import { isAdmin, staffOnly } from '../access/roles.ts';
 /** One row per "Publish bundles" run: state, progress and problems, readable from the admin. */
 export const PublishJobs: CollectionConfig = {
   slug: 'publish-jobs',
-  admin: { useAsTitle: 'courseId', defaultColumns: ['courseId', 'state', 'done', 'total', 'updatedAt'] },
+  admin: {
+    useAsTitle: 'courseId',
+    defaultColumns: ['courseId', 'state', 'done', 'total', 'updatedAt'],
+  },
   access: { read: staffOnly, create: () => false, update: () => false, delete: isAdmin },
   fields: [
     { name: 'courseId', type: 'text', required: true, index: true },

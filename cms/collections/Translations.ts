@@ -9,7 +9,11 @@ import { isAdmin, staffOnly } from '../access/roles.ts';
  */
 export const Translations: CollectionConfig = {
   slug: 'translations',
-  admin: { useAsTitle: 'courseId', defaultColumns: ['courseId', 'locale', 'updatedAt'], group: 'Translation' },
+  admin: {
+    useAsTitle: 'courseId',
+    defaultColumns: ['courseId', 'locale', 'updatedAt'],
+    group: 'Translation',
+  },
   access: { read: staffOnly, create: () => false, update: () => false, delete: isAdmin },
   fields: [
     { name: 'courseId', type: 'text', required: true, index: true },

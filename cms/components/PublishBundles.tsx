@@ -9,8 +9,19 @@ import { Button, useDocumentInfo, useFormFields } from '@payloadcms/ui';
 import type { PublishJob } from '../payload-types.ts';
 
 /** The latest publish-jobs row; `diagnostics` (a JSON field) holds the build's problems. */
-type Job = Pick<PublishJob, 'id' | 'state' | 'done' | 'total' | 'createdAt'> & { diagnostics?: { message: string; path?: string; file?: string; line?: number; column?: number; ruleId?: string }[] };
-interface Manifest { locales?: string[] }
+type Job = Pick<PublishJob, 'id' | 'state' | 'done' | 'total' | 'createdAt'> & {
+  diagnostics?: {
+    message: string;
+    path?: string;
+    file?: string;
+    line?: number;
+    column?: number;
+    ruleId?: string;
+  }[];
+};
+interface Manifest {
+  locales?: string[];
+}
 
 /** A locale's name in its own language (Français, العربية), as the bundles' language picker shows it. */
 function languageName(locale: string): string {
@@ -22,7 +33,8 @@ function languageName(locale: string): string {
 }
 
 /** A publish whose process stopped before it finished (a crash, a restart): cms/publish/fail-orphaned-publish-jobs.ts. */
-const interrupted = (job: Job) => (job.diagnostics ?? []).some((d) => d.ruleId === 'polycourse:publish-interrupted');
+const interrupted = (job: Job) =>
+  (job.diagnostics ?? []).some((d) => d.ruleId === 'polycourse:publish-interrupted');
 
 export function PublishBundles() {
   const { id } = useDocumentInfo();
@@ -34,13 +46,24 @@ export function PublishBundles() {
 
   const refresh = useCallback(async () => {
     if (!courseId) return;
-    const jobs = await fetch(`/api/publish-jobs?where[courseId][equals]=${encodeURIComponent(courseId)}&sort=-createdAt&limit=1&depth=0`, { credentials: 'include' }).then((r) => r.json()).catch(() => undefined);
+    const jobs = await fetch(
+      `/api/publish-jobs?where[courseId][equals]=${encodeURIComponent(courseId)}&sort=-createdAt&limit=1&depth=0`,
+      { credentials: 'include' },
+    )
+      .then((r) => r.json())
+      .catch(() => undefined);
     setJob(jobs?.docs?.[0]);
-    const m = await fetch(`/bundles/${encodeURIComponent(courseId)}/manifest.json`, { cache: 'no-store' }).then((r) => (r.ok ? r.json() : undefined)).catch(() => undefined);
+    const m = await fetch(`/bundles/${encodeURIComponent(courseId)}/manifest.json`, {
+      cache: 'no-store',
+    })
+      .then((r) => (r.ok ? r.json() : undefined))
+      .catch(() => undefined);
     setManifest(m);
   }, [courseId]);
 
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
   useEffect(() => {
     if (job?.state !== 'running') return;
     const timer = setInterval(() => void refresh(), 1000);
@@ -49,46 +72,104 @@ export function PublishBundles() {
 
   const publish = async () => {
     setError(undefined);
-    const response = await fetch(`/api/courses/${id}/publish`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ approvedOnly }) });
-    if (!response.ok) setError((await response.json().catch(() => ({}))).error ?? `The server answered ${response.status}.`);
+    const response = await fetch(`/api/courses/${id}/publish`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ approvedOnly }),
+    });
+    if (!response.ok)
+      setError(
+        (await response.json().catch(() => ({}))).error ??
+          `The server answered ${response.status}.`,
+      );
     await refresh();
   };
 
-  if (!id || !courseId) return <p className="field-description">Save the course first; then its bundles can be published from here.</p>;
+  if (!id || !courseId)
+    return (
+      <p className="field-description">
+        Save the course first; then its bundles can be published from here.
+      </p>
+    );
   const running = job?.state === 'running';
   const percent = job?.total ? Math.round(((job.done ?? 0) / job.total) * 100) : 0;
   return (
-    <section className="polycourse-publish" aria-labelledby="polycourse-publish-title" style={{ margin: '1.5rem 0', padding: '1rem', border: '1px solid var(--theme-elevation-150)', borderRadius: 4 }}>
-      <h3 id="polycourse-publish-title" style={{ marginTop: 0 }}>Bundles</h3>
-      <p className="field-description">Builds the published version of this course into one static bundle per language. A failed build keeps the last bundles.</p>
+    <section
+      className="polycourse-publish"
+      aria-labelledby="polycourse-publish-title"
+      style={{
+        margin: '1.5rem 0',
+        padding: '1rem',
+        border: '1px solid var(--theme-elevation-150)',
+        borderRadius: 4,
+      }}
+    >
+      <h3 id="polycourse-publish-title" style={{ marginTop: 0 }}>
+        Bundles
+      </h3>
+      <p className="field-description">
+        Builds the published version of this course into one static bundle per language. A failed
+        build keeps the last bundles.
+      </p>
       <p>
         <label>
-          <input type="checkbox" checked={approvedOnly} onChange={(e) => setApprovedOnly(e.target.checked)} /> Only approved languages
-          (the source language, and every language whose texts are all approved; the others wait)
+          <input
+            type="checkbox"
+            checked={approvedOnly}
+            onChange={(e) => setApprovedOnly(e.target.checked)}
+          />{' '}
+          Only approved languages (the source language, and every language whose texts are all
+          approved; the others wait)
         </label>
       </p>
-      <Button buttonStyle="primary" disabled={running} onClick={() => void publish()}>{running ? 'Publishing…' : 'Publish bundles'}</Button>
-      {error && <p role="alert" style={{ color: 'var(--theme-error-500)' }}>{error}</p>}
+      <Button buttonStyle="primary" disabled={running} onClick={() => void publish()}>
+        {running ? 'Publishing…' : 'Publish bundles'}
+      </Button>
+      {error && (
+        <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
+          {error}
+        </p>
+      )}
       {job && (
         <div aria-live="polite" data-publish-state={job.state}>
           {running && (
             <p>
-              <progress max={100} value={percent} aria-label="Build progress" /> {job.total ? `${job.done ?? 0} / ${job.total} pages` : 'Starting…'}
+              <progress max={100} value={percent} aria-label="Build progress" />{' '}
+              {job.total ? `${job.done ?? 0} / ${job.total} pages` : 'Starting…'}
             </p>
           )}
-          {job.state === 'done' && <p>Last build finished on {new Date(job.createdAt).toLocaleString()}: {job.done} pages.</p>}
+          {job.state === 'done' && (
+            <p>
+              Last build finished on {new Date(job.createdAt).toLocaleString()}: {job.done} pages.
+            </p>
+          )}
           {job.state === 'done' && (job.diagnostics ?? []).length > 0 && (
-            <ul className="polycourse-not-published">{(job.diagnostics ?? []).map((d, i) => <li key={i}>{d.message}</li>)}</ul>
+            <ul className="polycourse-not-published">
+              {(job.diagnostics ?? []).map((d, i) => (
+                <li key={i}>{d.message}</li>
+              ))}
+            </ul>
           )}
           {job.state === 'failed' && (
             <div role="alert">
               <p style={{ color: 'var(--theme-error-500)' }}>
-                {interrupted(job) ? 'The last build was interrupted' : 'The last build failed'}; the bundles below are the previous ones.
+                {interrupted(job) ? 'The last build was interrupted' : 'The last build failed'}; the
+                bundles below are the previous ones.
               </p>
               <ul>
                 {(job.diagnostics ?? []).map((d, i) => {
                   const place = [d.file ?? d.path, d.line, d.column].filter(Boolean).join(':');
-                  return <li key={i}>{place && <><code>{place}</code> </>}{d.message} {d.ruleId && <code>[{d.ruleId}]</code>}</li>;
+                  return (
+                    <li key={i}>
+                      {place && (
+                        <>
+                          <code>{place}</code>{' '}
+                        </>
+                      )}
+                      {d.message} {d.ruleId && <code>[{d.ruleId}]</code>}
+                    </li>
+                  );
                 })}
               </ul>
             </div>
@@ -101,12 +182,25 @@ export function PublishBundles() {
           <ul className="polycourse-bundles">
             {manifest.locales.map((locale) => (
               <li key={locale}>
-                <a href={`/bundles/${courseId}/${locale}/`} target="_blank" rel="noreferrer" hrefLang={locale}><span lang={locale}>{languageName(locale)}</span> ({locale}): open</a>
+                <a
+                  href={`/bundles/${courseId}/${locale}/`}
+                  target="_blank"
+                  rel="noreferrer"
+                  hrefLang={locale}
+                >
+                  <span lang={locale}>{languageName(locale)}</span> ({locale}): open
+                </a>
                 {' · '}
-                <a href={`/bundles/${courseId}.${locale}.zip`} download>download zip</a>
+                <a href={`/bundles/${courseId}.${locale}.zip`} download>
+                  download zip
+                </a>
               </li>
             ))}
-            <li><a href={`/bundles/${courseId}.zip`} download>All languages (zip)</a></li>
+            <li>
+              <a href={`/bundles/${courseId}.zip`} download>
+                All languages (zip)
+              </a>
+            </li>
           </ul>
         </div>
       ) : (

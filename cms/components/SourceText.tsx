@@ -26,26 +26,63 @@ export function SourceText({ path }: { path: string }) {
   useEffect(() => {
     if (!id || !locale?.code) return;
     if (!requests.has(key)) {
-      requests.set(key, fetch(`/api/${collectionSlug}/${id}/translation-fields?locale=${encodeURIComponent(locale.code)}`, { credentials: 'include' })
-        .then((r) => (r.ok ? r.json() : { sourceLocale: null, fields: {} }))
-        .catch(() => ({ sourceLocale: null, fields: {} })));
+      requests.set(
+        key,
+        fetch(
+          `/api/${collectionSlug}/${id}/translation-fields?locale=${encodeURIComponent(locale.code)}`,
+          { credentials: 'include' },
+        )
+          .then((r) => (r.ok ? r.json() : { sourceLocale: null, fields: {} }))
+          .catch(() => ({ sourceLocale: null, fields: {} })),
+      );
     }
     let current = true;
-    void requests.get(key)!.then((a) => { if (current) setAnswer(a); });
-    return () => { current = false; };
+    void requests.get(key)!.then((a) => {
+      if (current) setAnswer(a);
+    });
+    return () => {
+      current = false;
+    };
   }, [key, id, collectionSlug, locale?.code]);
 
   if (!answer?.sourceLocale || locale?.code === answer.sourceLocale) return null;
   const entry = answer.fields[path];
   if (!entry) return null;
-  const colors = { missing: 'var(--theme-error-500)', stale: 'var(--theme-warning-500)', translated: 'var(--theme-elevation-600)', approved: 'var(--theme-success-500)' };
+  const colors = {
+    missing: 'var(--theme-error-500)',
+    stale: 'var(--theme-warning-500)',
+    translated: 'var(--theme-elevation-600)',
+    approved: 'var(--theme-success-500)',
+  };
   return (
-    <div className="polycourse-source-text" data-status={entry.status} style={{ marginTop: '0.4rem', padding: '0.5rem 0.75rem', borderInlineStart: `3px solid ${colors[entry.status]}`, background: 'var(--theme-elevation-50)' }}>
-      <strong className="polycourse-field-status" style={{ color: colors[entry.status] }}>{labels[entry.status]}</strong>
+    <div
+      className="polycourse-source-text"
+      data-status={entry.status}
+      style={{
+        marginTop: '0.4rem',
+        padding: '0.5rem 0.75rem',
+        borderInlineStart: `3px solid ${colors[entry.status]}`,
+        background: 'var(--theme-elevation-50)',
+      }}
+    >
+      <strong className="polycourse-field-status" style={{ color: colors[entry.status] }}>
+        {labels[entry.status]}
+      </strong>
       {entry.source !== undefined && (
         <>
           <span> · Source ({answer.sourceLocale}):</span>
-          <div lang={answer.sourceLocale} dir="auto" style={{ whiteSpace: 'pre-wrap', marginTop: '0.25rem', maxHeight: '12em', overflow: 'auto' }}>{entry.source}</div>
+          <div
+            lang={answer.sourceLocale}
+            dir="auto"
+            style={{
+              whiteSpace: 'pre-wrap',
+              marginTop: '0.25rem',
+              maxHeight: '12em',
+              overflow: 'auto',
+            }}
+          >
+            {entry.source}
+          </div>
         </>
       )}
     </div>

@@ -11,32 +11,64 @@ import type { CourseStatus as Answer } from '../l10n/course-translation-status.t
 type Status = Answer['fields'][number]['status'];
 
 const order: Status[] = ['approved', 'translated', 'stale', 'missing'];
-const colors: Record<Status, string> = { approved: '#1a7f37', translated: '#57606a', stale: '#b35900', missing: '#cf222e' };
-const filters = { work: 'Needs work (missing or stale)', missing: 'Missing', stale: 'Stale', translated: 'Translated', approved: 'Approved', all: 'All fields' } as const;
+const colors: Record<Status, string> = {
+  approved: '#1a7f37',
+  translated: '#57606a',
+  stale: '#b35900',
+  missing: '#cf222e',
+};
+const filters = {
+  work: 'Needs work (missing or stale)',
+  missing: 'Missing',
+  stale: 'Stale',
+  translated: 'Translated',
+  approved: 'Approved',
+  all: 'All fields',
+} as const;
 
 function CoverageChart({ locales }: { locales: Answer['locales'] }) {
   const rows = Object.entries(locales);
   const width = 360;
   return (
-    <svg role="img" aria-label="Translation status per locale" width={width + 300} height={rows.length * 22 + 24} style={{ maxWidth: '100%' }}>
+    <svg
+      role="img"
+      aria-label="Translation status per locale"
+      width={width + 300}
+      height={rows.length * 22 + 24}
+      style={{ maxWidth: '100%' }}
+    >
       {rows.map(([locale, { counts, total }], i) => {
         let x = 40;
         return (
           <g key={locale} transform={`translate(0 ${i * 22})`}>
-            <text x={0} y={15} fontSize={12} fill="currentColor">{locale}</text>
+            <text x={0} y={15} fontSize={12} fill="currentColor">
+              {locale}
+            </text>
             {order.map((s) => {
               const w = total ? (counts[s] / total) * width : 0;
-              const rect = <rect key={s} x={x} y={3} width={w} height={16} fill={colors[s]}><title>{`${locale}: ${counts[s]} ${s}`}</title></rect>;
+              const rect = (
+                <rect key={s} x={x} y={3} width={w} height={16} fill={colors[s]}>
+                  <title>{`${locale}: ${counts[s]} ${s}`}</title>
+                </rect>
+              );
               x += w;
               return rect;
             })}
-            <text x={width + 48} y={15} fontSize={12} fill="currentColor">{total ? Math.round(((counts.approved + counts.translated) / total) * 100) : 0}% · {counts.stale} stale · {counts.missing} missing</text>
+            <text x={width + 48} y={15} fontSize={12} fill="currentColor">
+              {total ? Math.round(((counts.approved + counts.translated) / total) * 100) : 0}% ·{' '}
+              {counts.stale} stale · {counts.missing} missing
+            </text>
           </g>
         );
       })}
       <g transform={`translate(40 ${rows.length * 22 + 6})`}>
         {order.map((s, i) => (
-          <g key={s} transform={`translate(${i * 90} 0)`}><rect width={10} height={10} fill={colors[s]} /><text x={14} y={10} fontSize={11} fill="currentColor">{s}</text></g>
+          <g key={s} transform={`translate(${i * 90} 0)`}>
+            <rect width={10} height={10} fill={colors[s]} />
+            <text x={14} y={10} fontSize={11} fill="currentColor">
+              {s}
+            </text>
+          </g>
         ))}
       </g>
     </svg>
@@ -52,58 +84,160 @@ export function TranslationStatus() {
 
   const load = useCallback(async () => {
     if (!id) return;
-    const r = await fetch(`/api/courses/${id}/translation-status?locale=${encodeURIComponent(locale?.code ?? '')}`, { credentials: 'include' });
+    const r = await fetch(
+      `/api/courses/${id}/translation-status?locale=${encodeURIComponent(locale?.code ?? '')}`,
+      { credentials: 'include' },
+    );
     if (r.ok) setAnswer(await r.json());
   }, [id, locale?.code]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const mark = async (approve: boolean) => {
     setMessage(undefined);
-    const r = await fetch(`/api/courses/${id}/translation-mark`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: locale?.code, approve }) });
+    const r = await fetch(`/api/courses/${id}/translation-mark`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ locale: locale?.code, approve }),
+    });
     const body = await r.json().catch(() => ({}));
-    setMessage(r.ok ? (approve ? `Approved ${locale?.code}.` : `Recorded: the ${locale?.code} translations match today's source texts.`) : body.error ?? `The server answered ${r.status}.`);
+    setMessage(
+      r.ok
+        ? approve
+          ? `Approved ${locale?.code}.`
+          : `Recorded: the ${locale?.code} translations match today's source texts.`
+        : (body.error ?? `The server answered ${r.status}.`),
+    );
     await load();
   };
 
   if (!id || !answer) return null;
   const editing = locale?.code && locale.code !== answer.sourceLocale ? locale.code : undefined;
-  const shown = answer.fields.filter((f) => (filter === 'all' ? true : filter === 'work' ? f.status === 'missing' || f.status === 'stale' : f.status === filter));
+  const shown = answer.fields.filter((f) =>
+    filter === 'all'
+      ? true
+      : filter === 'work'
+        ? f.status === 'missing' || f.status === 'stale'
+        : f.status === filter,
+  );
   return (
-    <section className="polycourse-translation" aria-labelledby="polycourse-translation-title" style={{ margin: '1.5rem 0', padding: '1rem', border: '1px solid var(--theme-elevation-150)', borderRadius: 4 }}>
-      <h3 id="polycourse-translation-title" style={{ marginTop: 0 }}>Translation status</h3>
+    <section
+      className="polycourse-translation"
+      aria-labelledby="polycourse-translation-title"
+      style={{
+        margin: '1.5rem 0',
+        padding: '1rem',
+        border: '1px solid var(--theme-elevation-150)',
+        borderRadius: 4,
+      }}
+    >
+      <h3 id="polycourse-translation-title" style={{ marginTop: 0 }}>
+        Translation status
+      </h3>
       <CoverageChart locales={answer.locales} />
       {!editing ? (
-        <p className="field-description">Switch the admin's locale (top right) to a translation locale to see its fields and what needs work.</p>
+        <p className="field-description">
+          Switch the admin's locale (top right) to a translation locale to see its fields and what
+          needs work.
+        </p>
       ) : (
         <div>
           <p>
-            <label>Show in {editing}:{' '}
-              <select value={filter} onChange={(e) => setFilter(e.target.value as keyof typeof filters)} aria-label="Which fields to show">
-                {Object.entries(filters).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            <label>
+              Show in {editing}:{' '}
+              <select
+                value={filter}
+                onChange={(e) => setFilter(e.target.value as keyof typeof filters)}
+                aria-label="Which fields to show"
+              >
+                {Object.entries(filters).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
               </select>
-            </label>
-            {' '}{shown.length} of {answer.fields.length} fields
+            </label>{' '}
+            {shown.length} of {answer.fields.length} fields
           </p>
           <div style={{ display: 'flex', gap: '0.5rem' }}>
-            <Button buttonStyle="secondary" onClick={() => void mark(false)}>Mark {editing} as translated</Button>
-            <Button buttonStyle="secondary" onClick={() => void mark(true)}>Approve {editing}</Button>
+            <Button buttonStyle="secondary" onClick={() => void mark(false)}>
+              Mark {editing} as translated
+            </Button>
+            <Button buttonStyle="secondary" onClick={() => void mark(true)}>
+              Approve {editing}
+            </Button>
           </div>
           {message && <p role="status">{message}</p>}
-          {shown.length === 0 && <p>Nothing to show in {editing} with this filter{filter === 'work' ? ': nothing needs work' : ''}.</p>}
-          <table hidden={shown.length === 0} className="polycourse-translation-fields" style={{ width: '100%', borderCollapse: 'collapse' }}>
-            <thead><tr><th scope="col" style={{ textAlign: 'start' }}>Status</th><th scope="col" style={{ textAlign: 'start' }}>Field</th><th scope="col" style={{ textAlign: 'start' }}>Source ({answer.sourceLocale})</th><th scope="col" style={{ textAlign: "start" }}>Edit</th></tr></thead>
+          {shown.length === 0 && (
+            <p>
+              Nothing to show in {editing} with this filter
+              {filter === 'work' ? ': nothing needs work' : ''}.
+            </p>
+          )}
+          <table
+            hidden={shown.length === 0}
+            className="polycourse-translation-fields"
+            style={{ width: '100%', borderCollapse: 'collapse' }}
+          >
+            <thead>
+              <tr>
+                <th scope="col" style={{ textAlign: 'start' }}>
+                  Status
+                </th>
+                <th scope="col" style={{ textAlign: 'start' }}>
+                  Field
+                </th>
+                <th scope="col" style={{ textAlign: 'start' }}>
+                  Source ({answer.sourceLocale})
+                </th>
+                <th scope="col" style={{ textAlign: 'start' }}>
+                  Edit
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {shown.slice(0, 200).map((f) => (
-                <tr key={f.path} data-status={f.status} style={{ borderTop: '1px solid var(--theme-elevation-100)' }}>
+                <tr
+                  key={f.path}
+                  data-status={f.status}
+                  style={{ borderTop: '1px solid var(--theme-elevation-100)' }}
+                >
                   <td style={{ color: colors[f.status], fontWeight: 600 }}>{f.status}</td>
-                  <td><code>{f.path}</code></td>
-                  <td lang={answer.sourceLocale} dir="auto" style={{ maxWidth: '30em', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{f.source}</td>
-                  <td>{f.doc && <a href={`/admin/collections/${f.doc.collection}/${f.doc.id}?locale=${encodeURIComponent(editing)}`}>Edit</a>}</td>
+                  <td>
+                    <code>{f.path}</code>
+                  </td>
+                  <td
+                    lang={answer.sourceLocale}
+                    dir="auto"
+                    style={{
+                      maxWidth: '30em',
+                      overflow: 'hidden',
+                      textOverflow: 'ellipsis',
+                      whiteSpace: 'nowrap',
+                    }}
+                  >
+                    {f.source}
+                  </td>
+                  <td>
+                    {f.doc && (
+                      <a
+                        href={`/admin/collections/${f.doc.collection}/${f.doc.id}?locale=${encodeURIComponent(editing)}`}
+                      >
+                        Edit
+                      </a>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {shown.length > 200 && <p>Showing the first 200; use `polycourse l10n status --locale {editing}` for the rest.</p>}
+          {shown.length > 200 && (
+            <p>
+              Showing the first 200; use `polycourse l10n status --locale {editing}` for the rest.
+            </p>
+          )}
         </div>
       )}
     </section>

@@ -24,10 +24,16 @@ export function localCmsReader(payload: Payload): PayloadCmsReader {
   return {
     origin: 'cms:',
     findCourse: async (courseId, { draft = false } = {}) => {
-      const doc = (await payload.find({
-        collection: 'courses', where: { courseId: { equals: courseId } },
-        locale: 'all', depth: 2, limit: 1, draft,
-      })).docs[0];
+      const doc = (
+        await payload.find({
+          collection: 'courses',
+          where: { courseId: { equals: courseId } },
+          locale: 'all',
+          depth: 2,
+          limit: 1,
+          draft,
+        })
+      ).docs[0];
       return doc && readInAllLocales(doc, courseReadFields);
     },
     listMedia: async () =>

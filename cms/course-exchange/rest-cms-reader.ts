@@ -52,9 +52,11 @@ export function restCmsReader(baseUrl: string, token?: string): PayloadCmsReader
   return {
     origin: `${base}/`,
     findCourse: async (courseId, { draft = false } = {}) =>
-      (await list<CourseAllLocales>(
-        `/api/courses?${byCourse(courseId)}&locale=all&depth=2&limit=1&draft=${draft}`,
-      )).docs?.[0],
+      (
+        await list<CourseAllLocales>(
+          `/api/courses?${byCourse(courseId)}&locale=all&depth=2&limit=1&draft=${draft}`,
+        )
+      ).docs?.[0],
     listMedia: async () =>
       (await list<Media>('/api/media?limit=0&pagination=false&depth=0')).docs ?? [],
     fetchMedia: async (media, target) => {

@@ -7,10 +7,20 @@ export const publishBundlesEndpoint: Endpoint = {
   path: '/:id/publish',
   method: 'post',
   handler: async (req) => {
-    if (!hasRole(req, 'admin', 'author', 'reviewer')) return Response.json({ error: 'Only admins, authors and reviewers can publish.' }, { status: 403 });
-    const course = await req.payload.findByID({ collection: 'courses', id: String(req.routeParams?.id), depth: 0 });
+    if (!hasRole(req, 'admin', 'author', 'reviewer'))
+      return Response.json(
+        { error: 'Only admins, authors and reviewers can publish.' },
+        { status: 403 },
+      );
+    const course = await req.payload.findByID({
+      collection: 'courses',
+      id: String(req.routeParams?.id),
+      depth: 0,
+    });
     const body = (await req.json?.().catch(() => ({}))) as { approvedOnly?: boolean } | undefined;
-    const jobId = await spawnPublish(req.payload, course.courseId, { approvedOnly: Boolean(body?.approvedOnly) });
+    const jobId = await spawnPublish(req.payload, course.courseId, {
+      approvedOnly: Boolean(body?.approvedOnly),
+    });
     return Response.json({ job: jobId }, { status: 202 });
   },
 };

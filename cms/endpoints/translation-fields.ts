@@ -3,7 +3,10 @@
  * path: source text and status, for the box under each input (components/SourceText.tsx). Staff only.
  */
 import type { Endpoint } from 'payload';
-import { documentTranslationFields, type CmsCollection } from '../l10n/course-translation-status.ts';
+import {
+  documentTranslationFields,
+  type CmsCollection,
+} from '../l10n/course-translation-status.ts';
 import { refuseNonStaff } from './translation-requests.ts';
 
 export const translationFieldsEndpoint = (collection: CmsCollection): Endpoint => ({
@@ -12,6 +15,13 @@ export const translationFieldsEndpoint = (collection: CmsCollection): Endpoint =
   handler: async (req) => {
     const refused = refuseNonStaff(req);
     if (refused) return refused;
-    return Response.json(await documentTranslationFields(req.payload, collection, String(req.routeParams?.id), req.searchParams.get('locale') ?? ''));
+    return Response.json(
+      await documentTranslationFields(
+        req.payload,
+        collection,
+        String(req.routeParams?.id),
+        req.searchParams.get('locale') ?? '',
+      ),
+    );
   },
 });

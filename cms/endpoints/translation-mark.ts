@@ -23,13 +23,36 @@ export const translationMarkEndpoint: Endpoint = {
     if (refused) return refused;
     const course = await routeCourse(req);
     if (!course) return Response.json({ error: 'No such course.' }, { status: 404 });
-    const body = (await req.json?.().catch(() => ({}))) as { locale?: string; approve?: boolean; paths?: string[] };
+    const body = (await req.json?.().catch(() => ({}))) as {
+      locale?: string;
+      approve?: boolean;
+      paths?: string[];
+    };
     const locale = body.locale ?? '';
     const languages: readonly string[] = course.languages;
     if (!languages.includes(locale) || locale === course.sourceLocale) {
-      return Response.json({ error: `"${locale}" is not a translation locale of ${course.courseId} (its languages: ${languages.join(', ')}; source ${course.sourceLocale}).` }, { status: 400 });
+      return Response.json(
+        {
+          error: `"${locale}" is not a translation locale of ${course.courseId} (its languages: ${languages.join(', ')}; source ${course.sourceLocale}).`,
+        },
+        { status: 400 },
+      );
     }
-    if (!mayMark(req, locale, body.approve)) return Response.json({ error: body.approve ? `Only an admin or a reviewer of "${locale}" can approve it.` : `You do not translate "${locale}".` }, { status: 403 });
-    return Response.json({ locale, ...(await markTranslations(req.payload, course.courseId, locale, { approve: Boolean(body.approve), paths: body.paths })) });
+    if (!mayMark(req, locale, body.approve))
+      return Response.json(
+        {
+          error: body.approve
+            ? `Only an admin or a reviewer of "${locale}" can approve it.`
+            : `You do not translate "${locale}".`,
+        },
+        { status: 403 },
+      );
+    return Response.json({
+      locale,
+      ...(await markTranslations(req.payload, course.courseId, locale, {
+        approve: Boolean(body.approve),
+        paths: body.paths,
+      })),
+    });
   },
 };

@@ -8,27 +8,47 @@ import { validations, type TextFieldSingleValidation } from 'payload';
 import { isSlug } from '../../compiler/model/slug-ids.ts';
 import { isValidLocaleTag } from '../../compiler/model/locales.ts';
 
-const withText = (check: (value: string) => string | true): TextFieldSingleValidation => (value, args) => {
-  const base = validations.text(value, args);
-  if (base !== true) return base;
-  return typeof value === 'string' && value !== '' ? check(value) : true;
-};
+const withText =
+  (check: (value: string) => string | true): TextFieldSingleValidation =>
+  (value, args) => {
+    const base = validations.text(value, args);
+    if (base !== true) return base;
+    return typeof value === 'string' && value !== '' ? check(value) : true;
+  };
 
 /** `media/…` relative path with no `.`/`..` segment, no backslash, no leading slash. */
 export const isMediaPath = (value: string) =>
-  value.startsWith('media/') && !value.includes('\\') && !value.includes('\0') && path.posix.normalize(value) === value && !value.split('/').some((s) => s === '' || s === '.' || s === '..');
+  value.startsWith('media/') &&
+  !value.includes('\\') &&
+  !value.includes('\0') &&
+  path.posix.normalize(value) === value &&
+  !value.split('/').some((s) => s === '' || s === '.' || s === '..');
 
 /** An id: it names folders and files in the bundles. */
-export const slugId = withText((value) =>
-  isSlug(value) || `"${value}" is not a slug: use lowercase letters, digits and single dashes (e.g. rights-quiz); ids name folders and files.`);
+export const slugId = withText(
+  (value) =>
+    isSlug(value) ||
+    `"${value}" is not a slug: use lowercase letters, digits and single dashes (e.g. rights-quiz); ids name folders and files.`,
+);
 
 /** A video's src or poster: an uploaded file's course path, or an https:// URL. */
-export const mediaPathOrUrl = withText((value) =>
-  /^https?:\/\/[^\s]+$/.test(value) || isMediaPath(value) || `"${value}" is neither a media/… path nor an http(s):// URL: write the Course path of an uploaded Media document, e.g. media/intro.mp4.`);
+export const mediaPathOrUrl = withText(
+  (value) =>
+    /^https?:\/\/[^\s]+$/.test(value) ||
+    isMediaPath(value) ||
+    `"${value}" is neither a media/… path nor an http(s):// URL: write the Course path of an uploaded Media document, e.g. media/intro.mp4.`,
+);
 
 /** A Media document's course path. */
-export const mediaPath = withText((value) =>
-  isMediaPath(value) || `"${value}" must be a path under media/ without "..", e.g. media/diagram.png: it is where the file is placed in every build.`);
+export const mediaPath = withText(
+  (value) =>
+    isMediaPath(value) ||
+    `"${value}" must be a path under media/ without "..", e.g. media/diagram.png: it is where the file is placed in every build.`,
+);
 
 /** A locale tag (captions). */
-export const localeTag = withText((value) => isValidLocaleTag(value) || `"${value}" is not a language tag: use one of the course's languages, e.g. fr.`);
+export const localeTag = withText(
+  (value) =>
+    isValidLocaleTag(value) ||
+    `"${value}" is not a language tag: use one of the course's languages, e.g. fr.`,
+);

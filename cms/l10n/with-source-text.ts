@@ -10,9 +10,19 @@ export function withSourceText(fields: Field[]): Field[] {
   return fields.map((field) => {
     if ((field.type === 'text' || field.type === 'textarea') && field.localized) {
       const admin = field.admin ?? {};
-      return { ...field, admin: { ...admin, components: { ...admin.components, afterInput: [...(admin.components?.afterInput ?? []), sourceText] } } } as Field;
+      return {
+        ...field,
+        admin: {
+          ...admin,
+          components: {
+            ...admin.components,
+            afterInput: [...(admin.components?.afterInput ?? []), sourceText],
+          },
+        },
+      } as Field;
     }
-    if ((field.type === 'array' || field.type === 'group') && 'fields' in field) return { ...field, fields: withSourceText(field.fields) } as Field;
+    if ((field.type === 'array' || field.type === 'group') && 'fields' in field)
+      return { ...field, fields: withSourceText(field.fields) } as Field;
     return field;
   });
 }

@@ -9,13 +9,20 @@ import path from 'node:path';
 /** bin/polycourse.mjs under POLYCOURSE_HOME, or the project folder the server was started from. */
 export function cliPath(): string {
   const cli = path.resolve(process.env.POLYCOURSE_HOME ?? process.cwd(), 'bin/polycourse.mjs');
-  if (!fs.existsSync(cli)) throw new Error(`Cannot find the polycourse CLI at ${cli}: start the CMS from the project folder or set POLYCOURSE_HOME.`);
+  if (!fs.existsSync(cli))
+    throw new Error(
+      `Cannot find the polycourse CLI at ${cli}: start the CMS from the project folder or set POLYCOURSE_HOME.`,
+    );
   return cli;
 }
 
 export function spawnCli(args: string[], options: SpawnOptions = {}): ChildProcess {
   const cli = cliPath();
-  return spawn(process.execPath, [cli, ...args], { cwd: path.dirname(path.dirname(cli)), env: process.env, ...options });
+  return spawn(process.execPath, [cli, ...args], {
+    cwd: path.dirname(path.dirname(cli)),
+    env: process.env,
+    ...options,
+  });
 }
 
 /** Run the CLI to the end; resolves with its exit code and what it printed. */
@@ -24,8 +31,12 @@ export function runCli(args: string[]): Promise<{ code: number; stdout: string; 
     const child = spawnCli(args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout!.on('data', (b) => { stdout += b; });
-    child.stderr!.on('data', (b) => { stderr += b; });
+    child.stdout!.on('data', (b) => {
+      stdout += b;
+    });
+    child.stderr!.on('data', (b) => {
+      stderr += b;
+    });
     child.on('error', reject);
     child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });

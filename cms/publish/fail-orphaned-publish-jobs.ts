@@ -15,7 +15,8 @@ export const orphanedAfterMs = 20_000;
 export const interruptedDiagnostic = {
   severity: 'error',
   ruleId: 'polycourse:publish-interrupted',
-  message: 'interrupted: the server stopped while this publish ran; the last bundles are unchanged; publish again',
+  message:
+    'interrupted: the server stopped while this publish ran; the last bundles are unchanged; publish again',
 } as const;
 
 /** Mark failed every running job whose heartbeat stopped; returns how many. */
@@ -27,7 +28,10 @@ export async function failOrphanedPublishJobs(payload: Payload, now = Date.now()
     data: { state: 'failed', diagnostics: [interruptedDiagnostic] },
     depth: 0,
   });
-  for (const job of docs) payload.logger.warn(`Publish job ${job.id} (${job.courseId}) had lost its process: marked failed.`);
+  for (const job of docs)
+    payload.logger.warn(
+      `Publish job ${job.id} (${job.courseId}) had lost its process: marked failed.`,
+    );
   return docs.length;
 }
 
@@ -36,7 +40,10 @@ export async function failOrphanedPublishJobs(payload: Payload, now = Date.now()
  * a restart is caught once its heartbeat is overdue. Returns the function that stops the sweeps.
  */
 export function watchOrphanedPublishJobs(payload: Payload): () => void {
-  const sweep = () => failOrphanedPublishJobs(payload).catch((error: Error) => payload.logger.warn(`Could not check for interrupted publish jobs: ${error.message}`));
+  const sweep = () =>
+    failOrphanedPublishJobs(payload).catch((error: Error) =>
+      payload.logger.warn(`Could not check for interrupted publish jobs: ${error.message}`),
+    );
   void sweep();
   const timer = setInterval(() => void sweep(), publishHeartbeatMs * 2);
   timer.unref();

@@ -13,7 +13,9 @@ import type { PublishJob } from '../payload-types.ts';
 import type { DocId } from '../documents.ts';
 
 /** What a run writes on its job row. */
-type JobChanges = Partial<Pick<PublishJob, 'state' | 'done' | 'total' | 'outputDir' | 'diagnostics'>>;
+type JobChanges = Partial<
+  Pick<PublishJob, 'state' | 'done' | 'total' | 'outputDir' | 'diagnostics'>
+>;
 
 /** Create a job row and run the build in this process; `finished` resolves when the build ends. */
 export interface PublishOptions {
@@ -23,8 +25,16 @@ export interface PublishOptions {
   onProgress?: (done: number, total: number, label: string) => void;
 }
 
-export async function startPublish(payload: Payload, courseId: string, outDir = bundlesDir(), options: PublishOptions = {}): Promise<{ jobId: DocId; finished: Promise<boolean> }> {
-  const job = await payload.create({ collection: 'publish-jobs', data: { courseId, state: 'running', done: 0, total: 0 } });
+export async function startPublish(
+  payload: Payload,
+  courseId: string,
+  outDir = bundlesDir(),
+  options: PublishOptions = {},
+): Promise<{ jobId: DocId; finished: Promise<boolean> }> {
+  const job = await payload.create({
+    collection: 'publish-jobs',
+    data: { courseId, state: 'running', done: 0, total: 0 },
+  });
   return { jobId: job.id, finished: runPublishJob(payload, job.id, courseId, outDir, options) };
 }
 
@@ -32,12 +42,23 @@ export async function startPublish(payload: Payload, courseId: string, outDir = 
  * Build the course for an existing job row, writing progress, the outcome and errors on it. While it runs,
  * the row is touched every few seconds (its heartbeat), so that a job whose process died is recognised.
  */
-export async function runPublishJob(payload: Payload, jobId: DocId, courseId: string, outDir = bundlesDir(), options: PublishOptions = {}): Promise<boolean> {
+export async function runPublishJob(
+  payload: Payload,
+  jobId: DocId,
+  courseId: string,
+  outDir = bundlesDir(),
+  options: PublishOptions = {},
+): Promise<boolean> {
   // Writes to the row go one after another: an update rewrites the whole row, so a progress write still
   // under way must not land after the outcome and turn a finished job back into a running one.
   let writes = Promise.resolve();
   const write = (data: JobChanges) => {
-    writes = writes.then(() => payload.update({ collection: 'publish-jobs', id: jobId, data, depth: 0 })).then(() => {}, () => {});
+    writes = writes
+      .then(() => payload.update({ collection: 'publish-jobs', id: jobId, data, depth: 0 }))
+      .then(
+        () => {},
+        () => {},
+      );
     return writes;
   };
   let lastWrite = 0;
@@ -50,7 +71,10 @@ export async function runPublishJob(payload: Payload, jobId: DocId, courseId: st
   try {
     const source = await readCourseFromCms(payload, courseId, path.join(outDir, '.cache'));
     const result = await buildCourse({
-      courseDir: '', source, outDir, approvedOnly: options.approvedOnly,
+      courseDir: '',
+      source,
+      outDir,
+      approvedOnly: options.approvedOnly,
       onProgress: (done, total, label) => {
         options.onProgress?.(done, total, label);
         // Progress rows at most every 300 ms: the admin polls them, the build should not wait on them.
@@ -62,13 +86,23 @@ export async function runPublishJob(payload: Payload, jobId: DocId, courseId: st
     // The zips a partner downloads: one per locale and one with every locale.
     if (result.ok && result.outputDir) await zipBundles(result.outputDir, outDir);
     await finish({
-      state: result.ok ? 'done' : 'failed', done: result.pages, total: result.pages, outputDir: result.outputDir ?? null,
+      state: result.ok ? 'done' : 'failed',
+      done: result.pages,
+      total: result.pages,
+      outputDir: result.outputDir ?? null,
       // Errors, and which locales wait for approval: what the admin shows under the button.
-      diagnostics: result.diagnostics.filter((d) => d.severity === 'error' || d.ruleId === 'polycourse:not-published'),
+      diagnostics: result.diagnostics.filter(
+        (d) => d.severity === 'error' || d.ruleId === 'polycourse:not-published',
+      ),
     });
     return result.ok;
   } catch (error) {
-    await finish({ state: 'failed', diagnostics: [{ severity: 'error', ruleId: 'polycourse:publish', message: (error as Error).message }] });
+    await finish({
+      state: 'failed',
+      diagnostics: [
+        { severity: 'error', ruleId: 'polycourse:publish', message: (error as Error).message },
+      ],
+    });
     return false;
   } finally {
     clearInterval(heartbeat);

@@ -7,16 +7,41 @@ import type { Payload } from 'payload';
 import { cliPath, spawnCli } from './cli.ts';
 import type { DocId } from '../documents.ts';
 
-export async function spawnPublish(payload: Payload, courseId: string, options: { approvedOnly?: boolean } = {}): Promise<DocId> {
+export async function spawnPublish(
+  payload: Payload,
+  courseId: string,
+  options: { approvedOnly?: boolean } = {},
+): Promise<DocId> {
   cliPath(); // fail before creating a job row that nothing would finish
-  const job = await payload.create({ collection: 'publish-jobs', data: { courseId, state: 'running', done: 0, total: 0 } });
-  const child = spawnCli(['publish', courseId, '--job', String(job.id), ...(options.approvedOnly ? ['--approved-only'] : [])], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const job = await payload.create({
+    collection: 'publish-jobs',
+    data: { courseId, state: 'running', done: 0, total: 0 },
+  });
+  const child = spawnCli(
+    [
+      'publish',
+      courseId,
+      '--job',
+      String(job.id),
+      ...(options.approvedOnly ? ['--approved-only'] : []),
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+  );
   child.on('exit', (code, signal) => {
     // A crash before the job row was finished would leave it "running" for ever: mark it failed (only if it
     // is still running; the sweep of fail-orphaned-publish-jobs.ts covers a server that died with it).
     if (code === 0 || code === 1) return;
     const message = `the publish process stopped (${signal ?? `exit code ${code}`}) before it finished; the last bundles are unchanged; publish again`;
-    void payload.update({ collection: 'publish-jobs', where: { and: [{ id: { equals: job.id } }, { state: { equals: 'running' } }] }, data: { state: 'failed', diagnostics: [{ severity: 'error', ruleId: 'polycourse:publish-interrupted', message }] } }).catch(() => {});
+    void payload
+      .update({
+        collection: 'publish-jobs',
+        where: { and: [{ id: { equals: job.id } }, { state: { equals: 'running' } }] },
+        data: {
+          state: 'failed',
+          diagnostics: [{ severity: 'error', ruleId: 'polycourse:publish-interrupted', message }],
+        },
+      })
+      .catch(() => {});
   });
   child.unref();
   return job.id;

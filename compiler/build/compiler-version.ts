@@ -8,8 +8,12 @@ let cached: string | undefined;
 
 export function compilerVersion(): string {
   if (cached) return cached;
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, '..', 'package.json'), 'utf8')) as { version: string };
-  const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const files = (fs.readdirSync(root, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort();
   cached = `${pkg.version}+${sha256(...files.flatMap((f) => [f, fs.readFileSync(path.join(root, f))])).slice(0, 12)}`;
   return cached;
 }

@@ -13,7 +13,10 @@ import { isUiSourceFile, uiStringReferences } from './ui-string-usage.ts';
 /** The source catalog's ids and their notes for translators. */
 function sourceCatalog(file: string): Map<string, string | undefined> {
   const po = gettextParser.po.parse(fs.readFileSync(file));
-  const entries = Object.values(po.translations[''] ?? {}) as { msgid: string; comments?: { extracted?: string } }[];
+  const entries = Object.values(po.translations[''] ?? {}) as {
+    msgid: string;
+    comments?: { extracted?: string };
+  }[];
   // A note Lingui wrote from several places comes back as repeated lines: keep each line once.
   const note = (text?: string) => (text ? [...new Set(text.split('\n'))].join('\n') : undefined);
   return new Map(entries.filter((e) => e.msgid).map((e) => [e.msgid, note(e.comments?.extracted)]));
@@ -25,14 +28,24 @@ function sourceCatalog(file: string): Map<string, string | undefined> {
  */
 function firstUsers(roots: string[], ids: string[]): Map<string, string> {
   const first = new Map<string, string>();
-  const files = roots.flatMap((dir) => (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, f))).filter(isUiSourceFile).sort();
+  const files = roots
+    .flatMap((dir) =>
+      (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, f)),
+    )
+    .filter(isUiSourceFile)
+    .sort();
   for (const file of files) {
-    for (const ref of uiStringReferences(fs.readFileSync(file, 'utf8'), ids).all) if (!first.has(ref.id)) first.set(ref.id, file);
+    for (const ref of uiStringReferences(fs.readFileSync(file, 'utf8'), ids).all)
+      if (!first.has(ref.id)) first.set(ref.id, file);
   }
   return first;
 }
 
-export function uiStringExtractor(sourceCatalogFile: string, rootDir: string, roots: string[]): ExtractorType {
+export function uiStringExtractor(
+  sourceCatalogFile: string,
+  rootDir: string,
+  roots: string[],
+): ExtractorType {
   let catalog: Map<string, string | undefined> | undefined;
   let first: Map<string, string> | undefined;
   return {
@@ -47,7 +60,10 @@ export function uiStringExtractor(sourceCatalogFile: string, rootDir: string, ro
         inThisFile.add(ref.id);
         const line = code.slice(0, ref.offset).split('\n').length;
         const owner = first.get(ref.id);
-        const comment = !owner || path.resolve(owner) === path.resolve(filename) ? catalog.get(ref.id) : undefined;
+        const comment =
+          !owner || path.resolve(owner) === path.resolve(filename)
+            ? catalog.get(ref.id)
+            : undefined;
         onMessageExtracted({ id: ref.id, comment, origin: [relative, line] });
       }
     },

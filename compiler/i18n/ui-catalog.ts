@@ -38,7 +38,10 @@ function compileCached(message: string): ReturnType<typeof compileMessage> {
 }
 
 /** Read `<dir>/<locale>.po` as id → message. Returns diagnostics for unreadable files. */
-export function readPoCatalog(file: string): { messages: Record<string, string>; diagnostics: Diagnostic[] } {
+export function readPoCatalog(file: string): {
+  messages: Record<string, string>;
+  diagnostics: Diagnostic[];
+} {
   const display = path.relative(process.cwd(), file);
   try {
     const data = fs.readFileSync(file);
@@ -59,18 +62,35 @@ export function readPoCatalog(file: string): { messages: Record<string, string>;
   } catch (error) {
     return {
       messages: {},
-      diagnostics: [{ severity: 'error', ruleId: 'polycourse:ui-catalog', file: display, message: `Cannot read UI catalog: ${(error as Error).message}`, fix: 'Check the file with `msgfmt --check`.' }],
+      diagnostics: [
+        {
+          severity: 'error',
+          ruleId: 'polycourse:ui-catalog',
+          file: display,
+          message: `Cannot read UI catalog: ${(error as Error).message}`,
+          fix: 'Check the file with `msgfmt --check`.',
+        },
+      ],
     };
   }
 }
 
 /** Load and compile the UI catalogs of `localesDirs` (a theme and its parents, nearest first). */
-export function loadUiCatalogs(localesDirs: string[], locales: string[], sourceLocale: string): UiCatalogs {
+export function loadUiCatalogs(
+  localesDirs: string[],
+  locales: string[],
+  sourceLocale: string,
+): UiCatalogs {
   const diagnostics: Diagnostic[] = [];
   const load = (locale: string): Record<string, string> => {
     // The pseudo-locale is made from the source catalog, not translated.
-    if (locale === pseudoLocale && !localesDirs.some((d) => fs.existsSync(path.join(d, `${locale}.po`)))) {
-      return Object.fromEntries(Object.entries(load(sourceLocale)).map(([id, m]) => [id, pseudoMessage(m)]));
+    if (
+      locale === pseudoLocale &&
+      !localesDirs.some((d) => fs.existsSync(path.join(d, `${locale}.po`)))
+    ) {
+      return Object.fromEntries(
+        Object.entries(load(sourceLocale)).map(([id, m]) => [id, pseudoMessage(m)]),
+      );
     }
     const merged: Record<string, string> = {};
     for (const dir of [...localesDirs].reverse()) {
@@ -92,7 +112,9 @@ export function loadUiCatalogs(localesDirs: string[], locales: string[], sourceL
         out[id] = compileCached(message);
       } catch (error) {
         diagnostics.push({
-          severity: 'error', ruleId: 'polycourse:ui-message', path: `themes:${locale}.po:${id}`,
+          severity: 'error',
+          ruleId: 'polycourse:ui-message',
+          path: `themes:${locale}.po:${id}`,
           message: `UI string "${id}" in ${locale} is not valid ICU MessageFormat: ${(error as Error).message}`,
           fix: 'Balance the braces and keep placeholders such as {count} as in the source catalog.',
         });
@@ -101,7 +123,10 @@ export function loadUiCatalogs(localesDirs: string[], locales: string[], sourceL
     return out;
   };
   const perLocale = new Map<string, Translate>();
-  const sourceI18n = setupI18n({ locale: sourceLocale, messages: { [sourceLocale]: compiled(sourceLocale, source) } });
+  const sourceI18n = setupI18n({
+    locale: sourceLocale,
+    messages: { [sourceLocale]: compiled(sourceLocale, source) },
+  });
 
   for (const locale of locales) {
     const messages = locale === sourceLocale ? source : load(locale);
@@ -109,7 +134,9 @@ export function loadUiCatalogs(localesDirs: string[], locales: string[], sourceL
     const missing = ids.filter((id) => !(id in messages));
     if (missing.length) {
       diagnostics.push({
-        severity: 'warning', ruleId: 'polycourse:ui-string-missing', path: `ui:${locale}`,
+        severity: 'warning',
+        ruleId: 'polycourse:ui-string-missing',
+        path: `ui:${locale}`,
         message: `${missing.length} UI string(s) missing in "${locale}", shown in ${sourceLocale}: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}`,
         fix: `Translate them in the theme's locales/${locale}.po.`,
       });
@@ -118,7 +145,13 @@ export function loadUiCatalogs(localesDirs: string[], locales: string[], sourceL
     perLocale.set(locale, (id, values) => {
       if (id in messages) return localeI18n._(id, values);
       if (id in source) return sourceI18n._(id, values);
-      diagnostics.push({ severity: 'warning', ruleId: 'polycourse:ui-string-unknown', path: `ui:${id}`, message: `Unknown UI string id "${id}"`, fix: 'Add it to the source catalog.' });
+      diagnostics.push({
+        severity: 'warning',
+        ruleId: 'polycourse:ui-string-unknown',
+        path: `ui:${id}`,
+        message: `Unknown UI string id "${id}"`,
+        fix: 'Add it to the source catalog.',
+      });
       return id;
     });
   }

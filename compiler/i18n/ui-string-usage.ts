@@ -15,33 +15,53 @@ export interface UiStringUsage {
   unused: string[];
 }
 
-export interface UiStringReference { id: string; offset: number }
+export interface UiStringReference {
+  id: string;
+  offset: number;
+}
 
 /** Every UI string id `code` refers to, with its offset; families are expanded against `catalogIds`. */
-export function uiStringReferences(code: string, catalogIds: string[]): { literal: UiStringReference[]; all: UiStringReference[] } {
+export function uiStringReferences(
+  code: string,
+  catalogIds: string[],
+): { literal: UiStringReference[]; all: UiStringReference[] } {
   const known = new Set(catalogIds);
-  const literal = [...code.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)].map((m) => ({ id: m[1], offset: m.index }));
-  const families = [...code.matchAll(/\bt\(\s*`([a-zA-Z0-9_.-]+)\$\{/g)]
-    .flatMap((m) => catalogIds.filter((id) => id.startsWith(m[1])).map((id) => ({ id, offset: m.index })));
+  const literal = [...code.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)].map((m) => ({
+    id: m[1],
+    offset: m.index,
+  }));
+  const families = [...code.matchAll(/\bt\(\s*`([a-zA-Z0-9_.-]+)\$\{/g)].flatMap((m) =>
+    catalogIds.filter((id) => id.startsWith(m[1])).map((id) => ({ id, offset: m.index })),
+  );
   const named = [...code.matchAll(/'([a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+)+)'/g)]
-    .filter((m) => known.has(m[1])).map((m) => ({ id: m[1], offset: m.index }));
+    .filter((m) => known.has(m[1]))
+    .map((m) => ({ id: m[1], offset: m.index }));
   const seen = new Set<string>();
-  const all = [...literal, ...families, ...named].filter((r) => !seen.has(`${r.id}@${r.offset}`) && seen.add(`${r.id}@${r.offset}`));
+  const all = [...literal, ...families, ...named].filter(
+    (r) => !seen.has(`${r.id}@${r.offset}`) && seen.add(`${r.id}@${r.offset}`),
+  );
   return { literal, all };
 }
 
 /** Source files that may use UI strings (tests excluded). */
-export const isUiSourceFile = (file: string) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts');
+export const isUiSourceFile = (file: string) =>
+  file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts');
 
 const sourceFiles = (dir: string): string[] =>
-  (fs.readdirSync(dir, { recursive: true }) as string[]).filter(isUiSourceFile).map((f) => path.join(dir, f));
+  (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter(isUiSourceFile)
+    .map((f) => path.join(dir, f));
 
 export function checkUiStringUsage(catalogIds: string[], roots: string[]): UiStringUsage {
-  const refs = roots.flatMap(sourceFiles).map((f) => uiStringReferences(fs.readFileSync(f, 'utf8'), catalogIds));
+  const refs = roots
+    .flatMap(sourceFiles)
+    .map((f) => uiStringReferences(fs.readFileSync(f, 'utf8'), catalogIds));
   const known = new Set(catalogIds);
   const used = new Set(refs.flatMap((r) => r.all.map((x) => x.id)));
   return {
-    missing: [...new Set(refs.flatMap((r) => r.literal.map((x) => x.id)))].filter((id) => !known.has(id)).sort(),
+    missing: [...new Set(refs.flatMap((r) => r.literal.map((x) => x.id)))]
+      .filter((id) => !known.has(id))
+      .sort(),
     unused: catalogIds.filter((id) => !used.has(id)).sort(),
   };
 }

@@ -8,10 +8,17 @@ import path from 'node:path';
 import type { Course } from '../model/course.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { fork } from 'node:child_process';
-import { imageExtensions, isImageCached, processImage, type ProcessedImage } from './process-images.ts';
+import {
+  imageExtensions,
+  isImageCached,
+  processImage,
+  type ProcessedImage,
+} from './process-images.ts';
 
 export async function processCourseImages(
-  course: Course, cacheDir: string, onProgress?: (done: number, total: number, label: string) => void,
+  course: Course,
+  cacheDir: string,
+  onProgress?: (done: number, total: number, label: string) => void,
 ): Promise<{ images: Map<string, ProcessedImage>; diagnostics: Diagnostic[] }> {
   const images = new Map<string, ProcessedImage>();
   const diagnostics: Diagnostic[] = [];
@@ -27,14 +34,24 @@ export async function processCourseImages(
   if (toEncode.length) {
     let encoded = 0;
     await new Promise<void>((resolve, reject) => {
-      const child = fork(new URL('./image-child-entry.mjs', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(new URL('./image-child-entry.mjs', import.meta.url), [], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
       child.on('message', (m: { src: string; diagnostic?: Diagnostic }) => {
         if (m.diagnostic) failed.set(m.src, m.diagnostic);
         onProgress?.(++encoded, toEncode.length, `image ${m.src}`);
       });
       child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`image encoder exited with code ${code}`))));
-      child.send({ cacheDir, images: toEncode.map((rel) => ({ file: path.join(mediaDir, rel), src: `${course.mediaDir}/${rel}` })) });
+      child.on('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`image encoder exited with code ${code}`)),
+      );
+      child.send({
+        cacheDir,
+        images: toEncode.map((rel) => ({
+          file: path.join(mediaDir, rel),
+          src: `${course.mediaDir}/${rel}`,
+        })),
+      });
     });
   }
   let next = 0;
@@ -44,7 +61,8 @@ export async function processCourseImages(
     while (next < files.length) {
       const rel = files[next++];
       const src = `${course.mediaDir}/${rel}`;
-      const result = failed.get(src) ?? (await processImage(path.join(mediaDir, rel), src, cacheDir));
+      const result =
+        failed.get(src) ?? (await processImage(path.join(mediaDir, rel), src, cacheDir));
       if ('severity' in result) diagnostics.push(result);
       else images.set(src, result);
       onProgress?.(++done, files.length, `image ${src}`);

@@ -10,8 +10,58 @@ import { segmentMdx, rebuildMdx, placeholderPattern } from './segment-mdx.ts';
 export const pseudoLocale = 'en-XA';
 
 const accents: Record<string, string> = {
-  a: 'á', b: 'ƀ', c: 'ç', d: 'đ', e: 'é', f: 'ƒ', g: 'ĝ', h: 'ĥ', i: 'í', j: 'ĵ', k: 'ķ', l: 'ĺ', m: 'ɱ', n: 'ñ', o: 'ó', p: 'þ', q: 'ǫ', r: 'ŕ', s: 'š', t: 'ţ', u: 'ú', v: 'ṽ', w: 'ŵ', x: 'ẋ', y: 'ý', z: 'ž',
-  A: 'Á', B: 'Ɓ', C: 'Ç', D: 'Đ', E: 'É', F: 'Ƒ', G: 'Ĝ', H: 'Ĥ', I: 'Í', J: 'Ĵ', K: 'Ķ', L: 'Ĺ', M: 'Ṁ', N: 'Ñ', O: 'Ó', P: 'Þ', Q: 'Ǫ', R: 'Ŕ', S: 'Š', T: 'Ţ', U: 'Ú', V: 'Ṽ', W: 'Ŵ', X: 'Ẋ', Y: 'Ý', Z: 'Ž',
+  a: 'á',
+  b: 'ƀ',
+  c: 'ç',
+  d: 'đ',
+  e: 'é',
+  f: 'ƒ',
+  g: 'ĝ',
+  h: 'ĥ',
+  i: 'í',
+  j: 'ĵ',
+  k: 'ķ',
+  l: 'ĺ',
+  m: 'ɱ',
+  n: 'ñ',
+  o: 'ó',
+  p: 'þ',
+  q: 'ǫ',
+  r: 'ŕ',
+  s: 'š',
+  t: 'ţ',
+  u: 'ú',
+  v: 'ṽ',
+  w: 'ŵ',
+  x: 'ẋ',
+  y: 'ý',
+  z: 'ž',
+  A: 'Á',
+  B: 'Ɓ',
+  C: 'Ç',
+  D: 'Đ',
+  E: 'É',
+  F: 'Ƒ',
+  G: 'Ĝ',
+  H: 'Ĥ',
+  I: 'Í',
+  J: 'Ĵ',
+  K: 'Ķ',
+  L: 'Ĺ',
+  M: 'Ṁ',
+  N: 'Ñ',
+  O: 'Ó',
+  P: 'Þ',
+  Q: 'Ǫ',
+  R: 'Ŕ',
+  S: 'Š',
+  T: 'Ţ',
+  U: 'Ú',
+  V: 'Ṽ',
+  W: 'Ŵ',
+  X: 'Ẋ',
+  Y: 'Ý',
+  Z: 'Ž',
 };
 
 /** Accent and lengthen a plain text (no wrapping). */
@@ -28,37 +78,61 @@ export function pseudoText(text: string): string {
 
 /** The same for an ICU message: only literal text changes; arguments, plurals and `#` stay intact. */
 export function pseudoMessage(message: string): string {
-  const serialize = (tokens: Token[], inPlural: boolean): string => tokens.map((t) => {
-    switch (t.type) {
-      case 'content': return stretch(t.value).replace(/[{}#']/g, (c) => (c === '#' && !inPlural ? c : `'${c}'`));
-      case 'octothorpe': return '#';
-      case 'argument': return `{${t.arg}}`;
-      case 'function': return `{${t.arg}, ${t.key}${t.param ? `,${t.param.map((p) => (p.type === 'content' ? p.value : '')).join('')}` : ''}}`;
-      default: return `{${t.arg}, ${t.type},${'pluralOffset' in t && t.pluralOffset ? ` offset:${t.pluralOffset}` : ''} ${t.cases.map((c) => `${c.key} {${serialize(c.tokens, t.type !== 'select')}}`).join(' ')}}`;
-    }
-  }).join('');
+  const serialize = (tokens: Token[], inPlural: boolean): string =>
+    tokens
+      .map((t) => {
+        switch (t.type) {
+          case 'content':
+            return stretch(t.value).replace(/[{}#']/g, (c) =>
+              c === '#' && !inPlural ? c : `'${c}'`,
+            );
+          case 'octothorpe':
+            return '#';
+          case 'argument':
+            return `{${t.arg}}`;
+          case 'function':
+            return `{${t.arg}, ${t.key}${t.param ? `,${t.param.map((p) => (p.type === 'content' ? p.value : '')).join('')}` : ''}}`;
+          default:
+            return `{${t.arg}, ${t.type},${'pluralOffset' in t && t.pluralOffset ? ` offset:${t.pluralOffset}` : ''} ${t.cases.map((c) => `${c.key} {${serialize(c.tokens, t.type !== 'select')}}`).join(' ')}}`;
+        }
+      })
+      .join('');
   return `\u2067⟦${serialize(parse(message), false)}⟧\u2069`;
 }
 
 /** The course with an `en-XA` translation of every text and body, made from the source locale. */
 export function withPseudoLocale(course: Course): Course {
-  const add = (value: Localized): Localized => ({ ...value, [pseudoLocale]: pseudoText(value[course.sourceLocale] ?? '') });
+  const add = (value: Localized): Localized => ({
+    ...value,
+    [pseudoLocale]: pseudoText(value[course.sourceLocale] ?? ''),
+  });
   const walk = (node: unknown, key?: string): unknown => {
     if (Array.isArray(node)) return node.map((n) => walk(n));
     if (!node || typeof node !== 'object') return node;
     const record = node as Record<string, unknown>;
     if (key === 'body') {
-      const doc = record[course.sourceLocale] as { text: string; file: string; baseDir?: string } | undefined;
+      const doc = record[course.sourceLocale] as
+        { text: string; file: string; baseDir?: string } | undefined;
       if (!doc) return node;
       const segments = segmentMdx(doc.text);
-      const text = rebuildMdx(doc.text, segments, segments.map((s) => pseudoSegment(s.text)));
+      const text = rebuildMdx(
+        doc.text,
+        segments,
+        segments.map((s) => pseudoSegment(s.text)),
+      );
       return { ...record, [pseudoLocale]: { ...doc, text } };
     }
-    if (course.sourceLocale in record && typeof record[course.sourceLocale] === 'string') return add(record as Localized);
+    if (course.sourceLocale in record && typeof record[course.sourceLocale] === 'string')
+      return add(record as Localized);
     return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, walk(v, k)]));
   };
   const out = walk(course) as Course;
-  return { ...out, locales: [...course.locales, pseudoLocale], mediaRoot: course.mediaRoot, mediaDir: course.mediaDir };
+  return {
+    ...out,
+    locales: [...course.locales, pseudoLocale],
+    mediaRoot: course.mediaRoot,
+    mediaDir: course.mediaDir,
+  };
 }
 
 /** Pseudo-translate a body segment, keeping its placeholders where they are. */

@@ -19,12 +19,20 @@ export function sourceHash(text: string): string {
   return sha256(text.trim().normalize('NFC')).slice(0, 16);
 }
 
-export function translationStatus(course: Course, locales = course.locales): Record<string, LocaleStatus> {
+export function translationStatus(
+  course: Course,
+  locales = course.locales,
+): Record<string, LocaleStatus> {
   const fields = translatableFields(course);
   const out: Record<string, LocaleStatus> = {};
   for (const locale of locales) {
     const records = course.translations?.[locale] ?? {};
-    const counts: Record<FieldStatus, number> = { missing: 0, stale: 0, translated: 0, approved: 0 };
+    const counts: Record<FieldStatus, number> = {
+      missing: 0,
+      stale: 0,
+      translated: 0,
+      approved: 0,
+    };
     const list = fields.map((field) => {
       let status: FieldStatus;
       if (locale === course.sourceLocale) status = 'approved';
@@ -32,7 +40,12 @@ export function translationStatus(course: Course, locales = course.locales): Rec
       else {
         const record = records[field.path];
         const source = field.value(course.sourceLocale) ?? '';
-        status = record && record.source !== sourceHash(source) ? 'stale' : record?.approved ? 'approved' : 'translated';
+        status =
+          record && record.source !== sourceHash(source)
+            ? 'stale'
+            : record?.approved
+              ? 'approved'
+              : 'translated';
       }
       counts[status]++;
       return { path: field.path, status };
@@ -45,14 +58,24 @@ export function translationStatus(course: Course, locales = course.locales): Rec
 /** Provenance records for every field translated in `locale` now: "this translation was made from today's source". */
 export type ProvenanceRecord = { source: string; sourceText?: string; approved?: boolean };
 
-export function currentProvenance(course: Course, locale: string, approve: boolean, previous: Record<string, ProvenanceRecord> = {}, only?: Set<string>) {
+export function currentProvenance(
+  course: Course,
+  locale: string,
+  approve: boolean,
+  previous: Record<string, ProvenanceRecord> = {},
+  only?: Set<string>,
+) {
   const records: Record<string, ProvenanceRecord> = { ...previous };
   for (const field of translatableFields(course)) {
     if (field.value(locale) === undefined || (only && !only.has(field.path))) continue;
     const sourceText = field.value(course.sourceLocale) ?? '';
     const source = sourceHash(sourceText);
     const keptApproval = previous[field.path]?.approved && previous[field.path]?.source === source;
-    records[field.path] = { source, sourceText, ...(approve || keptApproval ? { approved: true } : {}) };
+    records[field.path] = {
+      source,
+      sourceText,
+      ...(approve || keptApproval ? { approved: true } : {}),
+    };
   }
   return records;
 }

@@ -8,8 +8,14 @@ export interface ComponentSpec {
 }
 
 export const allowedComponents: Record<string, ComponentSpec> = {
-  Callout: { attributes: { type: { values: ['note', 'tip', 'warning', 'important'] }, title: {} }, children: true },
-  Figure: { attributes: { src: { required: true }, alt: { required: true }, caption: {} }, children: false },
+  Callout: {
+    attributes: { type: { values: ['note', 'tip', 'warning', 'important'] }, title: {} },
+    children: true,
+  },
+  Figure: {
+    attributes: { src: { required: true }, alt: { required: true }, caption: {} },
+    children: false,
+  },
   Term: { attributes: { id: { required: true } }, children: true },
   Video: { attributes: { unit: { required: true } }, children: false, unitKind: 'video' },
   InfoSheet: { attributes: { unit: { required: true } }, children: false, unitKind: 'infosheet' },
@@ -18,4 +24,14 @@ export const allowedComponents: Record<string, ComponentSpec> = {
 };
 
 /** Raw HTML elements named in errors as forbidden rather than merely unknown. */
-export const forbiddenElements = new Set(['script', 'iframe', 'style', 'object', 'embed', 'form', 'link', 'meta', 'base']);
+export const forbiddenElements = new Set([
+  'script',
+  'iframe',
+  'style',
+  'object',
+  'embed',
+  'form',
+  'link',
+  'meta',
+  'base',
+]);

@@ -32,7 +32,11 @@ export default function rehypeResolveLinks(resolver: LinkResolver) {
         const resolved = resolver.unitHref(unitId);
         if (resolved) node.properties.href = hash ? `${resolved}#${hash}` : resolved;
         else if (resolver.checkReferences !== false) {
-          const m = file.message(`Link to ${href} names no unit of this course`, { place: node.position, ruleId: 'unknown-unit', source: 'polycourse' });
+          const m = file.message(`Link to ${href} names no unit of this course`, {
+            place: node.position,
+            ruleId: 'unknown-unit',
+            source: 'polycourse',
+          });
           m.fatal = true;
           m.note = 'Link to a unit by its id, e.g. [text](./unit-id.md).';
         }

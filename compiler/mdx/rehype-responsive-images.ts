@@ -20,7 +20,11 @@ export default function rehypeResponsiveImages(lookup: ImageLookup) {
       const src = String(node.properties.src ?? '');
       const image = lookup.image(src);
       if (!image) return;
-      parent.children[index] = pictureElement(image, String(node.properties.alt ?? ''), lookup.toRoot);
+      parent.children[index] = pictureElement(
+        image,
+        String(node.properties.alt ?? ''),
+        lookup.toRoot,
+      );
     });
   };
 }
@@ -29,19 +33,33 @@ export default function rehypeResponsiveImages(lookup: ImageLookup) {
 export function pictureElement(image: ProcessedImage, alt: string, toRoot: string): Element {
   const sizes = `(max-width: 48rem) 100vw, 48rem`;
   const srcset = (format: 'avif' | 'webp') =>
-    image.variants.filter((v) => v.format === format).map((v) => `${toRoot}${v.path} ${v.width}w`).join(', ');
+    image.variants
+      .filter((v) => v.format === format)
+      .map((v) => `${toRoot}${v.path} ${v.width}w`)
+      .join(', ');
   const sources: ElementContent[] = (['avif', 'webp'] as const).map((format) => ({
-    type: 'element', tagName: 'source', properties: { type: `image/${format}`, srcSet: srcset(format), sizes }, children: [],
+    type: 'element',
+    tagName: 'source',
+    properties: { type: `image/${format}`, srcSet: srcset(format), sizes },
+    children: [],
   }));
   const fallback = image.fallback;
   return {
-    type: 'element', tagName: 'picture', properties: {},
+    type: 'element',
+    tagName: 'picture',
+    properties: {},
     children: [
       ...sources,
       {
-        type: 'element', tagName: 'img',
+        type: 'element',
+        tagName: 'img',
         properties: {
-          src: `${toRoot}${fallback.path}`, alt, width: image.width, height: image.height, loading: 'lazy', decoding: 'async',
+          src: `${toRoot}${fallback.path}`,
+          alt,
+          width: image.width,
+          height: image.height,
+          loading: 'lazy',
+          decoding: 'async',
         },
         children: [],
       },

@@ -20,43 +20,74 @@ export default function remarkRejectUnsafe() {
   return (tree: Root, file: VFile) => {
     visit(tree, (node) => {
       const fail = (reason: string, rule: string, fix: string) => {
-        const m = file.message(reason, { place: node.position, ruleId: rule, source: 'polycourse' });
+        const m = file.message(reason, {
+          place: node.position,
+          ruleId: rule,
+          source: 'polycourse',
+        });
         m.fatal = true;
         m.note = fix;
       };
       switch (node.type) {
         case 'mdxFlowExpression':
         case 'mdxTextExpression':
-          fail(`MDX expressions are not allowed: {${node.value.slice(0, 40)}}`, 'mdx-expression',
-            'Remove the braces; write the text literally (escape a literal brace as \\{).');
+          fail(
+            `MDX expressions are not allowed: {${node.value.slice(0, 40)}}`,
+            'mdx-expression',
+            'Remove the braces; write the text literally (escape a literal brace as \\{).',
+          );
           break;
         case 'mdxjsEsm':
-          fail('import and export are not allowed in course content', 'mdx-esm',
-            'Delete the import/export line; use the built-in components (docs/authoring.md).');
+          fail(
+            'import and export are not allowed in course content',
+            'mdx-esm',
+            'Delete the import/export line; use the built-in components (docs/authoring.md).',
+          );
           break;
         case 'html':
-          fail(`Raw HTML is not allowed: ${node.value.slice(0, 40)}`, 'raw-html',
-            'Use Markdown or one of the built-in components (docs/authoring.md).');
+          fail(
+            `Raw HTML is not allowed: ${node.value.slice(0, 40)}`,
+            'raw-html',
+            'Use Markdown or one of the built-in components (docs/authoring.md).',
+          );
           break;
         case 'mdxJsxFlowElement':
         case 'mdxJsxTextElement': {
           const name = node.name ?? '';
           if (forbiddenElements.has(name.toLowerCase())) {
-            fail(`<${name}> is not allowed in course content`, 'forbidden-element',
-              'Remove it; course pages cannot run scripts, embed frames or carry their own styles.');
+            fail(
+              `<${name}> is not allowed in course content`,
+              'forbidden-element',
+              'Remove it; course pages cannot run scripts, embed frames or carry their own styles.',
+            );
           }
           for (const attr of node.attributes) {
             if (attr.type === 'mdxJsxExpressionAttribute') {
-              fail(`Spread attributes are not allowed on <${name}>: {${attr.value}}`, 'non-literal-attribute', 'Write each attribute as name="text".');
+              fail(
+                `Spread attributes are not allowed on <${name}>: {${attr.value}}`,
+                'non-literal-attribute',
+                'Write each attribute as name="text".',
+              );
               continue;
             }
             if (/^on/i.test(attr.name)) {
-              fail(`Event handler attribute "${attr.name}" is not allowed on <${name}>`, 'event-attribute', `Remove ${attr.name}; content cannot run scripts.`);
+              fail(
+                `Event handler attribute "${attr.name}" is not allowed on <${name}>`,
+                'event-attribute',
+                `Remove ${attr.name}; content cannot run scripts.`,
+              );
             } else if (attr.value !== null && typeof attr.value === 'object') {
-              fail(`Attribute "${attr.name}" on <${name}> must be a literal string, not an expression`, 'non-literal-attribute',
-                `Write ${attr.name}="…" with plain text.`);
+              fail(
+                `Attribute "${attr.name}" on <${name}> must be a literal string, not an expression`,
+                'non-literal-attribute',
+                `Write ${attr.name}="…" with plain text.`,
+              );
             } else if (typeof attr.value === 'string' && isUnsafeUrl(attr.value)) {
-              fail(`Unsafe URL in attribute "${attr.name}" on <${name}>: ${attr.value.slice(0, 40)}`, 'unsafe-url', 'Use an https:// link or a file under media/.');
+              fail(
+                `Unsafe URL in attribute "${attr.name}" on <${name}>: ${attr.value.slice(0, 40)}`,
+                'unsafe-url',
+                'Use an https:// link or a file under media/.',
+              );
             }
           }
           break;
@@ -65,7 +96,11 @@ export default function remarkRejectUnsafe() {
         case 'definition':
         case 'image':
           if (isUnsafeUrl(node.url)) {
-            fail(`Unsafe URL: ${node.url.slice(0, 40)}`, 'unsafe-url', 'Use an https:// link, a #heading or a file under media/.');
+            fail(
+              `Unsafe URL: ${node.url.slice(0, 40)}`,
+              'unsafe-url',
+              'Use an https:// link, a #heading or a file under media/.',
+            );
           }
           break;
       }

@@ -3,11 +3,20 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 
 const base = defaultSchema.attributes ?? {};
 /** GitHub's schema pins className values on some tags (e.g. only footnote classes on `a`); we set our own. */
-const withoutClassRule = (list: NonNullable<typeof base.a> = []) => list.filter((a) => !(Array.isArray(a) && a[0] === 'className'));
+const withoutClassRule = (list: NonNullable<typeof base.a> = []) =>
+  list.filter((a) => !(Array.isArray(a) && a[0] === 'className'));
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'aside', 'figure', 'figcaption', 'picture', 'source', 'section'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    'aside',
+    'figure',
+    'figcaption',
+    'picture',
+    'source',
+    'section',
+  ],
   attributes: {
     ...base,
     '*': [...(base['*'] ?? []), 'className'],
@@ -18,5 +27,9 @@ export const sanitizeSchema: Schema = {
   },
   // Ids come only from our own plugins (footnotes are prefixed by remark-rehype); authors cannot set any.
   clobber: [],
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
+  protocols: {
+    ...defaultSchema.protocols,
+    href: ['http', 'https', 'mailto'],
+    src: ['http', 'https'],
+  },
 };

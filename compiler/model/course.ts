@@ -4,20 +4,25 @@
  */
 import { z } from 'zod';
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids use lowercase letters, digits and single dashes');
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids use lowercase letters, digits and single dashes');
 
 /** locale → text. The source locale's entry is required; others fall back to it. */
 export const localized = z.record(z.string(), z.string());
 export type Localized = z.infer<typeof localized>;
 
 /** A body document per locale: MDX text plus the file it came from (for positions). */
-export const localizedDocument = z.record(z.string(), z.object({
-  text: z.string(),
-  /** where it came from, for messages */
-  file: z.string(),
-  /** folder of the document relative to the course's mediaRoot, for relative image paths (posix) */
-  baseDir: z.string().optional(),
-}));
+export const localizedDocument = z.record(
+  z.string(),
+  z.object({
+    text: z.string(),
+    /** where it came from, for messages */
+    file: z.string(),
+    /** folder of the document relative to the course's mediaRoot, for relative image paths (posix) */
+    baseDir: z.string().optional(),
+  }),
+);
 export type LocalizedDocument = z.infer<typeof localizedDocument>;
 
 export const pointsRules = z.object({
@@ -30,11 +35,23 @@ export type PointsRules = z.infer<typeof pointsRules>;
 
 const unitBase = { id, title: localized };
 
-export const lessonUnit = z.object({ ...unitBase, kind: z.literal('lesson'), body: localizedDocument });
-export const infoSheetUnit = z.object({ ...unitBase, kind: z.literal('infosheet'), body: localizedDocument });
+export const lessonUnit = z.object({
+  ...unitBase,
+  kind: z.literal('lesson'),
+  body: localizedDocument,
+});
+export const infoSheetUnit = z.object({
+  ...unitBase,
+  kind: z.literal('infosheet'),
+  body: localizedDocument,
+});
 
 /** A media file of the course: `path` as written in the course (e.g. media/x.png), `file` absolute on disk. */
-export const mediaRef = z.object({ path: z.string(), file: z.string().optional(), url: z.string().url().optional() });
+export const mediaRef = z.object({
+  path: z.string(),
+  file: z.string().optional(),
+  url: z.string().url().optional(),
+});
 export type MediaRef = z.infer<typeof mediaRef>;
 
 export const videoUnit = z.object({
@@ -81,7 +98,13 @@ export const challengeUnit = z.object({
   commitment: localized,
 });
 
-export const unit = z.discriminatedUnion('kind', [lessonUnit, infoSheetUnit, videoUnit, quizUnit, challengeUnit]);
+export const unit = z.discriminatedUnion('kind', [
+  lessonUnit,
+  infoSheetUnit,
+  videoUnit,
+  quizUnit,
+  challengeUnit,
+]);
 export type Unit = z.infer<typeof unit>;
 export type UnitKind = Unit['kind'];
 export type LessonUnit = z.infer<typeof lessonUnit>;
@@ -90,7 +113,12 @@ export type VideoUnit = z.infer<typeof videoUnit>;
 export type QuizUnit = z.infer<typeof quizUnit>;
 export type ChallengeUnit = z.infer<typeof challengeUnit>;
 
-export const courseModule = z.object({ id, title: localized, summary: localized, units: z.array(unit).min(1) });
+export const courseModule = z.object({
+  id,
+  title: localized,
+  summary: localized,
+  units: z.array(unit).min(1),
+});
 export type CourseModule = z.infer<typeof courseModule>;
 
 export const glossaryTerm = z.object({ id, term: localized, definition: localized });
@@ -126,12 +154,20 @@ export const course = z.object({
    * Provenance of translations: locale → model path → the hash of the source text the translation was
    * made from (stale when the source changed since), and whether a reviewer approved it.
    */
-  translations: z.record(z.string(), z.record(z.string(), z.object({
-    source: z.string(),
-    /** the source text itself, so a reviewer can see what changed (PO `#| msgid`) */
-    sourceText: z.string().optional(),
-    approved: z.boolean().optional(),
-  }))).optional(),
+  translations: z
+    .record(
+      z.string(),
+      z.record(
+        z.string(),
+        z.object({
+          source: z.string(),
+          /** the source text itself, so a reviewer can see what changed (PO `#| msgid`) */
+          sourceText: z.string().optional(),
+          approved: z.boolean().optional(),
+        }),
+      ),
+    )
+    .optional(),
 });
 export type Course = z.infer<typeof course>;
 
@@ -139,7 +175,11 @@ export type Course = z.infer<typeof course>;
  * Find a unit by reference: `module-id/unit-id`, or a bare `unit-id` looked up in `fromModule` first,
  * then in the whole course when only one module has it.
  */
-export function findUnit(course: Course, ref: string, fromModule?: string): { module: CourseModule; unit: Unit } | undefined {
+export function findUnit(
+  course: Course,
+  ref: string,
+  fromModule?: string,
+): { module: CourseModule; unit: Unit } | undefined {
   const [moduleId, unitId] = ref.includes('/') ? ref.split('/', 2) : [fromModule, ref];
   const inModule = (m: CourseModule) => m.units.find((u) => u.id === unitId);
   if (moduleId) {
@@ -156,7 +196,11 @@ export function findUnit(course: Course, ref: string, fromModule?: string): { mo
 }
 
 /** The text for `locale`, else the source locale's, and whether it fell back. */
-export function pickText(text: Localized, locale: string, sourceLocale: string): { value: string; lang: string; fallback: boolean } {
+export function pickText(
+  text: Localized,
+  locale: string,
+  sourceLocale: string,
+): { value: string; lang: string; fallback: boolean } {
   const own = text[locale];
   if (own !== undefined && own.trim() !== '') return { value: own, lang: locale, fallback: false };
   return { value: text[sourceLocale] ?? '', lang: sourceLocale, fallback: locale !== sourceLocale };

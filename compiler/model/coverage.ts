@@ -13,13 +13,21 @@ export interface LocaleCoverage {
 }
 
 /** Per locale: how many of the source locale's texts, bodies and caption files exist in that locale. */
-export function translationCoverage(course: Course, locales = course.locales): Record<string, LocaleCoverage> {
+export function translationCoverage(
+  course: Course,
+  locales = course.locales,
+): Record<string, LocaleCoverage> {
   const fields = translatableFields(course);
   const out: Record<string, LocaleCoverage> = {};
   for (const locale of locales) {
     const missing = fields.filter((f) => f.value(locale) === undefined).map((f) => f.path);
     const translated = fields.length - missing.length;
-    out[locale] = { total: fields.length, translated, ratio: fields.length ? translated / fields.length : 1, missing: missing.slice(0, 50) };
+    out[locale] = {
+      total: fields.length,
+      translated,
+      ratio: fields.length ? translated / fields.length : 1,
+      missing: missing.slice(0, 50),
+    };
   }
   return out;
 }

@@ -22,7 +22,10 @@ export interface SourcePosition {
 
 /** `file:line:col` or the model path, the way editors and CI logs link to it. */
 export function formatLocation(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'path'>): string {
-  if (d.file) return [d.file, d.line, d.line !== undefined ? d.column : undefined].filter((x) => x !== undefined).join(':');
+  if (d.file)
+    return [d.file, d.line, d.line !== undefined ? d.column : undefined]
+      .filter((x) => x !== undefined)
+      .join(':');
   return d.path ?? '(course)';
 }
 

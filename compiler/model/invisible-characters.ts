@@ -32,9 +32,14 @@ export interface InvisibleCharacter {
 }
 
 /** The first character in `text` (written in `locale`) that should not be there, if any. */
-export function findInvisibleCharacter(text: string, locale: string): InvisibleCharacter | undefined {
+export function findInvisibleCharacter(
+  text: string,
+  locale: string,
+): InvisibleCharacter | undefined {
   const language = locale.split('-')[0].toLowerCase();
-  const pattern = zeroWidthSpaceLanguages.has(language) ? /[\u202A-\u202E\u2060\uFEFF]/ : /[\u202A-\u202E\u200B\u2060\uFEFF]/;
+  const pattern = zeroWidthSpaceLanguages.has(language)
+    ? /[\u202A-\u202E\u2060\uFEFF]/
+    : /[\u202A-\u202E\u200B\u2060\uFEFF]/;
   const match = pattern.exec(text);
   if (!match) return undefined;
   const char = match[0];

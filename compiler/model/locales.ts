@@ -9,23 +9,45 @@ export interface LocaleInfo {
   fonts: string;
 }
 
-const latin = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
+const latin =
+  'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
 
 export const knownLocales: Record<string, LocaleInfo> = {
   en: { code: 'en', label: 'English', dir: 'ltr', fonts: latin },
   fr: { code: 'fr', label: 'Français', dir: 'ltr', fonts: latin },
   es: { code: 'es', label: 'Español', dir: 'ltr', fonts: latin },
-  ar: { code: 'ar', label: 'العربية', dir: 'rtl', fonts: '"Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", Tahoma, "Geeza Pro", sans-serif' },
-  zh: { code: 'zh', label: '中文', dir: 'ltr', fonts: '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif' },
+  ar: {
+    code: 'ar',
+    label: 'العربية',
+    dir: 'rtl',
+    fonts: '"Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", Tahoma, "Geeza Pro", sans-serif',
+  },
+  zh: {
+    code: 'zh',
+    label: '中文',
+    dir: 'ltr',
+    fonts:
+      '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif',
+  },
   ru: { code: 'ru', label: 'Русский', dir: 'ltr', fonts: latin },
   pt: { code: 'pt', label: 'Português', dir: 'ltr', fonts: latin },
   de: { code: 'de', label: 'Deutsch', dir: 'ltr', fonts: latin },
   uk: { code: 'uk', label: 'Українська', dir: 'ltr', fonts: latin },
-  hi: { code: 'hi', label: 'हिन्दी', dir: 'ltr', fonts: '"Noto Sans Devanagari", "Nirmala UI", "Kohinoor Devanagari", Mangal, sans-serif' },
+  hi: {
+    code: 'hi',
+    label: 'हिन्दी',
+    dir: 'ltr',
+    fonts: '"Noto Sans Devanagari", "Nirmala UI", "Kohinoor Devanagari", Mangal, sans-serif',
+  },
   sw: { code: 'sw', label: 'Kiswahili', dir: 'ltr', fonts: latin },
   el: { code: 'el', label: 'Ελληνικά', dir: 'ltr', fonts: latin },
   tr: { code: 'tr', label: 'Türkçe', dir: 'ltr', fonts: latin },
-  fa: { code: 'fa', label: 'فارسی', dir: 'rtl', fonts: '"Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, sans-serif' },
+  fa: {
+    code: 'fa',
+    label: 'فارسی',
+    dir: 'rtl',
+    fonts: '"Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, sans-serif',
+  },
   he: { code: 'he', label: 'עברית', dir: 'rtl', fonts: '"Noto Sans Hebrew", Arial, sans-serif' },
 };
 
@@ -41,8 +63,15 @@ export function localeInfo(code: string): LocaleInfo {
   let label = code;
   try {
     label = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
-  } catch { /* not a valid tag: the schema reports it */ }
-  return { code, label, dir: base?.dir ?? (rtlLanguages.has(language) ? 'rtl' : 'ltr'), fonts: base?.fonts ?? latin };
+  } catch {
+    /* not a valid tag: the schema reports it */
+  }
+  return {
+    code,
+    label,
+    dir: base?.dir ?? (rtlLanguages.has(language) ? 'rtl' : 'ltr'),
+    fonts: base?.fonts ?? latin,
+  };
 }
 
 /** True when `code` is a syntactically valid BCP 47 language tag. */

@@ -17,7 +17,10 @@ export function translatableFields(course: Course): TranslatableField[] {
   };
   text('title', course.title);
   text('description', course.description);
-  for (const g of course.glossary) { text(`glossary.${g.id}.term`, g.term); text(`glossary.${g.id}.definition`, g.definition); }
+  for (const g of course.glossary) {
+    text(`glossary.${g.id}.term`, g.term);
+    text(`glossary.${g.id}.definition`, g.definition);
+  }
   const q = course.questionnaire;
   if (q) {
     text('questionnaire.title', q.title);
@@ -39,7 +42,8 @@ export function translatableFields(course: Course): TranslatableField[] {
           break;
         case 'video':
           text(`${up}.transcript`, u.transcript);
-          if (u.captions[course.sourceLocale]) fields.push({ path: `${up}.captions`, value: (l) => u.captions[l]?.path });
+          if (u.captions[course.sourceLocale])
+            fields.push({ path: `${up}.captions`, value: (l) => u.captions[l]?.path });
           break;
         case 'quiz':
           text(`${up}.intro`, u.intro);
@@ -48,8 +52,12 @@ export function translatableFields(course: Course): TranslatableField[] {
             text(`${qp}.prompt`, question.prompt);
             text(`${qp}.feedback.correct`, question.feedback.correct);
             text(`${qp}.feedback.incorrect`, question.feedback.incorrect);
-            for (const o of question.options) { text(`${qp}.options.${o.id}`, o.text); text(`${qp}.optionFeedback.${o.id}`, o.feedback); }
-            for (const target of question.targets ?? []) text(`${qp}.targets.${target.id}`, target.text);
+            for (const o of question.options) {
+              text(`${qp}.options.${o.id}`, o.text);
+              text(`${qp}.optionFeedback.${o.id}`, o.feedback);
+            }
+            for (const target of question.targets ?? [])
+              text(`${qp}.targets.${target.id}`, target.text);
           }
           break;
         case 'challenge':

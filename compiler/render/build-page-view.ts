@@ -9,7 +9,14 @@ import type { Translate } from '../i18n/ui-catalog.ts';
 import { renderBody } from '../mdx/render-body.ts';
 import type { MediaAssets } from './media-assets.ts';
 import { pagePaths, relativeRoot, type PageSpec } from './plan-pages.ts';
-import type { NavModule, PageContent, PageLink, PageView, QuestionView, ShownText } from './page-view.ts';
+import type {
+  NavModule,
+  PageContent,
+  PageLink,
+  PageView,
+  QuestionView,
+  ShownText,
+} from './page-view.ts';
 import { sha256 } from '../model/fingerprint.ts';
 
 export interface LocaleContext {
@@ -27,10 +34,18 @@ export interface LocaleContext {
   interactive?: string;
 }
 
-const videoTypes: Record<string, string> = { '.mp4': 'video/mp4', '.webm': 'video/webm', '.ogv': 'video/ogg', '.m4v': 'video/mp4' };
+const videoTypes: Record<string, string> = {
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.ogv': 'video/ogg',
+  '.m4v': 'video/mp4',
+};
 
 /** Build the view of one page; body problems come back as diagnostics. */
-export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise<{ view: PageView; diagnostics: Diagnostic[] }> {
+export async function buildPageView(
+  ctx: LocaleContext,
+  spec: PageSpec,
+): Promise<{ view: PageView; diagnostics: Diagnostic[] }> {
   const { course, locale, t } = ctx;
   const info = localeInfo(locale);
   const source = localeInfo(course.sourceLocale);
@@ -45,7 +60,8 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
     hasFallback = true;
     return { value, lang: source.code, dir: source.dir };
   };
-  const currentModuleId = spec.kind === 'module' || spec.kind === 'unit' ? spec.module.id : undefined;
+  const currentModuleId =
+    spec.kind === 'module' || spec.kind === 'unit' ? spec.module.id : undefined;
   const unitHref = (ref: string) => {
     const found = findUnit(course, ref, currentModuleId);
     return found ? href(pagePaths.unit(found.module.id, found.unit.id)) : undefined;
@@ -54,39 +70,81 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
 
   const title = pageTitle();
   const nav: NavModule[] = course.modules.map((m) => ({
-    id: m.id, title: shown(m.title), href: href(pagePaths.module(m.id)), current: m.id === currentModuleId,
-    units: m.id === currentModuleId
-      ? m.units.map((u) => ({ id: u.id, key: `${m.id}/${u.id}`, kind: u.kind, title: shown(u.title), href: href(pagePaths.unit(m.id, u.id)), current: spec.kind === 'unit' && spec.unit.id === u.id }))
-      : [],
+    id: m.id,
+    title: shown(m.title),
+    href: href(pagePaths.module(m.id)),
+    current: m.id === currentModuleId,
+    units:
+      m.id === currentModuleId
+        ? m.units.map((u) => ({
+            id: u.id,
+            key: `${m.id}/${u.id}`,
+            kind: u.kind,
+            title: shown(u.title),
+            href: href(pagePaths.unit(m.id, u.id)),
+            current: spec.kind === 'unit' && spec.unit.id === u.id,
+          }))
+        : [],
   }));
-  const breadcrumbs: PageLink[] = spec.kind === 'home' || spec.kind === 'not-found' ? [] : [{ href: href(pagePaths.home), title: { value: t('nav.home') } }];
-  if (spec.kind === 'unit') breadcrumbs.push({ href: href(pagePaths.module(spec.module.id)), title: shown(spec.module.title) });
+  const breadcrumbs: PageLink[] =
+    spec.kind === 'home' || spec.kind === 'not-found'
+      ? []
+      : [{ href: href(pagePaths.home), title: { value: t('nav.home') } }];
+  if (spec.kind === 'unit')
+    breadcrumbs.push({
+      href: href(pagePaths.module(spec.module.id)),
+      title: shown(spec.module.title),
+    });
 
   const { previous, next } = neighbours();
   const content = await pageContent();
 
   const view: PageView = {
-    locale: info, sourceLocale: source, toRoot, title, courseTitle: shown(course.title), homeHref: href(pagePaths.home),
+    locale: info,
+    sourceLocale: source,
+    toRoot,
+    title,
+    courseTitle: shown(course.title),
+    homeHref: href(pagePaths.home),
     stylesheet: href(ctx.stylesheet),
     runtime: ctx.runtime && href(ctx.runtime),
-    interactiveRuntime: ctx.runtime && ctx.interactive && needsInteractive(spec) ? href(ctx.interactive) : undefined,
+    interactiveRuntime:
+      ctx.runtime && ctx.interactive && needsInteractive(spec) ? href(ctx.interactive) : undefined,
     serviceWorker: ctx.runtime && href('sw.js'),
     unitKey: spec.kind === 'unit' ? `${spec.module.id}/${spec.unit.id}` : undefined,
-    alternates: ctx.locales.map((l) => ({ locale: localeInfo(l), href: `${toRoot}../${l}/${spec.path}`, current: l === locale })),
-    nav, breadcrumbs, previous, next, hasFallback, content, t,
+    alternates: ctx.locales.map((l) => ({
+      locale: localeInfo(l),
+      href: `${toRoot}../${l}/${spec.path}`,
+      current: l === locale,
+    })),
+    nav,
+    breadcrumbs,
+    previous,
+    next,
+    hasFallback,
+    content,
+    t,
   };
   return { view, diagnostics };
 
   function pageTitle(): ShownText {
     switch (spec.kind) {
-      case 'home': return shown(course.title);
-      case 'glossary': return { value: t('glossary.title') };
-      case 'questionnaire': return { value: t(`questionnaire.${spec.phase}.title`) };
-      case 'questionnaire-results': return { value: t('questionnaire.results.title') };
-      case 'certificate': return { value: t('certificate.title') };
-      case 'module': return shown(spec.module.title);
-      case 'unit': return shown(spec.unit.title);
-      case 'not-found': return { value: t('notFound.title') };
+      case 'home':
+        return shown(course.title);
+      case 'glossary':
+        return { value: t('glossary.title') };
+      case 'questionnaire':
+        return { value: t(`questionnaire.${spec.phase}.title`) };
+      case 'questionnaire-results':
+        return { value: t('questionnaire.results.title') };
+      case 'certificate':
+        return { value: t('certificate.title') };
+      case 'module':
+        return shown(spec.module.title);
+      case 'unit':
+        return shown(spec.unit.title);
+      case 'not-found':
+        return { value: t('notFound.title') };
     }
   }
 
@@ -94,8 +152,10 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
   function neighbours(): { previous?: PageLink; next?: PageLink } {
     const path: PageLink[] = [];
     const at = (p: string, title: ShownText) => path.push({ href: p, title });
-    if (course.questionnaire) at(pagePaths.questionnaire('pre'), { value: t('questionnaire.pre.title') });
-    for (const m of course.modules) for (const u of m.units) at(pagePaths.unit(m.id, u.id), shown(u.title));
+    if (course.questionnaire)
+      at(pagePaths.questionnaire('pre'), { value: t('questionnaire.pre.title') });
+    for (const m of course.modules)
+      for (const u of m.units) at(pagePaths.unit(m.id, u.id), shown(u.title));
     if (course.questionnaire) {
       at(pagePaths.questionnaire('post'), { value: t('questionnaire.post.title') });
       at(pagePaths.questionnaireResults, { value: t('questionnaire.results.title') });
@@ -110,24 +170,60 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
     switch (spec.kind) {
       case 'home':
         return {
-          kind: 'home', description: shown(course.description),
-          modules: course.modules.map((m) => ({ id: m.id, href: href(pagePaths.module(m.id)), title: shown(m.title), summary: shown(m.summary), unitCount: m.units.length })),
-          questionnaire: course.questionnaire && { pre: href(pagePaths.questionnaire('pre')), post: href(pagePaths.questionnaire('post')), results: href(pagePaths.questionnaireResults) },
+          kind: 'home',
+          description: shown(course.description),
+          modules: course.modules.map((m) => ({
+            id: m.id,
+            href: href(pagePaths.module(m.id)),
+            title: shown(m.title),
+            summary: shown(m.summary),
+            unitCount: m.units.length,
+          })),
+          questionnaire: course.questionnaire && {
+            pre: href(pagePaths.questionnaire('pre')),
+            post: href(pagePaths.questionnaire('post')),
+            results: href(pagePaths.questionnaireResults),
+          },
           glossary: course.glossary.length ? href(pagePaths.glossary) : undefined,
           certificate: href(pagePaths.certificate),
         };
       case 'glossary':
-        return { kind: 'glossary', terms: course.glossary.map((g) => ({ id: g.id, term: shown(g.term), definition: shown(g.definition) })) };
+        return {
+          kind: 'glossary',
+          terms: course.glossary.map((g) => ({
+            id: g.id,
+            term: shown(g.term),
+            definition: shown(g.definition),
+          })),
+        };
       case 'questionnaire': {
         const q = course.questionnaire!;
-        return { kind: 'questionnaire', phase: spec.phase, intro: shown(q.intro), scale: q.scaleLabels.map(shown), items: q.items.map((i) => ({ id: i.id, text: shown(i.text) })) };
+        return {
+          kind: 'questionnaire',
+          phase: spec.phase,
+          intro: shown(q.intro),
+          scale: q.scaleLabels.map(shown),
+          items: q.items.map((i) => ({ id: i.id, text: shown(i.text) })),
+        };
       }
       case 'module':
-        return { kind: 'module', summary: shown(spec.module.summary), units: spec.module.units.map((u) => ({ kind: u.kind, key: `${spec.module.id}/${u.id}`, href: href(pagePaths.unit(spec.module.id, u.id)), title: shown(u.title) })) };
+        return {
+          kind: 'module',
+          summary: shown(spec.module.summary),
+          units: spec.module.units.map((u) => ({
+            kind: u.kind,
+            key: `${spec.module.id}/${u.id}`,
+            href: href(pagePaths.unit(spec.module.id, u.id)),
+            title: shown(u.title),
+          })),
+        };
       case 'not-found':
         return { kind: 'not-found', home: href(pagePaths.home) };
       case 'questionnaire-results':
-        return { kind: 'questionnaire-results', items: course.questionnaire!.items.map((i) => ({ id: i.id, text: shown(i.text) })) };
+        return {
+          kind: 'questionnaire-results',
+          items: course.questionnaire!.items.map((i) => ({ id: i.id, text: shown(i.text) })),
+        };
       case 'certificate':
         return { kind: 'certificate', courseTitle: shown(course.title) };
       case 'unit':
@@ -144,65 +240,138 @@ export async function buildPageView(ctx: LocaleContext, spec: PageSpec): Promise
         let body: Root = { type: 'root', children: [] };
         if (doc) {
           const rendered = await renderBody(doc, {
-            course, locale: own ? locale : course.sourceLocale, t,
+            course,
+            locale: own ? locale : course.sourceLocale,
+            t,
             text: (v) => shown(v).value,
             findUnit: (ref) => findUnit(course, ref, currentModuleId),
-            resolveMedia: (src) => resolveMediaKey(course, doc.baseDir, src, (key) => ctx.media.images.has(key) || ctx.media.files.has(key)),
-            unitHref, glossaryHref: (id) => `${href(pagePaths.glossary)}#${id}`,
-            image: (src) => ctx.media.images.get(src), toRoot,
+            resolveMedia: (src) =>
+              resolveMediaKey(
+                course,
+                doc.baseDir,
+                src,
+                (key) => ctx.media.images.has(key) || ctx.media.files.has(key),
+              ),
+            unitHref,
+            glossaryHref: (id) => `${href(pagePaths.glossary)}#${id}`,
+            image: (src) => ctx.media.images.get(src),
+            toRoot,
           });
           body = rendered.tree;
           diagnostics.push(...rendered.diagnostics);
         }
         if (!own) hasFallback = true;
-        return { kind: unit.kind, body, bodyFallback: own ? undefined : { value: '', lang: source.code, dir: source.dir } };
+        return {
+          kind: unit.kind,
+          body,
+          bodyFallback: own ? undefined : { value: '', lang: source.code, dir: source.dir },
+        };
       }
       case 'video': {
         const src = unit.src.url ?? href(ctx.media.files.get(unit.src.path) ?? unit.src.path);
-        const ext = (unit.src.url ?? unit.src.path).match(/\.[a-z0-9]+$/i)?.[0]?.toLowerCase() ?? '.mp4';
-        const poster = unit.poster && (unit.poster.url ?? (ctx.media.images.get(unit.poster.path) ? href(ctx.media.images.get(unit.poster.path)!.fallback.path) : undefined));
+        const ext =
+          (unit.src.url ?? unit.src.path).match(/\.[a-z0-9]+$/i)?.[0]?.toLowerCase() ?? '.mp4';
+        const poster =
+          unit.poster &&
+          (unit.poster.url ??
+            (ctx.media.images.get(unit.poster.path)
+              ? href(ctx.media.images.get(unit.poster.path)!.fallback.path)
+              : undefined));
         const captionLocale = unit.captions[locale] ? locale : course.sourceLocale;
         const tracks = Object.entries(unit.captions).map(([l, ref]) => ({
-          src: href(ctx.media.files.get(ref.path) ?? ref.path), srclang: l, label: localeInfo(l).label, isDefault: l === captionLocale,
+          src: href(ctx.media.files.get(ref.path) ?? ref.path),
+          srclang: l,
+          label: localeInfo(l).label,
+          isDefault: l === captionLocale,
         }));
         if (!unit.captions[locale]) hasFallback = true;
-        return { kind: 'video', src, type: videoTypes[ext] ?? 'video/mp4', poster, tracks, transcript: shown(unit.transcript) };
+        return {
+          kind: 'video',
+          src,
+          type: videoTypes[ext] ?? 'video/mp4',
+          poster,
+          tracks,
+          transcript: shown(unit.transcript),
+        };
       }
       case 'quiz':
         return {
-          kind: 'quiz', intro: shown(unit.intro), passMark: unit.passMark,
+          kind: 'quiz',
+          intro: shown(unit.intro),
+          passMark: unit.passMark,
           questions: unit.questions.map((q): QuestionView => {
-            const options = q.type === 'truefalse'
-              ? ['true', 'false'].map((id) => ({ id, text: { value: t(`quiz.${id}`) }, correct: q.correct.includes(id) }))
-              : q.options.map((o) => ({ id: o.id, text: shown(o.text), correct: q.correct.includes(o.id), feedback: o.feedback && shown(o.feedback) }));
-            const targets = q.targets?.map((target) => ({ id: target.id, text: shown(target.text) }));
-            const textOf = (id: string): ShownText => options.find((o) => o.id === id)?.text ?? { value: id };
-            const correctAnswers: ShownText[] = q.type === 'ordering' ? q.correct.map(textOf)
-              : q.type === 'matching' ? q.correct.map((pair) => {
-                const [o, target] = pair.split('=');
-                const right: ShownText = targets?.find((x) => x.id === target)?.text ?? { value: target };
-                return { value: `${textOf(o).value} → ${right.value}`, lang: textOf(o).lang ?? right.lang, dir: textOf(o).dir ?? right.dir };
-              })
-              : options.filter((o) => o.correct).map((o) => o.text);
+            const options =
+              q.type === 'truefalse'
+                ? ['true', 'false'].map((id) => ({
+                    id,
+                    text: { value: t(`quiz.${id}`) },
+                    correct: q.correct.includes(id),
+                  }))
+                : q.options.map((o) => ({
+                    id: o.id,
+                    text: shown(o.text),
+                    correct: q.correct.includes(o.id),
+                    feedback: o.feedback && shown(o.feedback),
+                  }));
+            const targets = q.targets?.map((target) => ({
+              id: target.id,
+              text: shown(target.text),
+            }));
+            const textOf = (id: string): ShownText =>
+              options.find((o) => o.id === id)?.text ?? { value: id };
+            const correctAnswers: ShownText[] =
+              q.type === 'ordering'
+                ? q.correct.map(textOf)
+                : q.type === 'matching'
+                  ? q.correct.map((pair) => {
+                      const [o, target] = pair.split('=');
+                      const right: ShownText = targets?.find((x) => x.id === target)?.text ?? {
+                        value: target,
+                      };
+                      return {
+                        value: `${textOf(o).value} → ${right.value}`,
+                        lang: textOf(o).lang ?? right.lang,
+                        dir: textOf(o).dir ?? right.dir,
+                      };
+                    })
+                  : options.filter((o) => o.correct).map((o) => o.text);
             return {
-              id: q.id, type: q.type, prompt: shown(q.prompt),
+              id: q.id,
+              type: q.type,
+              prompt: shown(q.prompt),
               options: q.type === 'ordering' ? presentationOrder(q.id, options) : options,
               targets: targets && presentationOrder(q.id, targets),
-              answerKey: q.correct, correctAnswers,
-              feedback: { correct: shown(q.feedback.correct), incorrect: shown(q.feedback.incorrect) },
+              answerKey: q.correct,
+              correctAnswers,
+              feedback: {
+                correct: shown(q.feedback.correct),
+                incorrect: shown(q.feedback.incorrect),
+              },
             };
           }),
         };
       case 'challenge':
-        return { kind: 'challenge', prompt: shown(unit.prompt), commitment: shown(unit.commitment), points: unit.points };
+        return {
+          kind: 'challenge',
+          prompt: shown(unit.prompt),
+          commitment: shown(unit.commitment),
+          points: unit.points,
+        };
     }
   }
 }
 
 /** Pages whose controls need the interactive part of the runtime. */
 function needsInteractive(spec: PageSpec): boolean {
-  if (spec.kind === 'unit') return spec.unit.kind === 'quiz' || spec.unit.kind === 'challenge' || spec.unit.kind === 'video';
-  return spec.kind === 'questionnaire' || spec.kind === 'questionnaire-results' || spec.kind === 'certificate';
+  if (spec.kind === 'unit')
+    return (
+      spec.unit.kind === 'quiz' || spec.unit.kind === 'challenge' || spec.unit.kind === 'video'
+    );
+  return (
+    spec.kind === 'questionnaire' ||
+    spec.kind === 'questionnaire-results' ||
+    spec.kind === 'certificate'
+  );
 }
 
 /**
@@ -210,7 +379,9 @@ function needsInteractive(spec: PageSpec): boolean {
  * items sorted by a hash of question and item id, rotated when that happens to be the original order.
  */
 function presentationOrder<T extends { id: string }>(questionId: string, items: T[]): T[] {
-  const shuffled = [...items].sort((a, b) => sha256(questionId, a.id).localeCompare(sha256(questionId, b.id)));
+  const shuffled = [...items].sort((a, b) =>
+    sha256(questionId, a.id).localeCompare(sha256(questionId, b.id)),
+  );
   const same = shuffled.every((item, i) => item.id === items[i].id);
   return same && items.length > 1 ? [...shuffled.slice(1), shuffled[0]] : shuffled;
 }

@@ -25,50 +25,111 @@ export interface LoadedTheme {
   hash: string;
 }
 
-export const themesRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../themes');
+export const themesRoot = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '../../themes',
+);
 
 /**
  * A theme's templates.ts. Under tsx (or vitest) a plain import; when the compiler runs from its prebuilt
  * bundle (compiler/prebuilt/prebuilt.mjs), that bundle's copy of the same, checked source, else through tsx.
  */
 function importTemplates(file: string): Promise<unknown> {
-  const prebuilt = (globalThis as { [key: symbol]: { importTs(file: string): Promise<unknown> } | undefined })[Symbol.for('polycourse.prebuilt')];
+  const prebuilt = (
+    globalThis as { [key: symbol]: { importTs(file: string): Promise<unknown> } | undefined }
+  )[Symbol.for('polycourse.prebuilt')];
   return prebuilt ? prebuilt.importTs(file) : import(pathToFileURL(file).href);
 }
 
 /** Load a theme by name, following `extends`. Errors come back as diagnostics. */
-export async function loadTheme(name: string, root = themesRoot): Promise<{ theme?: LoadedTheme; diagnostics: Diagnostic[] }> {
+export async function loadTheme(
+  name: string,
+  root = themesRoot,
+): Promise<{ theme?: LoadedTheme; diagnostics: Diagnostic[] }> {
   const dirs: string[] = [];
   const styles: string[] = [];
   const hash = crypto.createHash('sha256');
-  for (let current: string | undefined = name; current; ) {
+  for (let current: string | undefined = name; current;) {
     // A theme name is a folder under themes/ (its templates.ts is run): never a path that leads elsewhere.
     if (!isSlug(current)) {
-      const via = current === name ? '' : ` (from "extends" in ${path.join(dirs[dirs.length - 1], 'theme.json')})`;
-      return { diagnostics: [{ severity: 'error', ruleId: 'polycourse:id-syntax', path: 'theme', message: `Theme ${JSON.stringify(current)}${via} is not a theme name: a theme is named by its folder under themes/`, fix: 'Use the name of a theme folder: lowercase letters, digits and single dashes, e.g. "default".' }] };
+      const via =
+        current === name
+          ? ''
+          : ` (from "extends" in ${path.join(dirs[dirs.length - 1], 'theme.json')})`;
+      return {
+        diagnostics: [
+          {
+            severity: 'error',
+            ruleId: 'polycourse:id-syntax',
+            path: 'theme',
+            message: `Theme ${JSON.stringify(current)}${via} is not a theme name: a theme is named by its folder under themes/`,
+            fix: 'Use the name of a theme folder: lowercase letters, digits and single dashes, e.g. "default".',
+          },
+        ],
+      };
     }
     const dir = path.join(root, current);
     const manifestFile = path.join(dir, 'theme.json');
     if (!fs.existsSync(manifestFile)) {
-      const known = fs.existsSync(root) ? fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'theme.json'))) : [];
-      return { diagnostics: [{ severity: 'error', ruleId: 'polycourse:unknown-theme', path: 'theme', message: `Unknown theme "${current}"`, fix: `Use one of: ${known.join(', ')}.` }] };
+      const known = fs.existsSync(root)
+        ? fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'theme.json')))
+        : [];
+      return {
+        diagnostics: [
+          {
+            severity: 'error',
+            ruleId: 'polycourse:unknown-theme',
+            path: 'theme',
+            message: `Unknown theme "${current}"`,
+            fix: `Use one of: ${known.join(', ')}.`,
+          },
+        ],
+      };
     }
     if (dirs.includes(dir)) {
-      return { diagnostics: [{ severity: 'error', ruleId: 'polycourse:theme-cycle', file: manifestFile, message: `Theme "${current}" extends itself`, fix: 'Break the extends cycle.' }] };
+      return {
+        diagnostics: [
+          {
+            severity: 'error',
+            ruleId: 'polycourse:theme-cycle',
+            file: manifestFile,
+            message: `Theme "${current}" extends itself`,
+            fix: 'Break the extends cycle.',
+          },
+        ],
+      };
     }
     dirs.push(dir);
-    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { extends?: string; styles?: string[] };
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as {
+      extends?: string;
+      styles?: string[];
+    };
     styles.unshift(...(manifest.styles ?? []).map((s) => path.join(dir, s)));
     current = manifest.extends;
   }
   const templatesFile = dirs.map((d) => path.join(d, 'templates.ts')).find((f) => fs.existsSync(f));
   if (!templatesFile) {
-    return { diagnostics: [{ severity: 'error', ruleId: 'polycourse:theme-templates', path: 'theme', message: `Theme "${name}" has no templates.ts (nor do its parents)`, fix: 'Extend a theme that has templates, e.g. "extends": "default".' }] };
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          ruleId: 'polycourse:theme-templates',
+          path: 'theme',
+          message: `Theme "${name}" has no templates.ts (nor do its parents)`,
+          fix: 'Extend a theme that has templates, e.g. "extends": "default".',
+        },
+      ],
+    };
   }
   const templates = (await importTemplates(templatesFile)) as ThemeTemplates;
   const css = styles.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
   const localesDirs = dirs.map((d) => path.join(d, 'locales')).filter((d) => fs.existsSync(d));
   hash.update(fs.readFileSync(templatesFile)).update(css);
-  for (const d of localesDirs) for (const f of fs.readdirSync(d).sort()) hash.update(f).update(fs.readFileSync(path.join(d, f)));
-  return { theme: { name, dirs, templatesFile, templates, css, localesDirs, hash: hash.digest('hex') }, diagnostics: [] };
+  for (const d of localesDirs)
+    for (const f of fs.readdirSync(d).sort())
+      hash.update(f).update(fs.readFileSync(path.join(d, f)));
+  return {
+    theme: { name, dirs, templatesFile, templates, css, localesDirs, hash: hash.digest('hex') },
+    diagnostics: [],
+  };
 }

@@ -31,7 +31,10 @@ function hashedName(file: string, folder: string): string {
 }
 
 /** Name every video and caption file of the course and list the assets of a bundle. */
-export function collectMediaAssets(course: Course, images: Map<string, ProcessedImage>): MediaAssets {
+export function collectMediaAssets(
+  course: Course,
+  images: Map<string, ProcessedImage>,
+): MediaAssets {
   const files = new Map<string, string>();
   const assets: BundleAsset[] = [];
   const add = (ref: { path: string; file?: string; url?: string }, folder: string) => {
@@ -48,7 +51,8 @@ export function collectMediaAssets(course: Course, images: Map<string, Processed
     }
   }
   for (const image of images.values()) {
-    for (const v of [...image.variants, image.fallback]) assets.push({ bundlePath: v.path, from: v.cacheFile });
+    for (const v of [...image.variants, image.fallback])
+      assets.push({ bundlePath: v.path, from: v.cacheFile });
   }
   return { files, images, assets };
 }

@@ -57,8 +57,12 @@ export interface QuestionView {
 
 export type PageContent =
   | {
-      kind: 'home'; description: ShownText; modules: (PageLink & { id: string; summary: ShownText; unitCount: number })[];
-      questionnaire?: { pre: string; post: string; results: string }; glossary?: string; certificate: string;
+      kind: 'home';
+      description: ShownText;
+      modules: (PageLink & { id: string; summary: ShownText; unitCount: number })[];
+      questionnaire?: { pre: string; post: string; results: string };
+      glossary?: string;
+      certificate: string;
     }
   | { kind: 'module'; summary: ShownText; units: (PageLink & { kind: UnitKind; key: string })[] }
   | { kind: 'lesson' | 'infosheet'; body: Root; bodyFallback?: ShownText }
@@ -76,7 +80,13 @@ export type PageContent =
   | { kind: 'questionnaire-results'; items: { id: string; text: ShownText }[] }
   | { kind: 'certificate'; courseTitle: ShownText }
   | { kind: 'glossary'; terms: { id: string; term: ShownText; definition: ShownText }[] }
-  | { kind: 'questionnaire'; phase: 'pre' | 'post'; intro: ShownText; scale: ShownText[]; items: { id: string; text: ShownText }[] }
+  | {
+      kind: 'questionnaire';
+      phase: 'pre' | 'post';
+      intro: ShownText;
+      scale: ShownText[];
+      items: { id: string; text: ShownText }[];
+    }
   | { kind: 'not-found'; home: string };
 
 export interface PageView {

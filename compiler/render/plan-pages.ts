@@ -11,7 +11,6 @@ export type PageSpec =
   | { kind: 'unit'; path: string; module: CourseModule; unit: Unit }
   | { kind: 'not-found'; path: string };
 
-
 export const pagePaths = {
   home: 'index.html',
   glossary: 'glossary/index.html',
@@ -26,10 +25,12 @@ export const pagePaths = {
 /** Every page of a locale bundle, in reading order. */
 export function planPages(course: Course): PageSpec[] {
   const pages: PageSpec[] = [{ kind: 'home', path: pagePaths.home }];
-  if (course.questionnaire) pages.push({ kind: 'questionnaire', phase: 'pre', path: pagePaths.questionnaire('pre') });
+  if (course.questionnaire)
+    pages.push({ kind: 'questionnaire', phase: 'pre', path: pagePaths.questionnaire('pre') });
   for (const module of course.modules) {
     pages.push({ kind: 'module', path: pagePaths.module(module.id), module });
-    for (const unit of module.units) pages.push({ kind: 'unit', path: pagePaths.unit(module.id, unit.id), module, unit });
+    for (const unit of module.units)
+      pages.push({ kind: 'unit', path: pagePaths.unit(module.id, unit.id), module, unit });
   }
   if (course.questionnaire) {
     pages.push({ kind: 'questionnaire', phase: 'post', path: pagePaths.questionnaire('post') });

@@ -5,7 +5,12 @@ import type { Course } from '../model/course.ts';
  * The key of a media file (`media/x.png`, relative to the course's mediaRoot) for a reference written in a
  * body: either already course-relative (`media/x.png`) or relative to the body's own folder (`../../media/x.png`).
  */
-export function resolveMediaKey(course: Course, baseDir: string | undefined, src: string, exists: (key: string) => boolean): string | undefined {
+export function resolveMediaKey(
+  course: Course,
+  baseDir: string | undefined,
+  src: string,
+  exists: (key: string) => boolean,
+): string | undefined {
   const clean = src.split(/[?#]/)[0];
   const candidates = [path.posix.normalize(clean)];
   if (baseDir !== undefined) candidates.push(path.posix.normalize(path.posix.join(baseDir, clean)));

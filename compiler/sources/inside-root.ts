@@ -29,7 +29,8 @@ export function isUnder(root: string, file: string): boolean {
  */
 export function resolveInside(root: string, ref: string): Inside {
   if (ref.includes('\0')) return { ok: false, reason: 'contains a NUL character' };
-  if (path.isAbsolute(ref) || /^[A-Za-z]:[\\/]/.test(ref) || ref.startsWith('\\')) return { ok: false, reason: 'is an absolute path' };
+  if (path.isAbsolute(ref) || /^[A-Za-z]:[\\/]/.test(ref) || ref.startsWith('\\'))
+    return { ok: false, reason: 'is an absolute path' };
   const base = realRoot(root);
   const file = path.resolve(base, ref.replaceAll('\\', '/'));
   if (!isUnder(base, file)) return { ok: false, reason: 'leaves its folder (..)' };
@@ -39,7 +40,8 @@ export function resolveInside(root: string, ref: string): Inside {
   } catch {
     return { ok: true, file };
   }
-  if (!isUnder(base, real)) return { ok: false, reason: `is a symbolic link to ${real}, outside its folder` };
+  if (!isUnder(base, real))
+    return { ok: false, reason: `is a symbolic link to ${real}, outside its folder` };
   return { ok: true, file: real };
 }
 

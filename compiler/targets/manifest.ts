@@ -43,8 +43,14 @@ export function hashFiles(dir: string): Map<string, FileEntry> {
   return out;
 }
 
-export function writeManifest(dir: string, meta: Omit<BundleManifest, 'files'>, hashes: Map<string, FileEntry> = hashFiles(dir)): BundleManifest {
-  const files = [...hashes.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+export function writeManifest(
+  dir: string,
+  meta: Omit<BundleManifest, 'files'>,
+  hashes: Map<string, FileEntry> = hashFiles(dir),
+): BundleManifest {
+  const files = [...hashes.values()].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
   const manifest: BundleManifest = { ...meta, files };
   fs.writeFileSync(path.join(dir, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;

@@ -9,11 +9,26 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.avif': 'image/avif', '.gif': 'image/gif',
-  '.mp4': 'video/mp4', '.webm': 'video/webm', '.vtt': 'text/vtt; charset=utf-8', '.pdf': 'application/pdf',
-  '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json', '.zip': 'application/zip',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.gif': 'image/gif',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.zip': 'application/zip',
 };
 
 export type StaticAnswer =
@@ -42,13 +57,21 @@ export function resolveStaticFile(root: string, rawPathname: string): StaticAnsw
     if (index && fs.statSync(index).isFile()) return found(index);
   } else if (real && fs.statSync(real).isFile()) return found(real);
   // The nearest locale's 404 page, /<course>/<locale>/404.html, itself only from inside the root.
-  const notFound = segments.length >= 2 ? realInside(base, path.join(base, segments[0], segments[1], '404.html')) : undefined;
+  const notFound =
+    segments.length >= 2
+      ? realInside(base, path.join(base, segments[0], segments[1], '404.html'))
+      : undefined;
   const page = notFound && fs.statSync(notFound).isFile() ? fs.readFileSync(notFound) : undefined;
   return { status: 404, contentType: types['.html'], body: page ?? 'Not found' };
 }
 
 function found(file: string): StaticAnswer {
-  return { status: 200, file, size: fs.statSync(file).size, contentType: types[path.extname(file).toLowerCase()] ?? 'application/octet-stream' };
+  return {
+    status: 200,
+    file,
+    size: fs.statSync(file).size,
+    contentType: types[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+  };
 }
 
 function realRoot(root: string): string {
@@ -96,7 +119,11 @@ export interface StaticServer {
 }
 
 /** Serve `root` on `host:port` (0: any free port); a busy port rejects with Node's EADDRINUSE error. */
-export function startStaticServer(root: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
+export function startStaticServer(
+  root: string,
+  port = 0,
+  host = '127.0.0.1',
+): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
     try {
       answer(req, res, resolveStaticFile(root, requestPath(req.url ?? '/')));
@@ -112,7 +139,11 @@ export function startStaticServer(root: string, port = 0, host = '127.0.0.1'): P
       const address = server.address() as AddressInfo;
       resolve({
         url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}/`,
-        close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
       });
     });
   });
@@ -126,11 +157,20 @@ function requestPath(target: string): string {
 
 function answer(req: http.IncomingMessage, res: http.ServerResponse, answer: StaticAnswer): void {
   if (answer.status === 301) res.writeHead(301, { location: answer.location }).end();
-  else if (answer.status === 404) res.writeHead(404, { 'content-type': answer.contentType }).end(answer.body);
-  else if (answer.status !== 200) res.writeHead(answer.status, { 'content-type': types['.txt'] }).end(answer.body);
+  else if (answer.status === 404)
+    res.writeHead(404, { 'content-type': answer.contentType }).end(answer.body);
+  else if (answer.status !== 200)
+    res.writeHead(answer.status, { 'content-type': types['.txt'] }).end(answer.body);
   else {
-    res.writeHead(200, { 'content-type': answer.contentType, 'content-length': answer.size, 'cache-control': 'no-cache' });
+    res.writeHead(200, {
+      'content-type': answer.contentType,
+      'content-length': answer.size,
+      'cache-control': 'no-cache',
+    });
     if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(answer.file).on('error', () => res.destroy()).pipe(res);
+    else
+      fs.createReadStream(answer.file)
+        .on('error', () => res.destroy())
+        .pipe(res);
   }
 }

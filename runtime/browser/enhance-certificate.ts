@@ -3,13 +3,19 @@ import { summarize } from '../logic/progress.ts';
 import { verificationCode } from '../logic/verification-code.ts';
 import type { PageServices } from './page-services.ts';
 
-export function enhanceCertificate(root: HTMLElement, { session, outline, t, locale }: PageServices): void {
+export function enhanceCertificate(
+  root: HTMLElement,
+  { session, outline, t, locale }: PageServices,
+): void {
   const summary = summarize(outline, session.state);
   const locked = root.querySelector<HTMLElement>('.certificate-locked')!;
   const form = root.querySelector<HTMLFormElement>('form.certificate-form')!;
   const sheet = root.querySelector<HTMLElement>('.certificate')!;
   if (!summary.courseComplete || !session.state.completedAt) {
-    locked.textContent = t('runtime.certificate.locked', { done: summary.units.done, total: summary.units.total });
+    locked.textContent = t('runtime.certificate.locked', {
+      done: summary.units.done,
+      total: summary.units.total,
+    });
     return;
   }
   locked.hidden = true;
@@ -18,11 +24,23 @@ export function enhanceCertificate(root: HTMLElement, { session, outline, t, loc
   const completedOn = session.state.completedAt;
   const render = () => {
     const name = session.state.name?.trim();
-    if (!name) { sheet.hidden = true; return; }
+    if (!name) {
+      sheet.hidden = true;
+      return;
+    }
     sheet.querySelector<HTMLElement>('.certificate-name')!.textContent = name;
-    sheet.querySelector<HTMLElement>('.certificate-date')!.textContent = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(`${completedOn}T12:00:00Z`));
-    sheet.querySelector<HTMLElement>('.certificate-code')!.textContent = verificationCode(outline.id, name, completedOn);
-    sheet.querySelector<HTMLElement>('.certificate-points')!.textContent = t('runtime.points', { points: summary.points });
+    sheet.querySelector<HTMLElement>('.certificate-date')!.textContent = new Intl.DateTimeFormat(
+      locale,
+      { dateStyle: 'long' },
+    ).format(new Date(`${completedOn}T12:00:00Z`));
+    sheet.querySelector<HTMLElement>('.certificate-code')!.textContent = verificationCode(
+      outline.id,
+      name,
+      completedOn,
+    );
+    sheet.querySelector<HTMLElement>('.certificate-points')!.textContent = t('runtime.points', {
+      points: summary.points,
+    });
     sheet.hidden = false;
   };
   input.value = session.state.name ?? '';
@@ -33,5 +51,7 @@ export function enhanceCertificate(root: HTMLElement, { session, outline, t, loc
     render();
     sheet.focus();
   });
-  root.querySelector<HTMLButtonElement>('button.print-certificate')?.addEventListener('click', () => window.print());
+  root
+    .querySelector<HTMLButtonElement>('button.print-certificate')
+    ?.addEventListener('click', () => window.print());
 }

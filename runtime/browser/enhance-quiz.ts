@@ -3,7 +3,11 @@ import { scoreQuiz, type ScorableQuestion } from '../logic/scoring.ts';
 import { recordQuizAttempt } from '../logic/progress.ts';
 import type { PageServices } from './page-services.ts';
 
-export function enhanceQuiz(form: HTMLFormElement, unit: string, { session, events, t, outline }: PageServices): void {
+export function enhanceQuiz(
+  form: HTMLFormElement,
+  unit: string,
+  { session, events, t, outline }: PageServices,
+): void {
   const passMark = Number(form.dataset.passMark ?? 0);
   const fieldsets = [...form.querySelectorAll<HTMLFieldSetElement>('fieldset.question')];
   const questions: ScorableQuestion[] = fieldsets.map((f) => ({
@@ -19,17 +23,33 @@ export function enhanceQuiz(form: HTMLFormElement, unit: string, { session, even
 
   const stored = session.state.units[unit];
   if (stored?.bestCorrect !== undefined && stored.bestCorrect > questions.length) {
-    console.warn(`[polycourse] stored best score ${stored.bestCorrect} is above this quiz's ${questions.length} questions (the quiz changed); keeping ${questions.length}`);
-    session.update((s) => ({ ...s, units: { ...s.units, [unit]: { ...stored, bestCorrect: questions.length } } }));
+    console.warn(
+      `[polycourse] stored best score ${stored.bestCorrect} is above this quiz's ${questions.length} questions (the quiz changed); keeping ${questions.length}`,
+    );
+    session.update((s) => ({
+      ...s,
+      units: { ...s.units, [unit]: { ...stored, bestCorrect: questions.length } },
+    }));
   }
   const best = session.state.units[unit];
-  if (best?.attempts) result.textContent = t('runtime.quiz.best', { correct: best.bestCorrect ?? 0, total: questions.length });
+  if (best?.attempts)
+    result.textContent = t('runtime.quiz.best', {
+      correct: best.bestCorrect ?? 0,
+      total: questions.length,
+    });
 
   const reset = () => {
-    for (const el of form.querySelectorAll<HTMLElement>('.option-feedback, .question-feedback')) el.hidden = true;
+    for (const el of form.querySelectorAll<HTMLElement>('.option-feedback, .question-feedback'))
+      el.hidden = true;
     for (const f of fieldsets) f.classList.remove('result-correct', 'result-incorrect');
-    for (const input of form.querySelectorAll<HTMLInputElement>('input')) { input.checked = false; input.disabled = false; }
-    for (const select of form.querySelectorAll<HTMLSelectElement>('select')) { select.value = ''; select.disabled = false; }
+    for (const input of form.querySelectorAll<HTMLInputElement>('input')) {
+      input.checked = false;
+      input.disabled = false;
+    }
+    for (const select of form.querySelectorAll<HTMLSelectElement>('select')) {
+      select.value = '';
+      select.disabled = false;
+    }
   };
 
   form.addEventListener('submit', (event) => {
@@ -40,12 +60,31 @@ export function enhanceQuiz(form: HTMLFormElement, unit: string, { session, even
     score.questions.forEach((q, i) => {
       const f = fieldsets[i];
       f.classList.add(q.correct ? 'result-correct' : 'result-incorrect');
-      f.querySelector<HTMLElement>(`.question-feedback[data-result="${q.correct ? 'correct' : 'incorrect'}"]`)!.hidden = false;
-      if (!q.correct) for (const chosen of answers[q.id]) { const fb = f.querySelector<HTMLElement>(`.option-feedback[data-option="${CSS.escape(chosen)}"]`); if (fb) fb.hidden = false; }
-      for (const control of f.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) control.disabled = true;
+      f.querySelector<HTMLElement>(
+        `.question-feedback[data-result="${q.correct ? 'correct' : 'incorrect'}"]`,
+      )!.hidden = false;
+      if (!q.correct)
+        for (const chosen of answers[q.id]) {
+          const fb = f.querySelector<HTMLElement>(
+            `.option-feedback[data-option="${CSS.escape(chosen)}"]`,
+          );
+          if (fb) fb.hidden = false;
+        }
+      for (const control of f.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+        'input, select',
+      ))
+        control.disabled = true;
     });
     session.update((s) => recordQuizAttempt(s, unit, score.correct, score.passed, outline.points));
-    events.emit({ type: 'quiz-attempt', unit, correct: score.correct, total: score.total, percent: score.percent, passed: score.passed, answers });
+    events.emit({
+      type: 'quiz-attempt',
+      unit,
+      correct: score.correct,
+      total: score.total,
+      percent: score.percent,
+      passed: score.passed,
+      answers,
+    });
     result.textContent = `${t('runtime.quiz.score', { correct: score.correct, total: score.total })} ${t(score.passed ? 'runtime.quiz.passed' : 'runtime.quiz.failed', { passMark: passMark / 100 })}`;
     retry.hidden = false;
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.hidden = true;
@@ -60,13 +99,17 @@ export function enhanceQuiz(form: HTMLFormElement, unit: string, { session, even
   });
 }
 
-const selects = (f: HTMLFieldSetElement) => [...f.querySelectorAll<HTMLSelectElement>('select[data-option]')];
+const selects = (f: HTMLFieldSetElement) => [
+  ...f.querySelectorAll<HTMLSelectElement>('select[data-option]'),
+];
 
 /** Every answer the question's controls can express (for scoring and for spotting stale stored answers). */
 function possibleAnswers(f: HTMLFieldSetElement): string[] {
   if (f.dataset.type === 'ordering') return selects(f).map((s) => s.dataset.option!);
   if (f.dataset.type === 'matching') {
-    return selects(f).flatMap((s) => [...s.options].filter((o) => o.value).map((o) => `${s.dataset.option}=${o.value}`));
+    return selects(f).flatMap((s) =>
+      [...s.options].filter((o) => o.value).map((o) => `${s.dataset.option}=${o.value}`),
+    );
   }
   return [...f.querySelectorAll<HTMLInputElement>('input')].map((i) => i.value);
 }
@@ -78,6 +121,9 @@ function chosenAnswers(f: HTMLFieldSetElement): string[] {
     if (given.some((g) => !g.position)) return [];
     return given.sort((a, b) => a.position - b.position).map((g) => g.id);
   }
-  if (f.dataset.type === 'matching') return selects(f).filter((s) => s.value).map((s) => `${s.dataset.option}=${s.value}`);
+  if (f.dataset.type === 'matching')
+    return selects(f)
+      .filter((s) => s.value)
+      .map((s) => `${s.dataset.option}=${s.value}`);
   return [...f.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
 }

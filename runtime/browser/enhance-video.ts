@@ -2,7 +2,11 @@
 import { recordWatched } from '../logic/progress.ts';
 import type { PageServices } from './page-services.ts';
 
-export function enhanceVideo(video: HTMLVideoElement, unit: string, { session, events, t }: PageServices): void {
+export function enhanceVideo(
+  video: HTMLVideoElement,
+  unit: string,
+  { session, events, t }: PageServices,
+): void {
   let recorded = Boolean(session.state.units[unit]?.watched);
   const watched = () => {
     if (recorded) return;
@@ -11,7 +15,9 @@ export function enhanceVideo(video: HTMLVideoElement, unit: string, { session, e
     events.emit({ type: 'video-watched', unit });
   };
   video.addEventListener('ended', watched);
-  video.addEventListener('timeupdate', () => { if (video.duration && video.currentTime / video.duration >= 0.9) watched(); });
+  video.addEventListener('timeupdate', () => {
+    if (video.duration && video.currentTime / video.duration >= 0.9) watched();
+  });
 
   const transcript = document.querySelector<HTMLElement>('.transcript-text');
   const toggle = document.querySelector<HTMLButtonElement>('button.transcript-toggle');

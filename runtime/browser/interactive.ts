@@ -26,7 +26,8 @@ function start(services: PageServices): void {
   if (certificate) enhanceCertificate(certificate, services);
 }
 
-const services = (window as unknown as { __polycourseServices?: PageServices }).__polycourseServices;
+const services = (window as unknown as { __polycourseServices?: PageServices })
+  .__polycourseServices;
 if (services) {
   try {
     start(services);

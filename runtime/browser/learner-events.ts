@@ -6,7 +6,15 @@
 export type LearnerEvent =
   | { type: 'unit-viewed'; unit: string }
   | { type: 'video-watched'; unit: string }
-  | { type: 'quiz-attempt'; unit: string; correct: number; total: number; percent: number; passed: boolean; answers: Record<string, string[]> }
+  | {
+      type: 'quiz-attempt';
+      unit: string;
+      correct: number;
+      total: number;
+      percent: number;
+      passed: boolean;
+      answers: Record<string, string[]>;
+    }
   | { type: 'challenge-done'; unit: string; done: boolean }
   | { type: 'questionnaire-response'; phase: 'pre' | 'post'; answers: Record<string, number> }
   | { type: 'course-completed'; points: number }

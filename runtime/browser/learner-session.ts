@@ -19,19 +19,25 @@ export function createLearnerSession(outline: CourseOutline, events: LearnerEven
   let state: ProgressState = loaded.state;
   const listeners = new Set<(s: ProgressState) => void>();
   return {
-    get state() { return state; },
+    get state() {
+      return state;
+    },
     update(change: (s: ProgressState) => ProgressState) {
       const before = summarize(outline, state);
       state = change(state);
       const after = summarize(outline, state);
-      if (after.courseComplete && !state.completedAt) state = { ...state, completedAt: new Date().toISOString().slice(0, 10) };
+      if (after.courseComplete && !state.completedAt)
+        state = { ...state, completedAt: new Date().toISOString().slice(0, 10) };
       const warning = saveProgress(storage, outline.id, state);
       if (warning) console.warn(`[polycourse] ${warning}`);
       if (after.points !== before.points) events.emit({ type: 'points', points: after.points });
-      if (after.courseComplete && !before.courseComplete) events.emit({ type: 'course-completed', points: after.points });
+      if (after.courseComplete && !before.courseComplete)
+        events.emit({ type: 'course-completed', points: after.points });
       for (const l of listeners) l(state);
     },
-    onChange(listener: (s: ProgressState) => void) { listeners.add(listener); },
+    onChange(listener: (s: ProgressState) => void) {
+      listeners.add(listener);
+    },
   };
 }
 export type LearnerSession = ReturnType<typeof createLearnerSession>;

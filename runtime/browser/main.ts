@@ -20,11 +20,18 @@ function start(): void {
   document.documentElement.classList.add('js');
   const events = createLearnerEvents();
   const services: PageServices = {
-    outline: data.outline, locale: data.locale, events,
+    outline: data.outline,
+    locale: data.locale,
+    events,
     session: createLearnerSession(data.outline, events),
     t: createTranslate(data.locale, data.messages),
   };
-  (window as unknown as { polycourse: unknown }).polycourse = { subscribe: events.subscribe, get progress() { return services.session.state; } };
+  (window as unknown as { polycourse: unknown }).polycourse = {
+    subscribe: events.subscribe,
+    get progress() {
+      return services.session.state;
+    },
+  };
   (window as unknown as { __polycourseServices: PageServices }).__polycourseServices = services;
 
   const body = document.body;

@@ -9,8 +9,12 @@ export function showProgress({ session, outline, t }: PageServices): void {
     const summary = summarize(outline, session.state);
     for (const link of document.querySelectorAll<HTMLElement>('[data-unit-link]')) {
       const [moduleId, unitId] = link.dataset.unitLink!.split('/');
-      const unit = outline.modules.find((m) => m.id === moduleId)?.units.find((u) => u.id === unitId);
-      const done = Boolean(unit && unitComplete(unit, session.state.units[unitKey(moduleId, unitId)]));
+      const unit = outline.modules
+        .find((m) => m.id === moduleId)
+        ?.units.find((u) => u.id === unitId);
+      const done = Boolean(
+        unit && unitComplete(unit, session.state.units[unitKey(moduleId, unitId)]),
+      );
       link.classList.toggle('done', done);
       let mark = link.querySelector('.done-mark');
       if (done && !mark) {

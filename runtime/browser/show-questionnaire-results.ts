@@ -2,20 +2,29 @@
 import { questionnaireChange } from '../logic/questionnaire-change.ts';
 import type { PageServices } from './page-services.ts';
 
-export function showQuestionnaireResults(root: HTMLElement, { session, outline, t, locale }: PageServices): void {
+export function showQuestionnaireResults(
+  root: HTMLElement,
+  { session, outline, t, locale }: PageServices,
+): void {
   const q = outline.questionnaire;
   if (!q) return;
   const { pre, post } = session.state.questionnaire;
   const change = questionnaireChange(q, pre, post);
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const number = new Intl.NumberFormat(locale, {
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
   const summary = root.querySelector<HTMLElement>('.results-summary')!;
-  summary.textContent = change.improvementPercent === undefined
-    ? t('runtime.results.incomplete')
-    : t('runtime.results.summary', { change: number.format(change.improvementPercent) });
+  summary.textContent =
+    change.improvementPercent === undefined
+      ? t('runtime.results.incomplete')
+      : t('runtime.results.summary', { change: number.format(change.improvementPercent) });
   const body = root.querySelector<HTMLTableSectionElement>('tbody')!;
   for (const row of body.rows) {
     const item = change.items.find((i) => i.id === row.dataset.item);
-    const cell = (i: number, v: number | undefined, signed = false) => { row.cells[i].textContent = v === undefined ? '–' : signed ? number.format(v) : String(v); };
+    const cell = (i: number, v: number | undefined, signed = false) => {
+      row.cells[i].textContent = v === undefined ? '–' : signed ? number.format(v) : String(v);
+    };
     cell(1, item?.pre);
     cell(2, item?.post);
     cell(3, item?.change, true);
@@ -24,7 +33,17 @@ export function showQuestionnaireResults(root: HTMLElement, { session, outline, 
   const download = root.querySelector<HTMLButtonElement>('button.export-responses')!;
   download.hidden = false;
   download.addEventListener('click', () => {
-    const json = JSON.stringify({ course: outline.id, questionnaire: q.id, scale: q.scale, pre: pre ?? null, post: post ?? null }, null, 2);
+    const json = JSON.stringify(
+      {
+        course: outline.id,
+        questionnaire: q.id,
+        scale: q.scale,
+        pre: pre ?? null,
+        post: post ?? null,
+      },
+      null,
+      2,
+    );
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
     link.download = `${outline.id}-${q.id}-responses.json`;

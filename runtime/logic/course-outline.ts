@@ -11,7 +11,12 @@ export interface OutlineUnit {
 export interface CourseOutline {
   id: string;
   modules: { id: string; units: OutlineUnit[] }[];
-  points: { lessonViewed: number; correctAnswer: number; challengeDone: number; replayCountsOnlyIfBetter: boolean };
+  points: {
+    lessonViewed: number;
+    correctAnswer: number;
+    challengeDone: number;
+    replayCountsOnlyIfBetter: boolean;
+  };
   questionnaire?: { id: string; scale: number; items: { id: string; reversed: boolean }[] };
 }
 

@@ -17,20 +17,27 @@ export interface LoadResult {
 
 export const storageKey = (courseId: string) => `polycourse:${courseId}:progress`;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Keep what is well-formed, drop what is not (with a warning each). */
 export function sanitizeProgress(raw: unknown, warnings: string[]): ProgressState {
   const state = emptyProgress();
   if (!isRecord(raw) || raw.version !== 1) {
-    warnings.push('stored progress has an unknown format; starting fresh (the old data is kept as a backup)');
+    warnings.push(
+      'stored progress has an unknown format; starting fresh (the old data is kept as a backup)',
+    );
     return state;
   }
   if (isRecord(raw.units)) {
     for (const [key, value] of Object.entries(raw.units)) {
-      if (!isRecord(value)) { warnings.push(`ignored malformed progress for ${key}`); continue; }
+      if (!isRecord(value)) {
+        warnings.push(`ignored malformed progress for ${key}`);
+        continue;
+      }
       const unit: UnitProgress = {};
-      for (const flag of ['viewed', 'watched', 'passed', 'done'] as const) if (value[flag] === true) unit[flag] = true;
+      for (const flag of ['viewed', 'watched', 'passed', 'done'] as const)
+        if (value[flag] === true) unit[flag] = true;
       for (const count of ['bestCorrect', 'attempts'] as const) {
         const n = value[count];
         if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 10_000) unit[count] = n;
@@ -43,7 +50,8 @@ export function sanitizeProgress(raw: unknown, warnings: string[]): ProgressStat
       const r = raw.questionnaire[phase];
       if (isRecord(r) && isRecord(r.answers) && typeof r.at === 'string') {
         const answers: Record<string, number> = {};
-        for (const [item, v] of Object.entries(r.answers)) if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 11) answers[item] = v;
+        for (const [item, v] of Object.entries(r.answers))
+          if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 11) answers[item] = v;
         state.questionnaire[phase] = { answers, at: r.at };
       }
     }
@@ -55,29 +63,48 @@ export function sanitizeProgress(raw: unknown, warnings: string[]): ProgressStat
 
 export function loadProgress(storage: KeyValueStorage | undefined, courseId: string): LoadResult {
   const warnings: string[] = [];
-  if (!storage) return { state: emptyProgress(), warnings: ['storage is not available; progress lasts until the page closes'] };
+  if (!storage)
+    return {
+      state: emptyProgress(),
+      warnings: ['storage is not available; progress lasts until the page closes'],
+    };
   let text: string | null = null;
   try {
     text = storage.getItem(storageKey(courseId));
   } catch (error) {
-    return { state: emptyProgress(), warnings: [`cannot read storage (${(error as Error).message}); progress lasts until the page closes`] };
+    return {
+      state: emptyProgress(),
+      warnings: [
+        `cannot read storage (${(error as Error).message}); progress lasts until the page closes`,
+      ],
+    };
   }
   if (text === null) return { state: emptyProgress(), warnings };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    warnings.push('stored progress is not valid JSON; starting fresh (the old data is kept as a backup)');
+    warnings.push(
+      'stored progress is not valid JSON; starting fresh (the old data is kept as a backup)',
+    );
   }
   const state = raw === undefined ? emptyProgress() : sanitizeProgress(raw, warnings);
   if (warnings.length) {
-    try { storage.setItem(`${storageKey(courseId)}:backup`, text); } catch { /* best effort */ }
+    try {
+      storage.setItem(`${storageKey(courseId)}:backup`, text);
+    } catch {
+      /* best effort */
+    }
   }
   return { state, warnings };
 }
 
 /** Save; returns a warning instead of throwing when storage is full or refused. */
-export function saveProgress(storage: KeyValueStorage | undefined, courseId: string, state: ProgressState): string | undefined {
+export function saveProgress(
+  storage: KeyValueStorage | undefined,
+  courseId: string,
+  state: ProgressState,
+): string | undefined {
   if (!storage) return 'storage is not available';
   try {
     storage.setItem(storageKey(courseId), JSON.stringify(state));

@@ -34,19 +34,38 @@ export interface ProgressState {
 
 export const emptyProgress = (): ProgressState => ({ version: 1, units: {}, questionnaire: {} });
 
-const update = (state: ProgressState, key: string, patch: (u: UnitProgress) => UnitProgress): ProgressState => ({
+const update = (
+  state: ProgressState,
+  key: string,
+  patch: (u: UnitProgress) => UnitProgress,
+): ProgressState => ({
   ...state,
   units: { ...state.units, [key]: patch(state.units[key] ?? {}) },
 });
 
-export const recordView = (state: ProgressState, key: string) => update(state, key, (u) => ({ ...u, viewed: true }));
-export const recordWatched = (state: ProgressState, key: string) => update(state, key, (u) => ({ ...u, viewed: true, watched: true }));
-export const recordChallengeDone = (state: ProgressState, key: string, done: boolean) => update(state, key, (u) => ({ ...u, viewed: true, done }));
+export const recordView = (state: ProgressState, key: string) =>
+  update(state, key, (u) => ({ ...u, viewed: true }));
+export const recordWatched = (state: ProgressState, key: string) =>
+  update(state, key, (u) => ({ ...u, viewed: true, watched: true }));
+export const recordChallengeDone = (state: ProgressState, key: string, done: boolean) =>
+  update(state, key, (u) => ({ ...u, viewed: true, done }));
 
-export function recordQuizAttempt(state: ProgressState, key: string, correct: number, passed: boolean, rules: CourseOutline['points']): ProgressState {
+export function recordQuizAttempt(
+  state: ProgressState,
+  key: string,
+  correct: number,
+  passed: boolean,
+  rules: CourseOutline['points'],
+): ProgressState {
   return update(state, key, (u) => {
     const best = rules.replayCountsOnlyIfBetter ? Math.max(u.bestCorrect ?? 0, correct) : correct;
-    return { ...u, viewed: true, attempts: (u.attempts ?? 0) + 1, bestCorrect: best, passed: Boolean(u.passed || passed) };
+    return {
+      ...u,
+      viewed: true,
+      attempts: (u.attempts ?? 0) + 1,
+      bestCorrect: best,
+      passed: Boolean(u.passed || passed),
+    };
   });
 }
 
@@ -82,12 +101,18 @@ export function summarize(outline: CourseOutline, state: ProgressState): Progres
     let moduleDone = 0;
     for (const unit of m.units) {
       const p = state.units[unitKey(m.id, unit.id)];
-      if (p?.viewed && unit.kind !== 'quiz' && unit.kind !== 'challenge') points += outline.points.lessonViewed;
+      if (p?.viewed && unit.kind !== 'quiz' && unit.kind !== 'challenge')
+        points += outline.points.lessonViewed;
       if (unit.kind === 'quiz') points += (p?.bestCorrect ?? 0) * outline.points.correctAnswer;
-      if (unit.kind === 'challenge' && p?.done) points += unit.points ?? outline.points.challengeDone;
+      if (unit.kind === 'challenge' && p?.done)
+        points += unit.points ?? outline.points.challengeDone;
       if (unitComplete(unit, p)) moduleDone++;
     }
-    modules[m.id] = { done: moduleDone, total: m.units.length, complete: moduleDone === m.units.length };
+    modules[m.id] = {
+      done: moduleDone,
+      total: m.units.length,
+      complete: moduleDone === m.units.length,
+    };
     done += moduleDone;
     total += m.units.length;
   }

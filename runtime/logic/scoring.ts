@@ -34,16 +34,26 @@ export function scoreQuestion(question: ScorableQuestion, chosen: string[]): Que
   const known = chosen.filter((c) => question.options.includes(c));
   const unknown = chosen.filter((c) => !question.options.includes(c));
   if (question.type === 'ordering') {
-    const correct = unknown.length === 0 && chosen.length === question.correct.length && chosen.every((c, i) => c === question.correct[i]);
+    const correct =
+      unknown.length === 0 &&
+      chosen.length === question.correct.length &&
+      chosen.every((c, i) => c === question.correct[i]);
     return { id: question.id, correct, unknown };
   }
   const wanted = new Set(question.correct);
-  const correct = known.length === wanted.size && known.every((c) => wanted.has(c)) && new Set(known).size === known.length;
+  const correct =
+    known.length === wanted.size &&
+    known.every((c) => wanted.has(c)) &&
+    new Set(known).size === known.length;
   return { id: question.id, correct, unknown };
 }
 
 /** Score a whole attempt; unanswered questions count as wrong. */
-export function scoreQuiz(questions: ScorableQuestion[], answers: Record<string, string[]>, passMark: number): QuizResult {
+export function scoreQuiz(
+  questions: ScorableQuestion[],
+  answers: Record<string, string[]>,
+  passMark: number,
+): QuizResult {
   const results = questions.map((q) => scoreQuestion(q, answers[q.id] ?? []));
   const correct = results.filter((r) => r.correct).length;
   const total = questions.length;

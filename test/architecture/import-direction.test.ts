@@ -40,7 +40,13 @@ function sourceFiles(dir: string): string[] {
   const full = path.join(root, dir);
   if (!fs.existsSync(full)) return [];
   return (fs.readdirSync(full, { recursive: true }) as string[])
-    .filter((f) => /\.(ts|tsx|mjs|js)$/.test(f) && !f.includes('node_modules') && !f.includes('.next') && !f.includes('migrations'))
+    .filter(
+      (f) =>
+        /\.(ts|tsx|mjs|js)$/.test(f) &&
+        !f.includes('node_modules') &&
+        !f.includes('.next') &&
+        !f.includes('migrations'),
+    )
     .map((f) => path.join(dir, f));
 }
 
@@ -57,8 +63,10 @@ function importsOf(file: string): { target: string; line: number }[] {
 }
 
 const areaOf = (p: string) => p.split(path.sep)[0];
-const folderOf = (p: string) => compilerFloors.flat().find((dir) => p === dir || p.startsWith(`${dir}/`));
-const floorOf = (p: string) => compilerFloors.findIndex((floor) => floor.includes(folderOf(p) ?? ''));
+const folderOf = (p: string) =>
+  compilerFloors.flat().find((dir) => p === dir || p.startsWith(`${dir}/`));
+const floorOf = (p: string) =>
+  compilerFloors.findIndex((floor) => floor.includes(folderOf(p) ?? ''));
 
 function violations(): string[] {
   const out: string[] = [];
@@ -68,12 +76,17 @@ function violations(): string[] {
         const where = `${file}:${line} → ${target}`;
         const to = areaOf(target);
         if (!areas[area].includes(to) && to in areas) {
-          out.push(`${where}: ${area}/ may not import ${to}/ (arrows point down: cli → cms → compiler)`);
+          out.push(
+            `${where}: ${area}/ may not import ${to}/ (arrows point down: cli → cms → compiler)`,
+          );
           continue;
         }
         if (area === 'compiler' && to === 'compiler') {
           const [from, into] = [floorOf(file), floorOf(target)];
-          if (from >= 0 && into > from) out.push(`${where}: ${folderOf(file)} may not import ${folderOf(target)}, a higher floor`);
+          if (from >= 0 && into > from)
+            out.push(
+              `${where}: ${folderOf(file)} may not import ${folderOf(target)}, a higher floor`,
+            );
         }
       }
     }
@@ -87,13 +100,19 @@ describe('import direction', () => {
   });
 
   it('every compiler folder has a floor (a new folder must say where it stands)', () => {
-    const folders = fs.readdirSync(path.join(root, 'compiler'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `compiler/${e.name}`);
+    const folders = fs
+      .readdirSync(path.join(root, 'compiler'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => `compiler/${e.name}`);
     expect(folders.filter((f) => !compilerFloors.flat().includes(f))).toEqual([]);
   });
 
   it('the check sees an upward arrow (a compiler file importing the CMS)', () => {
     const probe = path.join(root, 'compiler/model/__probe-upward-import.ts');
-    fs.writeFileSync(probe, "import '../../cms/payload.config.ts';\nimport '../build/build-course.ts';\n");
+    fs.writeFileSync(
+      probe,
+      "import '../../cms/payload.config.ts';\nimport '../build/build-course.ts';\n",
+    );
     try {
       expect(violations()).toEqual([
         'compiler/model/__probe-upward-import.ts:1 → cms/payload.config.ts: compiler/ may not import cms/ (arrows point down: cli → cms → compiler)',

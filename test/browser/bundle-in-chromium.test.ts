@@ -77,7 +77,9 @@ describe('a bundle in Chromium', () => {
     expect(await page.textContent('h1')).toBe('First lesson');
     const image = page.locator('figure img');
     await image.scrollIntoViewIfNeeded();
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     await page.click('.language-picker summary');
     await page.click('.language-picker a[hreflang="ar"]');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
@@ -88,7 +90,9 @@ describe('a bundle in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
     for (const p of ['en/basics/first-lesson/index.html', 'ar/basics/basics-quiz/index.html']) {
       await page.goto(base + p);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, p).toBeLessThanOrEqual(0);
     }
     await page.close();
@@ -96,7 +100,9 @@ describe('a bundle in Chromium', () => {
 
   it('axe runner reports real violations (so a clean result means something)', async () => {
     const page = await browser.newPage();
-    await page.setContent('<!doctype html><html><body><img src="x.png"><a href="#"></a></body></html>');
+    await page.setContent(
+      '<!doctype html><html><body><img src="x.png"><a href="#"></a></body></html>',
+    );
     const ids = (await axeViolations(page)).map((v) => v.id);
     expect(ids).toEqual(expect.arrayContaining(['image-alt', 'html-has-lang', 'link-name']));
     await page.close();
@@ -112,7 +118,13 @@ describe('a bundle in Chromium', () => {
   });
 
   for (const locale of ['en', 'ar']) {
-    for (const p of ['index.html', 'basics/first-lesson/index.html', 'basics/intro-video/index.html', 'basics/basics-quiz/index.html', 'questionnaire/pre/index.html']) {
+    for (const p of [
+      'index.html',
+      'basics/first-lesson/index.html',
+      'basics/intro-video/index.html',
+      'basics/basics-quiz/index.html',
+      'questionnaire/pre/index.html',
+    ]) {
       it(`has no WCAG 2.1 A/AA violations: ${locale}/${p}`, async () => {
         const page = await browser.newPage();
         await page.goto(`${base}${locale}/${p}`);

@@ -31,7 +31,11 @@ let base: string;
 
 beforeAll(async () => {
   const out = tempDir();
-  const result = await buildCourse({ courseDir: demoCourseDir, outDir: out, locales: ['en', 'ar', 'zh', 'hi'] });
+  const result = await buildCourse({
+    courseDir: demoCourseDir,
+    outDir: out,
+    locales: ['en', 'ar', 'zh', 'hi'],
+  });
   expect(result.ok).toBe(true);
   server = await startStaticServer(out);
   base = `${server.url}${course.id}/`;
@@ -74,7 +78,8 @@ describe('the demo course in Chromium', () => {
         const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
         await page.goto(`${base}${locale}/${p}`);
         expect(await axeViolations(page)).toEqual([]);
-        if (kind === 'lesson') await page.screenshot({ path: path.join(screenshots, `lesson-${locale}.png`) });
+        if (kind === 'lesson')
+          await page.screenshot({ path: path.join(screenshots, `lesson-${locale}.png`) });
         await page.close();
       });
     }

@@ -39,7 +39,9 @@ async function learner(options: Parameters<Browser['newContext']>[0] = {}) {
   const page = await context.newPage();
   const warnings: string[] = [];
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   return { context, page, warnings, errors };
 }
@@ -47,12 +49,23 @@ async function learner(options: Parameters<Browser['newContext']>[0] = {}) {
 const rightOrder = { first: '1', second: '2', third: '3' };
 const rightPairs = { art12: 'capacity', art19: 'community' };
 
-async function answerQuiz(page: Page, answers: { q1: string; q2: string[]; q3: string; q4?: Record<string, string>; q5?: Record<string, string> }) {
+async function answerQuiz(
+  page: Page,
+  answers: {
+    q1: string;
+    q2: string[];
+    q3: string;
+    q4?: Record<string, string>;
+    q5?: Record<string, string>;
+  },
+) {
   await page.check(`#q-q1 input[value="${answers.q1}"]`);
   for (const v of answers.q2) await page.check(`#q-q2 input[value="${v}"]`);
   await page.check(`#q-q3 input[value="${answers.q3}"]`);
-  for (const [option, position] of Object.entries(answers.q4 ?? rightOrder)) await page.selectOption(`#q-q4-${option}`, position);
-  for (const [option, target] of Object.entries(answers.q5 ?? rightPairs)) await page.selectOption(`#q-q5-${option}`, target);
+  for (const [option, position] of Object.entries(answers.q4 ?? rightOrder))
+    await page.selectOption(`#q-q4-${option}`, position);
+  for (const [option, target] of Object.entries(answers.q5 ?? rightPairs))
+    await page.selectOption(`#q-q5-${option}`, target);
   await page.click('form.quiz button[type="submit"]');
 }
 
@@ -62,8 +75,16 @@ describe('the learner runtime', () => {
   it('a quiz answered wrongly then rightly: feedback, retry, pass, points', async () => {
     const { context, page, errors } = await learner();
     await page.goto(`${base}en/basics/basics-quiz/index.html`);
-    await answerQuiz(page, { q1: 'a', q2: ['a'], q3: 'false', q4: { first: '2', second: '1', third: '3' }, q5: { art12: 'community', art19: 'capacity' } });
-    expect(await page.textContent('.quiz-result')).toBe('You answered 0 of 5 questions correctly. You need 50% to pass. Read the feedback and try again.');
+    await answerQuiz(page, {
+      q1: 'a',
+      q2: ['a'],
+      q3: 'false',
+      q4: { first: '2', second: '1', third: '3' },
+      q5: { art12: 'community', art19: 'capacity' },
+    });
+    expect(await page.textContent('.quiz-result')).toBe(
+      'You answered 0 of 5 questions correctly. You need 50% to pass. Read the feedback and try again.',
+    );
     expect(await page.isVisible('#q-q4 .question-feedback[data-result="incorrect"]')).toBe(true);
     expect(await page.isVisible('#q-q5 .question-feedback[data-result="incorrect"]')).toBe(true);
     expect(await page.isVisible('#q-q1 .question-feedback[data-result="incorrect"]')).toBe(true);
@@ -72,7 +93,9 @@ describe('the learner runtime', () => {
     await page.click('button.retry');
     expect(await page.isVisible('.question-feedback')).toBe(false);
     await answerQuiz(page, { q1: 'b', q2: ['a', 'c'], q3: 'true' });
-    expect(await page.textContent('.quiz-result')).toBe('You answered 5 of 5 questions correctly. You passed this quiz.');
+    expect(await page.textContent('.quiz-result')).toBe(
+      'You answered 5 of 5 questions correctly. You passed this quiz.',
+    );
     expect(await page.isVisible('#q-q2 .question-feedback[data-result="correct"]')).toBe(true);
     expect(await page.isVisible('#q-q4 .question-feedback[data-result="correct"]')).toBe(true);
     // 5 points per correct answer of the best attempt; passing the course's only quiz earns the all-quizzes badge
@@ -90,7 +113,9 @@ describe('the learner runtime', () => {
     await page.reload();
     expect(await page.isChecked('form.challenge-form input[type="checkbox"]')).toBe(true);
     expect(await status(page)).toBe('25 points · 2 of 6 units done · 1 badge'); // 10 for the lesson, 15 for the challenge
-    expect(await page.textContent('.sidebar a[data-unit-link="basics/first-lesson"]')).toContain('✓ done');
+    expect(await page.textContent('.sidebar a[data-unit-link="basics/first-lesson"]')).toContain(
+      '✓ done',
+    );
     await page.click('.language-picker summary');
     await page.click('.language-picker a[hreflang="ar"]');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
@@ -106,7 +131,9 @@ describe('the learner runtime', () => {
   it('works offline after the first visit (service worker), and not on file:// without errors', async () => {
     const { context, page, errors } = await learner();
     await page.goto(`${base}en/index.html`);
-    await expect.poll(() => page.textContent('.offline-status'), { timeout: 20_000 }).toBe('This course now works offline on this device.');
+    await expect
+      .poll(() => page.textContent('.offline-status'), { timeout: 20_000 })
+      .toBe('This course now works offline on this device.');
     await context.setOffline(true);
     await page.goto(`${base}en/basics/second-lesson/index.html`);
     expect(await page.textContent('h1')).toBe('Second lesson');
@@ -128,14 +155,32 @@ describe('the learner runtime', () => {
     const { context, page, errors } = await learner();
     try {
       await page.goto(`${site.url}mini/en/index.html`);
-      await expect.poll(() => page.textContent('.offline-status'), { timeout: 20_000 }).toBe('This course now works offline on this device.');
+      await expect
+        .poll(() => page.textContent('.offline-status'), { timeout: 20_000 })
+        .toBe('This course now works offline on this device.');
       const cachesNow = () => page.evaluate(() => caches.keys());
       const [first] = await cachesNow();
 
-      editFile(path.join(course, 'locales/en.yaml'), 'second-lesson: { title: Second lesson }', 'second-lesson: { title: Second lesson (revised) }');
-      expect((await buildCourse({ courseDir: course, outDir: out, locales: ['en'] })).ok).toBe(true);
-      await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())!.update(); });
-      await expect.poll(async () => { const keys = await cachesNow(); return keys.length === 1 && keys[0] !== first; }, { timeout: 30_000 }).toBe(true);
+      editFile(
+        path.join(course, 'locales/en.yaml'),
+        'second-lesson: { title: Second lesson }',
+        'second-lesson: { title: Second lesson (revised) }',
+      );
+      expect((await buildCourse({ courseDir: course, outDir: out, locales: ['en'] })).ok).toBe(
+        true,
+      );
+      await page.evaluate(async () => {
+        await (await navigator.serviceWorker.getRegistration())!.update();
+      });
+      await expect
+        .poll(
+          async () => {
+            const keys = await cachesNow();
+            return keys.length === 1 && keys[0] !== first;
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
 
       await context.setOffline(true);
       await page.goto(`${site.url}mini/en/basics/second-lesson/index.html`);
@@ -149,7 +194,9 @@ describe('the learner runtime', () => {
 
   it('caches what it can when a file vanished from the server, says so, and keeps working', async () => {
     const out = tempDir();
-    expect((await buildCourse({ courseDir: miniCourseDir, outDir: out, locales: ['en'] })).ok).toBe(true);
+    expect((await buildCourse({ courseDir: miniCourseDir, outDir: out, locales: ['en'] })).ok).toBe(
+      true,
+    );
     const media = path.join(out, 'mini/en/_assets/media');
     const gone = fs.readdirSync(media).find((f) => f.endsWith('.webp'))!;
     fs.rmSync(path.join(media, gone));
@@ -158,7 +205,9 @@ describe('the learner runtime', () => {
     const { context, page, errors } = await learner();
     try {
       await page.goto(`${broken.url}mini/en/index.html`);
-      await expect.poll(() => page.textContent('.offline-status'), { timeout: 20_000 }).toBe('Some files could not be saved for offline use; the course still works online.');
+      await expect
+        .poll(() => page.textContent('.offline-status'), { timeout: 20_000 })
+        .toBe('Some files could not be saved for offline use; the course still works online.');
       await context.setOffline(true);
       await page.goto(`${broken.url}mini/en/basics/basics-quiz/index.html`);
       await answerQuiz(page, { q1: 'b', q2: ['a', 'c'], q3: 'true' });
@@ -173,8 +222,11 @@ describe('the learner runtime', () => {
   it('completes the course and prints the certificate (PDF) with the name as typed', async () => {
     const { context, page, errors } = await learner();
     await page.goto(`${base}en/certificate/index.html`);
-    expect(await page.textContent('.certificate-locked')).toBe('Complete every unit of the course to get your certificate. You have completed 0 of 6.');
-    for (const unit of ['first-lesson', 'second-lesson', 'basics-sheet']) await page.goto(`${base}en/basics/${unit}/index.html`);
+    expect(await page.textContent('.certificate-locked')).toBe(
+      'Complete every unit of the course to get your certificate. You have completed 0 of 6.',
+    );
+    for (const unit of ['first-lesson', 'second-lesson', 'basics-sheet'])
+      await page.goto(`${base}en/basics/${unit}/index.html`);
     await page.goto(`${base}en/basics/intro-video/index.html`);
     await page.locator('figure.video video').dispatchEvent('ended');
     await page.goto(`${base}en/basics/basics-quiz/index.html`);
@@ -186,7 +238,9 @@ describe('the learner runtime', () => {
     await page.fill('#learner-name', 'Amina Yusuf-Ødegård');
     await page.click('form.certificate-form button[type="submit"]');
     expect(await page.textContent('.certificate-name')).toBe('Amina Yusuf-Ødegård');
-    expect(await page.textContent('.certificate-code')).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(await page.textContent('.certificate-code')).toMatch(
+      /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/,
+    );
     expect(await page.textContent('.certificate-course')).toBe('Mini course');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -199,7 +253,9 @@ describe('the learner runtime', () => {
     const { context, page, errors } = await learner();
     await page.goto(pathToFileURL(path.join(outDir, 'mini/en/basics/basics-quiz/index.html')).href);
     await answerQuiz(page, { q1: 'b', q2: ['a', 'c'], q3: 'true' });
-    expect(await page.textContent('.quiz-result')).toBe('You answered 5 of 5 questions correctly. You passed this quiz.');
+    expect(await page.textContent('.quiz-result')).toBe(
+      'You answered 5 of 5 questions correctly. You passed this quiz.',
+    );
     expect(await page.isVisible('.offline-status')).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
@@ -218,7 +274,9 @@ describe('the learner runtime', () => {
     await page.keyboard.press('Tab'); // q3 true
     await page.keyboard.press('Space');
     // q4 is shown shuffled: give each item, in the order they appear, its right position by type-ahead
-    const shown = await page.$$eval('#q-q4 select', (els) => els.map((e) => (e as HTMLSelectElement).dataset.option!));
+    const shown = await page.$$eval('#q-q4 select', (els) =>
+      els.map((e) => (e as HTMLSelectElement).dataset.option!),
+    );
     for (const option of shown) {
       await page.keyboard.press('Tab');
       await page.keyboard.press(rightOrder[option as keyof typeof rightOrder]);
@@ -232,18 +290,28 @@ describe('the learner runtime', () => {
     await page.keyboard.press('Enter');
     const live = page.locator('.quiz-result');
     expect(await live.getAttribute('aria-live')).toBe('polite');
-    expect(await live.textContent()).toBe('You answered 5 of 5 questions correctly. You passed this quiz.');
+    expect(await live.textContent()).toBe(
+      'You answered 5 of 5 questions correctly. You passed this quiz.',
+    );
     await context.close();
   });
 
   it('survives corrupted storage and a full storage with a console warning, not an exception', async () => {
     const { context, page, warnings, errors } = await learner();
     await page.goto(`${base}en/index.html`);
-    await page.evaluate(() => localStorage.setItem('polycourse:mini:progress', '{"version":1,"units":'));
+    await page.evaluate(() =>
+      localStorage.setItem('polycourse:mini:progress', '{"version":1,"units":'),
+    );
     await page.goto(`${base}en/basics/basics-quiz/index.html`);
     expect(warnings.some((w) => w.includes('not valid JSON'))).toBe(true);
-    expect(await page.evaluate(() => localStorage.getItem('polycourse:mini:progress:backup'))).toBe('{"version":1,"units":');
-    await page.evaluate(() => { Storage.prototype.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }; });
+    expect(await page.evaluate(() => localStorage.getItem('polycourse:mini:progress:backup'))).toBe(
+      '{"version":1,"units":',
+    );
+    await page.evaluate(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
     await answerQuiz(page, { q1: 'b', q2: ['a', 'c'], q3: 'true' });
     expect(await page.textContent('.quiz-result')).toMatch(/You passed this quiz/);
     expect(warnings.some((w) => w.includes('QuotaExceededError'))).toBe(true);
@@ -254,7 +322,16 @@ describe('the learner runtime', () => {
   it('a stored score from a longer version of the quiz is clamped with a warning', async () => {
     const { context, page, warnings, errors } = await learner();
     await page.goto(`${base}en/index.html`);
-    await page.evaluate(() => localStorage.setItem('polycourse:mini:progress', JSON.stringify({ version: 1, units: { 'basics/basics-quiz': { bestCorrect: 9, attempts: 2, passed: true } }, questionnaire: {} })));
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'polycourse:mini:progress',
+        JSON.stringify({
+          version: 1,
+          units: { 'basics/basics-quiz': { bestCorrect: 9, attempts: 2, passed: true } },
+          questionnaire: {},
+        }),
+      ),
+    );
     await page.goto(`${base}en/basics/basics-quiz/index.html`);
     expect(warnings.some((w) => w.includes('the quiz changed'))).toBe(true);
     expect(await page.textContent('.quiz-result')).toBe('Your best result so far: 5 of 5.');
@@ -262,15 +339,19 @@ describe('the learner runtime', () => {
     await context.close();
   });
 
-  it('the questionnaire before and after, the learner\'s own change, and the JSON export', async () => {
+  it("the questionnaire before and after, the learner's own change, and the JSON export", async () => {
     const { context, page, errors } = await learner({ acceptDownloads: true });
     await page.goto(`${base}en/questionnaire/pre/index.html`);
     await page.click('form.questionnaire button[type="submit"]');
-    expect(await page.textContent('.questionnaire-status')).toBe('2 statements have no answer yet.');
+    expect(await page.textContent('.questionnaire-status')).toBe(
+      '2 statements have no answer yet.',
+    );
     await page.check('input[name="v1"][value="2"]');
     await page.check('input[name="v2"][value="3"]');
     await page.click('form.questionnaire button[type="submit"]');
-    expect(await page.textContent('.questionnaire-status')).toBe('Your answers are saved on this device.');
+    expect(await page.textContent('.questionnaire-status')).toBe(
+      'Your answers are saved on this device.',
+    );
     await page.goto(`${base}en/questionnaire/post/index.html`);
     await page.check('input[name="v1"][value="3"]');
     await page.check('input[name="v2"][value="1"]');
@@ -279,9 +360,19 @@ describe('the learner runtime', () => {
     // v1: 2 → 3 (+1); v2 is reversed: 3 → 1 scores 1 → 3 (+2); mean change 1.5 of a 2-point range = 75%
     expect(await page.textContent('.results-summary')).toBe('Overall change: +75 % of the scale.');
     expect(await page.textContent('tr[data-item="v2"] td:last-child')).toBe('+2');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button.export-responses')]);
-    const saved = JSON.parse(await (await import('node:fs')).promises.readFile((await download.path())!, 'utf8'));
-    expect(saved).toMatchObject({ course: 'mini', questionnaire: 'views', pre: { answers: { v1: 2, v2: 3 } }, post: { answers: { v1: 3, v2: 1 } } });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button.export-responses'),
+    ]);
+    const saved = JSON.parse(
+      await (await import('node:fs')).promises.readFile((await download.path())!, 'utf8'),
+    );
+    expect(saved).toMatchObject({
+      course: 'mini',
+      questionnaire: 'views',
+      pre: { answers: { v1: 2, v2: 3 } },
+      post: { answers: { v1: 3, v2: 1 } },
+    });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -291,17 +382,40 @@ describe('the learner runtime', () => {
     await page.goto(`${base}en/basics/basics-quiz/index.html`);
     await page.evaluate(() => {
       (window as unknown as { seen: unknown[] }).seen = [];
-      (window as unknown as { polycourse: { subscribe(l: (e: unknown) => void): void } }).polycourse.subscribe((e) => (window as unknown as { seen: unknown[] }).seen.push(e));
+      (
+        window as unknown as { polycourse: { subscribe(l: (e: unknown) => void): void } }
+      ).polycourse.subscribe((e) => (window as unknown as { seen: unknown[] }).seen.push(e));
     });
     await answerQuiz(page, { q1: 'b', q2: ['a'], q3: 'true' });
-    const seen = await page.evaluate(() => (window as unknown as { seen: { type: string }[] }).seen);
+    const seen = await page.evaluate(
+      () => (window as unknown as { seen: { type: string }[] }).seen,
+    );
     expect(seen.map((e) => e.type)).toEqual(['unit-viewed', 'points', 'quiz-attempt']);
-    expect(seen[2]).toMatchObject({ unit: 'basics/basics-quiz', correct: 4, total: 5, percent: 80, passed: true, answers: { q1: ['b'], q2: ['a'], q3: ['true'], q4: ['first', 'second', 'third'], q5: ['art12=capacity', 'art19=community'] } });
+    expect(seen[2]).toMatchObject({
+      unit: 'basics/basics-quiz',
+      correct: 4,
+      total: 5,
+      percent: 80,
+      passed: true,
+      answers: {
+        q1: ['b'],
+        q2: ['a'],
+        q3: ['true'],
+        q4: ['first', 'second', 'third'],
+        q5: ['art12=capacity', 'art19=community'],
+      },
+    });
     await context.close();
   });
 
   for (const locale of ['en', 'ar']) {
-    for (const p of ['basics/basics-quiz/index.html', 'questionnaire/pre/index.html', 'basics/basics-challenge/index.html', 'certificate/index.html', 'questionnaire/results/index.html']) {
+    for (const p of [
+      'basics/basics-quiz/index.html',
+      'questionnaire/pre/index.html',
+      'basics/basics-challenge/index.html',
+      'certificate/index.html',
+      'questionnaire/results/index.html',
+    ]) {
       it(`has no WCAG 2.1 A/AA violations with the runtime on: ${locale}/${p}`, async () => {
         const { context, page } = await learner();
         await page.goto(`${base}${locale}/${p}`);

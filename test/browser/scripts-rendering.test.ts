@@ -22,13 +22,35 @@ const screenshots = path.resolve(import.meta.dirname, '../../output/screenshots'
 
 beforeAll(async () => {
   const course = copyCourse(miniCourseDir);
-  editFile(path.join(course, 'course.yaml'), 'locales: [en, ar, fr]', 'locales: [en, ar, fr, hi, zh]');
-  fs.writeFileSync(path.join(course, 'locales/hi.yaml'), 'title: लघु पाठ्यक्रम\nmodules:\n  basics:\n    title: मूल बातें\n    units:\n      first-lesson: { title: पहला पाठ }\n');
-  fs.writeFileSync(path.join(course, 'modules/basics/first-lesson.hi.mdx'), '## अधिकार क्या हैं\n\nप्रत्येक व्यक्ति के अधिकार हैं। क्षमता, स्वतंत्रता और सहायता से निर्णय लेना।\n');
-  fs.writeFileSync(path.join(course, 'locales/zh.yaml'), 'title: 迷你课程\nmodules:\n  basics:\n    title: 基础\n    units:\n      first-lesson: { title: 第一课 }\n');
-  fs.writeFileSync(path.join(course, 'modules/basics/first-lesson.zh.mdx'), '## 什么是权利\n\n' + '每个人都享有平等的尊严和权利，包括自己做决定的权利、在社区中生活的权利以及不受强迫的权利。'.repeat(3) + '\n');
+  editFile(
+    path.join(course, 'course.yaml'),
+    'locales: [en, ar, fr]',
+    'locales: [en, ar, fr, hi, zh]',
+  );
+  fs.writeFileSync(
+    path.join(course, 'locales/hi.yaml'),
+    'title: लघु पाठ्यक्रम\nmodules:\n  basics:\n    title: मूल बातें\n    units:\n      first-lesson: { title: पहला पाठ }\n',
+  );
+  fs.writeFileSync(
+    path.join(course, 'modules/basics/first-lesson.hi.mdx'),
+    '## अधिकार क्या हैं\n\nप्रत्येक व्यक्ति के अधिकार हैं। क्षमता, स्वतंत्रता और सहायता से निर्णय लेना।\n',
+  );
+  fs.writeFileSync(
+    path.join(course, 'locales/zh.yaml'),
+    'title: 迷你课程\nmodules:\n  basics:\n    title: 基础\n    units:\n      first-lesson: { title: 第一课 }\n',
+  );
+  fs.writeFileSync(
+    path.join(course, 'modules/basics/first-lesson.zh.mdx'),
+    '## 什么是权利\n\n' +
+      '每个人都享有平等的尊严和权利，包括自己做决定的权利、在社区中生活的权利以及不受强迫的权利。'.repeat(
+        3,
+      ) +
+      '\n',
+  );
   const out = tempDir();
-  expect((await buildCourse({ courseDir: course, outDir: out, locales: ['ar', 'hi', 'zh'] })).ok).toBe(true);
+  expect(
+    (await buildCourse({ courseDir: course, outDir: out, locales: ['ar', 'hi', 'zh'] })).ok,
+  ).toBe(true);
   server = await startStaticServer(out);
   base = `${server.url}mini/`;
   browser = await launchChromium();
@@ -41,14 +63,15 @@ afterAll(async () => {
 });
 
 /** Rendered width of a text in the page's own font, inside the lesson body. */
-const widthOf = (page: Page, text: string) => page.evaluate((t) => {
-  const span = document.createElement('span');
-  span.textContent = t;
-  document.querySelector('main .body')!.append(span);
-  const w = span.getBoundingClientRect().width;
-  span.remove();
-  return w;
-}, text);
+const widthOf = (page: Page, text: string) =>
+  page.evaluate((t) => {
+    const span = document.createElement('span');
+    span.textContent = t;
+    document.querySelector('main .body')!.append(span);
+    const w = span.getBoundingClientRect().width;
+    span.remove();
+    return w;
+  }, text);
 
 describe('complex scripts', () => {
   it('Arabic letters join into words (shaping), right to left', async () => {
@@ -72,19 +95,22 @@ describe('complex scripts', () => {
     await page.close();
   });
 
-  it('the certificate PDF in Arabic, Hindi and Chinese embeds each script\'s font and keeps the name as text', async () => {
+  it("the certificate PDF in Arabic, Hindi and Chinese embeds each script's font and keeps the name as text", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     // Progress is per course, whatever the language: complete the course once.
-    for (const unit of ['first-lesson', 'second-lesson', 'basics-sheet']) await page.goto(`${base}ar/basics/${unit}/index.html`);
+    for (const unit of ['first-lesson', 'second-lesson', 'basics-sheet'])
+      await page.goto(`${base}ar/basics/${unit}/index.html`);
     await page.goto(`${base}ar/basics/intro-video/index.html`);
     await page.locator('figure.video video').dispatchEvent('ended');
     await page.goto(`${base}ar/basics/basics-quiz/index.html`);
     await page.check('#q-q1 input[value="b"]');
     for (const v of ['a', 'c']) await page.check(`#q-q2 input[value="${v}"]`);
     await page.check('#q-q3 input[value="true"]');
-    for (const [option, position] of Object.entries({ first: '1', second: '2', third: '3' })) await page.selectOption(`#q-q4-${option}`, position);
-    for (const [option, target] of Object.entries({ art12: 'capacity', art19: 'community' })) await page.selectOption(`#q-q5-${option}`, target);
+    for (const [option, position] of Object.entries({ first: '1', second: '2', third: '3' }))
+      await page.selectOption(`#q-q4-${option}`, position);
+    for (const [option, target] of Object.entries({ art12: 'capacity', art19: 'community' }))
+      await page.selectOption(`#q-q5-${option}`, target);
     await page.click('form.quiz button[type="submit"]');
     await page.goto(`${base}ar/basics/basics-challenge/index.html`);
     await page.check('form.challenge-form input[type="checkbox"]');
@@ -105,10 +131,16 @@ describe('complex scripts', () => {
       const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' });
       expect(fonts.error, 'pdffonts (Debian poppler-utils) must be installed').toBeUndefined();
       expect(fonts.stdout, `${locale}: the script's font is embedded`).toMatch(font);
-      const text = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout.normalize('NFKC');
+      const text = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], {
+        encoding: 'utf8',
+      }).stdout.normalize('NFKC');
       // Shaped Arabic comes out of a PDF as presentation forms (NFKC folds them back) in visual order.
       const words = name.split(' ');
-      for (const word of words) expect(text.includes(word) || text.includes([...word].reverse().join('')), `${locale}: "${word}" in the PDF's text`).toBe(true);
+      for (const word of words)
+        expect(
+          text.includes(word) || text.includes([...word].reverse().join('')),
+          `${locale}: "${word}" in the PDF's text`,
+        ).toBe(true);
       if (locale === 'zh') expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/); // the date in the locale's own format
     }
     await context.close();
@@ -121,7 +153,11 @@ describe('complex scripts', () => {
     const box = (await paragraph.boundingBox())!;
     const lineHeight = await paragraph.evaluate((p) => parseFloat(getComputedStyle(p).lineHeight));
     expect(box.height / lineHeight).toBeGreaterThan(5); // many lines, not one long overflowing line
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(screenshots, 'script-zh.png') });
     await page.close();
   });

@@ -16,7 +16,15 @@ describe('buildCourse on the mini course', () => {
     expect(result.ok).toBe(true);
     const bundle = path.join(out, 'mini');
     for (const locale of ['en', 'ar', 'fr']) {
-      for (const page of ['index.html', 'basics/index.html', 'basics/first-lesson/index.html', 'basics/basics-quiz/index.html', 'glossary/index.html', 'questionnaire/pre/index.html', '404.html']) {
+      for (const page of [
+        'index.html',
+        'basics/index.html',
+        'basics/first-lesson/index.html',
+        'basics/basics-quiz/index.html',
+        'glossary/index.html',
+        'questionnaire/pre/index.html',
+        '404.html',
+      ]) {
         expect(fs.existsSync(path.join(bundle, locale, page)), `${locale}/${page}`).toBe(true);
       }
     }
@@ -29,12 +37,20 @@ describe('buildCourse on the mini course', () => {
     // The language picker links the same page in the other locales.
     expect(en).toContain('href="../../../ar/basics/first-lesson/index.html"');
     // Images: AVIF + WebP sources, a fallback with width/height and lazy loading.
-    expect(en).toMatch(/<source type="image\/avif" srcset="\.\.\/\.\.\/_assets\/media\/diagram-[0-9a-f]{8}-480\.avif 480w/);
-    expect(en).toMatch(/<img src="\.\.\/\.\.\/_assets\/media\/diagram-[0-9a-f]{8}-640\.png" alt="A simple diagram" width="640" height="400" loading="lazy" decoding="async">/);
+    expect(en).toMatch(
+      /<source type="image\/avif" srcset="\.\.\/\.\.\/_assets\/media\/diagram-[0-9a-f]{8}-480\.avif 480w/,
+    );
+    expect(en).toMatch(
+      /<img src="\.\.\/\.\.\/_assets\/media\/diagram-[0-9a-f]{8}-640\.png" alt="A simple diagram" width="640" height="400" loading="lazy" decoding="async">/,
+    );
 
-    const manifest = JSON.parse(fs.readFileSync(path.join(bundle, 'manifest.json'), 'utf8')) as BundleManifest;
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(bundle, 'manifest.json'), 'utf8'),
+    ) as BundleManifest;
     expect(manifest.locales).toEqual(['en', 'ar', 'fr']);
-    expect(manifest.files.find((f) => f.path === 'en/index.html')?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.files.find((f) => f.path === 'en/index.html')?.sha256).toMatch(
+      /^[0-9a-f]{64}$/,
+    );
     expect(manifest.coverage.fr.ratio).toBeLessThan(0.5);
     expect(verifyBundle(bundle)).toMatchObject({ ok: true, problems: [] });
 
@@ -42,7 +58,10 @@ describe('buildCourse on the mini course', () => {
     fs.writeFileSync(path.join(bundle, 'en/extra.html'), 'x');
     const verified = verifyBundle(bundle);
     expect(verified.ok).toBe(false);
-    expect(verified.problems.map((p) => `${p.path} ${p.problem}`).sort()).toEqual(['en/extra.html unexpected', 'en/index.html size']);
+    expect(verified.problems.map((p) => `${p.path} ${p.problem}`).sort()).toEqual([
+      'en/extra.html unexpected',
+      'en/index.html size',
+    ]);
   });
 
   it('marks fallback text with lang and a visible note, and reports it', async () => {
@@ -50,7 +69,9 @@ describe('buildCourse on the mini course', () => {
     const result = await buildCourse({ courseDir: miniCourseDir, outDir: out, locales: ['fr'] });
     expect(result.ok).toBe(true);
     const page = fs.readFileSync(path.join(out, 'mini/fr/basics/second-lesson/index.html'), 'utf8');
-    expect(page).toContain('<h1><span class="fallback" lang="en" dir="ltr">Second lesson</span></h1>');
+    expect(page).toContain(
+      '<h1><span class="fallback" lang="en" dir="ltr">Second lesson</span></h1>',
+    );
     expect(page).toContain('class="fallback-note"');
     expect(page).toMatch(/<div class="body fallback" lang="en" dir="ltr">/);
     const translated = fs.readFileSync(path.join(out, 'mini/fr/basics/index.html'), 'utf8');
@@ -69,11 +90,16 @@ describe('buildCourse on the mini course', () => {
     expect(first.rendered).toBe(first.pages);
     const again = await buildCourse({ courseDir: course, outDir: out });
     expect(again.rendered).toBe(0);
-    fs.appendFileSync(path.join(course, 'modules/basics/first-lesson.en.mdx'), '\nA new sentence for the rebuild.\n');
+    fs.appendFileSync(
+      path.join(course, 'modules/basics/first-lesson.en.mdx'),
+      '\nA new sentence for the rebuild.\n',
+    );
     const edited = await buildCourse({ courseDir: course, outDir: out });
     // en has its own body; fr falls back to the en body; ar has its own body and is untouched.
     expect(edited.rendered).toBe(2);
-    expect(fs.readFileSync(path.join(out, 'mini/en/basics/first-lesson/index.html'), 'utf8')).toContain('A new sentence for the rebuild.');
+    expect(
+      fs.readFileSync(path.join(out, 'mini/en/basics/first-lesson/index.html'), 'utf8'),
+    ).toContain('A new sentence for the rebuild.');
     expect(verifyBundle(path.join(out, 'mini')).ok).toBe(true);
   });
 
@@ -84,8 +110,12 @@ describe('buildCourse on the mini course', () => {
     const page = path.join(out, 'mini/fr/basics/first-lesson/index.html');
     const original = fs.readFileSync(page, 'utf8');
     fs.writeFileSync(page, original.replace('</body>', '<script>steal()</script></body>'));
-    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8')) as BundleManifest;
-    const video = manifest.files.find((f) => f.path.startsWith('ar/_assets/media/') && f.path.endsWith('.mp4'))!;
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8'),
+    ) as BundleManifest;
+    const video = manifest.files.find(
+      (f) => f.path.startsWith('ar/_assets/media/') && f.path.endsWith('.mp4'),
+    )!;
     fs.appendFileSync(path.join(out, 'mini', video.path), 'tampered');
     expect(verifyBundle(path.join(out, 'mini')).ok).toBe(false);
 
@@ -95,7 +125,11 @@ describe('buildCourse on the mini course', () => {
     expect(fs.statSync(path.join(out, 'mini', video.path)).size).toBe(video.size);
     expect(verifyBundle(path.join(out, 'mini'))).toMatchObject({ ok: true, problems: [] });
     // The course's own media is untouched by anything done to the output (copies, not links).
-    expect(fs.readFileSync(path.join(course, 'media/clip.mp4')).equals(fs.readFileSync(path.join(miniCourseDir, 'media/clip.mp4')))).toBe(true);
+    expect(
+      fs
+        .readFileSync(path.join(course, 'media/clip.mp4'))
+        .equals(fs.readFileSync(path.join(miniCourseDir, 'media/clip.mp4'))),
+    ).toBe(true);
   });
 
   it('leaves the previous output untouched when a build fails, and lists every problem in one run', async () => {
@@ -103,16 +137,27 @@ describe('buildCourse on the mini course', () => {
     const out = tempDir();
     expect((await buildCourse({ courseDir: course, outDir: out })).ok).toBe(true);
     const before = fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8');
-    fs.writeFileSync(path.join(course, 'modules/basics/second-lesson.en.mdx'), 'Hello {name}\n\n<script>alert(1)</script>\n');
-    editFile(path.join(course, 'modules/basics/first-lesson.ar.mdx'), 'alt="رسم بياني بسيط"', 'alt=""');
+    fs.writeFileSync(
+      path.join(course, 'modules/basics/second-lesson.en.mdx'),
+      'Hello {name}\n\n<script>alert(1)</script>\n',
+    );
+    editFile(
+      path.join(course, 'modules/basics/first-lesson.ar.mdx'),
+      'alt="رسم بياني بسيط"',
+      'alt=""',
+    );
     const failed = await buildCourse({ courseDir: course, outDir: out });
     expect(failed.ok).toBe(false);
-    const errors = failed.diagnostics.filter((d) => d.severity === 'error').map((d) => `${path.basename(d.file ?? '')}:${d.line}:${d.column} ${d.ruleId}`);
-    expect(errors).toEqual(expect.arrayContaining([
-      'second-lesson.en.mdx:1:7 polycourse:mdx-expression',
-      'second-lesson.en.mdx:3:1 polycourse:forbidden-element',
-      'first-lesson.ar.mdx:5:1 polycourse:missing-alt',
-    ]));
+    const errors = failed.diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => `${path.basename(d.file ?? '')}:${d.line}:${d.column} ${d.ruleId}`);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        'second-lesson.en.mdx:1:7 polycourse:mdx-expression',
+        'second-lesson.en.mdx:3:1 polycourse:forbidden-element',
+        'first-lesson.ar.mdx:5:1 polycourse:missing-alt',
+      ]),
+    );
     expect(fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8')).toBe(before);
     expect(fs.readdirSync(out).filter((f) => f.includes('staging'))).toEqual([]);
     expect(verifyBundle(path.join(out, 'mini')).ok).toBe(true);
@@ -124,9 +169,13 @@ describe('buildCourse on the mini course', () => {
     const out = tempDir();
     const result = await buildCourse({ courseDir: course, outDir: out, locales: ['en'] });
     expect(result.ok).toBe(true);
-    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8')) as BundleManifest;
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8'),
+    ) as BundleManifest;
     expect(manifest.theme).toBe('high-contrast');
-    const cssFile = manifest.files.find((f) => /^en\/_assets\/theme-[0-9a-f]{8}\.css$/.test(f.path))!;
+    const cssFile = manifest.files.find((f) =>
+      /^en\/_assets\/theme-[0-9a-f]{8}\.css$/.test(f.path),
+    )!;
     const css = fs.readFileSync(path.join(out, 'mini', cssFile.path), 'utf8');
     expect(css).toContain('--bg: #000');
     expect(css.indexOf('--bg: #ffffff')).toBeLessThan(css.indexOf('--bg: #000')); // the parent's rules first
@@ -134,27 +183,45 @@ describe('buildCourse on the mini course', () => {
     await buildCourse({ courseDir: miniCourseDir, outDir: defaultOut, locales: ['en'] });
     const strip = (html: string) => html.replace(/theme-[0-9a-f]{8}\.css/, '');
     const page = 'mini/en/basics/first-lesson/index.html';
-    expect(strip(fs.readFileSync(path.join(out, page), 'utf8'))).toBe(strip(fs.readFileSync(path.join(defaultOut, page), 'utf8')));
+    expect(strip(fs.readFileSync(path.join(out, page), 'utf8'))).toBe(
+      strip(fs.readFileSync(path.join(defaultOut, page), 'utf8')),
+    );
   });
 
   it('links the pages in reading order: pre-questionnaire, units, post-questionnaire, results', async () => {
     const out = tempDir();
-    expect((await buildCourse({ courseDir: miniCourseDir, outDir: out, locales: ['en'] })).ok).toBe(true);
+    expect((await buildCourse({ courseDir: miniCourseDir, outDir: out, locales: ['en'] })).ok).toBe(
+      true,
+    );
     const read = (p: string) => fs.readFileSync(path.join(out, 'mini/en', p), 'utf8');
-    expect(read('questionnaire/pre/index.html')).toContain('<a class="pager-next" href="../../basics/first-lesson/index.html" rel="next">');
-    expect(read('basics/first-lesson/index.html')).toContain('<a class="pager-previous" href="../../questionnaire/pre/index.html" rel="prev">');
-    expect(read('basics/basics-challenge/index.html')).toContain('<a class="pager-next" href="../../questionnaire/post/index.html" rel="next">');
-    expect(read('questionnaire/post/index.html')).toContain('<a class="pager-next" href="../../questionnaire/results/index.html" rel="next">');
+    expect(read('questionnaire/pre/index.html')).toContain(
+      '<a class="pager-next" href="../../basics/first-lesson/index.html" rel="next">',
+    );
+    expect(read('basics/first-lesson/index.html')).toContain(
+      '<a class="pager-previous" href="../../questionnaire/pre/index.html" rel="prev">',
+    );
+    expect(read('basics/basics-challenge/index.html')).toContain(
+      '<a class="pager-next" href="../../questionnaire/post/index.html" rel="next">',
+    );
+    expect(read('questionnaire/post/index.html')).toContain(
+      '<a class="pager-next" href="../../questionnaire/results/index.html" rel="next">',
+    );
   });
 
   it('plays a video from an external URL, with local captions and the transcript', async () => {
     const course = copyCourse(miniCourseDir);
-    editFile(path.join(course, 'course.yaml'), 'src: media/clip.mp4', 'src: https://media.example.org/intro.webm');
+    editFile(
+      path.join(course, 'course.yaml'),
+      'src: media/clip.mp4',
+      'src: https://media.example.org/intro.webm',
+    );
     const out = tempDir();
     expect((await buildCourse({ courseDir: course, outDir: out, locales: ['en'] })).ok).toBe(true);
     const page = fs.readFileSync(path.join(out, 'mini/en/basics/intro-video/index.html'), 'utf8');
     expect(page).toContain('<source src="https://media.example.org/intro.webm" type="video/webm">');
-    expect(page).toMatch(/<track kind="captions" src="\.\.\/\.\.\/_assets\/captions\/intro-video\.en-[0-9a-f]{8}\.vtt" srclang="en" label="English" default>/);
+    expect(page).toMatch(
+      /<track kind="captions" src="\.\.\/\.\.\/_assets\/captions\/intro-video\.en-[0-9a-f]{8}\.vtt" srclang="en" label="English" default>/,
+    );
     expect(page).toContain('Hello and welcome.');
   });
 });
@@ -162,7 +229,9 @@ describe('buildCourse on the mini course', () => {
 describe('rendering on worker threads', () => {
   it('gives the same bundle as one thread', async () => {
     const [one, two] = [tempDir(), tempDir()];
-    expect((await buildCourse({ courseDir: miniCourseDir, outDir: one, threads: 1 })).ok).toBe(true);
+    expect((await buildCourse({ courseDir: miniCourseDir, outDir: one, threads: 1 })).ok).toBe(
+      true,
+    );
     process.env.POLYCOURSE_WORKER_THRESHOLD = '0';
     try {
       const result = await buildCourse({ courseDir: miniCourseDir, outDir: two, threads: 2 });
@@ -171,7 +240,8 @@ describe('rendering on worker threads', () => {
     } finally {
       delete process.env.POLYCOURSE_WORKER_THRESHOLD;
     }
-    const manifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'mini/manifest.json'), 'utf8')).files;
+    const manifest = (dir: string) =>
+      JSON.parse(fs.readFileSync(path.join(dir, 'mini/manifest.json'), 'utf8')).files;
     expect(manifest(two)).toEqual(manifest(one));
   }, 60_000);
 });
@@ -179,8 +249,15 @@ describe('rendering on worker threads', () => {
 describe('adding a locale', () => {
   it('is configuration plus translations: Persian (a second RTL script) builds with dir=rtl', async () => {
     const course = copyCourse(miniCourseDir);
-    editFile(path.join(course, 'course.yaml'), 'locales: [en, ar, fr]', 'locales: [en, ar, fr, fa]');
-    fs.writeFileSync(path.join(course, 'locales/fa.yaml'), 'title: دوره کوچک\nmodules:\n  basics:\n    title: مبانی\n');
+    editFile(
+      path.join(course, 'course.yaml'),
+      'locales: [en, ar, fr]',
+      'locales: [en, ar, fr, fa]',
+    );
+    fs.writeFileSync(
+      path.join(course, 'locales/fa.yaml'),
+      'title: دوره کوچک\nmodules:\n  basics:\n    title: مبانی\n',
+    );
     const out = tempDir();
     const result = await buildCourse({ courseDir: course, outDir: out, locales: ['fa'] });
     expect(result.ok).toBe(true);
@@ -188,17 +265,27 @@ describe('adding a locale', () => {
     expect(home).toMatch(/<html lang="fa" dir="rtl">/);
     expect(home).toContain('<h1>دوره کوچک</h1>');
     // No Persian UI catalog yet: the build says which strings fall back, and where to add them.
-    expect(result.diagnostics.find((d) => d.ruleId === 'polycourse:ui-string-missing')?.message).toMatch(/UI string\(s\) missing in "fa"/);
+    expect(
+      result.diagnostics.find((d) => d.ruleId === 'polycourse:ui-string-missing')?.message,
+    ).toMatch(/UI string\(s\) missing in "fa"/);
     expect(result.coverage.fa.translated).toBe(2);
   });
 
   it('accepts any BCP 47 tag, deriving direction and label (pt-BR, ur)', async () => {
     const course = copyCourse(miniCourseDir);
-    editFile(path.join(course, 'course.yaml'), 'locales: [en, ar, fr]', 'locales: [en, ar, fr, pt-BR, ur]');
+    editFile(
+      path.join(course, 'course.yaml'),
+      'locales: [en, ar, fr]',
+      'locales: [en, ar, fr, pt-BR, ur]',
+    );
     const out = tempDir();
     const result = await buildCourse({ courseDir: course, outDir: out, locales: ['pt-BR', 'ur'] });
     expect(result.ok).toBe(true);
-    expect(fs.readFileSync(path.join(out, 'mini/ur/index.html'), 'utf8')).toMatch(/<html lang="ur" dir="rtl">/);
-    expect(fs.readFileSync(path.join(out, 'mini/pt-BR/index.html'), 'utf8')).toMatch(/<html lang="pt-BR" dir="ltr">/);
+    expect(fs.readFileSync(path.join(out, 'mini/ur/index.html'), 'utf8')).toMatch(
+      /<html lang="ur" dir="rtl">/,
+    );
+    expect(fs.readFileSync(path.join(out, 'mini/pt-BR/index.html'), 'utf8')).toMatch(
+      /<html lang="pt-BR" dir="ltr">/,
+    );
   });
 });

@@ -17,11 +17,14 @@ describe('the demo course', () => {
     for (const m of course!.modules) {
       const kinds = m.units.map((u) => u.kind);
       expect(kinds.filter((k) => k === 'lesson').length, m.id).toBeGreaterThanOrEqual(2);
-      for (const kind of ['video', 'infosheet', 'quiz', 'challenge'] as const) expect(kinds, m.id).toContain(kind);
+      for (const kind of ['video', 'infosheet', 'quiz', 'challenge'] as const)
+        expect(kinds, m.id).toContain(kind);
       const quiz = m.units.find((u) => u.kind === 'quiz');
       expect(quiz?.kind === 'quiz' && quiz.questions.length, m.id).toBeGreaterThanOrEqual(5);
       const video = m.units.find((u) => u.kind === 'video');
-      expect(video?.kind === 'video' && Object.keys(video.captions).sort(), m.id).toEqual([...demoLocales].sort());
+      expect(video?.kind === 'video' && Object.keys(video.captions).sort(), m.id).toEqual(
+        [...demoLocales].sort(),
+      );
     }
     expect(course!.questionnaire?.items).toHaveLength(17);
     expect(course!.questionnaire?.scale).toBe(5);
@@ -37,7 +40,9 @@ describe('the demo course', () => {
     const bundle = path.join(out, 'rights-based-mental-health');
     for (const locale of demoLocales) {
       const home = fs.readFileSync(path.join(bundle, locale, 'index.html'), 'utf8');
-      expect(home).toMatch(new RegExp(`<html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`));
+      expect(home).toMatch(
+        new RegExp(`<html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`),
+      );
       expect(home).not.toContain('class="fallback');
     }
     expect(verifyBundle(bundle).ok).toBe(true);

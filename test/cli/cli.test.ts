@@ -8,7 +8,10 @@ import { copyCourse, tempDir } from '../helpers/temp-course.ts';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/polycourse.mjs');
 const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -19,9 +22,27 @@ describe('polycourse CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
-    expect(result).toMatchObject({ ok: true, courseId: 'mini', locales: ['en', 'ar', 'fr'], pages: 42 });
-    expect(result.zips.map((z: string) => path.basename(z)).sort()).toEqual(['mini.ar.zip', 'mini.en.zip', 'mini.fr.zip', 'mini.zip']);
-    const unzip = spawnSync('python3', ['-c', 'import sys,zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', path.join(out, 'mini.ar.zip')], { encoding: 'utf8' });
+    expect(result).toMatchObject({
+      ok: true,
+      courseId: 'mini',
+      locales: ['en', 'ar', 'fr'],
+      pages: 42,
+    });
+    expect(result.zips.map((z: string) => path.basename(z)).sort()).toEqual([
+      'mini.ar.zip',
+      'mini.en.zip',
+      'mini.fr.zip',
+      'mini.zip',
+    ]);
+    const unzip = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import sys,zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))',
+        path.join(out, 'mini.ar.zip'),
+      ],
+      { encoding: 'utf8' },
+    );
     const names = unzip.stdout.trim().split('\n');
     expect(names).toContain('ar/index.html');
     expect(names.every((n) => n.startsWith('ar/'))).toBe(true);
@@ -38,17 +59,24 @@ describe('polycourse CLI', () => {
 
   it('invalid content: exit 1, positioned errors, nothing written', () => {
     const course = copyCourse(miniCourseDir);
-    fs.writeFileSync(path.join(course, 'modules/basics/second-lesson.en.mdx'), '<Foo onClick="x()" />\n');
+    fs.writeFileSync(
+      path.join(course, 'modules/basics/second-lesson.en.mdx'),
+      '<Foo onClick="x()" />\n',
+    );
     const out = tempDir();
     const r = run('build', course, '--out', out);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/second-lesson\.en\.mdx:1:1 {2}error {2}Event handler attribute "onClick" is not allowed on <Foo> {2}\[polycourse:event-attribute\]/);
+    expect(r.stderr).toMatch(
+      /second-lesson\.en\.mdx:1:1 {2}error {2}Event handler attribute "onClick" is not allowed on <Foo> {2}\[polycourse:event-attribute\]/,
+    );
     expect(r.stderr).toMatch(/fix: /);
     expect(r.stderr).toMatch(/nothing was written/);
     expect(fs.readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual([]);
     const v = run('validate', course, '--json');
     expect(v.code).toBe(1);
-    expect(JSON.parse(v.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(expect.arrayContaining(['polycourse:event-attribute', 'polycourse:unknown-component']));
+    expect(JSON.parse(v.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(
+      expect.arrayContaining(['polycourse:event-attribute', 'polycourse:unknown-component']),
+    );
   });
 
   it('validate: exit 0 on a valid course', () => {
@@ -58,7 +86,14 @@ describe('polycourse CLI', () => {
   });
 
   it('usage errors: exit 2 with the usage text', () => {
-    for (const args of [[], ['frobnicate'], ['build', miniCourseDir], ['build', '--out', 'x'], ['build', miniCourseDir, '--out', 'x', '--colour'], ['serve', '.', '--port', 'abc']]) {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['build', miniCourseDir],
+      ['build', '--out', 'x'],
+      ['build', miniCourseDir, '--out', 'x', '--colour'],
+      ['serve', '.', '--port', 'abc'],
+    ]) {
       const r = run(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/Usage: polycourse/);

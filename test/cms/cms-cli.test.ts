@@ -11,17 +11,32 @@ const bin = path.resolve(import.meta.dirname, '../../bin/polycourse.mjs');
 describe('CMS commands', () => {
   it('imports a course folder (twice, without duplicates) and builds the same bundle from the CMS', () => {
     const dir = tempDir();
-    const env = { ...process.env, DATABASE_URI: `file:${path.join(dir, 'cms.db')}`, POLYCOURSE_MEDIA_DIR: path.join(dir, 'media') };
-    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd: dir });
+    const env = {
+      ...process.env,
+      DATABASE_URI: `file:${path.join(dir, 'cms.db')}`,
+      POLYCOURSE_MEDIA_DIR: path.join(dir, 'media'),
+    };
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd: dir });
     const first = run('import', miniCourseDir, '--json');
     expect(first.status, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ course: 'mini', created: 8, media: { uploaded: 3, reused: 0 } });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      course: 'mini',
+      created: 8,
+      media: { uploaded: 3, reused: 0 },
+    });
     const second = run('import', miniCourseDir, '--json');
-    expect(JSON.parse(second.stdout)).toMatchObject({ created: 0, updated: 8, media: { uploaded: 0, reused: 3 } });
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      created: 0,
+      updated: 8,
+      media: { uploaded: 0, reused: 3 },
+    });
     const built = run('build', '--from-cms', 'mini', '--out', path.join(dir, 'out'), '--json');
     expect(built.status, built.stderr).toBe(0);
     expect(JSON.parse(built.stdout)).toMatchObject({ ok: true, pages: 42 });
-    expect(fs.readFileSync(path.join(dir, 'out/mini/ar/basics/first-lesson/index.html'), 'utf8')).toContain('<h1>الدرس الأول</h1>');
+    expect(
+      fs.readFileSync(path.join(dir, 'out/mini/ar/basics/first-lesson/index.html'), 'utf8'),
+    ).toContain('<h1>الدرس الأول</h1>');
     expect(run('build', '--from-cms', 'nope', '--out', path.join(dir, 'out2')).status).toBe(1);
   }, 120_000);
 
@@ -29,7 +44,11 @@ describe('CMS commands', () => {
     const dir = tempDir();
     const course = copyCourse(miniCourseDir);
     fs.writeFileSync(path.join(course, 'course.yaml'), 'id: Bad Id\n');
-    const r = spawnSync(process.execPath, [bin, 'import', course], { encoding: 'utf8', env: { ...process.env, DATABASE_URI: `file:${path.join(dir, 'cms.db')}` }, cwd: dir });
+    const r = spawnSync(process.execPath, [bin, 'import', course], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URI: `file:${path.join(dir, 'cms.db')}` },
+      cwd: dir,
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/course\.yaml:1:\d+ {2}error .*\[polycourse:course-schema\]/);
     expect(r.stderr).toMatch(/nothing was written to the CMS/);
@@ -39,15 +58,26 @@ describe('CMS commands', () => {
 
 describe('export', () => {
   it('import then export gives back the same course model', async () => {
-    const { readCourseFromFiles } = await import('../../compiler/sources/files/read-course-from-files.ts');
+    const { readCourseFromFiles } =
+      await import('../../compiler/sources/files/read-course-from-files.ts');
     const dir = tempDir();
-    const env = { ...process.env, DATABASE_URI: `file:${path.join(dir, 'cms.db')}`, POLYCOURSE_MEDIA_DIR: path.join(dir, 'media') };
-    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd: dir });
+    const env = {
+      ...process.env,
+      DATABASE_URI: `file:${path.join(dir, 'cms.db')}`,
+      POLYCOURSE_MEDIA_DIR: path.join(dir, 'media'),
+    };
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd: dir });
     expect(run('import', miniCourseDir).status).toBe(0);
     const exported = path.join(dir, 'exported');
     const r = run('export', 'mini', exported);
     expect(r.status, r.stderr).toBe(0);
-    const strip = (c: unknown) => JSON.parse(JSON.stringify(c, (k, v) => (['file', 'mediaRoot', 'baseDir', 'translations'].includes(k) ? undefined : v)));
+    const strip = (c: unknown) =>
+      JSON.parse(
+        JSON.stringify(c, (k, v) =>
+          ['file', 'mediaRoot', 'baseDir', 'translations'].includes(k) ? undefined : v,
+        ),
+      );
     const original = readCourseFromFiles(miniCourseDir);
     const roundTrip = readCourseFromFiles(exported);
     expect(roundTrip.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

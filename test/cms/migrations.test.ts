@@ -18,14 +18,34 @@ async function migratedCrud(uri: string, key: string) {
   env.NODE_ENV = 'production';
   let payload;
   try {
-    payload = await getPayload({ config: polycourseConfig({ db: databaseAdapter(uri), secret: 'test', mediaDir: path.join(tempDir(), 'media') }), key });
+    payload = await getPayload({
+      config: polycourseConfig({
+        db: databaseAdapter(uri),
+        secret: 'test',
+        mediaDir: path.join(tempDir(), 'media'),
+      }),
+      key,
+    });
   } finally {
     env.NODE_ENV = nodeEnv;
   }
   try {
-    const unit = await payload.create({ collection: 'units', locale: 'en', data: { unitId: 'u', kind: 'lesson', title: 'Title', body: 'Text.' } as never });
-    await payload.update({ collection: 'units', id: unit.id, locale: 'fr', data: { title: 'Titre' } as never });
-    const all = await payload.findByID({ collection: 'units', id: unit.id, locale: 'all' as never });
+    const unit = await payload.create({
+      collection: 'units',
+      locale: 'en',
+      data: { unitId: 'u', kind: 'lesson', title: 'Title', body: 'Text.' } as never,
+    });
+    await payload.update({
+      collection: 'units',
+      id: unit.id,
+      locale: 'fr',
+      data: { title: 'Titre' } as never,
+    });
+    const all = await payload.findByID({
+      collection: 'units',
+      id: unit.id,
+      locale: 'all' as never,
+    });
     expect((all as unknown as { title: unknown }).title).toEqual({ en: 'Title', fr: 'Titre' });
   } finally {
     await payload.destroy();
@@ -45,8 +65,11 @@ describe('committed migrations', () => {
     await admin.connect();
     // Databases of earlier runs are dropped here: this run's own is still held by Payload's pool,
     // which destroy() does not close, and forcing it would kill live connections of this process.
-    const old = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'polycourse_migrate_%'`);
-    for (const row of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+    const old = await admin.query(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'polycourse_migrate_%'`,
+    );
+    for (const row of old.rows)
+      await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${name}"`);
     await admin.end();
     await migratedCrud(postgresUri.replace(/\/[^/]*$/, `/${name}`), 'migrate-postgres');

@@ -24,26 +24,40 @@ describe('publishing from the CMS', () => {
     }
     await importCourse(payload, readCourseFromFiles(miniCourseDir).course!);
   }, 120_000);
-  afterAll(async () => { await stop?.(); });
+  afterAll(async () => {
+    await stop?.();
+  });
 
   it('the first run creates the admin from the environment', async () => {
     const users = await payload.find({ collection: 'users' });
-    expect(users.docs.map((u: any) => [u.email, u.roles])).toEqual([['first-admin@example.org', ['admin']]]);
+    expect(users.docs.map((u: any) => [u.email, u.roles])).toEqual([
+      ['first-admin@example.org', ['admin']],
+    ]);
   });
 
   it('builds the bundles in the background with progress; a failed build keeps the last bundles and shows its errors', async () => {
     const out = tempDir();
     const ok = await startPublish(payload, 'mini', out);
     await ok.finished;
-    const done = await payload.findByID({ collection: 'publish-jobs', id: ok.jobId }) as any;
+    const done = (await payload.findByID({ collection: 'publish-jobs', id: ok.jobId })) as any;
     expect(done).toMatchObject({ state: 'done', done: 42, total: 42 });
     const manifest = fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8');
 
-    const unit = (await payload.find({ collection: 'units', where: { unitId: { equals: 'second-lesson' } } })).docs[0];
-    await payload.update({ collection: 'units', id: unit.id, locale: 'en', data: { body: '<Figure src="media/missing.png" alt="Gone" />' } as never });
+    const unit = (
+      await payload.find({ collection: 'units', where: { unitId: { equals: 'second-lesson' } } })
+    ).docs[0];
+    await payload.update({
+      collection: 'units',
+      id: unit.id,
+      locale: 'en',
+      data: { body: '<Figure src="media/missing.png" alt="Gone" />' } as never,
+    });
     const failing = await startPublish(payload, 'mini', out);
     await failing.finished;
-    const failed = await payload.findByID({ collection: 'publish-jobs', id: failing.jobId }) as any;
+    const failed = (await payload.findByID({
+      collection: 'publish-jobs',
+      id: failing.jobId,
+    })) as any;
     expect(failed.state).toBe('failed');
     expect(failed.diagnostics.map((d: any) => d.ruleId)).toContain('polycourse:missing-media');
     expect(fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8')).toBe(manifest);

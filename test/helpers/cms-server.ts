@@ -36,52 +36,104 @@ export interface StartCmsOptions {
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    }).on('error', reject);
+    const server = net
+      .createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }
 
 /** Whether the server answers HTTP at `url` (any status). */
-const answers = (url: string) => fetch(url, { signal: AbortSignal.timeout(2000) }).then(() => true, () => false);
+const answers = (url: string) =>
+  fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Start `polycourse cms --seed <course>` and wait until the seed course's bundles are published (or, with
  * `dataDir`, a restart, until the server answers).
  */
-export async function startCmsServer(seedCourseDir: string, courseId: string, timeoutMs = 480_000, options: StartCmsOptions = {}): Promise<CmsServer> {
+export async function startCmsServer(
+  seedCourseDir: string,
+  courseId: string,
+  timeoutMs = 480_000,
+  options: StartCmsOptions = {},
+): Promise<CmsServer> {
   const data = options.dataDir ?? tempDir();
-  const port = options.port ?? await freePort();
-  const urlHost = !options.host || ['0.0.0.0', '::'].includes(options.host) ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
+  const port = options.port ?? (await freePort());
+  const urlHost =
+    !options.host || ['0.0.0.0', '::'].includes(options.host)
+      ? '127.0.0.1'
+      : options.host.includes(':')
+        ? `[${options.host}]`
+        : options.host;
   const url = `http://${urlHost}:${port}`;
   const admin = options.admin ?? { email: 'admin@example.org', password: `pw-${Date.now()}-admin` };
   const bundlesDir = path.join(data, 'bundles');
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['bin/polycourse.mjs', 'cms', '--port', String(port), '--seed', seedCourseDir, ...(options.host ? ['--host', options.host] : [])], {
-    cwd: projectDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env, DATABASE_URI: `file:${path.join(data, 'cms.db')}`, POLYCOURSE_MEDIA_DIR: path.join(data, 'media'),
-      POLYCOURSE_BUNDLES_DIR: bundlesDir, POLYCOURSE_ADMIN_EMAIL: admin.email, POLYCOURSE_ADMIN_PASSWORD: admin.password,
-      PAYLOAD_SECRET: 'test-secret-not-for-production', PAYLOAD_PUBLIC_SERVER_URL: url,
-      ...(options.withAdmin === false ? { POLYCOURSE_ADMIN_EMAIL: '', POLYCOURSE_ADMIN_PASSWORD: '' } : {}),
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      'bin/polycourse.mjs',
+      'cms',
+      '--port',
+      String(port),
+      '--seed',
+      seedCourseDir,
+      ...(options.host ? ['--host', options.host] : []),
+    ],
+    {
+      cwd: projectDir,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        DATABASE_URI: `file:${path.join(data, 'cms.db')}`,
+        POLYCOURSE_MEDIA_DIR: path.join(data, 'media'),
+        POLYCOURSE_BUNDLES_DIR: bundlesDir,
+        POLYCOURSE_ADMIN_EMAIL: admin.email,
+        POLYCOURSE_ADMIN_PASSWORD: admin.password,
+        PAYLOAD_SECRET: 'test-secret-not-for-production',
+        PAYLOAD_PUBLIC_SERVER_URL: url,
+        ...(options.withAdmin === false
+          ? { POLYCOURSE_ADMIN_EMAIL: '', POLYCOURSE_ADMIN_PASSWORD: '' }
+          : {}),
+        ...options.env,
+      },
     },
+  );
+  child.stdout!.on('data', (b) => {
+    output += b;
   });
-  child.stdout!.on('data', (b) => { output += b; });
-  child.stderr!.on('data', (b) => { output += b; });
-  const stop = (signal: NodeJS.Signals = 'SIGTERM') => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    try { process.kill(-child.pid!, signal); } catch { resolve(); }
+  child.stderr!.on('data', (b) => {
+    output += b;
   });
+  const stop = (signal: NodeJS.Signals = 'SIGTERM') =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        resolve();
+      }
+    });
   const deadline = Date.now() + timeoutMs;
   const manifest = path.join(bundlesDir, courseId, 'manifest.json');
-  const ready = async () => (options.dataDir ? /Polycourse CMS:/.test(output) && await answers(`${url}/api/users/me`) : fs.existsSync(manifest) && /Bundles published/.test(output));
+  const ready = async () =>
+    options.dataDir
+      ? /Polycourse CMS:/.test(output) && (await answers(`${url}/api/users/me`))
+      : fs.existsSync(manifest) && /Bundles published/.test(output);
   while (!(await ready())) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
-      throw new Error(`polycourse cms did not ${options.dataDir ? 'start' : `publish ${courseId}`} (exit ${child.exitCode}):\n${output.slice(-4000)}`);
+      throw new Error(
+        `polycourse cms did not ${options.dataDir ? 'start' : `publish ${courseId}`} (exit ${child.exitCode}):\n${output.slice(-4000)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -6,7 +6,8 @@ import { polycourseConfig } from '../../cms/payload.config.ts';
 import { databaseAdapter } from '../../cms/database-adapter.ts';
 import { tempDir } from './temp-course.ts';
 
-export const postgresUri = process.env.POSTGRES_TEST_URI ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const postgresUri =
+  process.env.POSTGRES_TEST_URI ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export async function postgresAvailable(): Promise<boolean> {
   const client = new pg.Client({ connectionString: postgresUri, connectionTimeoutMillis: 2000 });
@@ -22,26 +23,43 @@ export async function postgresAvailable(): Promise<boolean> {
 export const mongoUri = process.env.MONGODB_TEST_URI;
 
 /** Whether a database of this kind answers here; the reason when it does not (tests say it when they skip). */
-export async function databaseAvailable(kind: 'sqlite' | 'postgres' | 'mongodb'): Promise<true | string> {
+export async function databaseAvailable(
+  kind: 'sqlite' | 'postgres' | 'mongodb',
+): Promise<true | string> {
   if (kind === 'sqlite') return true;
-  if (kind === 'postgres') return (await postgresAvailable()) || `no PostgreSQL server answers at ${postgresUri}`;
-  if (!mongoUri) return 'MONGODB_TEST_URI is not set (no MongoDB server can be installed on this machine)';
+  if (kind === 'postgres')
+    return (await postgresAvailable()) || `no PostgreSQL server answers at ${postgresUri}`;
+  if (!mongoUri)
+    return 'MONGODB_TEST_URI is not set (no MongoDB server can be installed on this machine)';
   const net = await import('node:net');
   const { hostname, port } = new URL(mongoUri);
   return new Promise((resolve) => {
-    const socket = net.connect(Number(port || 27017), hostname, () => { socket.end(); resolve(true); });
+    const socket = net.connect(Number(port || 27017), hostname, () => {
+      socket.end();
+      resolve(true);
+    });
     socket.on('error', () => resolve(`no MongoDB server answers at ${mongoUri}`));
   });
 }
 
-export async function startCms(kind: 'sqlite' | 'postgres' | 'mongodb'): Promise<{ payload: Payload; stop(): Promise<void> }> {
+export async function startCms(
+  kind: 'sqlite' | 'postgres' | 'mongodb',
+): Promise<{ payload: Payload; stop(): Promise<void> }> {
   const schemaName = `polycourse_test_${process.pid}_${Date.now().toString(36)}`;
-  const db = kind === 'sqlite'
-    ? databaseAdapter(`file:${path.join(tempDir(), 'cms.db')}`, { push: true })
-    : kind === 'postgres'
-      ? databaseAdapter(postgresUri, { schemaName, push: true })
-      : databaseAdapter(`${mongoUri!.replace(/\/[^/]*$/, '')}/${schemaName}`);
-  const payload = await getPayload({ config: polycourseConfig({ db, secret: 'test-secret-not-for-production', mediaDir: path.join(tempDir(), 'media') }), key: schemaName });
+  const db =
+    kind === 'sqlite'
+      ? databaseAdapter(`file:${path.join(tempDir(), 'cms.db')}`, { push: true })
+      : kind === 'postgres'
+        ? databaseAdapter(postgresUri, { schemaName, push: true })
+        : databaseAdapter(`${mongoUri!.replace(/\/[^/]*$/, '')}/${schemaName}`);
+  const payload = await getPayload({
+    config: polycourseConfig({
+      db,
+      secret: 'test-secret-not-for-production',
+      mediaDir: path.join(tempDir(), 'media'),
+    }),
+    key: schemaName,
+  });
   return {
     payload,
     async stop() {

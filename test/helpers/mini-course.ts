@@ -8,6 +8,7 @@ export const miniCourseDir = path.join(fixturesDir, 'courses/mini');
 
 export function miniCourse(): Course {
   const result = readCourseFromFiles(miniCourseDir);
-  if (!result.course) throw new Error(`fixture course is invalid: ${JSON.stringify(result.diagnostics)}`);
+  if (!result.course)
+    throw new Error(`fixture course is invalid: ${JSON.stringify(result.diagnostics)}`);
   return result.course;
 }

@@ -14,7 +14,10 @@ function textRuns(html: string): string[] {
   const visible = html
     .replace(/<(script|style|title)\b[\s\S]*?<\/\1>/g, ' ')
     .replace(/<nav class="language-picker"[\s\S]*?<\/nav>/, ' ');
-  return visible.split(/<[^>]+>/).map((t) => t.replace(/&[a-z]+;|&#\d+;/g, ' ').trim()).filter(Boolean);
+  return visible
+    .split(/<[^>]+>/)
+    .map((t) => t.replace(/&[a-z]+;|&#\d+;/g, ' ').trim())
+    .filter(Boolean);
 }
 
 /** Runs that may stand alone: numbers, punctuation, symbols (e.g. "1." of a list, "›", "✓", "↩"). */
@@ -23,11 +26,18 @@ const neutral = /^[\s\d.,:;·•›‹↩✓✗()[\]—–\-+%/]*$/u;
 describe('pseudo-locale', () => {
   it('builds en-XA where no page contains an unwrapped UI string', async () => {
     const out = tempDir();
-    const result = await buildCourse({ courseDir: miniCourseDir, outDir: out, locales: ['en'], pseudo: true });
+    const result = await buildCourse({
+      courseDir: miniCourseDir,
+      outDir: out,
+      locales: ['en'],
+      pseudo: true,
+    });
     expect(result.ok).toBe(true);
     expect(result.locales).toEqual(['en', 'en-XA']);
     const dir = path.join(out, 'mini/en-XA');
-    const pages = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
+    const pages = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) =>
+      f.endsWith('.html'),
+    );
     expect(pages.length).toBeGreaterThan(10);
     const unwrapped: string[] = [];
     for (const page of pages) {

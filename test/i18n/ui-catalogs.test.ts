@@ -33,13 +33,16 @@ function shape(message: string) {
 
 describe('UI catalogs', () => {
   it('exist for every demo locale', () => {
-    for (const locale of demoLocales) expect(fs.existsSync(path.join(dir, `${locale}.po`)), `${locale}.po`).toBe(true);
+    for (const locale of demoLocales)
+      expect(fs.existsSync(path.join(dir, `${locale}.po`)), `${locale}.po`).toBe(true);
   });
 
   for (const locale of demoLocales) {
     it(`${locale}: msgfmt --check accepts it, every string is translated with the source's placeholders`, () => {
       const file = path.join(dir, `${locale}.po`);
-      const msgfmt = spawnSync('msgfmt', ['--check', '-o', '/dev/null', file], { encoding: 'utf8' });
+      const msgfmt = spawnSync('msgfmt', ['--check', '-o', '/dev/null', file], {
+        encoding: 'utf8',
+      });
       expect(msgfmt.error, 'msgfmt (Debian gettext) must be installed').toBeUndefined();
       expect(msgfmt.stderr).toBe('');
       expect(msgfmt.status).toBe(0);
@@ -52,9 +55,11 @@ describe('UI catalogs', () => {
         const ours = shape(message);
         expect(ours.names, `${locale} ${id}`).toEqual(shape(source[id]).names);
         for (const category of ours.categories) {
-          if (!category.startsWith('=')) expect(allowed, `${locale} ${id}: plural category "${category}"`).toContain(category);
+          if (!category.startsWith('='))
+            expect(allowed, `${locale} ${id}: plural category "${category}"`).toContain(category);
         }
-        if (ours.categories.size) expect([...ours.categories], `${locale} ${id}`).toContain('other');
+        if (ours.categories.size)
+          expect([...ours.categories], `${locale} ${id}`).toContain('other');
       }
     });
   }

@@ -15,6 +15,9 @@ describe('UI string usage', () => {
 
   it('reports ids missing from the catalog and entries nothing uses', () => {
     const catalog = ids.filter((id) => id !== 'quiz.check').concat('forgotten.string');
-    expect(checkUiStringUsage(catalog, roots)).toEqual({ missing: ['quiz.check'], unused: ['forgotten.string'] });
+    expect(checkUiStringUsage(catalog, roots)).toEqual({
+      missing: ['quiz.check'],
+      unused: ['forgotten.string'],
+    });
   });
 });

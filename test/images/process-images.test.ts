@@ -14,7 +14,12 @@ describe('processImage', () => {
     const cache = tempDir();
     const result = await processImage(diagram, 'media/diagram.png', cache);
     if ('severity' in result) throw new Error(result.message);
-    expect(result.variants.map((v) => `${v.format}@${v.width}`).sort()).toEqual(['avif@480', 'avif@640', 'webp@480', 'webp@640']);
+    expect(result.variants.map((v) => `${v.format}@${v.width}`).sort()).toEqual([
+      'avif@480',
+      'avif@640',
+      'webp@480',
+      'webp@640',
+    ]);
     expect(result.fallback).toMatchObject({ format: 'png', width: 640 });
     expect([result.width, result.height]).toEqual([640, 400]);
     for (const v of [...result.variants, result.fallback]) {
@@ -39,7 +44,9 @@ describe('processImage', () => {
     const dir = tempDir();
     const bomb = path.join(dir, 'bomb.png');
     // 8000 x 8000 of one colour: a few kilobytes on disk, 64 megapixels decoded.
-    await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9, palette: true }).toFile(bomb);
+    await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#fff' } })
+      .png({ compressionLevel: 9, palette: true })
+      .toFile(bomb);
     expect(fs.statSync(bomb).size).toBeLessThan(300_000);
     const result = await processImage(bomb, 'media/bomb.png', tempDir());
     expect(result).toMatchObject({ severity: 'error', ruleId: 'polycourse:image' });
@@ -51,6 +58,10 @@ describe('processImage', () => {
     const broken = path.join(dir, 'broken.png');
     fs.writeFileSync(broken, fs.readFileSync(diagram).subarray(0, 200));
     const result = await processImage(broken, 'media/broken.png', tempDir());
-    expect(result).toMatchObject({ severity: 'error', ruleId: 'polycourse:image', message: expect.stringContaining('media/broken.png') });
+    expect(result).toMatchObject({
+      severity: 'error',
+      ruleId: 'polycourse:image',
+      message: expect.stringContaining('media/broken.png'),
+    });
   });
 });

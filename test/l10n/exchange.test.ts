@@ -15,15 +15,19 @@ import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
 import { sha256 } from '../../compiler/model/fingerprint.ts';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/polycourse.mjs');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 const exportFile = (course: string, locale: string, format: string) => {
   const r = run('l10n', 'export', course, '--locale', locale, '--format', format);
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 };
 /** A fingerprint of every file of a course folder, to prove a refused import changed nothing. */
-const snapshot = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).sort()
-  .filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => `${f}:${sha256(fs.readFileSync(path.join(dir, f)))}`);
+const snapshot = (dir: string) =>
+  (fs.readdirSync(dir, { recursive: true }) as string[])
+    .sort()
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .map((f) => `${f}:${sha256(fs.readFileSync(path.join(dir, f)))}`);
 
 /** "Translate" an XLIFF file: every target = marker + source content (placeholders kept). */
 function fillXliff(xml: string, marker: string, version: '1.2' | '2.0'): string {
@@ -32,7 +36,10 @@ function fillXliff(xml: string, marker: string, version: '1.2' | '2.0'): string 
   for (const unit of Array.from(doc.getElementsByTagName(unitTag)) as Element[]) {
     const source = unit.getElementsByTagName('source')[0];
     let target = unit.getElementsByTagName('target')[0];
-    if (!target) { target = doc.createElementNS(source.namespaceURI, 'target'); unit.appendChild(target); }
+    if (!target) {
+      target = doc.createElementNS(source.namespaceURI, 'target');
+      unit.appendChild(target);
+    }
     while (target.firstChild) target.removeChild(target.firstChild);
     target.appendChild(doc.createTextNode(marker));
     for (let n = source.firstChild; n; n = n.nextSibling) target.appendChild(n.cloneNode(true));
@@ -44,7 +51,9 @@ describe('XLIFF and PO exchange', () => {
   it('XLIFF 1.2 round trip for fr: markup kept, the course builds with the new French texts', async () => {
     const course = copyCourse(miniCourseDir);
     const xliff = exportFile(course, 'fr', 'xliff12');
-    expect(xliff).toContain('<ph id="3">&lt;Term id="crpd"&gt;</ph>CRPD<ph id="4">&lt;/Term&gt;</ph>');
+    expect(xliff).toContain(
+      '<ph id="3">&lt;Term id="crpd"&gt;</ph>CRPD<ph id="4">&lt;/Term&gt;</ph>',
+    );
     const file = path.join(tempDir(), 'fr.xlf');
     fs.writeFileSync(file, fillXliff(xliff, 'FR ', '1.2'));
     const r = run('l10n', 'import', course, file);
@@ -52,14 +61,23 @@ describe('XLIFF and PO exchange', () => {
     expect(r.status).toBe(0);
     const body = fs.readFileSync(path.join(course, 'modules/basics/first-lesson.fr.mdx'), 'utf8');
     expect(body).toContain('## FR What rights are');
-    expect(body).toContain('FR Everyone has **rights**. The <Term id="crpd">CRPD</Term> says so.[^1]');
-    expect(body).toContain('<Figure src="media/diagram.png" alt="FR A simple diagram" caption="FR A diagram." />');
+    expect(body).toContain(
+      'FR Everyone has **rights**. The <Term id="crpd">CRPD</Term> says so.[^1]',
+    );
+    expect(body).toContain(
+      '<Figure src="media/diagram.png" alt="FR A simple diagram" caption="FR A diagram." />',
+    );
     const out = tempDir();
     const built = await buildCourse({ courseDir: course, outDir: out, locales: ['fr'] });
     expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(built.coverage.fr.missing).toEqual(['modules.basics.units.intro-video.captions']); // captions travel as WebVTT files
-    expect(fs.readFileSync(path.join(out, 'mini/fr/basics/first-lesson/index.html'), 'utf8')).toContain('<h1>FR First lesson</h1>');
-    expect(JSON.parse(run('l10n', 'status', course, '--locale', 'fr', '--json').stdout).locales.fr.counts).toMatchObject({ missing: 1, stale: 0 }); // the captions
+    expect(
+      fs.readFileSync(path.join(out, 'mini/fr/basics/first-lesson/index.html'), 'utf8'),
+    ).toContain('<h1>FR First lesson</h1>');
+    expect(
+      JSON.parse(run('l10n', 'status', course, '--locale', 'fr', '--json').stdout).locales.fr
+        .counts,
+    ).toMatchObject({ missing: 1, stale: 0 }); // the captions
   });
 
   it('PO round trip for ar, and XLIFF 2.0 export/import', () => {
@@ -73,34 +91,92 @@ describe('XLIFF and PO exchange', () => {
     const file = path.join(tempDir(), 'ar.po');
     fs.writeFileSync(file, gettextParser.po.compile(data));
     expect(run('l10n', 'import', course, file).status).toBe(0);
-    expect(fs.readFileSync(path.join(course, 'locales/ar.yaml'), 'utf8')).toContain('title: ع Mini course');
-    expect(fs.readFileSync(path.join(course, 'modules/basics/second-lesson.ar.mdx'), 'utf8')).toContain('- ع one');
+    expect(fs.readFileSync(path.join(course, 'locales/ar.yaml'), 'utf8')).toContain(
+      'title: ع Mini course',
+    );
+    expect(
+      fs.readFileSync(path.join(course, 'modules/basics/second-lesson.ar.mdx'), 'utf8'),
+    ).toContain('- ع one');
 
     const x2 = exportFile(course, 'fr', 'xliff20');
     expect(x2).toContain('<originalData><data id="d1">**</data>');
     const x2file = path.join(tempDir(), 'fr2.xlf');
     fs.writeFileSync(x2file, fillXliff(x2, 'FR2 ', '2.0'));
     expect(run('l10n', 'import', course, x2file).status).toBe(0);
-    expect(fs.readFileSync(path.join(course, 'modules/basics/first-lesson.fr.mdx'), 'utf8')).toContain('FR2 Everyone has **rights**.');
+    expect(
+      fs.readFileSync(path.join(course, 'modules/basics/first-lesson.fr.mdx'), 'utf8'),
+    ).toContain('FR2 Everyone has **rights**.');
   });
 
   it('marks stale units fuzzy in PO with the previous source, for a reviewer', () => {
     const course = copyCourse(miniCourseDir);
     expect(run('l10n', 'mark', course, '--locale', 'ar').status).toBe(0);
-    editFile(path.join(course, 'locales/en.yaml'), 'first-lesson: { title: First lesson }', 'first-lesson: { title: The opening lesson }');
+    editFile(
+      path.join(course, 'locales/en.yaml'),
+      'first-lesson: { title: First lesson }',
+      'first-lesson: { title: The opening lesson }',
+    );
     const poText = exportFile(course, 'ar', 'po');
-    expect(poText).toMatch(/#, fuzzy\n#\| msgid "First lesson"\nmsgctxt "modules\.basics\.units\.first-lesson\.title"\nmsgid "The opening lesson"\nmsgstr "الدرس الأول"/);
-    expect(exportFile(course, 'ar', 'xliff12')).toContain('<target state="needs-review-translation">الدرس الأول</target>');
+    expect(poText).toMatch(
+      /#, fuzzy\n#\| msgid "First lesson"\nmsgctxt "modules\.basics\.units\.first-lesson\.title"\nmsgid "The opening lesson"\nmsgstr "الدرس الأول"/,
+    );
+    expect(exportFile(course, 'ar', 'xliff12')).toContain(
+      '<target state="needs-review-translation">الدرس الأول</target>',
+    );
   });
 
   const refusals: [string, (xml: string) => string, RegExp][] = [
-    ['an unknown unit id', (x) => x.replace('id="modules.basics.title"', 'id="modules.basics.titel"'), /unit modules\.basics\.titel: unknown unit id/],
-    ['a broken placeholder', (x) => x.replace(/(<trans-unit id="modules\.basics\.units\.first-lesson\.body:2"[\s\S]*?<target[^>]*>[\s\S]*?)<ph id="3">[^<]*<\/ph>/, '$1'), /body:2: placeholder\(s\) \{3\} \(<Term id="crpd">\) missing/],
-    ['a duplicated placeholder', (x) => x.replace(/(<trans-unit id="modules\.basics\.units\.first-lesson\.body:4"[\s\S]*?<target[^>]*>)/, '$1<ph id="1">*</ph>'), /body:4: placeholder\(s\) \{1\} used more than once/],
-    ['a target in the wrong locale', (x) => x.replace('target-language="fr"', 'target-language="de"'), /target language "de" is not a translation locale/],
-    ['a file for another course', (x) => x.replace('original="mini"', 'original="other-course"'), /the file is for course "other-course", not "mini"/],
-    ['a body that is not whole', (x) => x.replace(/(<trans-unit id="modules\.basics\.units\.second-lesson\.body:3"[\s\S]*?<target[^>]*>)[^<]*/, '$1'), /second-lesson\.body: 1 of 4 segments of this body have no translation/],
-    ['a translation that breaks MDX', (x) => x.replace(/(<trans-unit id="modules\.basics\.units\.second-lesson\.body:2"[\s\S]*?<target[^>]*>)FR /, '$1&lt;Oops '), /second-lesson\.body: the translated body is not valid MDX/],
+    [
+      'an unknown unit id',
+      (x) => x.replace('id="modules.basics.title"', 'id="modules.basics.titel"'),
+      /unit modules\.basics\.titel: unknown unit id/,
+    ],
+    [
+      'a broken placeholder',
+      (x) =>
+        x.replace(
+          /(<trans-unit id="modules\.basics\.units\.first-lesson\.body:2"[\s\S]*?<target[^>]*>[\s\S]*?)<ph id="3">[^<]*<\/ph>/,
+          '$1',
+        ),
+      /body:2: placeholder\(s\) \{3\} \(<Term id="crpd">\) missing/,
+    ],
+    [
+      'a duplicated placeholder',
+      (x) =>
+        x.replace(
+          /(<trans-unit id="modules\.basics\.units\.first-lesson\.body:4"[\s\S]*?<target[^>]*>)/,
+          '$1<ph id="1">*</ph>',
+        ),
+      /body:4: placeholder\(s\) \{1\} used more than once/,
+    ],
+    [
+      'a target in the wrong locale',
+      (x) => x.replace('target-language="fr"', 'target-language="de"'),
+      /target language "de" is not a translation locale/,
+    ],
+    [
+      'a file for another course',
+      (x) => x.replace('original="mini"', 'original="other-course"'),
+      /the file is for course "other-course", not "mini"/,
+    ],
+    [
+      'a body that is not whole',
+      (x) =>
+        x.replace(
+          /(<trans-unit id="modules\.basics\.units\.second-lesson\.body:3"[\s\S]*?<target[^>]*>)[^<]*/,
+          '$1',
+        ),
+      /second-lesson\.body: 1 of 4 segments of this body have no translation/,
+    ],
+    [
+      'a translation that breaks MDX',
+      (x) =>
+        x.replace(
+          /(<trans-unit id="modules\.basics\.units\.second-lesson\.body:2"[\s\S]*?<target[^>]*>)FR /,
+          '$1&lt;Oops ',
+        ),
+      /second-lesson\.body: the translated body is not valid MDX/,
+    ],
     ['malformed XML', (x) => x.replace('</body>', ''), /not well-formed XML/],
   ];
   for (const [name, damage, message] of refusals) {
@@ -119,8 +195,12 @@ describe('XLIFF and PO exchange', () => {
 
   it('refuses an unknown file format and a locale that does not match --locale', () => {
     const course = copyCourse(miniCourseDir);
-    expect(importTranslations(course, 'just some text').problems[0].reason).toMatch(/unknown file format/);
+    expect(importTranslations(course, 'just some text').problems[0].reason).toMatch(
+      /unknown file format/,
+    );
     const xliff = fillXliff(exportFile(course, 'fr', 'xliff12'), 'FR ', '1.2');
-    expect(importTranslations(course, xliff, 'ar').problems.map((p) => p.reason)).toEqual(['the file\'s target language is "fr", not "ar" as asked']);
+    expect(importTranslations(course, xliff, 'ar').problems.map((p) => p.reason)).toEqual([
+      'the file\'s target language is "fr", not "ar" as asked',
+    ]);
   });
 });

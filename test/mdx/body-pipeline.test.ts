@@ -18,11 +18,17 @@ const casesDir = path.join(import.meta.dirname, 'fixtures');
 const course = miniCourse();
 const t = loadUiCatalogs([path.join(themesRoot, 'default/locales')], ['en'], 'en').forLocale('en');
 const ctx: PageContext = {
-  course, locale: 'en', t,
+  course,
+  locale: 'en',
+  t,
   text: (v) => pickText(v, 'en', 'en').value,
   findUnit: (ref) => findUnit(course, ref, 'basics'),
-  resolveMedia: (src) => resolveMediaKey(course, 'modules/basics', src, (key) => key === 'media/diagram.png'),
-  unitHref: (ref) => { const found = findUnit(course, ref, 'basics'); return found && `../../${found.module.id}/${found.unit.id}/index.html`; },
+  resolveMedia: (src) =>
+    resolveMediaKey(course, 'modules/basics', src, (key) => key === 'media/diagram.png'),
+  unitHref: (ref) => {
+    const found = findUnit(course, ref, 'basics');
+    return found && `../../${found.module.id}/${found.unit.id}/index.html`;
+  },
   glossaryHref: (id) => `../../glossary/index.html#${id}`,
   image: () => undefined,
   toRoot: '../../',
@@ -37,7 +43,11 @@ describe('body pipeline fixtures', () => {
       const { tree, diagnostics } = await renderBody({ text, file: `${name}/${inputName}` }, ctx);
       const messagesFile = path.join(dir, 'messages.txt');
       if (fs.existsSync(messagesFile)) {
-        const expected = fs.readFileSync(messagesFile, 'utf8').trim().split('\n').filter((l) => l && !l.startsWith('#'));
+        const expected = fs
+          .readFileSync(messagesFile, 'utf8')
+          .trim()
+          .split('\n')
+          .filter((l) => l && !l.startsWith('#'));
         const actual = diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`);
         expect(actual).toEqual(expected);
         for (const d of diagnostics) {
@@ -50,7 +60,8 @@ describe('body pipeline fixtures', () => {
       expect(diagnostics).toEqual([]);
       const html = `${toHtml(tree)}\n`;
       const outputFile = path.join(dir, 'output.html');
-      if (!fs.existsSync(outputFile) && process.env.UPDATE_FIXTURES) fs.writeFileSync(outputFile, html);
+      if (!fs.existsSync(outputFile) && process.env.UPDATE_FIXTURES)
+        fs.writeFileSync(outputFile, html);
       expect(html).toBe(fs.readFileSync(outputFile, 'utf8'));
     });
   }

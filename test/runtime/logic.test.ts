@@ -1,33 +1,86 @@
 /** Unit tests of the runtime's pure rules: scoring, progress and points, badges, storage, codes, questionnaire change. */
 import { describe, expect, it } from 'vitest';
 import { scoreQuestion, scoreQuiz, type ScorableQuestion } from '../../runtime/logic/scoring.ts';
-import { emptyProgress, recordChallengeDone, recordQuizAttempt, recordView, recordWatched, summarize } from '../../runtime/logic/progress.ts';
+import {
+  emptyProgress,
+  recordChallengeDone,
+  recordQuizAttempt,
+  recordView,
+  recordWatched,
+  summarize,
+} from '../../runtime/logic/progress.ts';
 import { earnedBadges } from '../../runtime/logic/badges.ts';
-import { loadProgress, saveProgress, storageKey, type KeyValueStorage } from '../../runtime/logic/progress-store.ts';
+import {
+  loadProgress,
+  saveProgress,
+  storageKey,
+  type KeyValueStorage,
+} from '../../runtime/logic/progress-store.ts';
 import { verificationCode } from '../../runtime/logic/verification-code.ts';
 import { questionnaireChange } from '../../runtime/logic/questionnaire-change.ts';
 import type { CourseOutline } from '../../runtime/logic/course-outline.ts';
 
-const single: ScorableQuestion = { id: 'q1', type: 'single', options: ['a', 'b', 'c'], correct: ['b'] };
-const multiple: ScorableQuestion = { id: 'q2', type: 'multiple', options: ['a', 'b', 'c'], correct: ['a', 'c'] };
-const truefalse: ScorableQuestion = { id: 'q3', type: 'truefalse', options: ['true', 'false'], correct: ['false'] };
+const single: ScorableQuestion = {
+  id: 'q1',
+  type: 'single',
+  options: ['a', 'b', 'c'],
+  correct: ['b'],
+};
+const multiple: ScorableQuestion = {
+  id: 'q2',
+  type: 'multiple',
+  options: ['a', 'b', 'c'],
+  correct: ['a', 'c'],
+};
+const truefalse: ScorableQuestion = {
+  id: 'q3',
+  type: 'truefalse',
+  options: ['true', 'false'],
+  correct: ['false'],
+};
 
 const outline: CourseOutline = {
   id: 'demo',
   points: { lessonViewed: 10, correctAnswer: 5, challengeDone: 20, replayCountsOnlyIfBetter: true },
   modules: [
-    { id: 'm1', units: [{ id: 'l1', kind: 'lesson' }, { id: 'v1', kind: 'video' }, { id: 'q1', kind: 'quiz', questions: 3, passMark: 60 }, { id: 'c1', kind: 'challenge', points: 15 }] },
-    { id: 'm2', units: [{ id: 's2', kind: 'infosheet' }, { id: 'q2', kind: 'quiz', questions: 2, passMark: 50 }] },
+    {
+      id: 'm1',
+      units: [
+        { id: 'l1', kind: 'lesson' },
+        { id: 'v1', kind: 'video' },
+        { id: 'q1', kind: 'quiz', questions: 3, passMark: 60 },
+        { id: 'c1', kind: 'challenge', points: 15 },
+      ],
+    },
+    {
+      id: 'm2',
+      units: [
+        { id: 's2', kind: 'infosheet' },
+        { id: 'q2', kind: 'quiz', questions: 2, passMark: 50 },
+      ],
+    },
   ],
-  questionnaire: { id: 'att', scale: 5, items: [{ id: 'a', reversed: false }, { id: 'b', reversed: true }] },
+  questionnaire: {
+    id: 'att',
+    scale: 5,
+    items: [
+      { id: 'a', reversed: false },
+      { id: 'b', reversed: true },
+    ],
+  },
 };
 
 class MemoryStorage implements KeyValueStorage {
   data = new Map<string, string>();
   full = false;
-  getItem(k: string) { return this.data.get(k) ?? null; }
+  getItem(k: string) {
+    return this.data.get(k) ?? null;
+  }
   setItem(k: string, v: string) {
-    if (this.full) throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    if (this.full)
+      throw Object.assign(new Error('The quota has been exceeded.'), {
+        name: 'QuotaExceededError',
+      });
     this.data.set(k, v);
   }
 }
@@ -46,13 +99,26 @@ describe('scoring', () => {
 
   it('reports answers for options that no longer exist, and does not count them', () => {
     expect(scoreQuestion(single, ['z'])).toEqual({ id: 'q1', correct: false, unknown: ['z'] });
-    expect(scoreQuestion(multiple, ['a', 'c', 'gone'])).toEqual({ id: 'q2', correct: true, unknown: ['gone'] });
+    expect(scoreQuestion(multiple, ['a', 'c', 'gone'])).toEqual({
+      id: 'q2',
+      correct: true,
+      unknown: ['gone'],
+    });
   });
 
   it('a quiz passes at its pass mark, unanswered questions count as wrong', () => {
     const quiz = [single, multiple, truefalse];
-    expect(scoreQuiz(quiz, { q1: ['b'], q2: ['a', 'c'] }, 60)).toMatchObject({ correct: 2, total: 3, percent: 66, passed: true });
-    expect(scoreQuiz(quiz, { q1: ['b'] }, 60)).toMatchObject({ correct: 1, percent: 33, passed: false });
+    expect(scoreQuiz(quiz, { q1: ['b'], q2: ['a', 'c'] }, 60)).toMatchObject({
+      correct: 2,
+      total: 3,
+      percent: 66,
+      passed: true,
+    });
+    expect(scoreQuiz(quiz, { q1: ['b'] }, 60)).toMatchObject({
+      correct: 1,
+      percent: 33,
+      passed: false,
+    });
     expect(scoreQuiz(quiz, {}, 0)).toMatchObject({ correct: 0, passed: true });
   });
 });
@@ -99,12 +165,22 @@ describe('badges', () => {
   it('one per completed module, all quizzes, all challenges, the course', () => {
     let s = emptyProgress();
     expect(earnedBadges(outline, s)).toEqual([]);
-    s = recordView(s, 'm1/l1'); s = recordWatched(s, 'm1/v1');
-    s = recordQuizAttempt(s, 'm1/q1', 3, true, outline.points); s = recordChallengeDone(s, 'm1/c1', true);
-    expect(earnedBadges(outline, s)).toEqual([{ kind: 'module', moduleId: 'm1' }, { kind: 'all-challenges' }]);
-    s = recordView(s, 'm2/s2'); s = recordQuizAttempt(s, 'm2/q2', 1, true, outline.points);
+    s = recordView(s, 'm1/l1');
+    s = recordWatched(s, 'm1/v1');
+    s = recordQuizAttempt(s, 'm1/q1', 3, true, outline.points);
+    s = recordChallengeDone(s, 'm1/c1', true);
     expect(earnedBadges(outline, s)).toEqual([
-      { kind: 'module', moduleId: 'm1' }, { kind: 'module', moduleId: 'm2' }, { kind: 'all-quizzes' }, { kind: 'all-challenges' }, { kind: 'course' },
+      { kind: 'module', moduleId: 'm1' },
+      { kind: 'all-challenges' },
+    ]);
+    s = recordView(s, 'm2/s2');
+    s = recordQuizAttempt(s, 'm2/q2', 1, true, outline.points);
+    expect(earnedBadges(outline, s)).toEqual([
+      { kind: 'module', moduleId: 'm1' },
+      { kind: 'module', moduleId: 'm2' },
+      { kind: 'all-quizzes' },
+      { kind: 'all-challenges' },
+      { kind: 'course' },
     ]);
   });
 });
@@ -112,7 +188,13 @@ describe('badges', () => {
 describe('progress storage', () => {
   it('round-trips progress', () => {
     const storage = new MemoryStorage();
-    const s = recordQuizAttempt(recordView(emptyProgress(), 'm1/l1'), 'm1/q1', 2, true, outline.points);
+    const s = recordQuizAttempt(
+      recordView(emptyProgress(), 'm1/l1'),
+      'm1/q1',
+      2,
+      true,
+      outline.points,
+    );
     expect(saveProgress(storage, 'demo', s)).toBeUndefined();
     expect(loadProgress(storage, 'demo')).toEqual({ state: s, warnings: [] });
   });
@@ -128,7 +210,14 @@ describe('progress storage', () => {
 
   it('keeps the good parts of foreign or tampered data', () => {
     const storage = new MemoryStorage();
-    storage.setItem(storageKey('demo'), JSON.stringify({ version: 1, units: { 'm1/l1': { viewed: true }, 'm1/q1': { bestCorrect: 'lots', passed: 'yes' }, x: 5 }, questionnaire: { pre: { answers: { a: 4, b: 99 }, at: '2026-01-01' } } }));
+    storage.setItem(
+      storageKey('demo'),
+      JSON.stringify({
+        version: 1,
+        units: { 'm1/l1': { viewed: true }, 'm1/q1': { bestCorrect: 'lots', passed: 'yes' }, x: 5 },
+        questionnaire: { pre: { answers: { a: 4, b: 99 }, at: '2026-01-01' } },
+      }),
+    );
     const loaded = loadProgress(storage, 'demo');
     expect(loaded.state.units).toEqual({ 'm1/l1': { viewed: true }, 'm1/q1': {} });
     expect(loaded.state.questionnaire.pre).toEqual({ answers: { a: 4 }, at: '2026-01-01' });
@@ -161,22 +250,45 @@ describe('verification code', () => {
 describe('questionnaire change', () => {
   it('scores reversed items in reverse and reports per item and overall', () => {
     const q = outline.questionnaire!;
-    const change = questionnaireChange(q, { answers: { a: 2, b: 4 }, at: 'x' }, { answers: { a: 4, b: 2 }, at: 'y' });
-    expect(change.items).toEqual([{ id: 'a', pre: 2, post: 4, change: 2 }, { id: 'b', pre: 2, post: 4, change: 2 }]);
+    const change = questionnaireChange(
+      q,
+      { answers: { a: 2, b: 4 }, at: 'x' },
+      { answers: { a: 4, b: 2 }, at: 'y' },
+    );
+    expect(change.items).toEqual([
+      { id: 'a', pre: 2, post: 4, change: 2 },
+      { id: 'b', pre: 2, post: 4, change: 2 },
+    ]);
     expect(change).toMatchObject({ preMean: 2, postMean: 4, improvementPercent: 50 });
-    expect(questionnaireChange(q, { answers: { a: 3 }, at: 'x' }).improvementPercent).toBeUndefined();
+    expect(
+      questionnaireChange(q, { answers: { a: 3 }, at: 'x' }).improvementPercent,
+    ).toBeUndefined();
   });
 });
 
 describe('ordering and matching', () => {
-  const ordering: ScorableQuestion = { id: 'o', type: 'ordering', options: ['a', 'b', 'c'], correct: ['c', 'a', 'b'] };
-  const matching: ScorableQuestion = { id: 'm', type: 'matching', options: ['a=x', 'a=y', 'b=x', 'b=y'], correct: ['a=y', 'b=x'] };
+  const ordering: ScorableQuestion = {
+    id: 'o',
+    type: 'ordering',
+    options: ['a', 'b', 'c'],
+    correct: ['c', 'a', 'b'],
+  };
+  const matching: ScorableQuestion = {
+    id: 'm',
+    type: 'matching',
+    options: ['a=x', 'a=y', 'b=x', 'b=y'],
+    correct: ['a=y', 'b=x'],
+  };
 
   it('an ordering question needs the exact sequence', () => {
     expect(scoreQuestion(ordering, ['c', 'a', 'b']).correct).toBe(true);
     expect(scoreQuestion(ordering, ['a', 'b', 'c']).correct).toBe(false);
     expect(scoreQuestion(ordering, ['c', 'a']).correct).toBe(false);
-    expect(scoreQuestion(ordering, ['c', 'a', 'z'])).toEqual({ id: 'o', correct: false, unknown: ['z'] });
+    expect(scoreQuestion(ordering, ['c', 'a', 'z'])).toEqual({
+      id: 'o',
+      correct: false,
+      unknown: ['z'],
+    });
   });
 
   it('a matching question needs every pair, in any order', () => {

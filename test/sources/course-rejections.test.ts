@@ -12,7 +12,10 @@ import { themesRoot } from '../../compiler/render/load-theme.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
 
-async function problems(mutate: (dir: string) => void, options: { locales?: string[] } = {}): Promise<Diagnostic[]> {
+async function problems(
+  mutate: (dir: string) => void,
+  options: { locales?: string[] } = {},
+): Promise<Diagnostic[]> {
   const dir = copyCourse(miniCourseDir);
   mutate(dir);
   const out = tempDir();
@@ -27,7 +30,8 @@ async function problems(mutate: (dir: string) => void, options: { locales?: stri
   return errors;
 }
 
-const where = (d: Diagnostic) => `${d.file ? `${path.basename(d.file)}:${d.line}:${d.column}` : d.path} ${d.ruleId}`;
+const where = (d: Diagnostic) =>
+  `${d.file ? `${path.basename(d.file)}:${d.line}:${d.column}` : d.path} ${d.ruleId}`;
 
 describe('course rejections', () => {
   it('a folder without course.yaml', async () => {
@@ -37,8 +41,14 @@ describe('course rejections', () => {
   });
 
   it('YAML syntax errors, with their position', async () => {
-    const errors = await problems((dir) => editFile(path.join(dir, 'locales/en.yaml'), 'title: Mini course', 'title: "Mini course'));
-    expect(errors[0]).toMatchObject({ ruleId: 'polycourse:yaml-syntax', file: expect.stringMatching(/locales\/en\.yaml$/), line: expect.any(Number) });
+    const errors = await problems((dir) =>
+      editFile(path.join(dir, 'locales/en.yaml'), 'title: Mini course', 'title: "Mini course'),
+    );
+    expect(errors[0]).toMatchObject({
+      ruleId: 'polycourse:yaml-syntax',
+      file: expect.stringMatching(/locales\/en\.yaml$/),
+      line: expect.any(Number),
+    });
   });
 
   it('unknown keys, bad kinds and bad ids in course.yaml, all in one run', async () => {
@@ -46,7 +56,11 @@ describe('course rejections', () => {
       const file = path.join(dir, 'course.yaml');
       editFile(file, 'theme: default', 'theme: default\ncolour: blue');
       editFile(file, '{ id: second-lesson, kind: lesson }', '{ id: second-lesson, kind: podcast }');
-      editFile(file, '{ id: basics-sheet, kind: infosheet }', '{ id: Basics_Sheet, kind: infosheet }');
+      editFile(
+        file,
+        '{ id: basics-sheet, kind: infosheet }',
+        '{ id: Basics_Sheet, kind: infosheet }',
+      );
     });
     expect(errors.map(where)).toEqual([
       'course.yaml:16:36 polycourse:course-schema',
@@ -58,13 +72,21 @@ describe('course rejections', () => {
   });
 
   it('a text missing in the source locale points at the locale file', async () => {
-    const errors = await problems((dir) => editFile(path.join(dir, 'locales/en.yaml'), '      second-lesson: { title: Second lesson }\n', '      second-lesson: {}\n'));
+    const errors = await problems((dir) =>
+      editFile(
+        path.join(dir, 'locales/en.yaml'),
+        '      second-lesson: { title: Second lesson }\n',
+        '      second-lesson: {}\n',
+      ),
+    );
     expect(errors.map(where)).toEqual(['en.yaml:18:7 polycourse:missing-source-text']);
     expect(errors[0].message).toContain('modules.basics.units.second-lesson.title');
   });
 
   it('a text that is not a string', async () => {
-    const errors = await problems((dir) => editFile(path.join(dir, 'locales/ar.yaml'), 'title: دورة مصغرة', 'title: [دورة, مصغرة]'));
+    const errors = await problems((dir) =>
+      editFile(path.join(dir, 'locales/ar.yaml'), 'title: دورة مصغرة', 'title: [دورة, مصغرة]'),
+    );
     expect(errors.map(where)).toEqual(['ar.yaml:1:8 polycourse:text-type']);
   });
 
@@ -72,18 +94,26 @@ describe('course rejections', () => {
     const errors = await problems((dir) => {
       editFile(path.join(dir, 'course.yaml'), 'correct: [b] }', 'correct: [z] }');
       editFile(path.join(dir, 'course.yaml'), 'correct: [a, c] }', 'correct: [a, x] }');
-      editFile(path.join(dir, 'course.yaml'), "{ id: q2, type: multiple", "{ id: q2, type: single");
+      editFile(path.join(dir, 'course.yaml'), '{ id: q2, type: multiple', '{ id: q2, type: single');
     });
     expect(errors.map(where)).toEqual([
       'course.yaml:25:13 polycourse:answer-key',
       'course.yaml:26:13 polycourse:answer-key',
       'course.yaml:26:13 polycourse:answer-key',
     ]);
-    expect(errors[0].message).toBe('Question "q1": correct answer "z" is not one of its options [a, b]');
+    expect(errors[0].message).toBe(
+      'Question "q1": correct answer "z" is not one of its options [a, b]',
+    );
   });
 
   it('duplicate unit ids', async () => {
-    const errors = await problems((dir) => editFile(path.join(dir, 'course.yaml'), '{ id: second-lesson, kind: lesson }', '{ id: first-lesson, kind: lesson }'));
+    const errors = await problems((dir) =>
+      editFile(
+        path.join(dir, 'course.yaml'),
+        '{ id: second-lesson, kind: lesson }',
+        '{ id: first-lesson, kind: lesson }',
+      ),
+    );
     expect(errors.map((d) => d.ruleId)).toContain('polycourse:duplicate-id');
   });
 
@@ -102,9 +132,17 @@ describe('course rejections', () => {
   });
 
   it('invalid locale tags and a source locale that is not listed', async () => {
-    const bad = await problems((dir) => editFile(path.join(dir, 'course.yaml'), 'locales: [en, ar, fr]', 'locales: [en, ar, fr, "en_US!"]'));
+    const bad = await problems((dir) =>
+      editFile(
+        path.join(dir, 'course.yaml'),
+        'locales: [en, ar, fr]',
+        'locales: [en, ar, fr, "en_US!"]',
+      ),
+    );
     expect(bad.map((d) => d.ruleId)).toContain('polycourse:locale-tag');
-    const source = await problems((dir) => editFile(path.join(dir, 'course.yaml'), 'sourceLocale: en', 'sourceLocale: de'));
+    const source = await problems((dir) =>
+      editFile(path.join(dir, 'course.yaml'), 'sourceLocale: en', 'sourceLocale: de'),
+    );
     expect(source.map(where)).toEqual(['course.yaml:2:15 polycourse:source-locale']);
   });
 
@@ -114,21 +152,40 @@ describe('course rejections', () => {
   });
 
   it('a damaged image and one above the pixel limit', async () => {
-    const errors = await problems((dir) => fs.writeFileSync(path.join(dir, 'media/diagram.png'), 'not a png'));
+    const errors = await problems((dir) =>
+      fs.writeFileSync(path.join(dir, 'media/diagram.png'), 'not a png'),
+    );
     expect(errors.map((d) => d.ruleId)).toEqual(['polycourse:image']);
     expect(errors[0].message).toMatch(/media\/diagram\.png/);
   });
 
   it('captions that are not WebVTT', async () => {
-    const errors = await problems((dir) => fs.writeFileSync(path.join(dir, 'media/captions/intro-video.ar.vtt'), '1\n00:00:00,000 --> 00:00:01,000\nمرحبا\n'));
+    const errors = await problems((dir) =>
+      fs.writeFileSync(
+        path.join(dir, 'media/captions/intro-video.ar.vtt'),
+        '1\n00:00:00,000 --> 00:00:01,000\nمرحبا\n',
+      ),
+    );
     expect(errors.map(where)).toEqual(['intro-video.ar.vtt:1:1 polycourse:captions']);
   });
 
   it('ordering and matching questions take their answer from the structure, not from correct', async () => {
     const errors = await problems((dir) => {
-      editFile(path.join(dir, 'course.yaml'), '{ id: q4, type: ordering, options: [first, second, third] }', '{ id: q4, type: ordering, options: [first, second, third], correct: [first] }');
-      editFile(path.join(dir, 'course.yaml'), 'pairs: [[art12, capacity], [art19, community]]', 'pairs: [[art12, capacity]]');
-      editFile(path.join(dir, 'course.yaml'), '{ id: q3, type: truefalse, correct: true }', '{ id: q3, type: truefalse }');
+      editFile(
+        path.join(dir, 'course.yaml'),
+        '{ id: q4, type: ordering, options: [first, second, third] }',
+        '{ id: q4, type: ordering, options: [first, second, third], correct: [first] }',
+      );
+      editFile(
+        path.join(dir, 'course.yaml'),
+        'pairs: [[art12, capacity], [art19, community]]',
+        'pairs: [[art12, capacity]]',
+      );
+      editFile(
+        path.join(dir, 'course.yaml'),
+        '{ id: q3, type: truefalse, correct: true }',
+        '{ id: q3, type: truefalse }',
+      );
     });
     expect(errors.map(where)).toEqual([
       'course.yaml:28:81 polycourse:answer-key',
@@ -142,27 +199,44 @@ describe('course rejections', () => {
 
   it('warns about keys no part of the course uses (a typo, or a comma inside a flow map)', async () => {
     const dir = copyCourse(miniCourseDir);
-    editFile(path.join(dir, 'locales/en.yaml'), 'second-lesson: { title: Second lesson }', 'second-lesson: { title: Second, shorter lesson }');
+    editFile(
+      path.join(dir, 'locales/en.yaml'),
+      'second-lesson: { title: Second lesson }',
+      'second-lesson: { title: Second, shorter lesson }',
+    );
     editFile(path.join(dir, 'locales/ar.yaml'), 'title: دورة مصغرة', 'titel: دورة مصغرة');
     const result = await validateCourseDir(dir);
-    const warnings = result.diagnostics.filter((d) => d.ruleId === 'polycourse:unknown-key').map(where);
-    expect(warnings).toEqual(['en.yaml:18:39 polycourse:unknown-key', 'ar.yaml:1:1 polycourse:unknown-key']);
+    const warnings = result.diagnostics
+      .filter((d) => d.ruleId === 'polycourse:unknown-key')
+      .map(where);
+    expect(warnings).toEqual([
+      'en.yaml:18:39 polycourse:unknown-key',
+      'ar.yaml:1:1 polycourse:unknown-key',
+    ]);
   });
 });
 
 /** `lol: &a [...]` and seven lines that each repeat the previous one nine times: 9^8 values from 63 aliases. */
 const billionLaughs = ['lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]']
-  .concat([...'bcdefgh'].map((n, i) => `${n}${n}: &${n} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`))
+  .concat(
+    [...'bcdefgh'].map(
+      (n, i) => `${n}${n}: &${n} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`,
+    ),
+  )
   .join('\n');
 
 describe('hostile files (issue 9): refused or warned at their position, quickly, never thrown', () => {
   it('a YAML alias bomb in course.yaml or a locale file is a yaml-syntax error at the alias', async () => {
     for (const file of ['course.yaml', 'locales/en.yaml']) {
       const started = performance.now();
-      const errors = await problems((dir) => fs.appendFileSync(path.join(dir, file), `\n${billionLaughs}\n`));
+      const errors = await problems((dir) =>
+        fs.appendFileSync(path.join(dir, file), `\n${billionLaughs}\n`),
+      );
       expect(performance.now() - started).toBeLessThan(5000);
       const lines = fs.readFileSync(path.join(miniCourseDir, file), 'utf8').split('\n').length;
-      expect(errors.map(where)).toEqual([`${path.basename(file)}:${lines + 8}:9 polycourse:yaml-syntax`]);
+      expect(errors.map(where)).toEqual([
+        `${path.basename(file)}:${lines + 8}:9 polycourse:yaml-syntax`,
+      ]);
       expect(errors[0].message).toMatch(/^Alias \*g expands to [\d,]+ values/);
     }
   });
@@ -170,36 +244,67 @@ describe('hostile files (issue 9): refused or warned at their position, quickly,
   it('the CLI reports an alias bomb as --json, exit 1, no stack trace', () => {
     const dir = copyCourse(miniCourseDir);
     fs.appendFileSync(path.join(dir, 'locales/en.yaml'), `\n${billionLaughs}\n`);
-    const run = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../bin/polycourse.mjs'), 'validate', dir, '--json'], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [path.resolve(import.meta.dirname, '../../bin/polycourse.mjs'), 'validate', dir, '--json'],
+      { encoding: 'utf8' },
+    );
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.status).toBe(1);
-    expect(JSON.parse(run.stdout).diagnostics).toEqual([expect.objectContaining({ ruleId: 'polycourse:yaml-syntax', line: expect.any(Number), column: 9 })]);
+    expect(JSON.parse(run.stdout).diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'polycourse:yaml-syntax',
+        line: expect.any(Number),
+        column: 9,
+      }),
+    ]);
   });
 
   it('YAML nested hundreds of levels deep is refused before parsing', async () => {
     const started = performance.now();
-    const flow = await problems((dir) => fs.appendFileSync(path.join(dir, 'locales/en.yaml'), `deep: ${'['.repeat(500_000)}${']'.repeat(500_000)}\n`));
-    const block = await problems((dir) => fs.appendFileSync(path.join(dir, 'course.yaml'), `${'- '.repeat(200_000)}x\n`));
+    const flow = await problems((dir) =>
+      fs.appendFileSync(
+        path.join(dir, 'locales/en.yaml'),
+        `deep: ${'['.repeat(500_000)}${']'.repeat(500_000)}\n`,
+      ),
+    );
+    const block = await problems((dir) =>
+      fs.appendFileSync(path.join(dir, 'course.yaml'), `${'- '.repeat(200_000)}x\n`),
+    );
     expect(performance.now() - started).toBeLessThan(5000);
-    expect([...flow, ...block].map(where)).toEqual(['en.yaml:52:106 polycourse:yaml-syntax', 'course.yaml:31:199 polycourse:yaml-syntax']);
+    expect([...flow, ...block].map(where)).toEqual([
+      'en.yaml:52:106 polycourse:yaml-syntax',
+      'course.yaml:31:199 polycourse:yaml-syntax',
+    ]);
     expect(flow[0].message).toBe('Nested more than 100 levels deep');
   });
 
   it('a YAML file over 2 MB is refused without being read', async () => {
-    const errors = await problems((dir) => fs.appendFileSync(path.join(dir, 'locales/fr.yaml'), `# ${'x'.repeat(2 * 1024 * 1024)}\n`));
+    const errors = await problems((dir) =>
+      fs.appendFileSync(path.join(dir, 'locales/fr.yaml'), `# ${'x'.repeat(2 * 1024 * 1024)}\n`),
+    );
     expect(errors.map(where)).toEqual(['fr.yaml:1:1 polycourse:yaml-syntax']);
     expect(errors[0].message).toMatch(/at most 2 MB/);
   });
 
   it('a key written twice is still a yaml-syntax error at the second key', async () => {
-    const errors = await problems((dir) => editFile(path.join(dir, 'locales/en.yaml'), 'description: A tiny course for tests.', 'description: A tiny course for tests.\ntitle: Again'));
+    const errors = await problems((dir) =>
+      editFile(
+        path.join(dir, 'locales/en.yaml'),
+        'description: A tiny course for tests.',
+        'description: A tiny course for tests.\ntitle: Again',
+      ),
+    );
     expect(errors.map(where)).toEqual(['en.yaml:3:1 polycourse:yaml-syntax']);
   });
 
   it('a locale file that is not UTF-8 is a warning at the first bad byte', async () => {
     const dir = copyCourse(miniCourseDir);
     const file = path.join(dir, 'locales/fr.yaml');
-    const latin1 = Buffer.from(fs.readFileSync(file, 'utf8').replace('title: Mini cours', 'title: Mini c\u00f4urs'), 'latin1');
+    const latin1 = Buffer.from(
+      fs.readFileSync(file, 'utf8').replace('title: Mini cours', 'title: Mini c\u00f4urs'),
+      'latin1',
+    );
     fs.writeFileSync(file, latin1);
     const result = await validateCourseDir(dir);
     expect(result.ok).toBe(true);
@@ -210,14 +315,27 @@ describe('hostile files (issue 9): refused or warned at their position, quickly,
 
   it('a video id used in another module, naming both; a lesson id repeated in another module builds', async () => {
     const addModule = (dir: string, unit: string) => {
-      fs.appendFileSync(path.join(dir, 'course.yaml'), `  - id: more\n    units:\n      - { id: first-lesson, kind: lesson }\n${unit}`);
-      fs.appendFileSync(path.join(dir, 'locales/en.yaml'), '  more:\n    title: More\n    units:\n      first-lesson: { title: First lesson again }\n      intro-video: { title: Again, transcript: Again }\n');
+      fs.appendFileSync(
+        path.join(dir, 'course.yaml'),
+        `  - id: more\n    units:\n      - { id: first-lesson, kind: lesson }\n${unit}`,
+      );
+      fs.appendFileSync(
+        path.join(dir, 'locales/en.yaml'),
+        '  more:\n    title: More\n    units:\n      first-lesson: { title: First lesson again }\n      intro-video: { title: Again, transcript: Again }\n',
+      );
       fs.mkdirSync(path.join(dir, 'modules/more'));
       fs.writeFileSync(path.join(dir, 'modules/more/first-lesson.en.mdx'), 'Again.\n');
     };
-    const errors = await problems((dir) => addModule(dir, '      - { id: intro-video, kind: video, src: media/clip.mp4 }\n'));
-    expect(errors.map(where)).toEqual(['course.yaml:16:9 polycourse:duplicate-id', 'course.yaml:34:9 polycourse:duplicate-id']);
-    expect(errors[0].message).toBe('Video id "intro-video" of module "basics" is also used in module "more"');
+    const errors = await problems((dir) =>
+      addModule(dir, '      - { id: intro-video, kind: video, src: media/clip.mp4 }\n'),
+    );
+    expect(errors.map(where)).toEqual([
+      'course.yaml:16:9 polycourse:duplicate-id',
+      'course.yaml:34:9 polycourse:duplicate-id',
+    ]);
+    expect(errors[0].message).toBe(
+      'Video id "intro-video" of module "basics" is also used in module "more"',
+    );
 
     const dir = copyCourse(miniCourseDir);
     addModule(dir, '');
@@ -228,29 +346,49 @@ describe('hostile files (issue 9): refused or warned at their position, quickly,
   it('a theme that is a path is refused before anything of it is loaded', async () => {
     const outside = tempDir('polycourse-theme-');
     fs.writeFileSync(path.join(outside, 'theme.json'), '{ "styles": [] }');
-    fs.writeFileSync(path.join(outside, 'templates.ts'), '(globalThis as Record<string, unknown>).outsideThemeRan = true;\nexport {};\n');
+    fs.writeFileSync(
+      path.join(outside, 'templates.ts'),
+      '(globalThis as Record<string, unknown>).outsideThemeRan = true;\nexport {};\n',
+    );
     const relative = path.relative(themesRoot, outside);
-    const errors = await problems((dir) => editFile(path.join(dir, 'course.yaml'), 'theme: default', `theme: ${relative}`));
+    const errors = await problems((dir) =>
+      editFile(path.join(dir, 'course.yaml'), 'theme: default', `theme: ${relative}`),
+    );
     expect(errors.map(where)).toEqual(['course.yaml:4:8 polycourse:id-syntax']);
     expect((globalThis as Record<string, unknown>).outsideThemeRan).toBeUndefined();
   });
 
   it('bidi overrides and zero-width characters in titles: warned at their position, overrides stripped from the page', async () => {
     const dir = copyCourse(miniCourseDir);
-    editFile(path.join(dir, 'locales/en.yaml'), 'first-lesson: { title: First lesson }', 'first-lesson: { title: "First \\u202Elesson" }');
+    editFile(
+      path.join(dir, 'locales/en.yaml'),
+      'first-lesson: { title: First lesson }',
+      'first-lesson: { title: "First \\u202Elesson" }',
+    );
     editFile(path.join(dir, 'locales/en.yaml'), 'title: Basics', 'title: "Basics\\u200B"');
     // RLM and ZWNJ belong in Arabic and Persian text: no warning.
-    editFile(path.join(dir, 'locales/ar.yaml'), 'title: دورة مصغرة', 'title: "دورة\\u200C مصغرة\\u200F"');
+    editFile(
+      path.join(dir, 'locales/ar.yaml'),
+      'title: دورة مصغرة',
+      'title: "دورة\\u200C مصغرة\\u200F"',
+    );
     const out = tempDir();
     const result = await buildCourse({ courseDir: dir, outDir: out });
     expect(result.ok).toBe(true);
-    const warnings = result.diagnostics.filter((d) => d.ruleId === 'polycourse:invisible-characters');
-    expect(warnings.map(where)).toEqual(['en.yaml:14:12 polycourse:invisible-characters', 'en.yaml:17:30 polycourse:invisible-characters']);
+    const warnings = result.diagnostics.filter(
+      (d) => d.ruleId === 'polycourse:invisible-characters',
+    );
+    expect(warnings.map(where)).toEqual([
+      'en.yaml:14:12 polycourse:invisible-characters',
+      'en.yaml:17:30 polycourse:invisible-characters',
+    ]);
     expect(warnings[0].message).toMatch(/U\+200B ZERO WIDTH SPACE/);
     expect(warnings[1].message).toMatch(/U\+202E RIGHT-TO-LEFT OVERRIDE.*reorders/);
     const page = fs.readFileSync(path.join(out, 'mini/en/basics/first-lesson/index.html'), 'utf8');
     expect(page).toContain('<title>First lesson · Mini course</title>');
     expect(page).not.toContain('\u202E');
-    expect(fs.readFileSync(path.join(out, 'mini/ar/index.html'), 'utf8')).toContain('دورة\u200C مصغرة\u200F');
+    expect(fs.readFileSync(path.join(out, 'mini/ar/index.html'), 'utf8')).toContain(
+      'دورة\u200C مصغرة\u200F',
+    );
   });
 });

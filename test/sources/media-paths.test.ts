@@ -35,7 +35,8 @@ async function refused(mutate: (dir: string) => void, secret?: string): Promise<
   const result = await buildCourse({ courseDir: dir, outDir: out });
   expect(result.ok).toBe(false);
   expect(fs.readdirSync(out).filter((f) => !f.startsWith('.cache'))).toEqual([]);
-  if (secret) for (const f of allFiles(out)) expect(fs.readFileSync(f, 'utf8'), f).not.toContain(secret);
+  if (secret)
+    for (const f of allFiles(out)) expect(fs.readFileSync(f, 'utf8'), f).not.toContain(secret);
   const errors = result.diagnostics.filter((d) => d.ruleId === 'polycourse:media-path');
   for (const e of errors) {
     expect(e.severity).toBe('error');
@@ -50,7 +51,11 @@ describe('media paths stay inside the course', () => {
   it('a video src that climbs out with ../ is refused at its position in course.yaml', async () => {
     const { file, secret } = outsideSecret();
     const errors = await refused((dir) => {
-      editFile(path.join(dir, 'course.yaml'), 'src: media/clip.mp4', `src: ${path.relative(dir, file)}`);
+      editFile(
+        path.join(dir, 'course.yaml'),
+        'src: media/clip.mp4',
+        `src: ${path.relative(dir, file)}`,
+      );
     }, secret);
     expect(errors.map(where)).toEqual(['course.yaml:18:14']);
     expect(errors[0].message).toMatch(/leaves its folder/);
@@ -76,14 +81,21 @@ describe('media paths stay inside the course', () => {
     const errors = await refused((d) => {
       fs.mkdirSync(`${d}-evil/media`, { recursive: true });
       fs.writeFileSync(`${d}-evil/media/clip.mp4`, 'x');
-      editFile(path.join(d, 'course.yaml'), 'src: media/clip.mp4', `src: ../${path.basename(d)}-evil/media/clip.mp4`);
+      editFile(
+        path.join(d, 'course.yaml'),
+        'src: media/clip.mp4',
+        `src: ../${path.basename(d)}-evil/media/clip.mp4`,
+      );
     });
     expect(errors.map(where)).toEqual(['course.yaml:18:14']);
   });
 
   it('a symbolic link in media/ to a file outside refuses the course before anything is read', async () => {
     const { file, secret } = outsideSecret();
-    const errors = await refused((dir) => fs.symlinkSync(file, path.join(dir, 'media/outside.png')), secret);
+    const errors = await refused(
+      (dir) => fs.symlinkSync(file, path.join(dir, 'media/outside.png')),
+      secret,
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0].file).toMatch(/media\/outside\.png$/);
     expect(errors[0].message).toMatch(/symbolic link to .*secret\.png, outside the course folder/);
@@ -99,23 +111,35 @@ describe('media paths stay inside the course', () => {
       fs.symlinkSync('/etc/hostname', path.join(dir, 'media/captions/intro-video.en.vtt'));
       fs.symlinkSync(outsideDir, path.join(dir, 'media/linked-folder'));
     }, secret);
-    expect(errors.map((e) => path.basename(e.file!)).sort()).toEqual(['intro-video.en.vtt', 'linked-folder', 'second-lesson.en.mdx']);
+    expect(errors.map((e) => path.basename(e.file!)).sort()).toEqual([
+      'intro-video.en.vtt',
+      'linked-folder',
+      'second-lesson.en.mdx',
+    ]);
   });
 
   it('a dangling link is refused too; a link that stays inside the course is read as its file', async () => {
-    const errors = await refused((dir) => fs.symlinkSync('/nonexistent/file.png', path.join(dir, 'media/gone.png')));
+    const errors = await refused((dir) =>
+      fs.symlinkSync('/nonexistent/file.png', path.join(dir, 'media/gone.png')),
+    );
     expect(errors).toHaveLength(1);
 
     const dir = copyCourse(miniCourseDir);
     fs.symlinkSync('diagram.png', path.join(dir, 'media/diagram-copy.png'));
-    editFile(path.join(dir, 'course.yaml'), 'poster: media/poster.png', 'poster: media/diagram-copy.png');
+    editFile(
+      path.join(dir, 'course.yaml'),
+      'poster: media/poster.png',
+      'poster: media/diagram-copy.png',
+    );
     const out = tempDir();
     const result = await buildCourse({ courseDir: dir, outDir: out });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // No output file is a link: every asset is a copy of its input.
-    for (const f of allFiles(path.join(out, 'mini'))) expect(fs.lstatSync(f).isSymbolicLink(), f).toBe(false);
+    for (const f of allFiles(path.join(out, 'mini')))
+      expect(fs.lstatSync(f).isSymbolicLink(), f).toBe(false);
     const input = fs.statSync(path.join(dir, 'media/clip.mp4'));
-    for (const f of allFiles(path.join(out, 'mini')).filter((f) => f.endsWith('.mp4'))) expect(fs.statSync(f).ino).not.toBe(input.ino);
+    for (const f of allFiles(path.join(out, 'mini')).filter((f) => f.endsWith('.mp4')))
+      expect(fs.statSync(f).ino).not.toBe(input.ino);
     expect(verifyBundle(path.join(out, 'mini')).ok).toBe(true);
   });
 
@@ -125,10 +149,16 @@ describe('media paths stay inside the course', () => {
     const errors: Diagnostic[] = [];
     const dir = copyCourse(miniCourseDir);
     const locale = path.relative(path.join(dir, 'locales'), file.replace(/\.png$/, ''));
-    editFile(path.join(dir, 'course.yaml'), 'locales: [en, ar, fr]', `locales: [en, ar, fr, "${locale}"]`);
+    editFile(
+      path.join(dir, 'course.yaml'),
+      'locales: [en, ar, fr]',
+      `locales: [en, ar, fr, "${locale}"]`,
+    );
     const result = await buildCourse({ courseDir: dir, outDir: tempDir() });
     errors.push(...result.diagnostics);
-    expect(errors.map((d) => `${path.basename(d.file ?? '')}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['course.yaml:3:23 polycourse:locale-tag']);
+    expect(
+      errors.map((d) => `${path.basename(d.file ?? '')}:${d.line}:${d.column} ${d.ruleId}`),
+    ).toEqual(['course.yaml:3:23 polycourse:locale-tag']);
   });
 
   it('verify reports a symbolic link placed in a bundle after the build', async () => {
@@ -139,6 +169,12 @@ describe('media paths stay inside the course', () => {
     fs.symlinkSync('/etc/passwd', page);
     const report = verifyBundle(path.join(out, 'mini'));
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([{ path: 'en/index.html', problem: 'link', detail: 'a symbolic link (to /etc/passwd), not a file' }]);
+    expect(report.problems).toEqual([
+      {
+        path: 'en/index.html',
+        problem: 'link',
+        detail: 'a symbolic link (to /etc/passwd), not a file',
+      },
+    ]);
   });
 });

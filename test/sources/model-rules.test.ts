@@ -20,10 +20,21 @@ import { tempDir } from '../helpers/temp-course.ts';
 async function refused(mutate: (course: Course) => void): Promise<Diagnostic[]> {
   const course = miniCourse();
   mutate(course);
-  const source: SourceResult = { course, diagnostics: [], locate: () => undefined, inputs: [], inputsHash: () => '' };
+  const source: SourceResult = {
+    course,
+    diagnostics: [],
+    locate: () => undefined,
+    inputs: [],
+    inputsHash: () => '',
+  };
   const parent = tempDir();
   const out = path.join(parent, 'out');
-  const result = await buildCourse({ courseDir: '', outDir: out, source, cacheDir: path.join(parent, 'cache') });
+  const result = await buildCourse({
+    courseDir: '',
+    outDir: out,
+    source,
+    cacheDir: path.join(parent, 'cache'),
+  });
   expect(result.ok).toBe(false);
   expect(fs.readdirSync(parent)).toEqual([]); // no out/, no cache, and nothing beside them
   return result.diagnostics.filter((d) => d.severity === 'error');
@@ -55,16 +66,22 @@ describe('ids from any source are slugs', () => {
       'questionnaire polycourse:id-syntax',
       'questionnaire.items.v2\u0000 polycourse:id-syntax',
     ]);
-    expect(errors[1].message).toBe('Unit id "../../lesson" is not a slug: ids name folders and files');
-    expect(errors.every((e) => /lowercase letters, digits and single dashes/.test(e.fix ?? ''))).toBe(true);
+    expect(errors[1].message).toBe(
+      'Unit id "../../lesson" is not a slug: ids name folders and files',
+    );
+    expect(
+      errors.every((e) => /lowercase letters, digits and single dashes/.test(e.fix ?? '')),
+    ).toBe(true);
   });
 
   it('a course id that climbs out of the output folder', async () => {
-    const errors = await refused((course) => { course.id = '../escaped'; });
+    const errors = await refused((course) => {
+      course.id = '../escaped';
+    });
     expect(errors.map(at)).toEqual(['id polycourse:id-syntax']);
   });
 
-  it('captions for a locale that is not the course\'s, or not a language tag', async () => {
+  it("captions for a locale that is not the course's, or not a language tag", async () => {
     const errors = await refused((course) => {
       const video = course.modules[0].units.find((u) => u.kind === 'video')!;
       if (video.kind !== 'video') throw new Error('fixture changed');
@@ -86,18 +103,25 @@ describe('ids from any source are slugs', () => {
       'modules.basics.units.intro-video polycourse:duplicate-id',
       'modules.more.units.intro-video polycourse:duplicate-id',
     ]);
-    expect(errors[0].message).toBe('Video id "intro-video" of module "basics" is also used in module "more"');
+    expect(errors[0].message).toBe(
+      'Video id "intro-video" of module "basics" is also used in module "more"',
+    );
   });
 
   it('a theme name that is a path', async () => {
-    const errors = await refused((course) => { course.theme = '../../etc'; });
+    const errors = await refused((course) => {
+      course.theme = '../../etc';
+    });
     expect(errors.map(at)).toEqual(['theme polycourse:id-syntax']);
   });
 
   it('a theme whose "extends" is a path', async () => {
     const root = tempDir();
     fs.mkdirSync(path.join(root, 'child'));
-    fs.writeFileSync(path.join(root, 'child', 'theme.json'), '{ "extends": "../../elsewhere", "styles": [] }');
+    fs.writeFileSync(
+      path.join(root, 'child', 'theme.json'),
+      '{ "extends": "../../elsewhere", "styles": [] }',
+    );
     const loaded = await loadTheme('child', root);
     expect(loaded.theme).toBeUndefined();
     expect(loaded.diagnostics.map((d) => d.ruleId)).toEqual(['polycourse:id-syntax']);
@@ -116,7 +140,9 @@ describe('invisible characters', () => {
     if (quiz.kind !== 'quiz') throw new Error('fixture changed');
     quiz.questions[0].options[0].text.fr = 'Option\u2060A';
     course.glossary[0].term.ar = '\u202Bاتفاقية\u202C';
-    const warnings = validateCourse(course).filter((d) => d.ruleId === 'polycourse:invisible-characters');
+    const warnings = validateCourse(course).filter(
+      (d) => d.ruleId === 'polycourse:invisible-characters',
+    );
     expect(warnings.map(at)).toEqual([
       'glossary.crpd.term.ar polycourse:invisible-characters',
       'modules.basics.units.basics-quiz.questions.q1.options.a.fr polycourse:invisible-characters',
@@ -130,8 +156,17 @@ describe('invisible characters', () => {
     expect(findInvisibleCharacter('\u200Fمرحبا\u200E', 'ar')).toBeUndefined(); // RLM, LRM
     expect(findInvisibleCharacter('\u2067⟦Ŧîŧľê⟧\u2069', 'en-XA')).toBeUndefined(); // isolates (the pseudo-locale)
     expect(findInvisibleCharacter('สวัสดี\u200Bครับ', 'th')).toBeUndefined(); // Thai word break
-    expect(findInvisibleCharacter('hello\u200Bworld', 'en')).toMatchObject({ name: 'U+200B ZERO WIDTH SPACE', index: 5, reorders: false });
-    expect(findInvisibleCharacter('abc\u202Dfed', 'he')).toMatchObject({ name: 'U+202D LEFT-TO-RIGHT OVERRIDE', reorders: true });
-    expect(findInvisibleCharacter('a\uFEFFb', 'fr')).toMatchObject({ name: 'U+FEFF ZERO WIDTH NO-BREAK SPACE (BOM)' });
+    expect(findInvisibleCharacter('hello\u200Bworld', 'en')).toMatchObject({
+      name: 'U+200B ZERO WIDTH SPACE',
+      index: 5,
+      reorders: false,
+    });
+    expect(findInvisibleCharacter('abc\u202Dfed', 'he')).toMatchObject({
+      name: 'U+202D LEFT-TO-RIGHT OVERRIDE',
+      reorders: true,
+    });
+    expect(findInvisibleCharacter('a\uFEFFb', 'fr')).toMatchObject({
+      name: 'U+FEFF ZERO WIDTH NO-BREAK SPACE (BOM)',
+    });
   });
 });

@@ -14,7 +14,11 @@ import { tempDir } from '../helpers/temp-course.ts';
 const bin = path.resolve(import.meta.dirname, '../../bin/polycourse.mjs');
 
 /** One raw HTTP/1.1 request; the path goes on the request line exactly as given. */
-function request(port: number, target: string, method = 'GET'): Promise<{ status: number; headers: string; body: string }> {
+function request(
+  port: number,
+  target: string,
+  method = 'GET',
+): Promise<{ status: number; headers: string; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -33,7 +37,7 @@ function request(port: number, target: string, method = 'GET'): Promise<{ status
 
 function unchunk(body: string): string {
   let out = '';
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     const lineEnd = body.indexOf('\r\n', at);
     const size = parseInt(body.slice(at, lineEnd), 16);
     if (!size) return out;
@@ -78,14 +82,27 @@ describe('polycourse serve', () => {
     const redirect = await request(port, '/course/en');
     expect(redirect.status).toBe(301);
     expect(redirect.headers).toMatch(/\r\nlocation: \/course\/en\/\r\n/i);
-    expect(await request(port, '/course/en/missing/page/')).toMatchObject({ status: 404, body: 'english not found' });
+    expect(await request(port, '/course/en/missing/page/')).toMatchObject({
+      status: 404,
+      body: 'english not found',
+    });
     expect(await request(port, '/home.html')).toMatchObject({ status: 200, body: 'english home' }); // a link inside stays usable
   });
 
   it('never reads the 404 page above the root through encoded ..', async () => {
     // The old lookup took /<first>/<second>/404.html from the decoded path, so a path that climbs out
     // and back into the root (its folder names are in the root's path) read 404.html one or two levels up.
-    for (const target of ['/..%2f..%2foutside%2fsite%2fnothing', '/..%2f.%2fsite%2fnothing', '/..%2f..%2foutside/site/nothing', '/..%2f404.html', '/..%2f..%2f404.html', '/..%2f..%2fmissing', '/course/..%2f..%2f..%2fx', '/%2e%2e/%2e%2e/missing/page', '/x/..%2f..%2f..%2f..%2fy']) {
+    for (const target of [
+      '/..%2f..%2foutside%2fsite%2fnothing',
+      '/..%2f.%2fsite%2fnothing',
+      '/..%2f..%2foutside/site/nothing',
+      '/..%2f404.html',
+      '/..%2f..%2f404.html',
+      '/..%2f..%2fmissing',
+      '/course/..%2f..%2f..%2fx',
+      '/%2e%2e/%2e%2e/missing/page',
+      '/x/..%2f..%2f..%2f..%2fy',
+    ]) {
       const answer = await request(port, target);
       expect(answer.body, target).not.toContain(secret);
       expect([403, 404], target).toContain(answer.status);
@@ -116,10 +133,16 @@ describe('polycourse serve', () => {
     expect((await request(port, '/index.html%00.txt')).status).toBe(400);
     expect((await request(port, '/course/en/%00')).status).toBe(400);
     expect(await request(port, '//')).toMatchObject({ status: 200, body: 'root index' });
-    expect(await request(port, '//course//en/')).toMatchObject({ status: 200, body: 'english home' });
+    expect(await request(port, '//course//en/')).toMatchObject({
+      status: 200,
+      body: 'english home',
+    });
     const redirect = await request(port, '//course//en');
     expect(redirect.headers).toMatch(/\r\nlocation: \/course\/en\/\r\n/i); // never `//host`: no open redirect
-    expect(await request(port, 'http://localhost//course/en/')).toMatchObject({ status: 200, body: 'english home' });
+    expect(await request(port, 'http://localhost//course/en/')).toMatchObject({
+      status: 200,
+      body: 'english home',
+    });
     expect((await request(port, '*', 'OPTIONS')).status).toBe(400);
     expect(await request(port, '/')).toMatchObject({ status: 200, body: 'root index' }); // still up
   });
@@ -141,28 +164,48 @@ describe('polycourse serve (CLI)', () => {
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     const busyPort = (busy.address() as net.AddressInfo).port;
     try {
-      const text = spawnSync(process.execPath, [bin, 'serve', root, '--port', String(busyPort)], { encoding: 'utf8' });
+      const text = spawnSync(process.execPath, [bin, 'serve', root, '--port', String(busyPort)], {
+        encoding: 'utf8',
+      });
       expect(text.status).toBe(2);
-      expect(text.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`port ${busyPort} is already in use.*--port`))]);
-      const json = spawnSync(process.execPath, [bin, 'serve', root, '--port', String(busyPort), '--json'], { encoding: 'utf8' });
+      expect(text.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(new RegExp(`port ${busyPort} is already in use.*--port`)),
+      ]);
+      const json = spawnSync(
+        process.execPath,
+        [bin, 'serve', root, '--port', String(busyPort), '--json'],
+        { encoding: 'utf8' },
+      );
       expect(json.status).toBe(2);
-      expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: expect.stringContaining(String(busyPort)), fix: expect.stringContaining('--port') });
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        ok: false,
+        error: expect.stringContaining(String(busyPort)),
+        fix: expect.stringContaining('--port'),
+      });
     } finally {
       busy.close();
     }
   });
 
   it('--json says where it serves, and the served folder answers', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', root, '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'serve', root, '--port', '0', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const line = await new Promise<string>((resolve, reject) => {
         let out = '';
-        child.stdout.on('data', (c) => { out += c; if (out.includes('\n')) resolve(out.split('\n')[0]); });
+        child.stdout.on('data', (c) => {
+          out += c;
+          if (out.includes('\n')) resolve(out.split('\n')[0]);
+        });
         child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
       });
       const started = JSON.parse(line) as { ok: boolean; url: string };
       expect(started.ok).toBe(true);
-      expect(await request(Number(new URL(started.url).port), '//')).toMatchObject({ status: 200, body: 'root index' });
+      expect(await request(Number(new URL(started.url).port), '//')).toMatchObject({
+        status: 200,
+        body: 'root index',
+      });
     } finally {
       child.kill('SIGTERM');
     }

@@ -5,7 +5,13 @@
  */
 import { h } from 'hastscript';
 import type { Root, Element, ElementContent } from 'hast';
-import type { PageView, ShownText, PageContent, QuestionView, NavModule } from '../../compiler/render/page-view.ts';
+import type {
+  PageView,
+  ShownText,
+  PageContent,
+  QuestionView,
+  NavModule,
+} from '../../compiler/render/page-view.ts';
 
 type Child = ElementContent | string | null | undefined;
 
@@ -28,27 +34,46 @@ export function renderPage(view: PageView): Root {
           h('title', `${view.title.value} · ${view.courseTitle.value}`),
           h('meta', { name: 'color-scheme', content: 'light dark' }),
           h('link', { rel: 'stylesheet', href: view.stylesheet }),
-          ...view.alternates.filter((a) => !a.current).map((a) => h('link', { rel: 'alternate', hreflang: a.locale.code, href: a.href })),
+          ...view.alternates
+            .filter((a) => !a.current)
+            .map((a) => h('link', { rel: 'alternate', hreflang: a.locale.code, href: a.href })),
           view.runtime ? h('script', { defer: true, src: view.runtime }) : null,
-          view.interactiveRuntime ? h('script', { defer: true, src: view.interactiveRuntime }) : null,
+          view.interactiveRuntime
+            ? h('script', { defer: true, src: view.interactiveRuntime })
+            : null,
         ]),
-        h('body', { class: `page-${view.content.kind}`, 'data-unit': view.unitKey, 'data-sw': view.serviceWorker }, [
-          h('a.skip-link', { href: '#main' }, t('nav.skip')),
-          header(view),
-          h('div.layout', [
-            view.nav.length ? sidebar(view) : null,
-            h('main#main', { tabindex: '-1' }, [
-              view.breadcrumbs.length ? breadcrumbs(view) : null,
-              h('h1', [txt(view.title)]),
-              view.hasFallback
-                ? h('p.fallback-note', { role: 'note' }, t('fallback.note', { language: view.sourceLocale.label }))
-                : null,
-              ...content(view, view.content),
-              pager(view),
+        h(
+          'body',
+          {
+            class: `page-${view.content.kind}`,
+            'data-unit': view.unitKey,
+            'data-sw': view.serviceWorker,
+          },
+          [
+            h('a.skip-link', { href: '#main' }, t('nav.skip')),
+            header(view),
+            h('div.layout', [
+              view.nav.length ? sidebar(view) : null,
+              h('main#main', { tabindex: '-1' }, [
+                view.breadcrumbs.length ? breadcrumbs(view) : null,
+                h('h1', [txt(view.title)]),
+                view.hasFallback
+                  ? h(
+                      'p.fallback-note',
+                      { role: 'note' },
+                      t('fallback.note', { language: view.sourceLocale.label }),
+                    )
+                  : null,
+                ...content(view, view.content),
+                pager(view),
+              ]),
             ]),
-          ]),
-          h('footer.site-footer', [h('p', t('footer.text')), h('p.offline-status', { role: 'status', 'aria-live': 'polite', hidden: true })]),
-        ]),
+            h('footer.site-footer', [
+              h('p', t('footer.text')),
+              h('p.offline-status', { role: 'status', 'aria-live': 'polite', hidden: true }),
+            ]),
+          ],
+        ),
       ]),
     ],
   };
@@ -62,9 +87,29 @@ function header(view: PageView): Element {
     view.alternates.length > 1
       ? h('nav.language-picker', { 'aria-label': t('nav.language') }, [
           h('details', [
-            h('summary', [h('span', t('nav.language')), ': ', h('span', { lang: view.locale.code }, view.locale.label)]),
-            h('ul', view.alternates.map((a) =>
-              h('li', h('a', { href: a.href, hreflang: a.locale.code, lang: a.locale.code, 'aria-current': a.current ? 'page' : undefined }, a.locale.label)))),
+            h('summary', [
+              h('span', t('nav.language')),
+              ': ',
+              h('span', { lang: view.locale.code }, view.locale.label),
+            ]),
+            h(
+              'ul',
+              view.alternates.map((a) =>
+                h(
+                  'li',
+                  h(
+                    'a',
+                    {
+                      href: a.href,
+                      hreflang: a.locale.code,
+                      lang: a.locale.code,
+                      'aria-current': a.current ? 'page' : undefined,
+                    },
+                    a.locale.label,
+                  ),
+                ),
+              ),
+            ),
           ]),
         ])
       : null,
@@ -72,31 +117,77 @@ function header(view: PageView): Element {
 }
 
 function sidebar(view: PageView): Element {
-  return h('nav.sidebar', { 'aria-label': view.t('nav.contents') }, h('ol.course-map', view.nav.map((m) => navModule(view, m))));
+  return h(
+    'nav.sidebar',
+    { 'aria-label': view.t('nav.contents') },
+    h(
+      'ol.course-map',
+      view.nav.map((m) => navModule(view, m)),
+    ),
+  );
 }
 
 function navModule(view: PageView, m: NavModule): Element {
   return h('li', { class: m.current ? 'current-module' : undefined }, [
-    h('a', { href: m.href, 'aria-current': m.current && !m.units.some((u) => u.current) ? 'page' : undefined }, [txt(m.title)]),
+    h(
+      'a',
+      {
+        href: m.href,
+        'aria-current': m.current && !m.units.some((u) => u.current) ? 'page' : undefined,
+      },
+      [txt(m.title)],
+    ),
     m.units.length
-      ? h('ol', m.units.map((u) =>
-          h('li', { class: `unit-${u.kind}` }, h('a', { href: u.href, 'aria-current': u.current ? 'page' : undefined, 'data-unit-link': u.key }, [
-            h('span.unit-kind', view.t(`unit.kind.${u.kind}`)), ' ', txt(u.title),
-          ]))))
+      ? h(
+          'ol',
+          m.units.map((u) =>
+            h(
+              'li',
+              { class: `unit-${u.kind}` },
+              h(
+                'a',
+                {
+                  href: u.href,
+                  'aria-current': u.current ? 'page' : undefined,
+                  'data-unit-link': u.key,
+                },
+                [h('span.unit-kind', view.t(`unit.kind.${u.kind}`)), ' ', txt(u.title)],
+              ),
+            ),
+          ),
+        )
       : null,
   ]);
 }
 
 function breadcrumbs(view: PageView): Element {
-  return h('nav.breadcrumbs', { 'aria-label': view.t('nav.breadcrumbs') },
-    h('ol', view.breadcrumbs.map((b) => h('li', h('a', { href: b.href }, [txt(b.title)])))));
+  return h(
+    'nav.breadcrumbs',
+    { 'aria-label': view.t('nav.breadcrumbs') },
+    h(
+      'ol',
+      view.breadcrumbs.map((b) => h('li', h('a', { href: b.href }, [txt(b.title)]))),
+    ),
+  );
 }
 
 function pager(view: PageView): Element | null {
   if (!view.previous && !view.next) return null;
   return h('nav.pager', { 'aria-label': view.t('nav.pager') }, [
-    view.previous ? h('a.pager-previous', { href: view.previous.href, rel: 'prev' }, [h('span.pager-label', view.t('nav.previous')), ' ', txt(view.previous.title)]) : null,
-    view.next ? h('a.pager-next', { href: view.next.href, rel: 'next' }, [h('span.pager-label', view.t('nav.next')), ' ', txt(view.next.title)]) : null,
+    view.previous
+      ? h('a.pager-previous', { href: view.previous.href, rel: 'prev' }, [
+          h('span.pager-label', view.t('nav.previous')),
+          ' ',
+          txt(view.previous.title),
+        ])
+      : null,
+    view.next
+      ? h('a.pager-next', { href: view.next.href, rel: 'next' }, [
+          h('span.pager-label', view.t('nav.next')),
+          ' ',
+          txt(view.next.title),
+        ])
+      : null,
   ]);
 }
 
@@ -106,16 +197,34 @@ function content(view: PageView, c: PageContent): Child[] {
     case 'home':
       return [
         h('p.lead', [txt(c.description)]),
-        c.questionnaire ? h('p.call-to-action', h('a.button', { href: c.questionnaire.pre }, t('questionnaire.start.pre'))) : null,
+        c.questionnaire
+          ? h(
+              'p.call-to-action',
+              h('a.button', { href: c.questionnaire.pre }, t('questionnaire.start.pre')),
+            )
+          : null,
         h('h2', t('home.modules')),
-        h('ol.module-list', c.modules.map((m) => h('li', [
-          h('h3', h('a', { href: m.href }, [txt(m.title)])),
-          h('p', [txt(m.summary)]),
-          h('p.meta', [t('module.units', { count: m.unitCount }), ' ', h('span.module-progress', { 'data-module-progress': m.id })]),
-        ]))),
+        h(
+          'ol.module-list',
+          c.modules.map((m) =>
+            h('li', [
+              h('h3', h('a', { href: m.href }, [txt(m.title)])),
+              h('p', [txt(m.summary)]),
+              h('p.meta', [
+                t('module.units', { count: m.unitCount }),
+                ' ',
+                h('span.module-progress', { 'data-module-progress': m.id }),
+              ]),
+            ]),
+          ),
+        ),
         h('ul.course-links', [
-          c.questionnaire ? h('li', h('a', { href: c.questionnaire.post }, t('questionnaire.start.post'))) : null,
-          c.questionnaire ? h('li', h('a', { href: c.questionnaire.results }, t('questionnaire.results.link'))) : null,
+          c.questionnaire
+            ? h('li', h('a', { href: c.questionnaire.post }, t('questionnaire.start.post')))
+            : null,
+          c.questionnaire
+            ? h('li', h('a', { href: c.questionnaire.results }, t('questionnaire.results.link')))
+            : null,
           h('li', h('a', { href: c.certificate }, t('certificate.link'))),
           c.glossary ? h('li', h('a', { href: c.glossary }, t('glossary.title'))) : null,
         ]),
@@ -123,34 +232,87 @@ function content(view: PageView, c: PageContent): Child[] {
     case 'module':
       return [
         h('p.lead', [txt(c.summary)]),
-        h('ol.unit-list', c.units.map((u) => h('li', { class: `unit-${u.kind}` }, h('a', { href: u.href, 'data-unit-link': u.key }, [h('span.unit-kind', t(`unit.kind.${u.kind}`)), ' ', txt(u.title)])))),
+        h(
+          'ol.unit-list',
+          c.units.map((u) =>
+            h(
+              'li',
+              { class: `unit-${u.kind}` },
+              h('a', { href: u.href, 'data-unit-link': u.key }, [
+                h('span.unit-kind', t(`unit.kind.${u.kind}`)),
+                ' ',
+                txt(u.title),
+              ]),
+            ),
+          ),
+        ),
       ];
     case 'lesson':
     case 'infosheet': {
       const body = h('div.body', c.body.children as ElementContent[]);
       if (c.bodyFallback) {
-        body.properties = { ...body.properties, lang: c.bodyFallback.lang, dir: c.bodyFallback.dir };
+        body.properties = {
+          ...body.properties,
+          lang: c.bodyFallback.lang,
+          dir: c.bodyFallback.dir,
+        };
         (body.properties.className as string[]).push('fallback');
       }
-      return [
-        c.kind === 'infosheet' ? h('p.print-hint', t('infosheet.print')) : null,
-        body,
-      ];
+      return [c.kind === 'infosheet' ? h('p.print-hint', t('infosheet.print')) : null, body];
     }
     case 'video':
       return [
         h('figure.video', [
-          h('video', { controls: true, preload: 'metadata', poster: c.poster, playsinline: true, crossorigin: c.src.startsWith('http') ? 'anonymous' : undefined }, [
-            h('source', { src: c.src, type: c.type }),
-            ...c.tracks.map((tr) => h('track', { kind: 'captions', src: tr.src, srclang: tr.srclang, label: tr.label, default: tr.isDefault || undefined })),
-            h('p', [t('video.unsupported'), ' ', h('a', { href: c.src }, t('video.download'))]),
-          ]),
-          h('figcaption', h('a', { href: c.src, download: c.src.startsWith('http') ? undefined : '' }, t('video.download'))),
+          h(
+            'video',
+            {
+              controls: true,
+              preload: 'metadata',
+              poster: c.poster,
+              playsinline: true,
+              crossorigin: c.src.startsWith('http') ? 'anonymous' : undefined,
+            },
+            [
+              h('source', { src: c.src, type: c.type }),
+              ...c.tracks.map((tr) =>
+                h('track', {
+                  kind: 'captions',
+                  src: tr.src,
+                  srclang: tr.srclang,
+                  label: tr.label,
+                  default: tr.isDefault || undefined,
+                }),
+              ),
+              h('p', [t('video.unsupported'), ' ', h('a', { href: c.src }, t('video.download'))]),
+            ],
+          ),
+          h(
+            'figcaption',
+            h(
+              'a',
+              { href: c.src, download: c.src.startsWith('http') ? undefined : '' },
+              t('video.download'),
+            ),
+          ),
         ]),
         h('section.transcript', { 'aria-labelledby': 'transcript-heading' }, [
           h('h2#transcript-heading', t('video.transcript')),
-          h('button.transcript-toggle', { type: 'button', 'aria-controls': 'transcript-text', 'aria-expanded': 'true', hidden: true }, t('video.transcript')),
-          h('div#transcript-text.transcript-text', c.transcript.value.split(/\n{2,}/).map((para) => h('p', [txt({ ...c.transcript, value: para.trim() })]))),
+          h(
+            'button.transcript-toggle',
+            {
+              type: 'button',
+              'aria-controls': 'transcript-text',
+              'aria-expanded': 'true',
+              hidden: true,
+            },
+            t('video.transcript'),
+          ),
+          h(
+            'div#transcript-text.transcript-text',
+            c.transcript.value
+              .split(/\n{2,}/)
+              .map((para) => h('p', [txt({ ...c.transcript, value: para.trim() })])),
+          ),
         ]),
       ];
     case 'quiz':
@@ -175,12 +337,27 @@ function content(view: PageView, c: PageContent): Child[] {
           h('p', [txt(c.commitment)]),
         ]),
         h('p.meta', t('challenge.points', { count: c.points })),
-        h('form.challenge-form', { hidden: true, 'data-points': String(c.points) },
-          h('label.challenge-done', [h('input', { type: 'checkbox', name: 'done' }), ' ', t('challenge.markDone')])),
+        h(
+          'form.challenge-form',
+          { hidden: true, 'data-points': String(c.points) },
+          h('label.challenge-done', [
+            h('input', { type: 'checkbox', name: 'done' }),
+            ' ',
+            t('challenge.markDone'),
+          ]),
+        ),
         h('p.challenge-status', { role: 'status', 'aria-live': 'polite' }),
       ];
     case 'glossary':
-      return [h('dl.glossary', c.terms.flatMap((g) => [h('dt', { id: g.id }, [txt(g.term)]), h('dd', [txt(g.definition)])]))];
+      return [
+        h(
+          'dl.glossary',
+          c.terms.flatMap((g) => [
+            h('dt', { id: g.id }, [txt(g.term)]),
+            h('dd', [txt(g.definition)]),
+          ]),
+        ),
+      ];
     case 'questionnaire':
       return [
         h('p.lead', [txt(c.intro)]),
@@ -188,10 +365,23 @@ function content(view: PageView, c: PageContent): Child[] {
           ...c.items.map((item, i) =>
             h('fieldset.likert', [
               h('legend', [h('span.item-number', `${i + 1}. `), txt(item.text)]),
-              h('div.likert-scale', c.scale.map((label, point) =>
-                h('label', [h('input', { type: 'radio', name: item.id, value: String(point + 1) }), ' ', txt(label)]))),
-            ])),
-          h('div.questionnaire-actions', { hidden: true }, h('button.button', { type: 'submit' }, t('questionnaire.save'))),
+              h(
+                'div.likert-scale',
+                c.scale.map((label, point) =>
+                  h('label', [
+                    h('input', { type: 'radio', name: item.id, value: String(point + 1) }),
+                    ' ',
+                    txt(label),
+                  ]),
+                ),
+              ),
+            ]),
+          ),
+          h(
+            'div.questionnaire-actions',
+            { hidden: true },
+            h('button.button', { type: 'submit' }, t('questionnaire.save')),
+          ),
           h('p.questionnaire-status', { role: 'status', 'aria-live': 'polite' }),
         ]),
       ];
@@ -202,10 +392,35 @@ function content(view: PageView, c: PageContent): Child[] {
           h('noscript', h('p', t('needsJavaScript'))),
           h('p.results-summary', { role: 'status' }),
           h('table.results-table', { hidden: true }, [
-            h('thead', h('tr', [h('th', { scope: 'col' }, t('questionnaire.results.item')), h('th', { scope: 'col' }, t('questionnaire.results.before')), h('th', { scope: 'col' }, t('questionnaire.results.after')), h('th', { scope: 'col' }, t('questionnaire.results.change'))])),
-            h('tbody', c.items.map((item) => h('tr', { 'data-item': item.id }, [h('th', { scope: 'row' }, [txt(item.text)]), h('td'), h('td'), h('td')]))),
+            h(
+              'thead',
+              h('tr', [
+                h('th', { scope: 'col' }, t('questionnaire.results.item')),
+                h('th', { scope: 'col' }, t('questionnaire.results.before')),
+                h('th', { scope: 'col' }, t('questionnaire.results.after')),
+                h('th', { scope: 'col' }, t('questionnaire.results.change')),
+              ]),
+            ),
+            h(
+              'tbody',
+              c.items.map((item) =>
+                h('tr', { 'data-item': item.id }, [
+                  h('th', { scope: 'row' }, [txt(item.text)]),
+                  h('td'),
+                  h('td'),
+                  h('td'),
+                ]),
+              ),
+            ),
           ]),
-          h('p', h('button.button.export-responses', { type: 'button', hidden: true }, t('questionnaire.results.export'))),
+          h(
+            'p',
+            h(
+              'button.button.export-responses',
+              { type: 'button', hidden: true },
+              t('questionnaire.results.export'),
+            ),
+          ),
         ]),
       ];
     case 'certificate':
@@ -215,19 +430,36 @@ function content(view: PageView, c: PageContent): Child[] {
           h('p.certificate-locked', { role: 'status' }),
           h('form.certificate-form', { hidden: true }, [
             h('label', { for: 'learner-name' }, t('certificate.nameLabel')),
-            h('input#learner-name', { name: 'learner-name', autoComplete: 'name', maxLength: 200, required: true }),
+            h('input#learner-name', {
+              name: 'learner-name',
+              autoComplete: 'name',
+              maxLength: 200,
+              required: true,
+            }),
             h('button.button', { type: 'submit' }, t('certificate.show')),
           ]),
-          h('section.certificate', { hidden: true, tabindex: '-1', 'aria-labelledby': 'certificate-heading' }, [
-            h('h2#certificate-heading', t('certificate.title')),
-            h('p', t('certificate.awardedTo')),
-            h('p.certificate-name'),
-            h('p', t('certificate.completed')),
-            h('p.certificate-course', [txt(c.courseTitle)]),
-            h('p.certificate-points'),
-            h('dl', [h('dt', t('certificate.date')), h('dd.certificate-date'), h('dt', t('certificate.code')), h('dd.certificate-code')]),
-            h('p.no-print', h('button.button.print-certificate', { type: 'button' }, t('certificate.print'))),
-          ]),
+          h(
+            'section.certificate',
+            { hidden: true, tabindex: '-1', 'aria-labelledby': 'certificate-heading' },
+            [
+              h('h2#certificate-heading', t('certificate.title')),
+              h('p', t('certificate.awardedTo')),
+              h('p.certificate-name'),
+              h('p', t('certificate.completed')),
+              h('p.certificate-course', [txt(c.courseTitle)]),
+              h('p.certificate-points'),
+              h('dl', [
+                h('dt', t('certificate.date')),
+                h('dd.certificate-date'),
+                h('dt', t('certificate.code')),
+                h('dd.certificate-code'),
+              ]),
+              h(
+                'p.no-print',
+                h('button.button.print-certificate', { type: 'button' }, t('certificate.print')),
+              ),
+            ],
+          ),
         ]),
       ];
     case 'not-found':
@@ -238,21 +470,40 @@ function content(view: PageView, c: PageContent): Child[] {
 function question(view: PageView, q: QuestionView, index: number): Element {
   const { t } = view;
   const name = `q-${q.id}`;
-  return h('fieldset.question', { id: name, 'data-type': q.type, 'data-question': q.id, 'data-correct': q.answerKey.join(' ') }, [
-    h('legend', [h('span.question-number', t('quiz.question', { number: index + 1 })), ' ', txt(q.prompt)]),
-    q.type === 'multiple' ? h('p.hint', t('quiz.chooseAll')) : null,
-    q.type === 'ordering' ? h('p.hint', t('quiz.ordering.hint')) : null,
-    q.type === 'matching' ? h('p.hint', t('quiz.matching.hint')) : null,
-    answerControls(view, q, name),
-    h('details.answer', [
-      h('summary', t('quiz.showAnswer')),
-      h('p', h('strong', t('quiz.correctAnswer', { count: q.correctAnswers.length }))),
-      h(q.type === 'ordering' ? 'ol' : 'ul', q.correctAnswers.map((a) => h('li', [txt(a)]))),
-      h('p', [txt(q.feedback.correct)]),
-    ]),
-    h('p.question-feedback', { 'data-result': 'correct', hidden: true }, [h('strong', `✓ ${t('quiz.feedback.correct')}`), ' ', txt(q.feedback.correct)]),
-    h('p.question-feedback', { 'data-result': 'incorrect', hidden: true }, [h('strong', `✗ ${t('quiz.feedback.incorrect')}`), ' ', txt(q.feedback.incorrect)]),
-  ]);
+  return h(
+    'fieldset.question',
+    { id: name, 'data-type': q.type, 'data-question': q.id, 'data-correct': q.answerKey.join(' ') },
+    [
+      h('legend', [
+        h('span.question-number', t('quiz.question', { number: index + 1 })),
+        ' ',
+        txt(q.prompt),
+      ]),
+      q.type === 'multiple' ? h('p.hint', t('quiz.chooseAll')) : null,
+      q.type === 'ordering' ? h('p.hint', t('quiz.ordering.hint')) : null,
+      q.type === 'matching' ? h('p.hint', t('quiz.matching.hint')) : null,
+      answerControls(view, q, name),
+      h('details.answer', [
+        h('summary', t('quiz.showAnswer')),
+        h('p', h('strong', t('quiz.correctAnswer', { count: q.correctAnswers.length }))),
+        h(
+          q.type === 'ordering' ? 'ol' : 'ul',
+          q.correctAnswers.map((a) => h('li', [txt(a)])),
+        ),
+        h('p', [txt(q.feedback.correct)]),
+      ]),
+      h('p.question-feedback', { 'data-result': 'correct', hidden: true }, [
+        h('strong', `✓ ${t('quiz.feedback.correct')}`),
+        ' ',
+        txt(q.feedback.correct),
+      ]),
+      h('p.question-feedback', { 'data-result': 'incorrect', hidden: true }, [
+        h('strong', `✗ ${t('quiz.feedback.incorrect')}`),
+        ' ',
+        txt(q.feedback.incorrect),
+      ]),
+    ],
+  );
 }
 
 /** Radios and checkboxes; for ordering a position select per item, for matching a target select per option. */
@@ -260,30 +511,50 @@ function answerControls(view: PageView, q: QuestionView, name: string): Element 
   const { t } = view;
   if (q.type === 'ordering') {
     const positions = q.options.map((_, i) => String(i + 1));
-    return h('ul.ordering', q.options.map((o) =>
-      h('li', [
-        h('label', { for: `${name}-${o.id}` }, [txt(o.text)]),
-        ' ',
-        h('select', { id: `${name}-${o.id}`, name: `${name}-${o.id}`, 'data-option': o.id }, [
-          h('option', { value: '' }, t('quiz.ordering.position')),
-          ...positions.map((p) => h('option', { value: p }, p)),
+    return h(
+      'ul.ordering',
+      q.options.map((o) =>
+        h('li', [
+          h('label', { for: `${name}-${o.id}` }, [txt(o.text)]),
+          ' ',
+          h('select', { id: `${name}-${o.id}`, name: `${name}-${o.id}`, 'data-option': o.id }, [
+            h('option', { value: '' }, t('quiz.ordering.position')),
+            ...positions.map((p) => h('option', { value: p }, p)),
+          ]),
         ]),
-      ])));
+      ),
+    );
   }
   if (q.type === 'matching') {
-    return h('ul.matching', q.options.map((o) =>
-      h('li', [
-        h('label', { for: `${name}-${o.id}` }, [txt(o.text)]),
-        ' ',
-        h('select', { id: `${name}-${o.id}`, name: `${name}-${o.id}`, 'data-option': o.id }, [
-          h('option', { value: '' }, t('quiz.matching.choose')),
-          ...(q.targets ?? []).map((target) => h('option', { value: target.id, lang: target.text.lang }, target.text.value)),
+    return h(
+      'ul.matching',
+      q.options.map((o) =>
+        h('li', [
+          h('label', { for: `${name}-${o.id}` }, [txt(o.text)]),
+          ' ',
+          h('select', { id: `${name}-${o.id}`, name: `${name}-${o.id}`, 'data-option': o.id }, [
+            h('option', { value: '' }, t('quiz.matching.choose')),
+            ...(q.targets ?? []).map((target) =>
+              h('option', { value: target.id, lang: target.text.lang }, target.text.value),
+            ),
+          ]),
         ]),
-      ])));
+      ),
+    );
   }
-  return h('ul.options', q.options.map((o) =>
-    h('li', [
-      h('label', [h('input', { type: q.type === 'multiple' ? 'checkbox' : 'radio', name, value: o.id }), ' ', txt(o.text)]),
-      o.feedback ? h('p.option-feedback', { 'data-option': o.id, hidden: true }, [txt(o.feedback)]) : null,
-    ])));
+  return h(
+    'ul.options',
+    q.options.map((o) =>
+      h('li', [
+        h('label', [
+          h('input', { type: q.type === 'multiple' ? 'checkbox' : 'radio', name, value: o.id }),
+          ' ',
+          txt(o.text),
+        ]),
+        o.feedback
+          ? h('p.option-feedback', { 'data-option': o.id, hidden: true }, [txt(o.feedback)])
+          : null,
+      ]),
+    ),
+  );
 }

@@ -13,7 +13,8 @@ export interface ImportedUnit {
   target?: string;
 }
 
-export type ReadResult = { ok: true; meta: ExchangeMeta; units: ImportedUnit[] } | { ok: false; reason: string };
+export type ReadResult =
+  { ok: true; meta: ExchangeMeta; units: ImportedUnit[] } | { ok: false; reason: string };
 
 export interface ExchangeFormat {
   name: 'xliff12' | 'xliff20' | 'po';

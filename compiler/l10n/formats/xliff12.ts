@@ -4,7 +4,12 @@ import type { ExchangeFormat } from './exchange.ts';
 import { appendSegment, parseXml, readSegment } from './xml-segments.ts';
 
 const ns = 'urn:oasis:names:tc:xliff:document:1.2';
-const states = { missing: 'needs-translation', stale: 'needs-review-translation', translated: 'translated', approved: 'signed-off' } as const;
+const states = {
+  missing: 'needs-translation',
+  stale: 'needs-review-translation',
+  translated: 'translated',
+  approved: 'signed-off',
+} as const;
 
 export const xliff12: ExchangeFormat = {
   name: 'xliff12',
@@ -37,7 +42,13 @@ export const xliff12: ExchangeFormat = {
       if (unit.target !== undefined) appendSegment(doc, target, unit.target, ph(unit.codes));
       tu.appendChild(target);
       const note = doc.createElementNS(ns, 'note');
-      note.appendChild(doc.createTextNode(unit.previousSource ? `${unit.note} The source changed; it was: ${unit.previousSource}` : unit.note));
+      note.appendChild(
+        doc.createTextNode(
+          unit.previousSource
+            ? `${unit.note} The source changed; it was: ${unit.previousSource}`
+            : unit.note,
+        ),
+      );
       tu.appendChild(note);
       body.appendChild(tu);
     }
@@ -50,16 +61,30 @@ export const xliff12: ExchangeFormat = {
     if ('reason' in parsed) return { ok: false, reason: parsed.reason };
     const doc = parsed.doc;
     const file = doc.getElementsByTagName('file')[0];
-    if (doc.documentElement?.getAttribute('version') !== '1.2' || !file) return { ok: false, reason: 'not an XLIFF 1.2 file (<xliff version="1.2"><file …>)' };
+    if (doc.documentElement?.getAttribute('version') !== '1.2' || !file)
+      return { ok: false, reason: 'not an XLIFF 1.2 file (<xliff version="1.2"><file …>)' };
     const units = [];
     for (const tu of Array.from(doc.getElementsByTagName('trans-unit')) as Element[]) {
       const id = tu.getAttribute('id') ?? '';
       const target = tu.getElementsByTagName('target')[0];
-      if (!target || !target.firstChild) { units.push({ id }); continue; }
-      const read = readSegment(target, (ph) => (/^\d+$/.test(ph.getAttribute('id') ?? '') ? Number(ph.getAttribute('id')) : undefined));
+      if (!target || !target.firstChild) {
+        units.push({ id });
+        continue;
+      }
+      const read = readSegment(target, (ph) =>
+        /^\d+$/.test(ph.getAttribute('id') ?? '') ? Number(ph.getAttribute('id')) : undefined,
+      );
       if ('error' in read) return { ok: false, reason: `unit ${id}: ${read.error}` };
       units.push({ id, target: read.text });
     }
-    return { ok: true, meta: { courseId: file.getAttribute('original') ?? '', sourceLocale: file.getAttribute('source-language') ?? '', targetLocale: file.getAttribute('target-language') ?? '' }, units };
+    return {
+      ok: true,
+      meta: {
+        courseId: file.getAttribute('original') ?? '',
+        sourceLocale: file.getAttribute('source-language') ?? '',
+        targetLocale: file.getAttribute('target-language') ?? '',
+      },
+      units,
+    };
   },
 };

@@ -4,7 +4,12 @@ import type { ExchangeFormat } from './exchange.ts';
 import { appendSegment, parseXml, readSegment } from './xml-segments.ts';
 
 const ns = 'urn:oasis:names:tc:xliff:document:2.0';
-const states = { missing: 'initial', stale: 'initial', translated: 'translated', approved: 'final' } as const;
+const states = {
+  missing: 'initial',
+  stale: 'initial',
+  translated: 'translated',
+  approved: 'final',
+} as const;
 
 export const xliff20: ExchangeFormat = {
   name: 'xliff20',
@@ -71,12 +76,16 @@ export const xliff20: ExchangeFormat = {
     const doc = parsed.doc;
     const root = doc.documentElement!;
     const file = doc.getElementsByTagName('file')[0];
-    if (root.getAttribute('version') !== '2.0' || !file) return { ok: false, reason: 'not an XLIFF 2.0 file (<xliff version="2.0"><file …>)' };
+    if (root.getAttribute('version') !== '2.0' || !file)
+      return { ok: false, reason: 'not an XLIFF 2.0 file (<xliff version="2.0"><file …>)' };
     const units = [];
     for (const u of Array.from(doc.getElementsByTagName('unit')) as Element[]) {
       const id = u.getAttribute('id') ?? '';
       const target = u.getElementsByTagName('target')[0];
-      if (!target || !target.firstChild) { units.push({ id }); continue; }
+      if (!target || !target.firstChild) {
+        units.push({ id });
+        continue;
+      }
       const read = readSegment(target, (ph) => {
         const ref = ph.getAttribute('dataRef') ?? `d${ph.getAttribute('id')}`;
         return /^d\d+$/.test(ref) ? Number(ref.slice(1)) : undefined;
@@ -84,6 +93,14 @@ export const xliff20: ExchangeFormat = {
       if ('error' in read) return { ok: false, reason: `unit ${id}: ${read.error}` };
       units.push({ id, target: read.text });
     }
-    return { ok: true, meta: { courseId: file.getAttribute('id') ?? '', sourceLocale: root.getAttribute('srcLang') ?? '', targetLocale: root.getAttribute('trgLang') ?? '' }, units };
+    return {
+      ok: true,
+      meta: {
+        courseId: file.getAttribute('id') ?? '',
+        sourceLocale: root.getAttribute('srcLang') ?? '',
+        targetLocale: root.getAttribute('trgLang') ?? '',
+      },
+      units,
+    };
   },
 };

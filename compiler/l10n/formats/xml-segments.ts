@@ -6,8 +6,13 @@ import { placeholder, placeholderPattern } from '../segment-mdx.ts';
 export function parseXml(text: string): { doc: Document } | { reason: string } {
   let error: string | undefined;
   try {
-    const doc = new DOMParser({ onError: (level, message) => { if (level !== 'warning') error ??= message; } }).parseFromString(text, 'text/xml');
-    if (error || !doc.documentElement) return { reason: `not well-formed XML: ${error ?? 'empty document'}` };
+    const doc = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') error ??= message;
+      },
+    }).parseFromString(text, 'text/xml');
+    if (error || !doc.documentElement)
+      return { reason: `not well-formed XML: ${error ?? 'empty document'}` };
     return { doc };
   } catch (e) {
     return { reason: `not well-formed XML: ${(e as Error).message.split('\n')[0]}` };
@@ -15,7 +20,12 @@ export function parseXml(text: string): { doc: Document } | { reason: string } {
 }
 
 /** Append `text` to `parent`, each placeholder as a <ph> made by `ph(n)`. */
-export function appendSegment(doc: Document, parent: Element, text: string, ph: (n: number) => Element): void {
+export function appendSegment(
+  doc: Document,
+  parent: Element,
+  text: string,
+  ph: (n: number) => Element,
+): void {
   let last = 0;
   for (const m of text.matchAll(placeholderPattern)) {
     if (m.index! > last) parent.appendChild(doc.createTextNode(text.slice(last, m.index)));
@@ -26,15 +36,22 @@ export function appendSegment(doc: Document, parent: Element, text: string, ph: 
 }
 
 /** Inline content back to segment text; a <ph> without a usable id is returned as an error. */
-export function readSegment(element: Element, idOf: (ph: Element) => number | undefined): { text: string } | { error: string } {
+export function readSegment(
+  element: Element,
+  idOf: (ph: Element) => number | undefined,
+): { text: string } | { error: string } {
   let text = '';
   for (let node: Node | null = element.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 3 || node.nodeType === 4) text += node.nodeValue ?? '';
     else if (node.nodeType === 1) {
       const el = node as Element;
-      if (el.localName !== 'ph') return { error: `unexpected <${el.localName}> inside the target; only <ph> placeholders are allowed` };
+      if (el.localName !== 'ph')
+        return {
+          error: `unexpected <${el.localName}> inside the target; only <ph> placeholders are allowed`,
+        };
       const n = idOf(el);
-      if (n === undefined) return { error: `a placeholder has no valid id (${el.getAttribute('id') ?? 'none'})` };
+      if (n === undefined)
+        return { error: `a placeholder has no valid id (${el.getAttribute('id') ?? 'none'})` };
       text += placeholder(n);
     }
   }

@@ -15,17 +15,23 @@ export async function linkMedia(reader: CmsReader, root: string): Promise<Diagno
   for (const m of await reader.listMedia()) {
     if (!m.coursePath || !m.filename) continue;
     const target = resolveInside(root, String(m.coursePath));
-    const problem = !target.ok ? target.reason
-      : !isUnder(mediaDir, target.file) || target.file === mediaDir ? 'is not under media/'
-        : fs.existsSync(target.file) ? 'is used by another Media document'
+    const problem = !target.ok
+      ? target.reason
+      : !isUnder(mediaDir, target.file) || target.file === mediaDir
+        ? 'is not under media/'
+        : fs.existsSync(target.file)
+          ? 'is used by another Media document'
           : undefined;
     if (!target.ok || problem) {
       diagnostics.push({
-        severity: 'warning', ruleId: 'polycourse:media-path',
+        severity: 'warning',
+        ruleId: 'polycourse:media-path',
         path: `${reader.origin}media/${m.id}/coursePath`,
-        message: `Media "${m.filename}": course path "${m.coursePath}" ${problem}; ` +
+        message:
+          `Media "${m.filename}": course path "${m.coursePath}" ${problem}; ` +
           'the file is left out of the build',
-        fix: 'Give it a course path under media/, e.g. media/diagram.png, ' +
+        fix:
+          'Give it a course path under media/, e.g. media/diagram.png, ' +
           'unique among Media documents.',
       });
       continue;
@@ -35,7 +41,8 @@ export async function linkMedia(reader: CmsReader, root: string): Promise<Diagno
       await reader.fetchMedia(m, target.file);
     } catch (error) {
       diagnostics.push({
-        severity: 'warning', ruleId: 'polycourse:media-path',
+        severity: 'warning',
+        ruleId: 'polycourse:media-path',
         path: `${reader.origin}media/${m.id}/filename`,
         message: `${(error as Error).message}; the file is left out of the build`,
         fix: 'Upload the file again.',

@@ -7,9 +7,12 @@ import { mapUnit } from './map-units.ts';
 export function mapCourse(context: CmsContext, doc: CmsCourseDocument): Course {
   const q = doc.questionnaire;
   return {
-    id: doc.courseId, sourceLocale: doc.sourceLocale, locales: doc.languages,
+    id: doc.courseId,
+    sourceLocale: doc.sourceLocale,
+    locales: doc.languages,
     theme: doc.theme ?? 'default',
-    title: localized(doc.title), description: localized(doc.description),
+    title: localized(doc.title),
+    description: localized(doc.description),
     points: {
       lessonViewed: doc.points?.lessonViewed ?? 10,
       correctAnswer: doc.points?.correctAnswer ?? 5,
@@ -17,19 +20,29 @@ export function mapCourse(context: CmsContext, doc: CmsCourseDocument): Course {
       replayCountsOnlyIfBetter: doc.points?.replayCountsOnlyIfBetter ?? true,
     },
     glossary: (doc.glossary ?? []).map((g) => ({
-      id: g.termId, term: localized(g.term), definition: localized(g.definition),
+      id: g.termId,
+      term: localized(g.term),
+      definition: localized(g.definition),
     })),
-    questionnaire: q?.questionnaireId ? {
-      // A scale left empty stays empty (null): validateCourse reports it.
-      id: q.questionnaireId, scale: q.scale as number,
-      title: localized(q.title), intro: localized(q.intro),
-      scaleLabels: (q.scaleLabels ?? []).map((l) => localized(l.label)),
-      items: (q.items ?? []).map((i) => ({
-        id: i.itemId, text: localized(i.text), reversed: Boolean(i.reversed),
-      })),
-    } : undefined,
+    questionnaire: q?.questionnaireId
+      ? {
+          // A scale left empty stays empty (null): validateCourse reports it.
+          id: q.questionnaireId,
+          scale: q.scale as number,
+          title: localized(q.title),
+          intro: localized(q.intro),
+          scaleLabels: (q.scaleLabels ?? []).map((l) => localized(l.label)),
+          items: (q.items ?? []).map((i) => ({
+            id: i.itemId,
+            text: localized(i.text),
+            reversed: Boolean(i.reversed),
+          })),
+        }
+      : undefined,
     modules: populated(doc.modules).map((m) => ({
-      id: m.moduleId, title: localized(m.title), summary: localized(m.summary),
+      id: m.moduleId,
+      title: localized(m.title),
+      summary: localized(m.summary),
       units: populated(m.units).map((u) => mapUnit(context, u, m.moduleId)),
     })),
     mediaRoot: context.root,

@@ -24,19 +24,28 @@ export function mapUnit(context: CmsContext, u: CmsUnitDocument, moduleId: strin
     case 'video': {
       const captions = mapCaptions(context, u);
       return {
-        ...base, kind: 'video', src: mediaRef(context, u.src, `units/${u.unitId}/src`)!,
-        poster: mediaRef(context, u.poster, `units/${u.unitId}/poster`), captions,
+        ...base,
+        kind: 'video',
+        src: mediaRef(context, u.src, `units/${u.unitId}/src`)!,
+        poster: mediaRef(context, u.poster, `units/${u.unitId}/poster`),
+        captions,
         transcript: localized(u.transcript),
       };
     }
     case 'challenge':
       return {
-        ...base, kind: 'challenge', points: u.points ?? 20,
-        prompt: localized(u.prompt), commitment: localized(u.commitment),
+        ...base,
+        kind: 'challenge',
+        points: u.points ?? 20,
+        prompt: localized(u.prompt),
+        commitment: localized(u.commitment),
       };
     case 'quiz':
       return {
-        ...base, kind: 'quiz', passMark: u.passMark ?? 60, intro: localized(u.intro),
+        ...base,
+        kind: 'quiz',
+        passMark: u.passMark ?? 60,
+        intro: localized(u.intro),
         questions: (u.questions ?? []).map(mapQuestion),
       };
   }
@@ -46,7 +55,9 @@ function mapQuestion(q: CmsQuestionDocument): Question {
   const targets = (q.targets ?? []).map((t) => ({ id: t.targetId, text: localized(t.text) }));
   return {
     // A JSON field: the answer key as stored; validateCourse checks it.
-    id: q.questionId, type: q.type, prompt: localized(q.prompt),
+    id: q.questionId,
+    type: q.type,
+    prompt: localized(q.prompt),
     correct: (q.correct ?? []) as string[],
     options: (q.options ?? []).map((o) => {
       const feedback = localized(o.feedback);
@@ -69,10 +80,12 @@ function mapCaptions(context: CmsContext, u: CmsUnitDocument): Record<string, Me
         ? `"${c.locale}" is not one of the course's languages`
         : 'the unit id is not a slug';
       diagnostics.push({
-        severity: 'error', ruleId: 'polycourse:media-path',
+        severity: 'error',
+        ruleId: 'polycourse:media-path',
         path: `${origin}units/${u.unitId}/captions/${c.locale}`,
         message: `Captions for locale "${c.locale}" of unit "${u.unitId}" cannot be placed: ${why}`,
-        fix: `Use a locale of the course (${languages.join(', ')}) ` +
+        fix:
+          `Use a locale of the course (${languages.join(', ')}) ` +
           'and a unit id of lowercase letters, digits and dashes.',
       });
       continue;
@@ -96,8 +109,11 @@ function mediaRef(
   const inside = resolveInside(root, ref);
   if (!inside.ok || !isUnder(path.join(root, 'media'), inside.file)) {
     diagnostics.push({
-      severity: 'error', ruleId: 'polycourse:media-path', path: `${origin}${field}`,
-      message: `Media path "${ref}" ${inside.ok ? 'is not under media/' : inside.reason}: ` +
+      severity: 'error',
+      ruleId: 'polycourse:media-path',
+      path: `${origin}${field}`,
+      message:
+        `Media path "${ref}" ${inside.ok ? 'is not under media/' : inside.reason}: ` +
         'a course may use only media uploaded to the CMS',
       fix: 'Write the Course path of an uploaded Media document (media/…), or an https:// URL.',
     });
@@ -105,8 +121,11 @@ function mediaRef(
   }
   if (withMedia && !fs.statSync(inside.file, { throwIfNoEntry: false })?.isFile()) {
     diagnostics.push({
-      severity: 'error', ruleId: 'polycourse:missing-media', path: `${origin}${field}`,
-      message: `Media ${ref} is not in the CMS`, fix: 'Upload it to Media with this course path.',
+      severity: 'error',
+      ruleId: 'polycourse:missing-media',
+      path: `${origin}${field}`,
+      message: `Media ${ref} is not in the CMS`,
+      fix: 'Upload it to Media with this course path.',
     });
   }
   return { path: ref, file: inside.file };

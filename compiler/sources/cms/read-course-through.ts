@@ -26,13 +26,18 @@ export async function readCourseThrough(
   const diagnostics: Diagnostic[] = [];
   const where = `${reader.origin}courses/${courseId}`;
   const result = (course?: Course): SourceResult => ({
-    course, diagnostics, inputs: [], locate: (p) => ({ file: `${where}#${p}` }),
+    course,
+    diagnostics,
+    inputs: [],
+    locate: (p) => ({ file: `${where}#${p}` }),
     inputsHash: () => sha256(JSON.stringify(course ?? null)),
   });
   if (!slug.test(courseId)) {
     // The id names folders (cache, output): nothing is read or written for one that is not a slug.
     diagnostics.push({
-      severity: 'error', ruleId: 'polycourse:id-syntax', path: where,
+      severity: 'error',
+      ruleId: 'polycourse:id-syntax',
+      path: where,
       message: `Course id "${courseId}" is not a slug`,
       fix: 'Use lowercase letters, digits and single dashes, e.g. rights-based-mental-health.',
     });
@@ -41,7 +46,9 @@ export async function readCourseThrough(
   const doc = await reader.findCourse(courseId, options);
   if (!doc) {
     diagnostics.push({
-      severity: 'error', ruleId: 'polycourse:cms-course', path: where,
+      severity: 'error',
+      ruleId: 'polycourse:cms-course',
+      path: where,
       message: `No published course "${courseId}" in the CMS`,
       fix: 'Import it (polycourse import) or publish it in the admin.',
     });

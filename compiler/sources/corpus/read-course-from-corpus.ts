@@ -37,10 +37,16 @@ export function readCourseFromCorpus(corpusDir: string): SourceResult {
   const manifestFile = path.join(corpusDir, corpusMarker);
   const display = (f: string) => path.relative(process.cwd(), f) || f;
   const result = (course?: Course): SourceResult => ({
-    course, diagnostics, inputs, locate: () => ({ file: display(manifestFile) }),
-    inputsHash: () => sha256(...inputs.sort().flatMap((f) => [
-      path.relative(corpusDir, f), read.get(f) ?? fs.readFileSync(f),
-    ])),
+    course,
+    diagnostics,
+    inputs,
+    locate: () => ({ file: display(manifestFile) }),
+    inputsHash: () =>
+      sha256(
+        ...inputs
+          .sort()
+          .flatMap((f) => [path.relative(corpusDir, f), read.get(f) ?? fs.readFileSync(f)]),
+      ),
   });
   let corpus: CorpusJson;
   try {
@@ -48,7 +54,9 @@ export function readCourseFromCorpus(corpusDir: string): SourceResult {
     readInput(manifestFile);
   } catch (error) {
     diagnostics.push({
-      severity: 'error', ruleId: 'polycourse:corpus', file: display(manifestFile),
+      severity: 'error',
+      ruleId: 'polycourse:corpus',
+      file: display(manifestFile),
       message: `Cannot read the corpus manifest: ${(error as Error).message}`,
       fix: 'Generate it with shared/bench/gen-corpus.mjs.',
     });
@@ -58,14 +66,23 @@ export function readCourseFromCorpus(corpusDir: string): SourceResult {
   const sourceLocale = locales[0];
   const same = (text: string) => Object.fromEntries(locales.map((l) => [l, text]));
   const course: Course = {
-    id: 'corpus', sourceLocale, locales, theme: 'default',
-    title: same('Benchmark course'), description: {},
+    id: 'corpus',
+    sourceLocale,
+    locales,
+    theme: 'default',
+    title: same('Benchmark course'),
+    description: {},
     points: {
-      lessonViewed: 10, correctAnswer: 5, challengeDone: 20, replayCountsOnlyIfBetter: true,
+      lessonViewed: 10,
+      correctAnswer: 5,
+      challengeDone: 20,
+      replayCountsOnlyIfBetter: true,
     },
     glossary: [],
     modules: corpus.structure.map((m) => ({
-      id: m.slug, title: m.title, summary: {},
+      id: m.slug,
+      title: m.title,
+      summary: {},
       units: m.lessons.map((lesson) => {
         const body: LocalizedDocument = {};
         for (const locale of locales) {

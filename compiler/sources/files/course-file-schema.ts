@@ -1,7 +1,9 @@
 /** Shape of `course.yaml` (structure only; texts live in locales/<locale>.yaml). */
 import { z } from 'zod';
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single dashes');
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single dashes');
 
 const questionFile = z.strictObject({
   id,
@@ -15,8 +17,18 @@ const questionFile = z.strictObject({
 const unitFile = z.discriminatedUnion('kind', [
   z.strictObject({ id, kind: z.literal('lesson') }),
   z.strictObject({ id, kind: z.literal('infosheet') }),
-  z.strictObject({ id, kind: z.literal('video'), src: z.string().min(1), poster: z.string().min(1).optional() }),
-  z.strictObject({ id, kind: z.literal('quiz'), passMark: z.number().min(0).max(100).default(60), questions: z.array(questionFile).min(1) }),
+  z.strictObject({
+    id,
+    kind: z.literal('video'),
+    src: z.string().min(1),
+    poster: z.string().min(1).optional(),
+  }),
+  z.strictObject({
+    id,
+    kind: z.literal('quiz'),
+    passMark: z.number().min(0).max(100).default(60),
+    questions: z.array(questionFile).min(1),
+  }),
   z.strictObject({ id, kind: z.literal('challenge'), points: z.number().int().min(0).optional() }),
 ]);
 
@@ -35,7 +47,12 @@ export const courseFileSchema = z.strictObject({
     .default({}),
   glossary: z.array(id).default([]),
   questionnaire: z
-    .strictObject({ id, scale: z.number().int().min(2).max(11), items: z.array(id).min(1), reversed: z.array(id).default([]) })
+    .strictObject({
+      id,
+      scale: z.number().int().min(2).max(11),
+      items: z.array(id).min(1),
+      reversed: z.array(id).default([]),
+    })
     .optional(),
   modules: z.array(z.strictObject({ id, units: z.array(unitFile).min(1) })).min(1),
 });

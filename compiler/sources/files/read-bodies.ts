@@ -28,7 +28,9 @@ export function readBody(
     const sourceFile = path.join(courseDir, 'modules', moduleId, `${unitId}.${sourceLocale}.mdx`);
     const file = display(sourceFile);
     diagnostics.push({
-      severity: 'error', ruleId: 'polycourse:missing-body', file,
+      severity: 'error',
+      ruleId: 'polycourse:missing-body',
+      file,
       message: `Missing body of unit "${unitId}" in the source locale: ${file}`,
       fix: 'Create the MDX file (see docs/authoring.md).',
     });

@@ -19,7 +19,11 @@ export function readCaptions(context: CourseContext, unitId: string): Record<str
     diagnostics.push(...read.diagnostics);
     if (!/^\uFEFF?WEBVTT(?:[ \t].*)?(?:\r?\n|$)/.test(read.text)) {
       diagnostics.push({
-        severity: 'error', ruleId: 'polycourse:captions', file: display(file), line: 1, column: 1,
+        severity: 'error',
+        ruleId: 'polycourse:captions',
+        file: display(file),
+        line: 1,
+        column: 1,
         message: 'Captions must be WebVTT: the file does not start with "WEBVTT"',
         fix: 'Convert the captions to WebVTT (e.g. `ffmpeg -i captions.srt captions.vtt`).',
       });

@@ -23,7 +23,8 @@ export function readLocaleTexts(
     if (!fs.existsSync(file)) {
       const source = locale === sourceLocale;
       diagnostics.push({
-        severity: source ? 'error' : 'warning', ruleId: 'polycourse:missing-locale-file',
+        severity: source ? 'error' : 'warning',
+        ruleId: 'polycourse:missing-locale-file',
         message: `No texts for locale "${locale}": ${display(file)} does not exist`,
         file: display(file),
         fix: source
@@ -41,7 +42,14 @@ export function readLocaleTexts(
   const mediaRoot = path.join(realRoot(courseDir), 'media');
   const usedTexts = new Set<string>();
   return {
-    ...context, structure, structureYaml, sourceLocale, locales, texts, usedTexts, mediaRoot,
+    ...context,
+    structure,
+    structureYaml,
+    sourceLocale,
+    locales,
+    texts,
+    usedTexts,
+    mediaRoot,
   };
 }
 
@@ -61,8 +69,11 @@ export function readText(
     if (typeof value === 'string' || typeof value === 'number') out[locale] = String(value);
     else if (value !== undefined && value !== null) {
       diagnostics.push({
-        severity: 'error', ruleId: 'polycourse:text-type', ...yaml.positionOf(yamlPath),
-        message: `${yamlPath.join('.')} must be text, found ` +
+        severity: 'error',
+        ruleId: 'polycourse:text-type',
+        ...yaml.positionOf(yamlPath),
+        message:
+          `${yamlPath.join('.')} must be text, found ` +
           `${Array.isArray(value) ? 'a list' : typeof value}`,
         fix: 'Write the text as a YAML string (use `|` for several lines).',
       });
@@ -71,7 +82,8 @@ export function readText(
   const sourceTexts = texts.get(sourceLocale)!;
   if (required && !(sourceLocale in out)) {
     diagnostics.push({
-      severity: 'error', ruleId: 'polycourse:missing-source-text',
+      severity: 'error',
+      ruleId: 'polycourse:missing-source-text',
       ...sourceTexts.positionOf(yamlPath),
       message: `Missing ${yamlPath.join('.')} in the source locale "${sourceLocale}"`,
       fix: `Add ${yamlPath.join('.')} to locales/${sourceLocale}.yaml.`,

@@ -13,11 +13,14 @@ export function readMediaRef(context: CourseContext, ref: string, yamlPath: Yaml
   if (/^https?:\/\//.test(ref)) return { path: ref, url: ref };
   const inside = resolveInside(courseDir, ref);
   if (!inside.ok || !isUnder(mediaRoot, inside.file)) {
-    const where = inside.ok ? 'is not in the course\'s media/ folder' : inside.reason;
+    const where = inside.ok ? "is not in the course's media/ folder" : inside.reason;
     diagnostics.push({
-      severity: 'error', ruleId: 'polycourse:media-path', ...structureYaml.positionOf(yamlPath),
+      severity: 'error',
+      ruleId: 'polycourse:media-path',
+      ...structureYaml.positionOf(yamlPath),
       message: `Media path "${ref}" ${where}: a course may use only its own media`,
-      fix: 'Put the file in the course\'s media/ folder and write its path from the course ' +
+      fix:
+        "Put the file in the course's media/ folder and write its path from the course " +
         'folder, e.g. media/intro.mp4 (or use an https:// URL).',
     });
     return { path: ref };
@@ -25,7 +28,9 @@ export function readMediaRef(context: CourseContext, ref: string, yamlPath: Yaml
   const file = inside.file;
   if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
     diagnostics.push({
-      severity: 'error', ruleId: 'polycourse:missing-media', ...structureYaml.positionOf(yamlPath),
+      severity: 'error',
+      ruleId: 'polycourse:missing-media',
+      ...structureYaml.positionOf(yamlPath),
       message: `Media file not found: ${ref}`,
       fix: `Put the file at ${display(file)} or correct the path.`,
     });

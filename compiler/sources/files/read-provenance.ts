@@ -26,8 +26,11 @@ export function readProvenance(context: CourseContext): Course['translations'] {
       out[locale] = data.texts ?? {};
     } catch (error) {
       diagnostics.push({
-        severity: 'warning', ruleId: 'polycourse:provenance', file: display(file),
-        message: `Cannot read translation provenance: ${(error as Error).message}; ` +
+        severity: 'warning',
+        ruleId: 'polycourse:provenance',
+        file: display(file),
+        message:
+          `Cannot read translation provenance: ${(error as Error).message}; ` +
           `stale translations cannot be detected for "${locale}"`,
         fix: `Run \`polycourse l10n mark <course> --locale ${locale}\` to write it again.`,
       });

@@ -10,14 +10,18 @@ export function readQuestionnaire(context: CourseContext): Course['questionnaire
   const q = context.structure.questionnaire;
   const text = (key: (string | number)[], required?: boolean) =>
     readText(context, ['questionnaire', ...key], ['questionnaire', ...key].join('.'), required);
-  return q && {
-    id: q.id,
-    scale: q.scale,
-    title: text(['title']),
-    intro: text(['intro'], false),
-    scaleLabels: Array.from({ length: q.scale }, (_, i) => text(['scale', i])),
-    items: q.items.map((item) => ({
-      id: item, text: text(['items', item]), reversed: q.reversed.includes(item),
-    })),
-  };
+  return (
+    q && {
+      id: q.id,
+      scale: q.scale,
+      title: text(['title']),
+      intro: text(['intro'], false),
+      scaleLabels: Array.from({ length: q.scale }, (_, i) => text(['scale', i])),
+      items: q.items.map((item) => ({
+        id: item,
+        text: text(['items', item]),
+        reversed: q.reversed.includes(item),
+      })),
+    }
+  );
 }

@@ -19,7 +19,10 @@ export function readQuiz(
 ): Unit {
   const { textPath, modelPath } = place;
   return {
-    id: u.id, kind: 'quiz', title, passMark: u.passMark,
+    id: u.id,
+    kind: 'quiz',
+    title,
+    passMark: u.passMark,
     intro: readText(context, [...textPath, 'intro'], `${modelPath}.intro`, false),
     questions: u.questions.map((q, qi) => readQuestion(context, q, qi, place)),
   };
@@ -37,33 +40,46 @@ function readQuestion(
     readText(context, [...qPath, ...key], [qm, ...key].join('.'), required);
   context.positions.set(qm, context.structureYaml.positionOf([...unit.yamlPath, 'questions', qi]));
   const pairs = q.pairs ?? [];
-  const optionIds = q.type === 'truefalse' ? []
-    : q.type === 'matching' ? pairs.map(([o]) => o)
-      : q.options ?? [];
+  const optionIds =
+    q.type === 'truefalse' ? [] : q.type === 'matching' ? pairs.map(([o]) => o) : (q.options ?? []);
   const options = optionIds.map((o) => ({
     id: o,
     text: text(['options', o]),
     feedback: optional(text(['optionFeedback', o], false)),
   }));
-  const targets = q.type === 'matching'
-    ? pairs.map(([, target]) => ({ id: target, text: text(['targets', target]) }))
-    : undefined;
-  const correct = q.type === 'ordering' ? optionIds
-    : q.type === 'matching' ? pairs.map(([o, target]) => `${o}=${target}`)
-      : typeof q.correct === 'boolean' ? [String(q.correct)] : q.correct ?? [];
+  const targets =
+    q.type === 'matching'
+      ? pairs.map(([, target]) => ({ id: target, text: text(['targets', target]) }))
+      : undefined;
+  const correct =
+    q.type === 'ordering'
+      ? optionIds
+      : q.type === 'matching'
+        ? pairs.map(([o, target]) => `${o}=${target}`)
+        : typeof q.correct === 'boolean'
+          ? [String(q.correct)]
+          : (q.correct ?? []);
   if ((q.type === 'ordering' || q.type === 'matching') && q.correct !== undefined) {
     context.diagnostics.push({
-      severity: 'error', ruleId: 'polycourse:answer-key',
+      severity: 'error',
+      ruleId: 'polycourse:answer-key',
       ...context.structureYaml.positionOf([...unit.yamlPath, 'questions', qi, 'correct']),
-      message: `Question "${q.id}" is ${q.type}: its answer comes from ` +
+      message:
+        `Question "${q.id}" is ${q.type}: its answer comes from ` +
         `${q.type === 'ordering' ? 'the order of options' : 'pairs'}, not from correct`,
-      fix: q.type === 'ordering'
-        ? 'List options in the correct order and remove correct.'
-        : 'Write pairs: [[option, target], …] and remove correct.',
+      fix:
+        q.type === 'ordering'
+          ? 'List options in the correct order and remove correct.'
+          : 'Write pairs: [[option, target], …] and remove correct.',
     });
   }
   return {
-    id: q.id, type: q.type, prompt: text(['prompt']), options, targets, correct,
+    id: q.id,
+    type: q.type,
+    prompt: text(['prompt']),
+    options,
+    targets,
+    correct,
     feedback: {
       correct: text(['feedback', 'correct']),
       incorrect: text(['feedback', 'incorrect']),

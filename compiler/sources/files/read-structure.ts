@@ -28,8 +28,11 @@ export function refuseEscapingLinks(context: FilesContext): boolean {
   const escaping = findEscapingLinks(courseDir, courseDir);
   for (const [link, target] of escaping) {
     diagnostics.push({
-      severity: 'error', ruleId: 'polycourse:media-path', file: display(link),
-      message: `${display(link)} is a symbolic link to ${target}, outside the course folder: ` +
+      severity: 'error',
+      ruleId: 'polycourse:media-path',
+      file: display(link),
+      message:
+        `${display(link)} is a symbolic link to ${target}, outside the course folder: ` +
         'nothing outside the course is read',
       fix: 'Copy the file into the course folder instead of linking to it.',
     });
@@ -43,9 +46,12 @@ export function readStructure(context: FilesContext): Structure | undefined {
   const courseFile = path.join(courseDir, 'course.yaml');
   if (!fs.existsSync(courseFile)) {
     diagnostics.push({
-      severity: 'error', ruleId: 'polycourse:missing-file',
-      message: `No course.yaml in ${display(courseDir)}`, file: display(courseFile),
-      fix: 'Point the command at a course folder (see docs/authoring.md), ' +
+      severity: 'error',
+      ruleId: 'polycourse:missing-file',
+      message: `No course.yaml in ${display(courseDir)}`,
+      file: display(courseFile),
+      fix:
+        'Point the command at a course folder (see docs/authoring.md), ' +
         'or create course.yaml there.',
     });
     return undefined;
@@ -74,7 +80,9 @@ function checkLocales(context: FilesContext, structure: CourseFile, yaml: YamlFi
   const badTags = locales.map((l, i) => [l, i] as const).filter(([l]) => !isValidLocaleTag(l));
   for (const [l, i] of badTags) {
     context.diagnostics.push({
-      severity: 'error', ruleId: 'polycourse:locale-tag', ...yaml.positionOf(['locales', i]),
+      severity: 'error',
+      ruleId: 'polycourse:locale-tag',
+      ...yaml.positionOf(['locales', i]),
       message: `"${l}" is not a valid BCP 47 language tag`,
       fix: 'Use a tag such as "fr", "pt-BR" or "zh-Hans".',
     });
@@ -82,7 +90,9 @@ function checkLocales(context: FilesContext, structure: CourseFile, yaml: YamlFi
   if (badTags.length) return false;
   if (!locales.includes(sourceLocale)) {
     context.diagnostics.push({
-      severity: 'error', ruleId: 'polycourse:source-locale', ...yaml.positionOf(['sourceLocale']),
+      severity: 'error',
+      ruleId: 'polycourse:source-locale',
+      ...yaml.positionOf(['sourceLocale']),
       message: `sourceLocale "${sourceLocale}" is not in locales [${locales.join(', ')}]`,
       fix: `Add "${sourceLocale}" to locales.`,
     });

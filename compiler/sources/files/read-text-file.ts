@@ -11,7 +11,10 @@ const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The text of `file` (decoded as UTF-8) and, when it is not valid UTF-8, one warning named by `display`. */
-export function readTextFile(file: string, display: string): { text: string; diagnostics: Diagnostic[] } {
+export function readTextFile(
+  file: string,
+  display: string,
+): { text: string; diagnostics: Diagnostic[] } {
   const bytes = fs.readFileSync(file);
   try {
     return { text: strict.decode(bytes), diagnostics: [] };
@@ -23,18 +26,24 @@ export function readTextFile(file: string, display: string): { text: string; dia
     const byte = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
     return {
       text: lenient.decode(bytes),
-      diagnostics: [{
-        severity: 'warning', ruleId: 'polycourse:encoding', file: display, line, column: before.length - lineStart + 1,
-        message: `The file is not valid UTF-8: byte 0x${byte} here (and any later bad bytes) shows as "\uFFFD"`,
-        fix: 'Save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8), then check the text at this position.',
-      }],
+      diagnostics: [
+        {
+          severity: 'warning',
+          ruleId: 'polycourse:encoding',
+          file: display,
+          line,
+          column: before.length - lineStart + 1,
+          message: `The file is not valid UTF-8: byte 0x${byte} here (and any later bad bytes) shows as "\uFFFD"`,
+          fix: 'Save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8), then check the text at this position.',
+        },
+      ],
     };
   }
 }
 
 /** Offset of the first byte that starts an invalid UTF-8 sequence (the decoder's rules), or -1. */
 export function firstInvalidByte(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     if (b < 0x80) {
       i++;

@@ -30,12 +30,14 @@ export function readModules(context: CourseContext): CourseModule[] {
       id: m.id,
       title: readText(context, ['modules', m.id, 'title'], `modules.${m.id}.title`),
       summary: readText(context, ['modules', m.id, 'summary'], `modules.${m.id}.summary`, false),
-      units: m.units.map((u, ui) => readUnit(context, u, {
-        moduleId: m.id,
-        textPath: ['modules', m.id, 'units', u.id],
-        yamlPath: ['modules', mi, 'units', ui],
-        modelPath: `modules.${m.id}.units.${u.id}`,
-      })),
+      units: m.units.map((u, ui) =>
+        readUnit(context, u, {
+          moduleId: m.id,
+          textPath: ['modules', m.id, 'units', u.id],
+          yamlPath: ['modules', mi, 'units', ui],
+          modelPath: `modules.${m.id}.units.${u.id}`,
+        }),
+      ),
     };
   });
 }
@@ -48,7 +50,9 @@ function readUnit(context: CourseContext, u: UnitFile, place: UnitPlace): Unit {
     case 'lesson':
     case 'infosheet':
       return {
-        id: u.id, kind: u.kind, title,
+        id: u.id,
+        kind: u.kind,
+        title,
         body: readBody(context, place.moduleId, u.id, `${modelPath}.body`),
       };
     case 'video':
@@ -57,7 +61,9 @@ function readUnit(context: CourseContext, u: UnitFile, place: UnitPlace): Unit {
       return readQuiz(context, u, place, title);
     case 'challenge':
       return {
-        id: u.id, kind: 'challenge', title,
+        id: u.id,
+        kind: 'challenge',
+        title,
         points: u.points ?? context.structure.points.challengeDone ?? 20,
         prompt: readText(context, [...textPath, 'prompt'], `${modelPath}.prompt`),
         commitment: readText(context, [...textPath, 'commitment'], `${modelPath}.commitment`),
@@ -71,8 +77,12 @@ function readVideo(context: CourseContext, u: VideoFile, place: UnitPlace, title
   const { textPath, yamlPath, modelPath } = place;
   const captions = readCaptions(context, u.id);
   return {
-    id: u.id, kind: 'video', title, src: readMediaRef(context, u.src, [...yamlPath, 'src']),
+    id: u.id,
+    kind: 'video',
+    title,
+    src: readMediaRef(context, u.src, [...yamlPath, 'src']),
     poster: u.poster ? readMediaRef(context, u.poster, [...yamlPath, 'poster']) : undefined,
-    captions, transcript: readText(context, [...textPath, 'transcript'], `${modelPath}.transcript`),
+    captions,
+    transcript: readText(context, [...textPath, 'transcript'], `${modelPath}.transcript`),
   };
 }

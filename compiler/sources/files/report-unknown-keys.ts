@@ -9,9 +9,12 @@ export function reportUnknownKeys(context: CourseContext): void {
     for (const leaf of leaves(yaml.data)) {
       if (context.usedTexts.has(leaf.join('\u0000'))) continue;
       context.diagnostics.push({
-        severity: 'warning', ruleId: 'polycourse:unknown-key', ...yaml.keyPositionOf(leaf),
+        severity: 'warning',
+        ruleId: 'polycourse:unknown-key',
+        ...yaml.keyPositionOf(leaf),
         message: `locales/${locale}.yaml has "${leaf.join('.')}", which no part of the course uses`,
-        fix: 'Check the spelling of the key against course.yaml; ' +
+        fix:
+          'Check the spelling of the key against course.yaml; ' +
           'quote texts that contain ", " or ": " inside { … }.',
       });
     }

@@ -3,7 +3,19 @@
  * files (huge, deeply nested, alias bombs, not UTF-8) come back as positioned diagnostics, quickly.
  */
 import fs from 'node:fs';
-import { LineCounter, parseDocument, visit, isAlias, isCollection, isMap, isPair, isScalar, type Alias, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  parseDocument,
+  visit,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  type Alias,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { Diagnostic, SourcePosition } from '../../model/diagnostic.ts';
 import { readTextFile } from './read-text-file.ts';
 
@@ -20,7 +32,10 @@ export interface YamlFile {
 }
 
 /** Read and parse a YAML file; syntax errors and exceeded limits come back as diagnostics, not exceptions. */
-export function readYamlFile(file: string, displayName: string): { yaml?: YamlFile; diagnostics: Diagnostic[] } {
+export function readYamlFile(
+  file: string,
+  displayName: string,
+): { yaml?: YamlFile; diagnostics: Diagnostic[] } {
   const read = readBoundedText(file, displayName);
   if (read.text === undefined) return { diagnostics: read.diagnostics };
   const parsed = parseYaml(read.text, displayName);
@@ -36,7 +51,9 @@ export function readYamlFile(file: string, displayName: string): { yaml?: YamlFi
   const keyPositionOf = (path: (string | number)[]): SourcePosition => {
     const parent = path.length ? doc.getIn(path.slice(0, -1), true) : undefined;
     if (isMap(parent)) {
-      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+      const pair = parent.items.find(
+        (p) => isScalar(p.key) && p.key.value === path[path.length - 1],
+      );
       if (pair && isScalar(pair.key) && pair.key.range) {
         const pos = lineCounter.linePos(pair.key.range[0]);
         return { file: displayName, line: pos.line, column: pos.col };
@@ -47,29 +64,68 @@ export function readYamlFile(file: string, displayName: string): { yaml?: YamlFi
   return { yaml: { file: displayName, data: data ?? {}, positionOf, keyPositionOf }, diagnostics };
 }
 
-const syntaxFix = 'Correct the YAML syntax at this position (indentation, quotes, a missing colon).';
+const syntaxFix =
+  'Correct the YAML syntax at this position (indentation, quotes, a missing colon).';
 
-function yamlError(file: string, message: string, pos: { line: number; col: number }, fix = syntaxFix): Diagnostic {
-  return { severity: 'error', ruleId: 'polycourse:yaml-syntax', message, file, line: pos.line, column: pos.col, fix };
+function yamlError(
+  file: string,
+  message: string,
+  pos: { line: number; col: number },
+  fix = syntaxFix,
+): Diagnostic {
+  return {
+    severity: 'error',
+    ruleId: 'polycourse:yaml-syntax',
+    message,
+    file,
+    line: pos.line,
+    column: pos.col,
+    fix,
+  };
 }
 
 /** The file's text, unless it is too large or too deeply nested to parse safely (both checked cheaply). */
-function readBoundedText(file: string, displayName: string): { text?: string; diagnostics: Diagnostic[] } {
+function readBoundedText(
+  file: string,
+  displayName: string,
+): { text?: string; diagnostics: Diagnostic[] } {
   const size = fs.statSync(file).size;
   if (size > yamlLimits.bytes) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB`;
-    return { diagnostics: [yamlError(displayName, `The file is ${mb(size)}; a course YAML file may have at most ${mb(yamlLimits.bytes)}`, { line: 1, col: 1 }, 'Split the course, or move long texts into MDX bodies.')] };
+    return {
+      diagnostics: [
+        yamlError(
+          displayName,
+          `The file is ${mb(size)}; a course YAML file may have at most ${mb(yamlLimits.bytes)}`,
+          { line: 1, col: 1 },
+          'Split the course, or move long texts into MDX bodies.',
+        ),
+      ],
+    };
   }
   const read = readTextFile(file, displayName);
   // The parser recurses once per level and slows down long before it overflows: refuse deep nesting first.
   const tooDeep = excessiveNesting(read.text, yamlLimits.depth);
   if (tooDeep === undefined) return read;
   const fix = 'Flatten the structure: course YAML needs a few levels, not hundreds.';
-  return { diagnostics: [...read.diagnostics, yamlError(displayName, `Nested more than ${yamlLimits.depth} levels deep`, positionAt(read.text, tooDeep), fix)] };
+  return {
+    diagnostics: [
+      ...read.diagnostics,
+      yamlError(
+        displayName,
+        `Nested more than ${yamlLimits.depth} levels deep`,
+        positionAt(read.text, tooDeep),
+        fix,
+      ),
+    ],
+  };
 }
 
 /** Parse `text` into a document and its plain data, or the positioned problems that stop it. */
-function parseYaml(text: string, displayName: string): { doc?: Document; lineCounter: LineCounter; data?: unknown; diagnostics: Diagnostic[] } {
+function parseYaml(
+  text: string,
+  displayName: string,
+): { doc?: Document; lineCounter: LineCounter; data?: unknown; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   // uniqueKeys is checked with a Set (duplicateKeys): the parser's own check compares every key with every other.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
@@ -77,11 +133,21 @@ function parseYaml(text: string, displayName: string): { doc?: Document; lineCou
     ...doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] })),
     ...duplicateKeys(doc),
   ].sort((a, b) => a.offset - b.offset);
-  if (found.length) return { lineCounter, diagnostics: found.map((e) => yamlError(displayName, e.message, lineCounter.linePos(e.offset))) };
+  if (found.length)
+    return {
+      lineCounter,
+      diagnostics: found.map((e) =>
+        yamlError(displayName, e.message, lineCounter.linePos(e.offset)),
+      ),
+    };
   const data = aliasedData(doc);
   if ('problem' in data) {
-    const fix = 'Write the texts out instead of repeating them through anchors and aliases (&name, *name).';
-    return { lineCounter, diagnostics: [yamlError(displayName, data.problem, lineCounter.linePos(data.offset), fix)] };
+    const fix =
+      'Write the texts out instead of repeating them through anchors and aliases (&name, *name).';
+    return {
+      lineCounter,
+      diagnostics: [yamlError(displayName, data.problem, lineCounter.linePos(data.offset), fix)],
+    };
   }
   return { doc, lineCounter, data: data.value, diagnostics: [] };
 }
@@ -128,7 +194,10 @@ function excessiveNesting(text: string, limit: number): number | undefined {
   const endOfLine = (from: number) => (text.indexOf('\n', from) + 1 || n + 1) - 1;
   for (let i = 0; i < n; i = endOfLine(i) + 1) {
     let indent = 0;
-    while (text[i] === ' ') { i++; indent++; }
+    while (text[i] === ' ') {
+      i++;
+      indent++;
+    }
     const first = text[i];
     const blank = i >= n || first === '\n' || first === '\r' || first === '#';
     if (blockScalarIndent >= 0 && (blank || indent > blockScalarIndent)) continue;
@@ -199,7 +268,8 @@ function duplicateKeys(doc: Document): { offset: number; message: string }[] {
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
-        if (seen.has(pair.key.value)) out.push({ offset: pair.key.range?.[0] ?? 0, message: 'Map keys must be unique' });
+        if (seen.has(pair.key.value))
+          out.push({ offset: pair.key.range?.[0] ?? 0, message: 'Map keys must be unique' });
         seen.add(pair.key.value);
       }
     },
@@ -216,7 +286,10 @@ function aliasedData(doc: Document): { value: unknown } | { problem: string; off
   visit(doc, { Alias: (_key, alias) => void aliases.push(alias) });
   if (aliases.length > yamlLimits.aliases) {
     const alias = aliases[yamlLimits.aliases];
-    return { problem: `More than ${yamlLimits.aliases} aliases (*${alias.source} is one too many)`, offset: alias.range?.[0] ?? 0 };
+    return {
+      problem: `More than ${yamlLimits.aliases} aliases (*${alias.source} is one too many)`,
+      offset: alias.range?.[0] ?? 0,
+    };
   }
   try {
     return { value: doc.toJS({ maxAliasCount: yamlLimits.aliases }) };
@@ -237,10 +310,17 @@ function aliasedData(doc: Document): { value: unknown } | { problem: string; off
       return total;
     };
     const missing = aliases.find((a) => !a.resolve(doc));
-    if (missing) return { problem: `Alias *${missing.source} has no anchor &${missing.source} before it`, offset: missing.range?.[0] ?? 0 };
+    if (missing)
+      return {
+        problem: `Alias *${missing.source} has no anchor &${missing.source} before it`,
+        offset: missing.range?.[0] ?? 0,
+      };
     const sized = aliases.map((alias) => ({ alias, size: expanded(alias) }));
     const worst = sized.reduce((a, b) => (b.size > a.size ? b : a), sized[0]);
     if (!worst) return { problem: (error as Error).message, offset: 0 };
-    return { problem: `Alias *${worst.alias.source} expands to ${worst.size.toLocaleString('en')} values: aliases may repeat a part of the file, not multiply it`, offset: worst.alias.range?.[0] ?? 0 };
+    return {
+      problem: `Alias *${worst.alias.source} expands to ${worst.size.toLocaleString('en')} values: aliases may repeat a part of the file, not multiply it`,
+      offset: worst.alias.range?.[0] ?? 0,
+    };
   }
 }

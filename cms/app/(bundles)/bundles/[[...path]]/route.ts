@@ -8,5 +8,9 @@ import { staticResponse } from '../../../../publish/static-response.ts';
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
-  return staticResponse(bundlesDir(), new URL(request.url).pathname.replace(/^\/bundles/, '') || '/', '/bundles');
+  return staticResponse(
+    bundlesDir(),
+    new URL(request.url).pathname.replace(/^\/bundles/, '') || '/',
+    '/bundles',
+  );
 }

@@ -19,7 +19,8 @@ export async function GET(request: Request): Promise<Response> {
   // Relative redirects: behind a proxy or on 127.0.0.1, the host Next sees is not the one the browser used.
   const redirect = (location: string) => new Response(null, { status: 302, headers: { location } });
   // Staff only: a learner (another auth collection) is signed in too, but drafts are not theirs to see.
-  if (!user || user.collection !== 'users') return redirect(`/admin/login?redirect=${encodeURIComponent(url.pathname + url.search)}`);
+  if (!user || user.collection !== 'users')
+    return redirect(`/admin/login?redirect=${encodeURIComponent(url.pathname + url.search)}`);
 
   const rest = url.pathname.replace(/^\/preview/, '') || '/';
   const unit = /^\/units\/([^/]+)\/?$/.exec(rest);
@@ -27,8 +28,16 @@ export async function GET(request: Request): Promise<Response> {
     const locale = url.searchParams.get('locale') ?? 'en';
     const result = await previewUnit(payload, decodeURIComponent(unit[1]), locale);
     if (result.ok) return redirect(`/preview/${result.path}`);
-    const problems = (result.diagnostics ?? []).map((d) => `<li><code>${escapeHtml([d.file ?? d.path, d.line, d.column].filter(Boolean).join(':'))}</code> ${escapeHtml(d.message)} <code>[${escapeHtml(d.ruleId)}]</code>${d.fix ? `<br>${escapeHtml(d.fix)}` : ''}</li>`).join('');
-    return new Response(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Preview not available</title><main><h1>Preview not available</h1><p>${escapeHtml(result.message)}</p>${problems ? `<ul>${problems}</ul>` : ''}</main></html>`, { status: result.status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+    const problems = (result.diagnostics ?? [])
+      .map(
+        (d) =>
+          `<li><code>${escapeHtml([d.file ?? d.path, d.line, d.column].filter(Boolean).join(':'))}</code> ${escapeHtml(d.message)} <code>[${escapeHtml(d.ruleId)}]</code>${d.fix ? `<br>${escapeHtml(d.fix)}` : ''}</li>`,
+      )
+      .join('');
+    return new Response(
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>Preview not available</title><main><h1>Preview not available</h1><p>${escapeHtml(result.message)}</p>${problems ? `<ul>${problems}</ul>` : ''}</main></html>`,
+      { status: result.status, headers: { 'content-type': 'text/html; charset=utf-8' } },
+    );
   }
 
   return staticResponse(previewsDir(), rest, '/preview', 'no-store');
