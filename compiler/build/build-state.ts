@@ -4,7 +4,7 @@
  */
 import type { Course } from '../model/course.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { LocaleCoverage } from '../model/coverage.ts';
+import type { LocaleCoverage } from '../l10n/translation-status.ts';
 import type { SourceResult } from '../sources/source.ts';
 import type { LoadedTheme } from '../render/load-theme.ts';
 import type { UiCatalogs } from '../i18n/ui-catalog.ts';

@@ -35,8 +35,8 @@ export function translationStatus(
     };
     const list = fields.map((field) => {
       let status: FieldStatus;
-      if (locale === course.sourceLocale) status = 'approved';
-      else if (field.value(locale) === undefined) status = 'missing';
+      if (field.value(locale) === undefined) status = 'missing';
+      else if (locale === course.sourceLocale) status = 'approved';
       else {
         const record = records[field.path];
         const source = field.value(course.sourceLocale) ?? '';
@@ -51,6 +51,36 @@ export function translationStatus(
       return { path: field.path, status };
     });
     out[locale] = { counts, total: fields.length, fields: list };
+  }
+  return out;
+}
+
+/** Translation coverage of one locale: how many of the source locale's texts exist in it. */
+export interface LocaleCoverage {
+  /** texts, bodies and caption files that exist in the source locale */
+  total: number;
+  translated: number;
+  /** translated / total, 0..1 */
+  ratio: number;
+  /** Model paths of what falls back to the source locale (first 50). */
+  missing: string[];
+}
+
+/** Coverage is a view of the status: a text exists in a locale unless it is missing (stale counts). */
+export function translationCoverage(
+  course: Course,
+  locales = course.locales,
+): Record<string, LocaleCoverage> {
+  const out: Record<string, LocaleCoverage> = {};
+  for (const [locale, status] of Object.entries(translationStatus(course, locales))) {
+    const missing = status.fields.filter((f) => f.status === 'missing').map((f) => f.path);
+    const translated = status.total - missing.length;
+    out[locale] = {
+      total: status.total,
+      translated,
+      ratio: status.total ? translated / status.total : 1,
+      missing: missing.slice(0, 50),
+    };
   }
   return out;
 }
