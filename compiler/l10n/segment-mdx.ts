@@ -3,12 +3,16 @@
  * and title attributes of components — with every piece of markup (emphasis markers, link targets,
  * component tags, inline code, footnote references) replaced by a numbered placeholder a translator
  * cannot break. `rebuildMdx` puts translated segments back into the source's structure.
+ * A body that does not parse, or is past the limits of compiler/mdx/check-body-bounds.ts, throws its first
+ * message (a positioned VFileMessage) instead of being parsed.
  */
 import { unified } from 'unified';
+import { VFile } from 'vfile';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import type { Root, Nodes, PhrasingContent } from 'mdast';
+import { checkBodyBounds } from '../mdx/check-body-bounds.ts';
 
 /** Placeholder marks inside segment text: \uE000<n>\uE001 (private-use characters, never in content). */
 export const placeholder = (n: number) => `\uE000${n}\uE001`;
@@ -27,11 +31,17 @@ export interface Segment {
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 export function segmentMdx(source: string): Segment[] {
-  const tree = parser.parse(source) as Root;
+  const file = new VFile(source);
+  if (!checkBodyBounds(file)) throw file.messages[0];
+  const tree = parser.parse(file) as Root;
   const segments: Segment[] = [];
   const offset = (p?: { offset?: number }) => p?.offset ?? 0;
 
-  const phrasing = (parent: { children: PhrasingContent[]; position?: Nodes['position'] }, start: number, end: number) => {
+  const phrasing = (
+    parent: { children: PhrasingContent[]; position?: Nodes['position'] },
+    start: number,
+    end: number,
+  ) => {
     const codes: Record<number, string> = {};
     let n = 0;
     let text = '';
@@ -48,14 +58,22 @@ export function segmentMdx(source: string): Segment[] {
         if (s > cursor) code(source.slice(cursor, s)); // markup between nodes (e.g. "**" already handled below)
         if (child.type === 'text') {
           text += source.slice(s, e);
-        } else if ('children' in child && child.children.length && child.type !== 'link' && child.type !== 'linkReference') {
+        } else if (
+          'children' in child &&
+          child.children.length &&
+          child.type !== 'link' &&
+          child.type !== 'linkReference'
+        ) {
           const first = offset(child.children[0].position?.start);
           const last = offset(child.children[child.children.length - 1].position?.end);
           code(source.slice(s, first));
           cursor = first;
           walk(child.children as PhrasingContent[]);
           code(source.slice(cursor, e));
-        } else if ((child.type === 'link' || child.type === 'linkReference') && child.children.length) {
+        } else if (
+          (child.type === 'link' || child.type === 'linkReference') &&
+          child.children.length
+        ) {
           const first = offset(child.children[0].position?.start);
           const last = offset(child.children[child.children.length - 1].position?.end);
           code(source.slice(s, first));
@@ -77,12 +95,21 @@ export function segmentMdx(source: string): Segment[] {
     if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'tableCell') {
       const children = node.children as PhrasingContent[];
       if (!children.length) return;
-      phrasing({ children }, offset(children[0].position?.start), offset(children[children.length - 1].position?.end));
+      phrasing(
+        { children },
+        offset(children[0].position?.start),
+        offset(children[children.length - 1].position?.end),
+      );
       return;
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.position) {
       for (const attr of node.attributes) {
-        if (attr.type !== 'mdxJsxAttribute' || typeof attr.value !== 'string' || !['alt', 'caption', 'title'].includes(attr.name)) continue;
+        if (
+          attr.type !== 'mdxJsxAttribute' ||
+          typeof attr.value !== 'string' ||
+          !['alt', 'caption', 'title'].includes(attr.name)
+        )
+          continue;
         // Find the attribute's quoted value in the tag's source text.
         const tagStart = offset(node.position.start);
         const tagText = source.slice(tagStart, offset(node.position.end));
@@ -105,11 +132,24 @@ export function restoreMarkup(text: string, codes: Record<number, string>): stri
 
 /** Rebuild a body: the source with each segment replaced by its translation (markup restored). */
 export function rebuildMdx(source: string, segments: Segment[], translations: string[]): string {
+  return rebuildMdxMapped(source, segments, translations).text;
+}
+
+/** `rebuildMdx`, also saying where each translated segment landed in the result (offsets, end exclusive). */
+export function rebuildMdxMapped(
+  source: string,
+  segments: Segment[],
+  translations: string[],
+): { text: string; spans: { start: number; end: number }[] } {
   let out = '';
   let cursor = 0;
+  const spans: { start: number; end: number }[] = [];
   segments.forEach((segment, i) => {
-    out += source.slice(cursor, segment.start) + restoreMarkup(translations[i], segment.codes);
+    out += source.slice(cursor, segment.start);
+    const start = out.length;
+    out += restoreMarkup(translations[i], segment.codes);
+    spans.push({ start, end: out.length });
     cursor = segment.end;
   });
-  return out + source.slice(cursor);
+  return { text: out + source.slice(cursor), spans };
 }

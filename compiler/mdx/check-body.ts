@@ -1,19 +1,68 @@
-/** Check one body on its own (no course around it): syntax, unsafe constructs and component use. */
+/**
+ * Check one body without building its page: on its own (syntax, limits, unsafe constructs and components:
+ * the CMS field check), or inside its course (also the units, terms and media it names: a translation
+ * import). Both run the build's pipeline and return its errors.
+ */
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { Course } from '../model/course.ts';
-import { renderBody } from './render-body.ts';
+import { findUnit, pickText, type Course } from '../model/course.ts';
+import { renderBody, renderBodySync, type PageContext } from './render-body.ts';
 
 const noCourse: Course = {
-  id: 'check', sourceLocale: 'en', locales: ['en'], theme: 'default', title: {}, description: {},
+  id: 'check',
+  sourceLocale: 'en',
+  locales: ['en'],
+  theme: 'default',
+  title: {},
+  description: {},
   points: { lessonViewed: 0, correctAnswer: 0, challengeDone: 0, replayCountsOnlyIfBetter: true },
-  glossary: [], modules: [], mediaDir: 'media',
+  glossary: [],
+  modules: [],
+  mediaDir: 'media',
 };
 
 export async function checkBody(text: string, file: string): Promise<Diagnostic[]> {
-  const { diagnostics } = await renderBody({ text, file }, {
-    course: noCourse, locale: 'en', t: (id) => id, text: (v) => Object.values(v)[0] ?? '',
-    findUnit: () => undefined, resolveMedia: () => undefined, checkReferences: false,
-    unitHref: () => undefined, glossaryHref: () => '', image: () => undefined, toRoot: '',
-  });
+  const { diagnostics } = await renderBody(
+    { text, file },
+    {
+      course: noCourse,
+      locale: 'en',
+      t: (id) => id,
+      text: (v) => Object.values(v)[0] ?? '',
+      findUnit: () => undefined,
+      resolveMedia: () => undefined,
+      checkReferences: false,
+      unitHref: () => undefined,
+      glossaryHref: () => '',
+      image: () => undefined,
+      toRoot: '',
+    },
+  );
   return diagnostics.filter((d) => d.severity === 'error');
+}
+
+export interface BodyPlace {
+  course: Course;
+  moduleId: string;
+  locale: string;
+  /** The course-relative key of a media file referenced from this body (`media/x.png`), or undefined. */
+  resolveMedia(src: string): string | undefined;
+}
+
+/** The errors the build would report for `text` as the body of a unit in `place.moduleId`. */
+export function checkBodyInCourse(text: string, file: string, place: BodyPlace): Diagnostic[] {
+  const { course, moduleId, locale } = place;
+  const unitHref = (ref: string) => (findUnit(course, ref, moduleId) ? '#' : undefined);
+  const ctx: PageContext = {
+    course,
+    locale,
+    t: (id) => id,
+    text: (v) => pickText(v, locale, course.sourceLocale).value,
+    findUnit: (ref) => findUnit(course, ref, moduleId),
+    resolveMedia: place.resolveMedia,
+    unitHref,
+    glossaryHref: () => '#',
+    image: () => undefined,
+    toRoot: '',
+  };
+  return renderBodySync({ text, file }, ctx).diagnostics.filter((d) => d.severity === 'error');
 }

@@ -1,7 +1,7 @@
 /** Course model + a page spec → the PageView a theme renders (texts picked per locale, links relative). */
 import type { Root } from 'hast';
 import { findUnit, pickText, type Course, type Localized, type Unit } from '../model/course.ts';
-import { resolveMediaKey } from './resolve-media-key.ts';
+import { resolveMediaKey } from '../mdx/resolve-media-key.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { localeInfo, type LocaleInfo } from '../model/locales.ts';
 import { stripBidiOverrides } from '../model/invisible-characters.ts';

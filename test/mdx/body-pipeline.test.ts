@@ -11,7 +11,7 @@ import { renderBody, type PageContext } from '../../compiler/mdx/render-body.ts'
 import { loadUiCatalogs } from '../../compiler/i18n/ui-catalog.ts';
 import { themesRoot } from '../../compiler/render/load-theme.ts';
 import { findUnit, pickText } from '../../compiler/model/course.ts';
-import { resolveMediaKey } from '../../compiler/render/resolve-media-key.ts';
+import { resolveMediaKey } from '../../compiler/mdx/resolve-media-key.ts';
 import { miniCourse } from '../helpers/mini-course.ts';
 
 const casesDir = path.join(import.meta.dirname, 'fixtures');
