@@ -114,7 +114,12 @@ export function withPseudoLocale(course: Course): Course {
       const doc = record[course.sourceLocale] as
         { text: string; file: string; baseDir?: string } | undefined;
       if (!doc) return node;
-      const segments = segmentMdx(doc.text);
+      let segments: ReturnType<typeof segmentMdx>;
+      try {
+        segments = segmentMdx(doc.text);
+      } catch {
+        return node; // the source body's own problem is reported when its page renders
+      }
       const text = rebuildMdx(
         doc.text,
         segments,

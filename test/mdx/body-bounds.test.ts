@@ -102,6 +102,24 @@ describe('body limits', () => {
     );
   });
 
+  it('a build with the pseudo-locale reports a hostile source body instead of crashing', async () => {
+    const { buildCourse } = await import('../../compiler/build/build-course.ts');
+    const course = copyCourse(miniCourseDir);
+    fs.writeFileSync(
+      path.join(course, 'modules/basics/first-lesson.en.mdx'),
+      `${'- '.repeat(5000)}x\n`,
+    );
+    const result = await buildCourse({
+      courseDir: course,
+      outDir: copyCourse(miniCourseDir),
+      pseudo: true,
+    });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toContain(
+      'polycourse:mdx-too-deep',
+    );
+  });
+
   it('polycourse validate reports a hostile body with file:line:col and exit code 1, in about a second', () => {
     const course = copyCourse(miniCourseDir);
     fs.writeFileSync(
