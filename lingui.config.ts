@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@lingui/conf';
 import { formatter } from '@lingui/format-po';
-import { uiStringExtractor } from './compiler/i18n/lingui-extractor.ts';
+import { uiStringExtractor } from './compiler/ui-strings/lingui-extractor.ts';
 
 const root = import.meta.dirname;
 const catalogDir = path.join(root, 'themes/default/locales');

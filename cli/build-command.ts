@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildCourse, type BuildResult } from '../compiler/build/build-course.ts';
+import { buildCourse, type BuildResult } from '../compiler/pipeline/build-course.ts';
 import type { Target } from '../compiler/targets/target.ts';
 import { staticBundleTarget } from '../compiler/targets/static-bundle/static-bundle-target.ts';
 import { zipTarget } from '../compiler/targets/zip-bundles.ts';

@@ -10,11 +10,11 @@ import {
   currentProvenance,
   translationStatus,
   type FieldStatus,
-} from '../compiler/l10n/translation-status.ts';
+} from '../compiler/translation/translation-status.ts';
 import { localeInfo } from '../compiler/model/locales.ts';
-import { translationUnits } from '../compiler/l10n/translation-units.ts';
-import { exchangeFormats } from '../compiler/l10n/formats/index.ts';
-import { importTranslations } from '../compiler/l10n/import-translations.ts';
+import { translationUnits } from '../compiler/translation/translation-units.ts';
+import { exchangeFormats } from '../compiler/translation/formats/index.ts';
+import { importTranslations } from '../compiler/translation/import-translations.ts';
 import { exitCodes, UsageError } from './exit-codes.ts';
 import { printDiagnostics } from './report-diagnostics.ts';
 

@@ -1,4 +1,4 @@
-import { validateCourseDir } from '../compiler/build/build-course.ts';
+import { validateCourseDir } from '../compiler/pipeline/build-course.ts';
 import { exitCodes } from './exit-codes.ts';
 import { printDiagnostics } from './report-diagnostics.ts';
 

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readPoCatalog } from '../compiler/i18n/ui-catalog.ts';
-import { checkUiStringUsage } from '../compiler/i18n/ui-string-usage.ts';
+import { readPoCatalog } from '../compiler/ui-strings/ui-catalog.ts';
+import { checkUiStringUsage } from '../compiler/ui-strings/ui-string-usage.ts';
 
 export function runUiStringCheck(): number {
   const root = path.resolve(import.meta.dirname, '..');

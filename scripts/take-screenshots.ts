@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { buildCourse } from '../compiler/build/build-course.ts';
+import { buildCourse } from '../compiler/pipeline/build-course.ts';
 import { startStaticServer } from '../compiler/targets/static-server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -1,4 +1,4 @@
-import { withSourceText } from '../l10n/with-source-text.ts';
+import { withSourceText } from '../translation/with-source-text.ts';
 import { translationFieldsEndpoint } from '../endpoints/translation-fields.ts';
 import { slugId } from '../fields/path-safe-text.ts';
 import type { CollectionConfig } from 'payload';

@@ -6,7 +6,7 @@
  */
 import React, { useEffect, useState } from 'react';
 import { useDocumentInfo, useLocale } from '@payloadcms/ui';
-import type { DocumentFields as FieldsAnswer } from '../l10n/course-translation-status.ts';
+import type { DocumentFields as FieldsAnswer } from '../translation/course-translation-status.ts';
 
 const requests = new Map<string, Promise<FieldsAnswer>>();
 

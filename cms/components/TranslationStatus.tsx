@@ -6,7 +6,7 @@
  */
 import React, { useCallback, useEffect, useState } from 'react';
 import { Button, useDocumentInfo, useLocale } from '@payloadcms/ui';
-import type { CourseStatus as Answer } from '../l10n/course-translation-status.ts';
+import type { CourseStatus as Answer } from '../translation/course-translation-status.ts';
 
 type Status = Answer['fields'][number]['status'];
 

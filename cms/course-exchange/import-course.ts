@@ -9,7 +9,7 @@ import type { Payload } from 'payload';
 import type { Course } from '../../compiler/model/course.ts';
 import { sha256 } from '../../compiler/model/fingerprint.ts';
 import { courseData, courseStructure, moduleData, unitData } from './course-documents.ts';
-import { writeProvenance } from '../l10n/provenance.ts';
+import { writeProvenance } from '../translation/provenance.ts';
 import { populated, type DocId } from '../documents.ts';
 
 export interface ImportReport {

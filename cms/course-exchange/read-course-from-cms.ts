@@ -10,7 +10,7 @@ import type { SourceResult } from '../../compiler/sources/source.ts';
 import type { CmsReader, ReadOptions } from '../../compiler/sources/cms/cms-reader.ts';
 import { readCourseThrough } from '../../compiler/sources/cms/read-course-through.ts';
 import { resolveInside } from '../../compiler/sources/inside-root.ts';
-import { readProvenance } from '../l10n/provenance.ts';
+import { readProvenance } from '../translation/provenance.ts';
 import type { Media } from '../payload-types.ts';
 import { courseReadFields, readInAllLocales, type CourseAllLocales } from '../documents.ts';
 

@@ -8,7 +8,7 @@ import type { PaginatedDocs } from 'payload';
 import type { PayloadCmsReader } from './read-course-from-cms.ts';
 import type { Media, Translation } from '../payload-types.ts';
 import type { CourseAllLocales } from '../documents.ts';
-import { provenanceOf } from '../l10n/provenance.ts';
+import { provenanceOf } from '../translation/provenance.ts';
 
 /**
  * A JWT (from /api/users/login) is sent as `JWT …`; anything else as a Payload API key of the users

@@ -6,7 +6,7 @@ import type { Endpoint } from 'payload';
 import {
   documentTranslationFields,
   type CmsCollection,
-} from '../l10n/course-translation-status.ts';
+} from '../translation/course-translation-status.ts';
 import { refuseNonStaff } from './translation-requests.ts';
 
 export const translationFieldsEndpoint = (collection: CmsCollection): Endpoint => ({

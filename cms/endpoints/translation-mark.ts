@@ -5,7 +5,7 @@
  */
 import type { Endpoint, PayloadRequest } from 'payload';
 import { hasRole, workLocalesOf } from '../access/roles.ts';
-import { markTranslations } from '../l10n/course-translation-status.ts';
+import { markTranslations } from '../translation/course-translation-status.ts';
 import { refuseNonStaff, routeCourse } from './translation-requests.ts';
 
 function mayMark(req: PayloadRequest, locale: string, approve: boolean | undefined): boolean {

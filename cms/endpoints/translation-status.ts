@@ -1,6 +1,6 @@
 /** GET /api/courses/:id/translation-status[?locale=fr] — counts per locale; with a locale, every field of it (staff). */
 import type { Endpoint } from 'payload';
-import { courseTranslationStatus } from '../l10n/course-translation-status.ts';
+import { courseTranslationStatus } from '../translation/course-translation-status.ts';
 import { refuseNonStaff, routeCourse } from './translation-requests.ts';
 
 export const translationStatusEndpoint: Endpoint = {

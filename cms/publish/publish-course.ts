@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Payload } from 'payload';
-import { buildCourse } from '../../compiler/build/build-course.ts';
+import { buildCourse } from '../../compiler/pipeline/build-course.ts';
 import { readCourseFromCms } from '../course-exchange/read-course-from-cms.ts';
 import { zipBundles } from '../../compiler/targets/zip-bundles.ts';
 import { bundlesDir } from './bundles-dir.ts';

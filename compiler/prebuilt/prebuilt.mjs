@@ -24,7 +24,7 @@ const format = 1;
 /** Bundle entry points: name → source. Theme templates are added per theme folder. */
 const entries = {
   main: 'cli/main.ts',
-  'render-worker': 'compiler/build/render-worker.ts',
+  'render-worker': 'compiler/pipeline/render-worker.ts',
   'image-child': 'compiler/images/image-child.ts',
 };
 /** Files that change how the sources compile without being imported. */

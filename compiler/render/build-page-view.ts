@@ -5,7 +5,7 @@ import { resolveMediaKey } from '../mdx/resolve-media-key.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { localeInfo, type LocaleInfo } from '../model/locales.ts';
 import { stripBidiOverrides } from '../model/invisible-characters.ts';
-import type { Translate } from '../i18n/ui-catalog.ts';
+import type { Translate } from '../ui-strings/ui-catalog.ts';
 import { renderBody } from '../mdx/render-body.ts';
 import type { MediaAssets } from './media-assets.ts';
 import { pagePaths, relativeRoot, type PageSpec } from './plan-pages.ts';

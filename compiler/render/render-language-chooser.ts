@@ -4,7 +4,7 @@ import type { Root } from 'hast';
 import { pickText, type Course } from '../model/course.ts';
 import { localeInfo } from '../model/locales.ts';
 import { stripBidiOverrides } from '../model/invisible-characters.ts';
-import type { Translate } from '../i18n/ui-catalog.ts';
+import type { Translate } from '../ui-strings/ui-catalog.ts';
 
 export function renderLanguageChooser(
   course: Course,

@@ -3,7 +3,7 @@
  * target gives back. A target turns the staged bundle into one deliverable and never reaches into
  * the pipeline.
  *
- * The pipeline (compiler/build/phases/) stages every page and asset in the static bundle's layout,
+ * The pipeline (compiler/pipeline/phases/) stages every page and asset in the static bundle's layout,
  * one folder per locale (`<locale>/index.html`, `<locale>/_assets/…`), and hands the staging area
  * to the targets in order. `static-bundle` finishes the folder (language chooser, translation
  * report, service workers, manifest.json) and commits it to `<out>/<course-id>`; a packaging target
@@ -14,7 +14,7 @@
  */
 import type { Course } from '../model/course.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { Translate } from '../i18n/ui-catalog.ts';
+import type { Translate } from '../ui-strings/ui-catalog.ts';
 import type { BundleManifest, FileEntry } from './manifest.ts';
 
 /** What the bundle was made from: every field of manifest.json except its `files`. */

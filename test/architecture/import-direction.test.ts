@@ -16,11 +16,11 @@ const compilerFloors = [
   ['compiler/model', 'compiler/prebuilt', 'compiler/types'],
   ['compiler/sources', 'compiler/images'],
   ['compiler/mdx'],
-  ['compiler/l10n'],
-  ['compiler/i18n'],
+  ['compiler/translation'],
+  ['compiler/ui-strings'],
   ['compiler/render'],
   ['compiler/targets'],
-  ['compiler/build'],
+  ['compiler/pipeline'],
 ];
 
 /** Top-level areas: which others each may import. */
@@ -111,12 +111,12 @@ describe('import direction', () => {
     const probe = path.join(root, 'compiler/model/__probe-upward-import.ts');
     fs.writeFileSync(
       probe,
-      "import '../../cms/payload.config.ts';\nimport '../build/build-course.ts';\n",
+      "import '../../cms/payload.config.ts';\nimport '../pipeline/build-course.ts';\n",
     );
     try {
       expect(violations()).toEqual([
         'compiler/model/__probe-upward-import.ts:1 → cms/payload.config.ts: compiler/ may not import cms/ (arrows point down: cli → cms → compiler)',
-        'compiler/model/__probe-upward-import.ts:2 → compiler/build/build-course.ts: compiler/model may not import compiler/build, a higher floor',
+        'compiler/model/__probe-upward-import.ts:2 → compiler/pipeline/build-course.ts: compiler/model may not import compiler/pipeline, a higher floor',
       ]);
     } finally {
       fs.rmSync(probe);

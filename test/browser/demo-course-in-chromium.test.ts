@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildCourse } from '../../compiler/build/build-course.ts';
+import { buildCourse } from '../../compiler/pipeline/build-course.ts';
 import { readCourseFromFiles } from '../../compiler/sources/files/read-course-from-files.ts';
 import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
 import { demoCourseDir } from '../helpers/demo-course.ts';

@@ -11,7 +11,7 @@ import { databaseAvailable, startCms } from '../helpers/cms.ts';
 import { readCourseFromFiles } from '../../compiler/sources/files/read-course-from-files.ts';
 import { importCourse } from '../../cms/course-exchange/import-course.ts';
 import { readCourseFromCms } from '../../cms/course-exchange/read-course-from-cms.ts';
-import { buildCourse } from '../../compiler/build/build-course.ts';
+import { buildCourse } from '../../compiler/pipeline/build-course.ts';
 import { comparable } from '../helpers/comparable-course.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { tempDir } from '../helpers/temp-course.ts';

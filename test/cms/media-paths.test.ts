@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Payload } from 'payload';
 import { startCms } from '../helpers/cms.ts';
 import { readCourseFromFiles } from '../../compiler/sources/files/read-course-from-files.ts';
-import { buildCourse } from '../../compiler/build/build-course.ts';
+import { buildCourse } from '../../compiler/pipeline/build-course.ts';
 import { importCourse } from '../../cms/course-exchange/import-course.ts';
 import { readCourseFromCms } from '../../cms/course-exchange/read-course-from-cms.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';

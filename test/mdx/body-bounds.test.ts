@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { bodyLimits, checkBodyBounds, type Options } from '../../compiler/mdx/check-body-bounds.ts';
 import { checkBody } from '../../compiler/mdx/check-body.ts';
-import { segmentMdx } from '../../compiler/l10n/segment-mdx.ts';
+import { segmentMdx } from '../../compiler/translation/segment-mdx.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { copyCourse } from '../helpers/temp-course.ts';
 
@@ -103,7 +103,7 @@ describe('body limits', () => {
   });
 
   it('a build with the pseudo-locale reports a hostile source body instead of crashing', async () => {
-    const { buildCourse } = await import('../../compiler/build/build-course.ts');
+    const { buildCourse } = await import('../../compiler/pipeline/build-course.ts');
     const course = copyCourse(miniCourseDir);
     fs.writeFileSync(
       path.join(course, 'modules/basics/first-lesson.en.mdx'),

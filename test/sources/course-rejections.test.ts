@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCourse, validateCourseDir } from '../../compiler/build/build-course.ts';
+import { buildCourse, validateCourseDir } from '../../compiler/pipeline/build-course.ts';
 import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
 import { themesRoot } from '../../compiler/render/load-theme.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCourse } from '../../compiler/build/build-course.ts';
+import { buildCourse } from '../../compiler/pipeline/build-course.ts';
 import type { Course } from '../../compiler/model/course.ts';
 import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
 import { findInvisibleCharacter } from '../../compiler/model/invisible-characters.ts';

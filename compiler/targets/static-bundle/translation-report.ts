@@ -4,7 +4,7 @@
  */
 import { h, s } from 'hastscript';
 import type { Element, Root } from 'hast';
-import type { LocaleCoverage } from '../../l10n/translation-status.ts';
+import type { LocaleCoverage } from '../../translation/translation-status.ts';
 import { localeInfo } from '../../model/locales.ts';
 
 type Coverage = Record<string, LocaleCoverage>;

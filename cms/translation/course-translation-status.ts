@@ -9,7 +9,7 @@ import {
   currentProvenance,
   translationStatus,
   type FieldStatus,
-} from '../../compiler/l10n/translation-status.ts';
+} from '../../compiler/translation/translation-status.ts';
 import { translatableFields } from '../../compiler/model/translatable-fields.ts';
 import type { Course } from '../../compiler/model/course.ts';
 import type { CmsReader } from '../../compiler/sources/cms/cms-reader.ts';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, type Token } from '@messageformat/parser'; // the ICU parser Lingui itself uses
-import { readPoCatalog } from '../../compiler/i18n/ui-catalog.ts';
+import { readPoCatalog } from '../../compiler/ui-strings/ui-catalog.ts';
 import { themesRoot } from '../../compiler/render/load-theme.ts';
 import { demoLocales } from '../helpers/demo-course.ts';
 

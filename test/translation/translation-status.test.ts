@@ -93,7 +93,7 @@ describe('translation status', () => {
 
 describe('per-locale publishing', () => {
   it('--approved-only publishes the approved locales; the language picker lists only them', async () => {
-    const { buildCourse } = await import('../../compiler/build/build-course.ts');
+    const { buildCourse } = await import('../../compiler/pipeline/build-course.ts');
     const { tempDir } = await import('../helpers/temp-course.ts');
     const course = copyCourse(miniCourseDir);
     fs.writeFileSync(path.join(course, 'media/captions/intro-video.fr.vtt'), 'WEBVTT\n');

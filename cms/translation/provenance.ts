@@ -1,6 +1,6 @@
 /** Translation provenance in the CMS: the `translations` rows of a course, as the model's `course.translations`. */
 import type { Payload } from 'payload';
-import type { ProvenanceRecord } from '../../compiler/l10n/translation-status.ts';
+import type { ProvenanceRecord } from '../../compiler/translation/translation-status.ts';
 import type { Translation } from '../payload-types.ts';
 
 export type Provenance = Record<string, Record<string, ProvenanceRecord>>;

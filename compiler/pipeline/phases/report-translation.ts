@@ -3,7 +3,7 @@
  * back to the source locale (the coverage the manifest records), and translations of an older
  * source text.
  */
-import { translationCoverage, translationStatus } from '../../l10n/translation-status.ts';
+import { translationCoverage, translationStatus } from '../../translation/translation-status.ts';
 import { need, type BuildState, type PhaseOutcome } from '../build-state.ts';
 
 export function reportTranslation(state: BuildState): PhaseOutcome {

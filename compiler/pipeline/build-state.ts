@@ -4,10 +4,10 @@
  */
 import type { Course } from '../model/course.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { LocaleCoverage } from '../l10n/translation-status.ts';
+import type { LocaleCoverage } from '../translation/translation-status.ts';
 import type { SourceResult } from '../sources/source.ts';
 import type { LoadedTheme } from '../render/load-theme.ts';
-import type { UiCatalogs } from '../i18n/ui-catalog.ts';
+import type { UiCatalogs } from '../ui-strings/ui-catalog.ts';
 import type { PageSpec } from '../render/plan-pages.ts';
 import type { MediaAssets } from '../render/media-assets.ts';
 import type { Deliverable, StagingArea, Target } from '../targets/target.ts';
@@ -143,7 +143,7 @@ export function need<K extends keyof BuildState>(
   if (value === undefined || value === null) {
     throw new Error(
       `A build phase needs state.${String(key)}, which no phase before it set: ` +
-        'list the phase that sets it first (compiler/build/build-course.ts).',
+        'list the phase that sets it first (compiler/pipeline/build-course.ts).',
     );
   }
   return value as NonNullable<BuildState[K]>;

@@ -9,7 +9,7 @@ import { localeInfo } from '../../model/locales.ts';
 import { sha256 } from '../../model/fingerprint.ts';
 import { loadTheme, type LoadedTheme } from '../../render/load-theme.ts';
 import { collectMediaAssets } from '../../render/media-assets.ts';
-import { loadUiCatalogs, type UiCatalogs } from '../../i18n/ui-catalog.ts';
+import { loadUiCatalogs, type UiCatalogs } from '../../ui-strings/ui-catalog.ts';
 import { processCourseImages } from '../../images/process-course-images.ts';
 import { interactiveRuntime, localeRuntime } from '../../targets/bundle-runtime.ts';
 import { need, type BuildState, type LocaleFile, type PhaseOutcome } from '../build-state.ts';

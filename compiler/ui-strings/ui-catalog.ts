@@ -9,7 +9,7 @@ import gettextParser from 'gettext-parser';
 import { setupI18n } from '@lingui/core';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { pseudoLocale, pseudoMessage } from '../l10n/pseudo-locale.ts';
+import { pseudoLocale, pseudoMessage } from '../translation/pseudo-locale.ts';
 
 export type Translate = (id: string, values?: Record<string, unknown>) => string;
 

@@ -3,7 +3,7 @@
  * pseudo-locale when asked, and check the model. Stops when there is no course to go on.
  */
 import { validateCourse } from '../../model/validate-course.ts';
-import { withPseudoLocale } from '../../l10n/pseudo-locale.ts';
+import { withPseudoLocale } from '../../translation/pseudo-locale.ts';
 import { readCourse } from '../../sources/read-course.ts';
 import type { BuildState, PhaseOutcome } from '../build-state.ts';
 

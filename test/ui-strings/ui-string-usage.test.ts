@@ -1,8 +1,8 @@
 /** The extraction check: what templates and runtime use versus what the source catalog has. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkUiStringUsage } from '../../compiler/i18n/ui-string-usage.ts';
-import { readPoCatalog } from '../../compiler/i18n/ui-catalog.ts';
+import { checkUiStringUsage } from '../../compiler/ui-strings/ui-string-usage.ts';
+import { readPoCatalog } from '../../compiler/ui-strings/ui-catalog.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const roots = [path.join(root, 'themes'), path.join(root, 'compiler'), path.join(root, 'runtime')];

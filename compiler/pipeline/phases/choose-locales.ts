@@ -3,8 +3,8 @@
  * with `approvedOnly`, only those a reviewer approved completely. An unknown locale is an error.
  */
 import type { Course } from '../../model/course.ts';
-import { pseudoLocale } from '../../l10n/pseudo-locale.ts';
-import { translationStatus } from '../../l10n/translation-status.ts';
+import { pseudoLocale } from '../../translation/pseudo-locale.ts';
+import { translationStatus } from '../../translation/translation-status.ts';
 import { need, type BuildState, type PhaseOutcome } from '../build-state.ts';
 
 export function chooseLocales(state: BuildState): PhaseOutcome {
