@@ -1,4 +1,4 @@
-import { verifyBundle } from '../compiler/targets/verify-bundle.ts';
+import { verifyBundle } from '../compiler/targets/static-bundle/verify-bundle.ts';
 import { exitCodes } from './exit-codes.ts';
 
 export async function verifyCommand(options: {

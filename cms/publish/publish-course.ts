@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Payload } from 'payload';
 import { buildCourse } from '../../compiler/pipeline/build-course.ts';
 import { readCourseFromCms } from '../course-exchange/read-course-from-cms.ts';
-import { zipBundles } from '../../compiler/targets/zip-bundles.ts';
+import { zipTarget } from '../../compiler/targets/zip-bundles.ts';
+import { staticBundleTarget } from '../../compiler/targets/static-bundle/static-bundle-target.ts';
 import { bundlesDir } from './bundles-dir.ts';
 import { publishHeartbeatMs } from './fail-orphaned-publish-jobs.ts';
 import type { PublishJob } from '../payload-types.ts';
@@ -75,6 +76,8 @@ export async function runPublishJob(
       source,
       outDir,
       approvedOnly: options.approvedOnly,
+      // The bundle folder, and the zips a partner downloads: one per locale and one with every locale.
+      targets: [staticBundleTarget(), zipTarget()],
       onProgress: (done, total, label) => {
         options.onProgress?.(done, total, label);
         // Progress rows at most every 300 ms: the admin polls them, the build should not wait on them.
@@ -83,8 +86,6 @@ export async function runPublishJob(
         void write({ done, total });
       },
     });
-    // The zips a partner downloads: one per locale and one with every locale.
-    if (result.ok && result.outputDir) await zipBundles(result.outputDir, outDir);
     await finish({
       state: result.ok ? 'done' : 'failed',
       done: result.pages,

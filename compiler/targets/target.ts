@@ -15,7 +15,7 @@
 import type { Course } from '../model/course.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Translate } from '../ui-strings/ui-catalog.ts';
-import type { BundleManifest, FileEntry } from './manifest.ts';
+import type { BundleManifest, FileEntry } from './static-bundle/manifest.ts';
 
 /** What the bundle was made from: every field of manifest.json except its `files`. */
 export type BundleMeta = Omit<BundleManifest, 'files'>;

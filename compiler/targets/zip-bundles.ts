@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
-import { listFiles } from './manifest.ts';
+import { listFiles } from './static-bundle/manifest.ts';
 import type { Target } from './target.ts';
 
 /** Zips the bundle folder the static-bundle target delivered (`polycourse build --zip`). */

@@ -42,6 +42,13 @@ describe('publishing from the CMS', () => {
     const done = (await payload.findByID({ collection: 'publish-jobs', id: ok.jobId })) as any;
     expect(done).toMatchObject({ state: 'done', done: 42, total: 42 });
     const manifest = fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8');
+    // The zips a partner downloads, one per locale and one with every locale, come with the bundles.
+    expect(
+      fs
+        .readdirSync(out)
+        .filter((f) => f.endsWith('.zip'))
+        .sort(),
+    ).toEqual(['mini.ar.zip', 'mini.en.zip', 'mini.fr.zip', 'mini.zip']);
 
     const unit = (
       await payload.find({ collection: 'units', where: { unitId: { equals: 'second-lesson' } } })

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCourse } from '../../compiler/pipeline/build-course.ts';
-import { verifyBundle } from '../../compiler/targets/verify-bundle.ts';
+import { verifyBundle } from '../../compiler/targets/static-bundle/verify-bundle.ts';
 import { readCourseFromFiles } from '../../compiler/sources/files/read-course-from-files.ts';
 import { demoCourseDir, demoLocales } from '../helpers/demo-course.ts';
 import { tempDir } from '../helpers/temp-course.ts';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCourse } from '../../compiler/pipeline/build-course.ts';
-import { verifyBundle } from '../../compiler/targets/verify-bundle.ts';
+import { verifyBundle } from '../../compiler/targets/static-bundle/verify-bundle.ts';
 import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';

@@ -9,7 +9,7 @@ import { stripBidiOverrides } from '../../model/invisible-characters.ts';
 import { sha256 } from '../../model/fingerprint.ts';
 import { renderLanguageChooser } from '../../render/render-language-chooser.ts';
 import { serviceWorkerSource } from '../bundle-runtime.ts';
-import { writeManifest, type FileEntry } from '../manifest.ts';
+import { writeManifest, type FileEntry } from './manifest.ts';
 import type { Deliverable, StagingArea, Target, TargetInput } from '../target.ts';
 import { renderTranslationReport } from './translation-report.ts';
 

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../../model/fingerprint.ts';
-import { manifestName, type BundleManifest, type FileEntry } from '../manifest.ts';
+import { manifestName, type BundleManifest, type FileEntry } from './manifest.ts';
 import type { StagingArea } from '../target.ts';
 
 interface Previous {

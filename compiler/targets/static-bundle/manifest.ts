@@ -1,8 +1,8 @@
 /** manifest.json of a course build: every file with size and sha256, plus what the build was made from. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LocaleCoverage } from '../translation/translation-status.ts';
-import { sha256 } from '../model/fingerprint.ts';
+import type { LocaleCoverage } from '../../translation/translation-status.ts';
+import { sha256 } from '../../model/fingerprint.ts';
 
 export interface BundleManifest {
   format: 'polycourse-bundle/1';

@@ -1,7 +1,7 @@
 /** Check a built bundle against its manifest: every listed file present with its size and sha256, nothing extra. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { sha256 } from '../model/fingerprint.ts';
+import { sha256 } from '../../model/fingerprint.ts';
 import { listFiles, manifestName, type BundleManifest } from './manifest.ts';
 
 export interface VerifyProblem {
