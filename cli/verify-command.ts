@@ -1,5 +1,7 @@
+/** `polycourse verify <bundle-dir>`: the bundle against its manifest; problems as diagnostics. */
 import { verifyBundle } from '../compiler/targets/static-bundle/verify-bundle.ts';
 import { exitCodes } from './exit-codes.ts';
+import { printDiagnostics } from './report-diagnostics.ts';
 
 export async function verifyCommand(options: {
   bundleDir: string;
@@ -8,11 +10,11 @@ export async function verifyCommand(options: {
   const result = verifyBundle(options.bundleDir);
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
-    for (const p of result.problems) process.stderr.write(`${p.path}  ${p.problem}  ${p.detail}\n`);
+    printDiagnostics(result.diagnostics);
     process.stdout.write(
       result.ok
         ? `ok: ${result.checked} files match manifest.json\n`
-        : `FAILED: ${result.problems.length} problem(s) in ${result.checked} files\n`,
+        : `FAILED: ${result.diagnostics.length} problem(s) in ${result.checked} files\n`,
     );
   }
   return result.ok ? exitCodes.ok : exitCodes.invalid;

@@ -106,7 +106,11 @@ describe('polycourse CLI', () => {
     fs.writeFileSync(path.join(out, 'mini/en/index.html'), 'changed');
     const r = run('verify', path.join(out, 'mini'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/en\/index\.html {2}size/);
+    expect(r.stderr).toMatch(
+      /en\/index\.html {2}error {2}7 bytes, the manifest says \d+ {2}\[polycourse:bundle-size\]/,
+    );
+    const json = JSON.parse(run('verify', path.join(out, 'mini'), '--json').stdout);
+    expect(json).toMatchObject({ ok: false, diagnostics: [{ ruleId: 'polycourse:bundle-size' }] });
     const none = run('verify', out);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/manifest\.json/);

@@ -52,16 +52,22 @@ describe('buildCourse on the mini course', () => {
       /^[0-9a-f]{64}$/,
     );
     expect(manifest.coverage.fr.ratio).toBeLessThan(0.5);
-    expect(verifyBundle(bundle)).toMatchObject({ ok: true, problems: [] });
+    expect(verifyBundle(bundle)).toMatchObject({ ok: true, diagnostics: [] });
 
     fs.appendFileSync(path.join(bundle, 'en/index.html'), '<!-- tampered -->');
     fs.writeFileSync(path.join(bundle, 'en/extra.html'), 'x');
     const verified = verifyBundle(bundle);
     expect(verified.ok).toBe(false);
-    expect(verified.problems.map((p) => `${p.path} ${p.problem}`).sort()).toEqual([
-      'en/extra.html unexpected',
-      'en/index.html size',
+    expect(
+      verified.diagnostics
+        .map((d) => `${path.basename(path.dirname(d.file!))}/${path.basename(d.file!)} ${d.ruleId}`)
+        .sort(),
+    ).toEqual([
+      'en/extra.html polycourse:bundle-unexpected',
+      'en/index.html polycourse:bundle-size',
     ]);
+    for (const d of verified.diagnostics)
+      expect(d).toMatchObject({ severity: 'error', fix: expect.any(String) });
   });
 
   it('marks fallback text with lang and a visible note, and reports it', async () => {
@@ -123,7 +129,7 @@ describe('buildCourse on the mini course', () => {
     expect(again.rendered).toBe(1);
     expect(fs.readFileSync(page, 'utf8')).toBe(original);
     expect(fs.statSync(path.join(out, 'mini', video.path)).size).toBe(video.size);
-    expect(verifyBundle(path.join(out, 'mini'))).toMatchObject({ ok: true, problems: [] });
+    expect(verifyBundle(path.join(out, 'mini'))).toMatchObject({ ok: true, diagnostics: [] });
     // The course's own media is untouched by anything done to the output (copies, not links).
     expect(
       fs

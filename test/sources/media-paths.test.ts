@@ -169,11 +169,13 @@ describe('media paths stay inside the course', () => {
     fs.symlinkSync('/etc/passwd', page);
     const report = verifyBundle(path.join(out, 'mini'));
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([
+    expect(report.diagnostics).toEqual([
       {
-        path: 'en/index.html',
-        problem: 'link',
-        detail: 'a symbolic link (to /etc/passwd), not a file',
+        severity: 'error',
+        ruleId: 'polycourse:bundle-link',
+        file: path.relative(process.cwd(), page),
+        message: 'A symbolic link (to /etc/passwd), not a file',
+        fix: 'Build the course again (or restore the bundle from a copy you trust).',
       },
     ]);
   });
