@@ -11,6 +11,7 @@ import { Media } from './collections/Media.ts';
 import { PublishJobs } from './collections/PublishJobs.ts';
 import { Translations } from './collections/Translations.ts';
 import { createFirstAdmin } from './first-admin.ts';
+import { warmBodyChecker } from './hooks/check-body-in-worker.ts';
 import { cmsLocales } from './locales.ts';
 import { cmsDir, databaseAdapter } from './database-adapter.ts';
 import { widenGeneratedTypes } from './widen-generated-types.ts';
@@ -72,7 +73,11 @@ export function polycourseConfig(
       },
     },
     collections: [Users, Courses, Modules, Units, media, PublishJobs, Translations],
-    onInit: createFirstAdmin,
+    onInit: async (payload) => {
+      // In the admin server (not in CLI processes): the MDX check's worker starts now, not on the first save.
+      if (process.env.NEXT_RUNTIME === 'nodejs') warmBodyChecker();
+      await createFirstAdmin(payload);
+    },
     // Cookie-authenticated requests from other sites are anonymous; preflights from them get no CORS headers.
     csrf: allowedOrigins(),
     cors: allowedOrigins(),

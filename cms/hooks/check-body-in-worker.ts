@@ -93,6 +93,18 @@ function startWorker(): Slot {
   return slot;
 }
 
+/**
+ * Start one worker before the first save needs it (the admin server calls this when Payload starts), so
+ * that tsx's first compile of the compiler is not on a save's path. Idle, it keeps no process alive.
+ */
+export function warmBodyChecker(): void {
+  if (idle.length || running) return;
+  const slot = startWorker();
+  slot.ready.catch(() => {}); // a worker that cannot start is reported by the save that needs it
+  slot.worker.unref();
+  idle.push(slot);
+}
+
 /** A worker for one check (an idle one, or a new one), or why none can start; the caller releases it. */
 async function takeSlot(): Promise<Slot | Error> {
   while (running >= maxWorkers) await new Promise<void>((resolve) => waiting.push(resolve));

@@ -395,7 +395,7 @@ describe('the CMS server (polycourse cms)', { timeout: 180_000 }, () => {
       )
       .first();
     await expect
-      .poll(() => fieldError.innerText(), { timeout: 20_000 })
+      .poll(() => fieldError.innerText(), { timeout: 45_000 })
       .toMatch(/3:1 <script> is not allowed in course content \[polycourse:forbidden-element\]/);
     expect(
       (await (await api(`units/${unit.id}?locale=en&draft=true`, { as: token })).json()).body,
