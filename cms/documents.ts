@@ -20,9 +20,7 @@ export const idOf = (ref: Ref<{ id: DocId }>): DocId =>
  * deleted since, or one the reader may not see) is still an id: it reads as a document without fields, as the
  * CMS source always treated it, so that the course's validation names what is missing.
  */
-export function populated<T extends object>(refs: readonly Ref<T>[] | null | undefined): T[] {
-  return (refs ?? []).map((ref) => (typeof ref === 'object' ? ref : ({} as T)));
-}
+export { populated } from '../compiler/sources/cms/cms-context.ts';
 
 /** A localized field read with `locale: 'all'`: locale code → value (a locale without one is absent or null). */
 export type LocaleValues<T> = { [locale: string]: T | null | undefined };

@@ -3,10 +3,9 @@
  * Every text a learner sees is a `Localized` map; stages never read YAML or CMS documents.
  */
 import { z } from 'zod';
+import { slugPattern } from './slug-ids.ts';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids use lowercase letters, digits and single dashes');
+const id = z.string().regex(slugPattern, 'ids use lowercase letters, digits and single dashes');
 
 /** locale → text. The source locale's entry is required; others fall back to it. */
 export const localized = z.record(z.string(), z.string());

@@ -17,8 +17,8 @@ export interface CmsContext {
   diagnostics: Diagnostic[];
 }
 
-/** Ids and locales become file names: only a slug may. */
-export const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Ids and locales become file names: only a slug may (the model's one id rule). */
+export { slugPattern as slug } from '../../model/slug-ids.ts';
 
 /** A localized value read with locale 'all' → the model's map, without empty entries. */
 export function localized(value: CmsText): Localized {

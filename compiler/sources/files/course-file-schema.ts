@@ -1,9 +1,8 @@
 /** Shape of `course.yaml` (structure only; texts live in locales/<locale>.yaml). */
 import { z } from 'zod';
+import { slugPattern } from '../../model/slug-ids.ts';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single dashes');
+const id = z.string().regex(slugPattern, 'use lowercase letters, digits and single dashes');
 
 const questionFile = z.strictObject({
   id,
