@@ -6,38 +6,51 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { exitCodes, UsageError } from './exit-codes.ts';
 
-const usage = `Usage: polycourse <command> [options]
-
-Commands:
-  build <course-dir> --out <dir> [--locale <l>]… [--theme <name>] [--approved-only] [--zip] [--pseudo] [--json]
-                                  build static bundles: <dir>/<course-id>/<locale>/…
-  build <dir> --source corpus --out <dir> …     the same, from the benchmark corpus layout (corpus.json)
-  build --from-cms <course-id> --out <dir> …   the same, from the CMS (DATABASE_URI)
-  build --from <cms-url> <course-id> --token <t> --out <dir> …   the same, from a remote CMS (REST)
-                                  (--drafts: the latest saved drafts instead of the published versions)
-  import <course-dir> [--json]    load a course folder into the CMS (idempotent; media deduplicated)
-  export <course-id> <dir> [--from <cms-url> --token <t>]
-                                  write a course from the CMS back as a course folder
-  cms [--port 3000] [--host 127.0.0.1] [--seed <course-dir>]
-                                  start the CMS admin (http://localhost:3000/admin): builds the admin app if needed,
-                                  migrates, imports the seed course on first run and publishes its bundles
-                                  (listens on 127.0.0.1 unless --host or POLYCOURSE_HOST says otherwise)
-  publish <course-id> [--approved-only] [--json]
-                                  build the course's bundles from the CMS into POLYCOURSE_BUNDLES_DIR (data/bundles)
-  validate <course-dir> [--json]  check a course without writing anything
-  verify <bundle-dir> [--json]    check a built bundle against its manifest.json
-  serve <dir> [--port 4321] [--host 127.0.0.1] [--json]
-                                  serve a folder of bundles on http://localhost
-  l10n status <course-dir> [--locale <l>] [--json]
-                                  translation status: approved, translated, stale, missing
-  l10n mark <course-dir> --locale <l> [--approve]
-                                  record which source texts the locale's translations were made from
-  l10n export <course-dir> --locale <l> [--format xliff12|xliff20|po] [--out <file>]
-  l10n import <course-dir> <file> [--locale <l>]
-                                  exchange a locale with a CAT tool; import checks everything first
-
-Exit codes: 0 ok, 1 invalid content or failed verification, 2 usage error.
-See docs/cli.md.`;
+const usage = [
+  'Usage: polycourse <command> [options]',
+  '',
+  'Commands:',
+  '  build <course-dir> --out <dir> [--locale <l>]… [--theme <name>] ' +
+    '[--approved-only] [--zip] [--pseudo] [--json]',
+  '                                  build static bundles: <dir>/<course-id>/<locale>/…',
+  '  build <dir> --source corpus --out <dir> …     the same, from the benchmark ' +
+    'corpus layout (corpus.json)',
+  '  build --from-cms <course-id> --out <dir> …   the same, from the CMS (DATABASE_URI)',
+  '  build --from <cms-url> <course-id> --token <t> --out <dir> …   the same, from ' +
+    'a remote CMS (REST)',
+  '                                  (--drafts: the latest saved drafts instead of ' +
+    'the published versions)',
+  '  import <course-dir> [--json]    load a course folder into the CMS (idempotent; ' +
+    'media deduplicated)',
+  '  export <course-id> <dir> [--from <cms-url> --token <t>]',
+  '                                  write a course from the CMS back as a course folder',
+  '  cms [--port 3000] [--host 127.0.0.1] [--seed <course-dir>]',
+  '                                  start the CMS admin ' +
+    '(http://localhost:3000/admin): builds the admin app if needed,',
+  '                                  migrates, imports the seed course on first run ' +
+    'and publishes its bundles',
+  '                                  (listens on 127.0.0.1 unless --host or ' +
+    'POLYCOURSE_HOST says otherwise)',
+  '  publish <course-id> [--approved-only] [--json]',
+  "                                  build the course's bundles from the CMS into " +
+    'POLYCOURSE_BUNDLES_DIR (data/bundles)',
+  '  validate <course-dir> [--json]  check a course without writing anything',
+  '  verify <bundle-dir> [--json]    check a built bundle against its manifest.json',
+  '  serve <dir> [--port 4321] [--host 127.0.0.1] [--json]',
+  '                                  serve a folder of bundles on http://localhost',
+  '  l10n status <course-dir> [--locale <l>] [--json]',
+  '                                  translation status: approved, translated, stale, missing',
+  '  l10n mark <course-dir> --locale <l> [--approve]',
+  "                                  record which source texts the locale's " +
+    'translations were made from',
+  '  l10n export <course-dir> --locale <l> [--format xliff12|xliff20|po] [--out <file>]',
+  '  l10n import <course-dir> <file> [--locale <l>]',
+  '                                  exchange a locale with a CAT tool; import ' +
+    'checks everything first',
+  '',
+  'Exit codes: 0 ok, 1 invalid content or failed verification, 2 usage error.',
+  'See docs/cli.md.',
+].join('\n');
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -63,7 +76,8 @@ export async function main(argv: string[]): Promise<number> {
         const remote = { ...cmsLocation(values), drafts: !!values.drafts };
         if (values['from-cms'] && remote.url)
           throw new UsageError(
-            'give either --from-cms <course-id> (this CMS) or --from <url> <course-id> (a remote CMS), not both',
+            'give either --from-cms <course-id> (this CMS) or ' +
+              '--from <url> <course-id> (a remote CMS), not both',
           );
         if (values['from-cms'] && positionals.length)
           throw new UsageError('give either <course-dir> or --from-cms <course-id>, not both');
@@ -87,7 +101,8 @@ export async function main(argv: string[]): Promise<number> {
           : values.source !== undefined
             ? await readFolder(courseDir, values.source)
             : undefined;
-        const { buildCommand } = await import('./build-command.ts'); // each command loads only what it needs
+        // each command loads only what it needs
+        const { buildCommand } = await import('./build-command.ts');
         return await buildCommand({
           courseDir: courseDir && path.resolve(courseDir),
           source,
@@ -259,7 +274,10 @@ function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>
   };
 }
 
-/** --from <url> and --token (or POLYCOURSE_CMS_TOKEN, which keeps the secret out of the process list). */
+/**
+ * --from <url> and --token (or POLYCOURSE_CMS_TOKEN, which keeps the secret out of the process
+ * list).
+ */
 function cmsLocation(values: Record<string, unknown>): { url?: string; token?: string } {
   const url = values.from as string | undefined;
   if (url && !/^https?:\/\/[^/]/.test(url))
@@ -277,7 +295,10 @@ function one(positionals: string[], name: string): string {
   return positionals[0];
 }
 
-/** `build <dir> --source <name>`: read the folder with the source named (files, corpus), never guessed. */
+/**
+ * `build <dir> --source <name>`: read the folder with the source named (files, corpus), never
+ * guessed.
+ */
 async function readFolder(dir: string, name: string) {
   const sources = await import('../compiler/sources/read-course.ts');
   if (!sources.isFolderSourceName(name)) {

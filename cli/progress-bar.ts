@@ -1,4 +1,6 @@
-/** A progress bar on stderr for long work (cli-progress on a terminal, a line per 10% otherwise). */
+/**
+ * A progress bar on stderr for long work (cli-progress on a terminal, a line per 10% otherwise).
+ */
 import cliProgress from 'cli-progress';
 
 export interface Progress {

@@ -1,6 +1,7 @@
 /**
- * `polycourse serve <dir>`: serve a folder of bundles until Ctrl+C. A port that cannot be used is one
- * line naming the port and `--port` (exit code 2), never a stack trace; `--json` prints the outcome.
+ * `polycourse serve <dir>`: serve a folder of bundles until Ctrl+C. A port that cannot be used is
+ * one line naming the port and `--port` (exit code 2), never a stack trace; `--json` prints the
+ * outcome.
  */
 import { startStaticServer, type StaticServer } from '../compiler/targets/static-server.ts';
 import { exitCodes } from './exit-codes.ts';
@@ -49,11 +50,10 @@ export async function serveCommand(options: {
   const courses = fs
     .readdirSync(options.dir)
     .filter((d) => fs.existsSync(`${options.dir}/${d}/manifest.json`));
-  if (options.json)
-    process.stdout.write(
-      `${JSON.stringify({ ok: true, url: server.url, courses: courses.map((c) => `${server.url}${c}/`) })}\n`,
-    );
-  else {
+  if (options.json) {
+    const urls = courses.map((c) => `${server.url}${c}/`);
+    process.stdout.write(`${JSON.stringify({ ok: true, url: server.url, courses: urls })}\n`);
+  } else {
     process.stdout.write(`Serving ${options.dir} at ${server.url}\n`);
     for (const c of courses) process.stdout.write(`  ${server.url}${c}/\n`);
     process.stdout.write('Press Ctrl+C to stop.\n');

@@ -1,9 +1,10 @@
 /**
- * `polycourse cms` (what `npm start` runs): the admin on http://localhost:3000/admin with nothing else
- * installed, listening on 127.0.0.1 unless a host is given. It builds the Next.js admin when its sources
- * changed, migrates the database (SQLite under data/ unless DATABASE_URI says otherwise), creates the first
- * admin or prints its one-time setup link, marks publishes interrupted by a stop as failed, imports the
- * demo course on first run, publishes its bundles, and serves them at /bundles/.
+ * `polycourse cms` (what `npm start` runs): the admin on http://localhost:3000/admin with nothing
+ * else installed, listening on 127.0.0.1 unless a host is given. It builds the Next.js admin when
+ * its sources changed, migrates the database (SQLite under data/ unless DATABASE_URI says
+ * otherwise), creates the first admin or prints its one-time setup link, marks publishes
+ * interrupted by a stop as failed, imports the demo course on first run, publishes its bundles, and
+ * serves them at /bundles/.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -18,7 +19,10 @@ import { watchOrphanedPublishJobs } from '../cms/publish/fail-orphaned-publish-j
 
 export interface StartOptions {
   port: number;
-  /** The interface the server listens on: '127.0.0.1' (this machine only) by default; '0.0.0.0' for every one. */
+  /**
+   * The interface the server listens on: '127.0.0.1' (this machine only) by default; '0.0.0.0' for
+   * every one.
+   */
   host?: string;
   /** Course folder imported when the CMS has no course yet (the demo course by default). */
   seedCourseDir: string;
@@ -47,13 +51,15 @@ function newestSourceTime(): number {
   return newest;
 }
 
-/** Build the admin app (`next build cms`) unless a build newer than every source is already there. */
+/**
+ * Build the admin app (`next build cms`) unless a build newer than every source is already there.
+ */
 export function ensureAdminBuilt(log: (line: string) => void): void {
   const buildId = path.join(cmsDir, '.next', 'BUILD_ID');
   const fresh = () => fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSourceTime();
   if (fresh()) return;
-  // Two starts at once (two test files, two terminals) must not build into the same .next folder: the
-  // second waits for the first one's build, then uses it.
+  // Two starts at once (two test files, two terminals) must not build into the same .next folder:
+  // the second waits for the first one's build, then uses it.
   const lock = path.join(cmsDir, '.next-build.lock');
   for (;;) {
     try {
@@ -99,7 +105,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** The server's session secret: PAYLOAD_SECRET, or one generated once per installation and kept in data/. */
+/**
+ * The server's session secret: PAYLOAD_SECRET, or one generated once per installation and kept in
+ * data/.
+ */
 function sessionSecret(dataDir: string): string {
   if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET;
   const file = path.join(dataDir, 'payload-secret');
@@ -111,15 +120,17 @@ function sessionSecret(dataDir: string): string {
 }
 
 /**
- * Migrate, create the first admin (or say how), import the seed course when there is no course yet. The
- * Payload instance stays open: it watches for publish jobs that lost their process while the server runs.
+ * Migrate, create the first admin (or say how), import the seed course when there is no course yet.
+ * The Payload instance stays open: it watches for publish jobs that lost their process while the
+ * server runs.
  */
 async function prepareDatabase(
   options: StartOptions,
 ): Promise<{ payload: Payload; seeded?: string; users: number }> {
   const { getPayload } = await import('payload');
   const { polycourseConfig } = await import('../cms/payload.config.ts');
-  const payload = await getPayload({ config: polycourseConfig() }); // production: committed migrations run here
+  // production: committed migrations run here
+  const payload = await getPayload({ config: polycourseConfig() });
   try {
     const users = (await payload.count({ collection: 'users' })).totalDocs;
     if ((await payload.count({ collection: 'courses' })).totalDocs > 0) return { payload, users };
@@ -128,11 +139,11 @@ async function prepareDatabase(
     const source = readCourseFromFiles(options.seedCourseDir);
     if (!source.course)
       throw new Error(
-        `The seed course ${options.seedCourseDir} is invalid: ${source.diagnostics.map((d) => d.message).join('; ')}`,
+        `The seed course ${options.seedCourseDir} is invalid: ` +
+          `${source.diagnostics.map((d) => d.message).join('; ')}`,
       );
-    options.log(
-      `First run: importing ${path.relative(projectDir, options.seedCourseDir) || options.seedCourseDir} into the CMS…`,
-    );
+    const seedName = path.relative(projectDir, options.seedCourseDir) || options.seedCourseDir;
+    options.log(`First run: importing ${seedName} into the CMS…`);
     const { importCourse } = await import('../cms/course-exchange/import-course.ts');
     const { createProgress } = await import('./progress-bar.ts');
     const progress = createProgress('importing', true);
@@ -149,7 +160,10 @@ async function prepareDatabase(
 const anyInterface = new Set(['0.0.0.0', '::']);
 const loopback = new Set(['127.0.0.1', '::1', 'localhost']);
 
-/** The URL browsers use when none is configured: localhost for a loopback or wildcard host, else the host. */
+/**
+ * The URL browsers use when none is configured: localhost for a loopback or wildcard host, else the
+ * host.
+ */
 function defaultServerUrl(host: string, port: number): string {
   const name =
     anyInterface.has(host) || loopback.has(host)
@@ -161,20 +175,24 @@ function defaultServerUrl(host: string, port: number): string {
 }
 
 /**
- * What an operator who opens the server to other machines must know: browsers act signed in only from the
- * configured URL (CSRF allow-list), and send the headers Payload's CSRF check needs without an `Origin`
- * (Sec-Fetch-Site) only to https or localhost, so plain http on another address keeps nobody signed in.
+ * What an operator who opens the server to other machines must know: browsers act signed in only
+ * from the configured URL (CSRF allow-list), and send the headers Payload's CSRF check needs
+ * without an `Origin` (Sec-Fetch-Site) only to https or localhost, so plain http on another address
+ * keeps nobody signed in.
  */
 function listeningWarnings(host: string, configuredUrl: string | undefined): string[] {
   if (loopback.has(host)) return [];
   if (!configuredUrl)
     return [
-      `Listening on ${host}: set PAYLOAD_PUBLIC_SERVER_URL to the https address browsers use; signed-in requests from any other address are refused (docs/cms.md).`,
+      `Listening on ${host}: set PAYLOAD_PUBLIC_SERVER_URL to the https address ` +
+        'browsers use; signed-in requests from any other address are refused (docs/cms.md).',
     ];
   const url = new URL(configuredUrl);
   if (url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
     return [
-      `PAYLOAD_PUBLIC_SERVER_URL is plain http on another address: browsers keep no admin session there (and passwords travel in clear). Serve the CMS over https (a reverse proxy) and set PAYLOAD_PUBLIC_SERVER_URL=https://… (docs/cms.md).`,
+      `PAYLOAD_PUBLIC_SERVER_URL is plain http on another address: browsers keep no ` +
+        `admin session there (and passwords travel in clear). Serve the CMS over https ` +
+        `(a reverse proxy) and set PAYLOAD_PUBLIC_SERVER_URL=https://… (docs/cms.md).`,
     ];
   }
   return [];
@@ -204,8 +222,8 @@ export async function startCms(options: StartOptions): Promise<number> {
   const { payload, seeded, users } = await prepareDatabase(options);
   const stopWatching = watchOrphanedPublishJobs(payload);
 
-  // Keep idle connections longer than Node's 5 s default: clients and proxies that reuse a connection
-  // just as the server drops it see "socket closed" errors.
+  // Keep idle connections longer than Node's 5 s default: clients and proxies that reuse a
+  // connection just as the server drops it see "socket closed" errors.
   const server = spawn(
     process.execPath,
     [
@@ -227,25 +245,30 @@ export async function startCms(options: StartOptions): Promise<number> {
   process.once('SIGINT', stop).once('SIGTERM', stop);
   const base = env.PAYLOAD_PUBLIC_SERVER_URL;
   options.log(
-    `\nPolycourse CMS: ${base}/admin  (listening on ${host.includes(':') ? `[${host}]` : host}:${options.port}; database ${uri.replace(/\/\/[^@/]*@/, '//…@')})`,
+    `\nPolycourse CMS: ${base}/admin  (listening on ` +
+      `${host.includes(':') ? `[${host}]` : host}:${options.port}; ` +
+      `database ${uri.replace(/\/\/[^@/]*@/, '//…@')})`,
   );
   for (const warning of listeningWarnings(host, configuredUrl)) options.log(warning);
   if (users === 0) {
     options.log(
-      `No users yet: create the first admin with this one-time link (it works once, until the server stops):`,
+      `No users yet: create the first admin with this ` +
+        `one-time link (it works once, until the server stops):`,
     );
     options.log(`  ${base}/admin/create-first-user?token=${setup.token}`);
     options.log('  (or start with POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD set)');
   } else if (process.env.POLYCOURSE_ADMIN_EMAIL) {
     options.log(
-      `Log in as ${process.env.POLYCOURSE_ADMIN_EMAIL} with the password in POLYCOURSE_ADMIN_PASSWORD.`,
+      `Log in as ${process.env.POLYCOURSE_ADMIN_EMAIL} ` +
+        'with the password in POLYCOURSE_ADMIN_PASSWORD.',
     );
   } else {
     options.log('Log in with your account.');
   }
   if (seeded) {
     options.log(
-      `Publishing the bundles of ${seeded} in the background; they appear at ${base}/bundles/${seeded}/ and on the course in the admin.`,
+      `Publishing the bundles of ${seeded} in the background; ` +
+        `they appear at ${base}/bundles/${seeded}/ and on the course in the admin.`,
     );
     const publish = spawnCli(['publish', seeded], { stdio: ['ignore', 'inherit', 'inherit'] });
     publish.on('exit', (code) =>

@@ -1,4 +1,7 @@
-/** DATABASE_URI picks the adapter: file: (SQLite, default, under data/), postgres:// (PostgreSQL), mongodb:// (MongoDB). */
+/**
+ * DATABASE_URI picks the adapter: file: (SQLite, default, under data/), postgres:// (PostgreSQL),
+ * mongodb:// (MongoDB).
+ */
 import path from 'node:path';
 import type { DatabaseAdapterObj } from 'payload';
 import { sqliteAdapter } from '@payloadcms/db-sqlite';
@@ -10,7 +13,8 @@ import { migrations as postgresMigrations } from './migrations/postgres/index.ts
 export const defaultDatabaseUri = 'file:./data/polycourse.db';
 
 /** Committed migrations, one folder per SQL dialect (`payload migrate:create` writes them here). */
-// Inside the Next.js server bundle import.meta.dirname is undefined; the server runs from the project folder.
+// Inside the Next.js server bundle import.meta.dirname is undefined; the server runs from the
+// project folder.
 export const cmsDir = import.meta.dirname ?? path.resolve('cms');
 export const migrationDirs = {
   sqlite: path.join(cmsDir, 'migrations/sqlite'),
@@ -21,9 +25,11 @@ export function databaseAdapter(
   uri = process.env.DATABASE_URI ?? defaultDatabaseUri,
   options: { schemaName?: string; push?: boolean } = {},
 ): DatabaseAdapterObj {
-  // prodMigrations run on start in production (`NODE_ENV=production`), where Payload never pushes schema.
-  // SQLite: the admin server and the CLI processes it starts (publish, preview) share the file. WAL lets
-  // readers and the writer work at once; the busy timeout makes a second writer wait instead of failing.
+  // prodMigrations run on start in production (`NODE_ENV=production`), where Payload never pushes
+  // schema.
+  // SQLite: the admin server and the CLI processes it starts (publish, preview) share the file. WAL
+  // lets readers and the writer work at once; the busy timeout makes a second writer wait instead
+  // of failing.
   if (uri.startsWith('file:'))
     return sqliteAdapter({
       client: { url: uri },
@@ -44,6 +50,7 @@ export function databaseAdapter(
   if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://'))
     return mongooseAdapter({ url: uri });
   throw new Error(
-    `DATABASE_URI "${uri}" is not supported: use file:./data/x.db (SQLite), postgres://… or mongodb://…`,
+    `DATABASE_URI "${uri}" is not supported: ` +
+      'use file:./data/x.db (SQLite), postgres://… or mongodb://…',
   );
 }

@@ -1,7 +1,7 @@
 /**
- * The first admin needs a secret only the operator has: POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD
- * (created on start), or the one-time setup token that `polycourse cms` prints in its setup link. There is
- * no default password anywhere in the code.
+ * The first admin needs a secret only the operator has: POLYCOURSE_ADMIN_EMAIL and
+ * POLYCOURSE_ADMIN_PASSWORD (created on start), or the one-time setup token that `polycourse cms`
+ * prints in its setup link. There is no default password anywhere in the code.
  */
 import crypto from 'node:crypto';
 import {
@@ -19,7 +19,9 @@ export const setupTokenHashVariable = 'POLYCOURSE_SETUP_TOKEN_SHA256';
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
-/** A new one-time setup token: the token goes in the printed link, only its hash goes to the server. */
+/**
+ * A new one-time setup token: the token goes in the printed link, only its hash goes to the server.
+ */
 export function createSetupToken(): { token: string; hash: string } {
   const token = crypto.randomBytes(24).toString('base64url');
   return { token, hash: sha256(token) };
@@ -32,7 +34,8 @@ export async function createFirstAdmin(payload: Payload): Promise<void> {
   } catch (error) {
     // A database without its schema yet (migrations not run): say so instead of stopping the start.
     payload.logger.warn(
-      `Cannot count users (${(error as Error).message.split('\n')[0]}); run the migrations: payload migrate`,
+      `Cannot count users (${(error as Error).message.split('\n')[0]}); ` +
+        'run the migrations: payload migrate',
     );
     return;
   }
@@ -45,21 +48,24 @@ export async function createFirstAdmin(payload: Payload): Promise<void> {
       data: { email, password, roles: ['admin'], name: 'Administrator' },
     });
     payload.logger.warn(
-      `Created the first admin, ${email}, from POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD.`,
+      `Created the first admin, ${email}, ` +
+        'from POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD.',
     );
     return;
   }
-  // `polycourse cms` prints the setup link itself (it holds the token); anything else only says how.
+  // `polycourse cms` prints the setup link itself (it holds the token); anything else only says
+  // how.
   if (!process.env[setupTokenHashVariable])
     payload.logger.warn(
-      'No users yet: `polycourse cms` prints a one-time link to create the first admin (or set POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD).',
+      'No users yet: `polycourse cms` prints a one-time link to create the ' +
+        'first admin (or set POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD).',
     );
 }
 
 /**
- * The form field that carries the token: the admin's create-first-user view fills it from the link's
- * `?token=` (or the operator pastes it), and its form posts it to /api/users/first-register. Shown only
- * to nobody signed in (that view); virtual: never stored.
+ * The form field that carries the token: the admin's create-first-user view fills it from the
+ * link's `?token=` (or the operator pastes it), and its form posts it to /api/users/first-register.
+ * Shown only to nobody signed in (that view); virtual: never stored.
  */
 export const setupTokenField: Field = {
   name: 'setupToken',
@@ -69,15 +75,20 @@ export const setupTokenField: Field = {
   defaultValue: ({ req }) => (typeof req.query?.token === 'string' ? req.query.token : undefined),
   admin: {
     condition: (_data, _siblingData, { user }) => !user,
-    readOnly: false, // virtual fields are read-only in the admin unless told otherwise: the token may be pasted
+    // virtual fields are read-only in the admin unless told otherwise: the token may be pasted
+    readOnly: false,
     description:
-      'From the one-time setup link that `polycourse cms` printed on its console (opening the link fills it in). This first account is the administrator.',
+      'From the one-time setup link that `polycourse cms` printed on its console ' +
+      '(opening the link fills it in). This first account is the administrator.',
     disableListColumn: true,
     disableListFilter: true,
   },
 };
 
-/** Payload's first-register creates the user with access overridden and no user: the only such HTTP create. */
+/**
+ * Payload's first-register creates the user with access overridden and no user: the only such HTTP
+ * create.
+ */
 const isFirstRegister = (req: PayloadRequest, overrideAccess?: boolean) =>
   Boolean(overrideAccess) && !req.user && req.payloadAPI !== 'local';
 
@@ -107,15 +118,22 @@ const usedTokens: Set<string> = ((globalThis as Record<symbol, Set<string>>)[
 const refusal = () =>
   new APIError(
     process.env[setupTokenHashVariable]
-      ? 'Creating the first admin needs the one-time setup link that `polycourse cms` printed on its console (…/admin/create-first-user?token=…). Nothing was created.'
-      : 'Creating the first admin needs a setup token: start the CMS with `polycourse cms`, which prints a one-time setup link, or set POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD. Nothing was created.',
-    // With data, Payload's REST answer keeps the message (a minified build loses the error's class name).
+      ? 'Creating the first admin needs the one-time setup link that `polycourse cms` ' +
+          'printed on its console (…/admin/create-first-user?token=…). Nothing was created.'
+      : 'Creating the first admin needs a setup token: start the CMS with ' +
+          '`polycourse cms`, which prints a one-time setup link, or set ' +
+          'POLYCOURSE_ADMIN_EMAIL and POLYCOURSE_ADMIN_PASSWORD. Nothing was created.',
+    // With data, Payload's REST answer keeps the message (a minified build loses the error's class
+    // name).
     403,
     { ruleId: 'polycourse:first-admin-setup' },
     true,
   );
 
-/** Users `beforeOperation`: first-register needs the setup token, and the account it creates is an admin. */
+/**
+ * Users `beforeOperation`: first-register needs the setup token, and the account it creates is an
+ * admin.
+ */
 export const requireSetupToken: CollectionBeforeOperationHook = ({
   args,
   operation,
@@ -131,8 +149,9 @@ export const requireSetupToken: CollectionBeforeOperationHook = ({
 };
 
 /**
- * Users `afterChange`: the token is spent once the admin is created (not before, so a form error does not
- * burn it). A second registration racing the first fails here and its transaction is rolled back.
+ * Users `afterChange`: the token is spent once the admin is created (not before, so a form error
+ * does not burn it). A second registration racing the first fails here and its transaction is
+ * rolled back.
  */
 export const spendSetupToken: CollectionAfterChangeHook<User> = ({ doc, operation, req }) => {
   const token = req.context.firstAdminSetupToken;
@@ -140,7 +159,8 @@ export const spendSetupToken: CollectionAfterChangeHook<User> = ({ doc, operatio
   if (usedTokens.has(token)) throw refusal();
   usedTokens.add(token);
   req.payload.logger.warn(
-    `Created the first admin, ${doc.email}, with the one-time setup link; the link no longer works.`,
+    `Created the first admin, ${doc.email}, with the ` +
+      'one-time setup link; the link no longer works.',
   );
   return doc;
 };

@@ -1,4 +1,7 @@
-/** Payload configuration: collections, locales from the compiler's table, the database from DATABASE_URI. */
+/**
+ * Payload configuration: collections, locales from the compiler's table, the database from
+ * DATABASE_URI.
+ */
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { buildConfig, type DatabaseAdapterObj } from 'payload';
@@ -19,10 +22,11 @@ import { widenGeneratedTypes } from './widen-generated-types.ts';
 const loopbackNames = ['localhost', '127.0.0.1', '[::1]'];
 
 /**
- * The origins whose browsers may act with a signed-in user's cookie (Payload's `csrf`: a cookie sent with
- * any other `Origin` is ignored) and read the API cross-origin (`cors`): the server's own URL
- * (PAYLOAD_PUBLIC_SERVER_URL, default http://localhost:$PORT; on a loopback host every loopback name of it)
- * plus POLYCOURSE_ALLOWED_ORIGINS, comma-separated. API keys and `Authorization` headers work from anywhere.
+ * The origins whose browsers may act with a signed-in user's cookie (Payload's `csrf`: a cookie
+ * sent with any other `Origin` is ignored) and read the API cross-origin (`cors`): the server's own
+ * URL (PAYLOAD_PUBLIC_SERVER_URL, default http://localhost:$PORT; on a loopback host every loopback
+ * name of it) plus POLYCOURSE_ALLOWED_ORIGINS, comma-separated. API keys and `Authorization`
+ * headers work from anywhere.
  */
 export function allowedOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
   const own = new URL(env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${env.PORT || 3000}`);
@@ -42,7 +46,8 @@ export function allowedOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
     }
     if (origin === 'null')
       throw new Error(
-        `POLYCOURSE_ALLOWED_ORIGINS: "${entry}" is not an origin; write origins like https://cms.example.org, separated by commas.`,
+        `POLYCOURSE_ALLOWED_ORIGINS: "${entry}" is not an origin; ` +
+          'write origins like https://cms.example.org, separated by commas.',
       );
     origins.add(origin);
   }
@@ -74,15 +79,18 @@ export function polycourseConfig(
     },
     collections: [Users, Courses, Modules, Units, media, PublishJobs, Translations],
     onInit: async (payload) => {
-      // In the admin server (not in CLI processes): the MDX check's worker starts now, not on the first save.
+      // In the admin server (not in CLI processes): the MDX check's worker starts now, not on the
+      // first save.
       if (process.env.NEXT_RUNTIME === 'nodejs') warmBodyChecker();
       await createFirstAdmin(payload);
     },
-    // Cookie-authenticated requests from other sites are anonymous; preflights from them get no CORS headers.
+    // Cookie-authenticated requests from other sites are anonymous; preflights from them get no
+    // CORS headers.
     csrf: allowedOrigins(),
     cors: allowedOrigins(),
     localization: { locales: cmsLocales(), defaultLocale: 'en', fallback: true },
-    // `npm run cms:types` writes cms/payload-types.ts (committed; test/cms/payload-types.test.ts fails when it is stale).
+    // `npm run cms:types` writes cms/payload-types.ts (committed; test/cms/payload-types.test.ts
+    // fails when it is stale).
     typescript: {
       outputFile: path.join(cmsDir, 'payload-types.ts'),
       autoGenerate: false,

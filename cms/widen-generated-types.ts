@@ -1,11 +1,12 @@
 /**
- * `payload generate:types` (npm run cms:types) writes the types of the environment it runs in: the id type of
- * the DATABASE_URI adapter and the locales of POLYCOURSE_EXTRA_LOCALES. The committed cms/payload-types.ts
- * must hold for every database and setting, so before it is written its JSON schema is widened:
+ * `payload generate:types` (npm run cms:types) writes the types of the environment it runs in: the
+ * id type of the DATABASE_URI adapter and the locales of POLYCOURSE_EXTRA_LOCALES. The committed
+ * cms/payload-types.ts must hold for every database and setting, so before it is written its JSON
+ * schema is widened:
  * - a document id (and a relationship holding one) is `string | number`: numbers with SQLite and
  *   PostgreSQL, strings with MongoDB;
- * - a locale is any string: POLYCOURSE_EXTRA_LOCALES adds locales at run time (select fields keep their
- *   options, e.g. a course's `languages`).
+ * - a locale is any string: POLYCOURSE_EXTRA_LOCALES adds locales at run time (select fields keep
+ *   their options, e.g. a course's `languages`).
  */
 import type { Config } from 'payload';
 
@@ -20,7 +21,10 @@ const bothIdTypes = (type: JSONSchema['type']): JSONSchema['type'] => [
   ...[type ?? []].flat().filter((t) => t !== 'string' && t !== 'number'),
 ];
 
-/** Every `oneOf` of an id and a `$ref` to a collection (a relationship, populated or not) gets both id types. */
+/**
+ * Every `oneOf` of an id and a `$ref` to a collection (a relationship, populated or not) gets both
+ * id types.
+ */
 function widenRelationships(schema: JSONSchema, collectionRefs: Set<string>): void {
   for (const value of Object.values(schema)) {
     if (Array.isArray(value))
@@ -51,7 +55,8 @@ export const widenGeneratedTypes: SchemaHook = ({ config, jsonSchema }) => {
   if (properties.db?.properties?.defaultIDType)
     properties.db.properties.defaultIDType = { type: [...idTypes] };
   if (properties.locale) properties.locale = { type: 'string' };
-  // fallbackLocale: keep 'false' | 'none' | 'null' | false | null; a locale or a list of locales is any string.
+  // fallbackLocale: keep 'false' | 'none' | 'null' | false | null; a locale or a list of locales is
+  // any string.
   for (const option of properties.fallbackLocale?.oneOf ?? []) {
     if (option.type === 'string' && option.enum && !option.enum.includes('false'))
       delete option.enum;

@@ -22,19 +22,22 @@ const line = (label, value, aim, ok) =>
   console.log(`${ok ? 'PASS' : 'MISS'}  ${label}: ${value}  (aim: ${aim})`);
 
 console.log(
-  `\nPolycourse vs peers, ${us.corpus.pages} pages, median of ${us.runs} runs, same machine, same run:`,
+  `\nPolycourse vs peers, ${us.corpus.pages} pages, ` +
+    `median of ${us.runs} runs, same machine, same run:`,
 );
 const speedup = fastest.coldS.median / us.coldS.median;
 line(
   'cold build',
-  `${us.coldS.median.toFixed(2)} s, ${speedup.toFixed(1)}x faster than ${fastest.peer} (${fastest.coldS.median.toFixed(1)} s)`,
+  `${us.coldS.median.toFixed(2)} s, ${speedup.toFixed(1)}x faster ` +
+    `than ${fastest.peer} (${fastest.coldS.median.toFixed(1)} s)`,
   '>= 5x faster than the fastest peer',
   speedup >= 5,
 );
 const warmShare = us.warmS.median / us.coldS.median;
 line(
   'one-lesson rebuild',
-  `${us.warmS.median.toFixed(2)} s = ${(warmShare * 100).toFixed(1)}% of our cold build (edit seen: ${us.warmEditSeen})`,
+  `${us.warmS.median.toFixed(2)} s = ${(warmShare * 100).toFixed(1)}% ` +
+    `of our cold build (edit seen: ${us.warmEditSeen})`,
   '< 2% of the cold build',
   warmShare < 0.02 && us.warmEditSeen,
 );
@@ -54,5 +57,7 @@ if (starlight) {
   );
 }
 console.log(
-  `lesson page: HTML ${kb(us.pageHtmlBytesMedian ?? 0)}, CSS ${kb(us.pageCssBytesMedian ?? 0)}, JS ${kb(us.pageJsBytesMedian ?? 0)} (budget from the runtime issue: JS <= 30 KB, CSS <= 25 KB)`,
+  `lesson page: HTML ${kb(us.pageHtmlBytesMedian ?? 0)}, ` +
+    `CSS ${kb(us.pageCssBytesMedian ?? 0)}, JS ${kb(us.pageJsBytesMedian ?? 0)} ` +
+    '(budget from the runtime issue: JS <= 30 KB, CSS <= 25 KB)',
 );

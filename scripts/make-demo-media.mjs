@@ -1,6 +1,6 @@
 // Makes the demo course's media, deterministically: diagrams (SVG drawn here → PNG through sharp),
-// a 20-second video per module (ffmpeg, synthetic visuals and a quiet tone; no words, so every locale
-// shares it), posters, and WebVTT captions per locale cut from each video's transcript.
+// a 20-second video per module (ffmpeg, synthetic visuals and a quiet tone; no words, so every
+// locale shares it), posters, and WebVTT captions per locale cut from each video's transcript.
 //   node scripts/make-demo-media.mjs [--captions-only]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,17 +15,22 @@ fs.mkdirSync(path.join(media, 'captions'), { recursive: true });
 
 const palette = ['#0b5cad', '#15803d', '#b45309', '#86198f', '#0f766e'];
 const svg = (body) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="750" viewBox="0 0 1200 750"><rect width="1200" height="750" fill="#f7f9fc"/>${body}</svg>`;
+  '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="750" ' +
+  `viewBox="0 0 1200 750"><rect width="1200" height="750" fill="#f7f9fc"/>${body}</svg>`;
 const person = (x, y, color, r = 34) =>
-  `<circle cx="${x}" cy="${y - r * 1.6}" r="${r * 0.7}" fill="${color}"/><rect x="${x - r}" y="${y - r * 0.8}" width="${r * 2}" height="${r * 1.9}" rx="${r}" fill="${color}"/>`;
+  `<circle cx="${x}" cy="${y - r * 1.6}" r="${r * 0.7}" fill="${color}"/>` +
+  `<rect x="${x - r}" y="${y - r * 0.8}" width="${r * 2}" ` +
+  `height="${r * 1.9}" rx="${r}" fill="${color}"/>`;
 const line = (x1, y1, x2, y2, color = '#64748b', w = 6) =>
-  `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="${color}" stroke-width="${w}" stroke-linecap="round"/>`;
+  `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" ` +
+  `stroke="${color}" stroke-width="${w}" stroke-linecap="round"/>`;
 const arrow = (x1, y1, x2, y2) =>
   `${line(x1, y1, x2, y2, '#334155', 8)}<circle cx="${x2}" cy="${y2}" r="12" fill="#334155"/>`;
 
 const figures = {
   'rights-model.png': svg(
-    `<circle cx="300" cy="380" r="190" fill="none" stroke="#b45309" stroke-width="14" stroke-dasharray="4 0"/>${person(300, 420, '#64748b')}` +
+    '<circle cx="300" cy="380" r="190" fill="none" stroke="#b45309" ' +
+      `stroke-width="14" stroke-dasharray="4 0"/>${person(300, 420, '#64748b')}` +
       [
         [780, 220],
         [1020, 260],
@@ -38,7 +43,10 @@ const figures = {
       person(900, 430, '#0b5cad'),
   ),
   'decision-making.png': svg(
-    `${person(170, 420, '#64748b')}${person(400, 420, '#b45309', 44)}${arrow(330, 330, 230, 330)}${line(600, 80, 600, 670, '#cbd5e1', 4)}` +
+    person(170, 420, '#64748b') +
+      person(400, 420, '#b45309', 44) +
+      arrow(330, 330, 230, 330) +
+      line(600, 80, 600, 670, '#cbd5e1', 4) +
       [
         [780, 200],
         [1060, 220],
@@ -53,7 +61,10 @@ const figures = {
     [0, 1, 2, 3, 4]
       .map((i) => {
         const a = (Math.PI * 2 * i) / 5 - Math.PI / 2;
-        return `<circle cx="${600 + Math.cos(a) * 230}" cy="${375 + Math.sin(a) * 230}" r="105" fill="${palette[i]}" fill-opacity="0.85"/>`;
+        return (
+          `<circle cx="${600 + Math.cos(a) * 230}" cy="${375 + Math.sin(a) * 230}" ` +
+          `r="105" fill="${palette[i]}" fill-opacity="0.85"/>`
+        );
       })
       .join('') +
       `<circle cx="600" cy="375" r="60" fill="#ffffff" stroke="#334155" stroke-width="6"/>`,
@@ -64,7 +75,8 @@ const figures = {
         const a = (Math.PI * 2 * i) / 4 - Math.PI / 2;
         const b = (Math.PI * 2 * (i + 1)) / 4 - Math.PI / 2;
         return (
-          `<circle cx="${600 + Math.cos(a) * 250}" cy="${375 + Math.sin(a) * 250}" r="90" fill="${palette[i]}"/>` +
+          `<circle cx="${600 + Math.cos(a) * 250}" ` +
+          `cy="${375 + Math.sin(a) * 250}" r="90" fill="${palette[i]}"/>` +
           arrow(
             600 + Math.cos(a + 0.45) * 250,
             375 + Math.sin(a + 0.45) * 250,
@@ -86,13 +98,18 @@ const figures = {
         ([x, y], i) =>
           line(600, 390, x, y) +
           (i === 0
-            ? `<polygon points="${x - 90},${y + 60} ${x + 90},${y + 60} ${x + 90},${y - 20} ${x},${y - 90} ${x - 90},${y - 20}" fill="${palette[i]}"/>`
+            ? `<polygon points="${x - 90},${y + 60} ${x + 90},${y + 60} ${x + 90},${y - 20} ` +
+              `${x},${y - 90} ${x - 90},${y - 20}" fill="${palette[i]}"/>`
             : i === 1
-              ? `<rect x="${x - 90}" y="${y - 80}" width="180" height="150" rx="12" fill="${palette[i]}"/>`
+              ? `<rect x="${x - 90}" y="${y - 80}" width="180" ` +
+                `height="150" rx="12" fill="${palette[i]}"/>`
               : i === 2
                 ? person(x - 50, y + 40, palette[i], 28) +
                   person(x + 50, y + 40, palette[i + 1], 28)
-                : `<rect x="${x - 80}" y="${y - 80}" width="160" height="160" rx="20" fill="${palette[i]}"/><rect x="${x - 15}" y="${y - 55}" width="30" height="110" fill="#fff"/><rect x="${x - 55}" y="${y - 15}" width="110" height="30" fill="#fff"/>`),
+                : `<rect x="${x - 80}" y="${y - 80}" width="160" height="160" ` +
+                  `rx="20" fill="${palette[i]}"/>` +
+                  `<rect x="${x - 15}" y="${y - 55}" width="30" height="110" fill="#fff"/>` +
+                  `<rect x="${x - 55}" y="${y - 15}" width="110" height="30" fill="#fff"/>`),
       )
       .join('') + person(600, 420, '#0b5cad', 48),
   ),
@@ -114,7 +131,8 @@ if (!captionsOnly) {
   modules.forEach((m, i) => {
     const out = path.join(media, `${m}.mp4`);
     const hue = palette[i].slice(1);
-    // A slow colour drift with a moving disc; the same bytes on every run (bitexact, no metadata dates).
+    // A slow colour drift with a moving disc; the same bytes on every run (bitexact, no metadata
+    // dates).
     execFileSync('ffmpeg', [
       '-loglevel',
       'error',
@@ -132,7 +150,10 @@ if (!captionsOnly) {
       '-i',
       `sine=frequency=${220 + i * 55}:duration=20`,
       '-filter_complex',
-      `[1:v]format=rgba,geq=r=255:g=255:b=255:a='if(lt((X-60)*(X-60)+(Y-60)*(Y-60),3600),150,0)'[disc];[0:v][disc]overlay=x='260+200*sin(t/3)':y='120+80*cos(t/2)'[v];[2:a]volume=0.05[a]`,
+      '[1:v]format=rgba,' +
+        "geq=r=255:g=255:b=255:a='if(lt((X-60)*(X-60)+(Y-60)*(Y-60),3600),150,0)'[disc];" +
+        "[0:v][disc]overlay=x='260+200*sin(t/3)':y='120+80*cos(t/2)'[v];" +
+        '[2:a]volume=0.05[a]',
       '-map',
       '[v]',
       '-map',

@@ -1,5 +1,6 @@
 // Screenshots of the demo course for the docs: node scripts/screenshots.mjs [locales…]
-// Builds the demo into a temp folder, serves it, and captures lesson, quiz and RTL pages in Chromium.
+// Builds the demo into a temp folder, serves it, and captures lesson, quiz and RTL pages in
+// Chromium.
 import { register } from 'tsx/esm/api';
 register();
 const { takeScreenshots } = await import('./take-screenshots.ts');

@@ -1,6 +1,7 @@
 /**
  * Screenshots of the admin for the docs, from a running CMS (`npm start`):
- *   POLYCOURSE_ADMIN_EMAIL=… POLYCOURSE_ADMIN_PASSWORD=… npx tsx scripts/take-admin-screenshots.ts [http://localhost:3000]
+ *   POLYCOURSE_ADMIN_EMAIL=… POLYCOURSE_ADMIN_PASSWORD=… \
+ *     npx tsx scripts/take-admin-screenshots.ts [http://localhost:3000]
  */
 import path from 'node:path';
 import { chromium } from 'playwright-core';

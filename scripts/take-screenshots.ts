@@ -34,7 +34,8 @@ export async function takeScreenshots(locales: string[]): Promise<void> {
   for (const locale of wanted) {
     const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
     await page.goto(
-      `${server.url}rights-based-mental-health/${locale}/legal-capacity/what-is-legal-capacity/index.html`,
+      `${server.url}rights-based-mental-health/${locale}/` +
+        'legal-capacity/what-is-legal-capacity/index.html',
     );
     await page.screenshot({ path: path.join(dir, `lesson-${locale}.png`) });
     await page.close();

@@ -1,6 +1,7 @@
 /**
- * Roles and the small access rules every collection reuses. Rules return booleans or queries, never throw.
- * Only staff (the `users` collection) has roles: any other signed-in user (a learner) counts as anonymous.
+ * Roles and the small access rules every collection reuses. Rules return booleans or queries, never
+ * throw. Only staff (the `users` collection) has roles: any other signed-in user (a learner) counts
+ * as anonymous.
  */
 import type { Access, PayloadRequest } from 'payload';
 import type { User } from '../payload-types.ts';
@@ -8,7 +9,10 @@ import type { User } from '../payload-types.ts';
 export const roles = ['admin', 'author', 'translator', 'reviewer'] as const;
 export type Role = (typeof roles)[number];
 
-/** Whether the request comes from a staff member: signed in through the `users` collection (not a learner). */
+/**
+ * Whether the request comes from a staff member: signed in through the `users` collection (not a
+ * learner).
+ */
 export const isStaff = (req: PayloadRequest): req is PayloadRequest & { user: User } =>
   req.user?.collection === 'users';
 
@@ -18,7 +22,10 @@ export const hasRole = (req: PayloadRequest, ...wanted: Role[]) =>
 /** The locales a translator or reviewer works in (empty for anyone else). */
 export const workLocalesOf = (req: PayloadRequest): string[] => staffOf(req)?.workLocales ?? [];
 
-/** Translators and reviewers who are neither admins nor authors: they change only the translated texts. */
+/**
+ * Translators and reviewers who are neither admins nor authors: they change only the translated
+ * texts.
+ */
 export const editsTranslatedTextsOnly = (req: PayloadRequest) =>
   hasRole(req, 'translator', 'reviewer') && !hasRole(req, 'admin', 'author');
 
@@ -30,8 +37,9 @@ export const publishedOrStaff: Access = ({ req }) =>
   isStaff(req) ? true : { _status: { equals: 'published' } };
 
 /**
- * Content edits: admins and authors in any locale; translators and reviewers only in the locales assigned to
- * them, and there only the localized texts (cms/access/translated-fields-only.ts guards the other fields).
+ * Content edits: admins and authors in any locale; translators and reviewers only in the locales
+ * assigned to them, and there only the localized texts (cms/access/translated-fields-only.ts guards
+ * the other fields).
  */
 export const canEditLocale: Access = ({ req }) => {
   if (hasRole(req, 'admin', 'author')) return true;
@@ -42,7 +50,10 @@ export const canEditLocale: Access = ({ req }) => {
   return false;
 };
 
-/** Creating and deleting course structure: admins and authors; deleting a published course: admins only. */
+/**
+ * Creating and deleting course structure: admins and authors; deleting a published course: admins
+ * only.
+ */
 export const canCreateContent: Access = ({ req }) => hasRole(req, 'admin', 'author');
 export const canDeleteContent: Access = ({ req }) =>
   hasRole(req, 'admin')

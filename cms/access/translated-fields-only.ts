@@ -1,9 +1,10 @@
 /**
- * Translators and reviewers write only the localized text fields of their locales. `translatedFieldsOnly`
- * wraps a collection so that every shared (non-localized) field, nested ones included, is read-only for
- * them in the admin (field access) and refused on the server with a message (cms/hooks/refuseSharedFieldChanges.ts):
- * field access alone would drop a changed value silently. Arrays keep their rows: texts inside existing rows
- * can be translated, rows cannot be added, removed or reordered.
+ * Translators and reviewers write only the localized text fields of their locales.
+ * `translatedFieldsOnly` wraps a collection so that every shared (non-localized) field, nested ones
+ * included, is read-only for them in the admin (field access) and refused on the server with a
+ * message (cms/hooks/refuseSharedFieldChanges.ts): field access alone would drop a changed value
+ * silently. Arrays keep their rows: texts inside existing rows can be translated, rows cannot be
+ * added, removed or reordered.
  */
 import type { CollectionConfig, Field, FieldAccess, FieldHook } from 'payload';
 import { editsTranslatedTextsOnly } from './roles.ts';
@@ -14,7 +15,10 @@ import {
   refuseWholeDocumentChanges,
 } from '../hooks/refuseSharedFieldChanges.ts';
 
-/** Field rule for shared fields: everyone who may edit the document, except translators and reviewers. */
+/**
+ * Field rule for shared fields: everyone who may edit the document, except translators and
+ * reviewers.
+ */
 export const mayEditSharedFields: FieldAccess = ({ req }) => !editsTranslatedTextsOnly(req);
 
 type Hooks = { beforeValidate?: FieldHook[] } | undefined;
@@ -29,7 +33,10 @@ function alsoSharedRule(update: FieldAccess | undefined): FieldAccess {
   return async (args) => (await mayEditSharedFields(args)) && (await update(args));
 }
 
-/** The fields, with every shared field guarded; localized fields (and everything inside a localized one) stay open. */
+/**
+ * The fields, with every shared field guarded; localized fields (and everything inside a localized
+ * one) stay open.
+ */
 export function guardSharedFields(fields: Field[]): Field[] {
   return fields.map((field): Field => {
     if ('localized' in field && field.localized) return field;
@@ -76,7 +83,10 @@ export function guardSharedFields(fields: Field[]): Field[] {
   });
 }
 
-/** The collection with its shared fields guarded against translators and reviewers (see the top of this file). */
+/**
+ * The collection with its shared fields guarded against translators and reviewers (see the top of
+ * this file).
+ */
 export function translatedFieldsOnly(collection: CollectionConfig): CollectionConfig {
   const hooks = collection.hooks ?? {};
   return {

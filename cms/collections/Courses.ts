@@ -33,7 +33,8 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
     publishBundlesEndpoint,
   ],
   fields: withSourceText([
-    // Not stored: the "Publish bundles" panel (progress, errors, links to the last bundles and their zips).
+    // Not stored: the "Publish bundles" panel (progress, errors, links to the last bundles and
+    // their zips).
     {
       name: 'publishBundles',
       type: 'ui',
@@ -55,7 +56,8 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       defaultValue: 'en',
       required: true,
     },
-    { name: 'languages', type: 'select', options: baseLocales, hasMany: true, required: true }, // not "locales": Payload's SQL adapters name their localization tables <collection>_locales
+    // not "locales": Payload's SQL adapters name their localization tables <collection>_locales
+    { name: 'languages', type: 'select', options: baseLocales, hasMany: true, required: true },
     { name: 'theme', type: 'text', defaultValue: 'default' },
     { name: 'modules', type: 'relationship', relationTo: 'modules', hasMany: true },
     {

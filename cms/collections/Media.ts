@@ -4,13 +4,16 @@ import { canCreateContent, canEditLocale } from '../access/roles.ts';
 import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
 
 /**
- * Images and videos; image sizes match what the compiler's image stage makes. Translators and reviewers
- * change only `alt` in their locales; the file and where the course refers to it are an author's.
+ * Images and videos; image sizes match what the compiler's image stage makes. Translators and
+ * reviewers change only `alt` in their locales; the file and where the course refers to it are an
+ * author's.
  */
 export const Media: CollectionConfig = translatedFieldsOnly({
   slug: 'media',
-  // Read stays public: a file is what published pages show, and learners see no more than anonymous readers.
-  // Delete: media have no published state (canDeleteContent's `_status` query fails here), so who adds files removes them.
+  // Read stays public: a file is what published pages show, and learners see no more than anonymous
+  // readers.
+  // Delete: media have no published state (canDeleteContent's `_status` query fails here), so who
+  // adds files removes them.
   access: {
     read: () => true,
     create: canCreateContent,

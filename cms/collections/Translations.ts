@@ -2,10 +2,10 @@ import type { CollectionConfig } from 'payload';
 import { isAdmin, staffOnly } from '../access/roles.ts';
 
 /**
- * Provenance of a course's translations, one row per course and locale: for each translated field (by
- * model path), the fingerprint of the source text it was made from and whether a reviewer approved it.
- * The same records as a course folder's `locales/<locale>.sources.json`; written by the server only
- * (import, "Mark as translated", "Approve"), read by staff.
+ * Provenance of a course's translations, one row per course and locale: for each translated field
+ * (by model path), the fingerprint of the source text it was made from and whether a reviewer
+ * approved it. The same records as a course folder's `locales/<locale>.sources.json`; written by
+ * the server only (import, "Mark as translated", "Approve"), read by staff.
  */
 export const Translations: CollectionConfig = {
   slug: 'translations',

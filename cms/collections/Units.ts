@@ -18,20 +18,23 @@ const when =
     k.includes(data?.kind);
 
 /**
- * One collection for every unit kind: fields appear by kind, so a module orders its units in one list.
- * Localized texts are not `required` here: Payload would demand them in every locale, while a missing
- * translation must fall back. The compiler's validation requires them in the source locale.
+ * One collection for every unit kind: fields appear by kind, so a module orders its units in one
+ * list. Localized texts are not `required` here: Payload would demand them in every locale, while a
+ * missing translation must fall back. The compiler's validation requires them in the source locale.
  */
 export const Units: CollectionConfig = translatedFieldsOnly({
   slug: 'units',
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'kind', 'unitId', '_status'],
-    // The Preview button: the unit's page in the bundle's theme, built from the latest saved drafts.
-    preview: (doc, { locale }) =>
-      doc?.id
-        ? `/preview/units/${doc.id}?locale=${encodeURIComponent(typeof locale === 'string' ? locale : ((locale as { code?: string })?.code ?? 'en'))}`
-        : null,
+    // The Preview button: the unit's page in the bundle's theme, built from the latest saved
+    // drafts.
+    preview: (doc, { locale }) => {
+      if (!doc?.id) return null;
+      const code =
+        typeof locale === 'string' ? locale : ((locale as { code?: string })?.code ?? 'en');
+      return `/preview/units/${doc.id}?locale=${encodeURIComponent(code)}`;
+    },
   },
   versions: { drafts: true },
   access: {
@@ -120,7 +123,8 @@ export const Units: CollectionConfig = translatedFieldsOnly({
           type: 'json',
           admin: {
             description:
-              'Answer key as the compiler reads it (option ids; ordering: ids in order; matching: option=target).',
+              'Answer key as the compiler reads it (option ids; ' +
+              'ordering: ids in order; matching: option=target).',
           },
         },
         { name: 'correctFeedback', type: 'textarea', localized: true },

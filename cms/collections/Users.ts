@@ -6,7 +6,8 @@ import { requireSetupToken, setupTokenField, spendSetupToken } from '../first-ad
 /** Admins read and change every account; other staff only their own; nobody else any. */
 const adminOrSelf: Access = ({ req }) =>
   hasRole(req, 'admin') ? true : isStaff(req) ? { id: { equals: req.user!.id } } : false;
-// On the create-first-user form nobody is signed in: that account is the admin, so roles are not offered.
+// On the create-first-user form nobody is signed in: that account is the admin, so roles are not
+// offered.
 const signedIn = (_data: unknown, _siblingData: unknown, { user }: { user?: unknown }) =>
   Boolean(user);
 
@@ -16,7 +17,8 @@ export const Users: CollectionConfig = {
   auth: { useAPIKey: true },
   admin: { useAsTitle: 'email' },
   access: { read: adminOrSelf, create: isAdmin, update: adminOrSelf, delete: isAdmin },
-  // The first account (POST /api/users/first-register) needs the operator's setup token and is an admin.
+  // The first account (POST /api/users/first-register) needs the operator's setup token and is an
+  // admin.
   hooks: { beforeOperation: [requireSetupToken], afterChange: [spendSetupToken] },
   fields: [
     { name: 'name', type: 'text' },

@@ -1,8 +1,8 @@
 'use client';
 /**
  * "Publish bundles" on a course in the admin: starts a build of the course's bundles from the CMS
- * (POST /api/courses/:id/publish), shows its progress and errors from the publish-jobs row, and links the
- * last bundles that built: the course per language and the zips a partner downloads.
+ * (POST /api/courses/:id/publish), shows its progress and errors from the publish-jobs row, and
+ * links the last bundles that built: the course per language and the zips a partner downloads.
  */
 import React, { useCallback, useEffect, useState } from 'react';
 import { Button, useDocumentInfo, useFormFields } from '@payloadcms/ui';
@@ -23,7 +23,10 @@ interface Manifest {
   locales?: string[];
 }
 
-/** A locale's name in its own language (Français, العربية), as the bundles' language picker shows it. */
+/**
+ * A locale's name in its own language (Français, العربية), as the bundles' language picker shows
+ * it.
+ */
 function languageName(locale: string): string {
   try {
     return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
@@ -32,7 +35,10 @@ function languageName(locale: string): string {
   }
 }
 
-/** A publish whose process stopped before it finished (a crash, a restart): cms/publish/fail-orphaned-publish-jobs.ts. */
+/**
+ * A publish whose process stopped before it finished (a crash, a restart):
+ * cms/publish/fail-orphaned-publish-jobs.ts.
+ */
 const interrupted = (job: Job) =>
   (job.diagnostics ?? []).some((d) => d.ruleId === 'polycourse:publish-interrupted');
 
@@ -47,7 +53,8 @@ export function PublishBundles() {
   const refresh = useCallback(async () => {
     if (!courseId) return;
     const jobs = await fetch(
-      `/api/publish-jobs?where[courseId][equals]=${encodeURIComponent(courseId)}&sort=-createdAt&limit=1&depth=0`,
+      `/api/publish-jobs?where[courseId][equals]=${encodeURIComponent(courseId)}` +
+        '&sort=-createdAt&limit=1&depth=0',
       { credentials: 'include' },
     )
       .then((r) => r.json())

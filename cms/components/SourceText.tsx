@@ -21,7 +21,8 @@ export function SourceText({ path }: { path: string }) {
   const { id, collectionSlug, savedDocumentData } = useDocumentInfo();
   const locale = useLocale();
   const [answer, setAnswer] = useState<FieldsAnswer | undefined>();
-  const key = `${collectionSlug}/${id}/${locale?.code}/${(savedDocumentData as { updatedAt?: string } | undefined)?.updatedAt ?? ''}`;
+  const updatedAt = (savedDocumentData as { updatedAt?: string } | undefined)?.updatedAt ?? '';
+  const key = `${collectionSlug}/${id}/${locale?.code}/${updatedAt}`;
 
   useEffect(() => {
     if (!id || !locale?.code) return;
@@ -29,7 +30,8 @@ export function SourceText({ path }: { path: string }) {
       requests.set(
         key,
         fetch(
-          `/api/${collectionSlug}/${id}/translation-fields?locale=${encodeURIComponent(locale.code)}`,
+          `/api/${collectionSlug}/${id}/translation-fields` +
+            `?locale=${encodeURIComponent(locale.code)}`,
           { credentials: 'include' },
         )
           .then((r) => (r.ok ? r.json() : { sourceLocale: null, fields: {} }))

@@ -1,8 +1,9 @@
 'use client';
 /**
- * The course's translation status in the admin: a bar per locale (approved, translated, stale, missing),
- * and for the locale being edited, the fields filtered to what needs work, each with its source text
- * and a link to the document that holds it; "Mark as translated" and "Approve" record provenance.
+ * The course's translation status in the admin: a bar per locale (approved, translated, stale,
+ * missing), and for the locale being edited, the fields filtered to what needs work, each with its
+ * source text and a link to the document that holds it; "Mark as translated" and "Approve" record
+ * provenance.
  */
 import React, { useCallback, useEffect, useState } from 'react';
 import { Button, useDocumentInfo, useLocale } from '@payloadcms/ui';
@@ -39,6 +40,9 @@ function CoverageChart({ locales }: { locales: Answer['locales'] }) {
     >
       {rows.map(([locale, { counts, total }], i) => {
         let x = 40;
+        const percent = total
+          ? Math.round(((counts.approved + counts.translated) / total) * 100)
+          : 0;
         return (
           <g key={locale} transform={`translate(0 ${i * 22})`}>
             <text x={0} y={15} fontSize={12} fill="currentColor">
@@ -55,8 +59,7 @@ function CoverageChart({ locales }: { locales: Answer['locales'] }) {
               return rect;
             })}
             <text x={width + 48} y={15} fontSize={12} fill="currentColor">
-              {total ? Math.round(((counts.approved + counts.translated) / total) * 100) : 0}% ·{' '}
-              {counts.stale} stale · {counts.missing} missing
+              {percent}% · {counts.stale} stale · {counts.missing} missing
             </text>
           </g>
         );
@@ -223,7 +226,10 @@ export function TranslationStatus() {
                   <td>
                     {f.doc && (
                       <a
-                        href={`/admin/collections/${f.doc.collection}/${f.doc.id}?locale=${encodeURIComponent(editing)}`}
+                        href={
+                          `/admin/collections/${f.doc.collection}/${f.doc.id}` +
+                          `?locale=${encodeURIComponent(editing)}`
+                        }
                       >
                         Edit
                       </a>

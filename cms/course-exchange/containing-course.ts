@@ -1,4 +1,7 @@
-/** Where a CMS document sits: the module that lists a unit and the course that lists a module (drafts included). */
+/**
+ * Where a CMS document sits: the module that lists a unit and the course that lists a module
+ * (drafts included).
+ */
 import type { Payload } from 'payload';
 import type { Course, Module, Unit } from '../payload-types.ts';
 import type { DocId } from '../documents.ts';
@@ -9,7 +12,10 @@ export interface Placement {
   course?: Course;
 }
 
-/** The document itself and what contains it, as far as it goes (a unit not in any module has no course). */
+/**
+ * The document itself and what contains it, as far as it goes (a unit not in any module has no
+ * course).
+ */
 export async function placementOf(
   payload: Payload,
   collection: 'courses' | 'modules' | 'units',

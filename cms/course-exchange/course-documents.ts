@@ -1,6 +1,7 @@
 /**
- * The course model ↔ Payload documents, field by field, one locale at a time. Arrays keep their row ids
- * across locales (rows are shared, their texts are localized), so a row is matched by its own id field.
+ * The course model ↔ Payload documents, field by field, one locale at a time. Arrays keep their row
+ * ids across locales (rows are shared, their texts are localized), so a row is matched by its own
+ * id field.
  */
 import {
   pickText,

@@ -1,7 +1,8 @@
 /**
- * `polycourse import`: a course model (from the files source) into the CMS. Idempotent — a second import
- * updates the same documents (matched by course, module and unit ids) — and media are deduplicated by
- * their sha256. Each locale's texts are written in turn; the source locale first, with the structure.
+ * `polycourse import`: a course model (from the files source) into the CMS. Idempotent — a second
+ * import updates the same documents (matched by course, module and unit ids) — and media are
+ * deduplicated by their sha256. Each locale's texts are written in turn; the source locale first,
+ * with the structure.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,8 +46,8 @@ export async function importCourse(
   let done = 0;
 
   /**
-   * Write a document in every locale, the source locale first: that write creates it when it is new, with
-   * what every locale shares. `save` writes one locale; returns the document's id.
+   * Write a document in every locale, the source locale first: that write creates it when it is
+   * new, with what every locale shares. `save` writes one locale; returns the document's id.
    */
   const upsert = async <D extends { id: DocId }>(
     existing: D | undefined,
@@ -99,7 +100,8 @@ export async function importCourse(
   }
   await upsert(existingCourse, (locale, current) => {
     const texts = { ...courseData(course, locale, current), modules: moduleIds };
-    // What every locale shares is written with the source locale, which comes first and so creates the course.
+    // What every locale shares is written with the source locale, which comes first and so creates
+    // the course.
     if (!current)
       return payload.create({
         collection: 'courses',
@@ -112,26 +114,33 @@ export async function importCourse(
     );
     return payload.update({ collection: 'courses', id: current.id, locale, data, draft: false });
   });
-  // What each translation was made from (locales/<l>.sources.json), so status and stale detection carry over.
+  // What each translation was made from (locales/<l>.sources.json), so status and stale detection
+  // carry over.
   for (const [locale, records] of Object.entries(course.translations ?? {}))
     await writeProvenance(payload, course.id, locale, records);
   onProgress?.(++done, total, course.id);
   return report;
 }
 
-/** One locale of a document as the import writes it: published; a text missing in the locale is left out (it falls back), never written as empty. */
+/**
+ * One locale of a document as the import writes it: published; a text missing in the locale is left
+ * out (it falls back), never written as empty.
+ */
 function published<T extends object>(data: T) {
   return { ...(JSON.parse(JSON.stringify(data)) as T), _status: 'published' as const };
 }
 
-/** Upload every file under the course's media folder once; the same bytes are never stored twice. */
+/**
+ * Upload every file under the course's media folder once; the same bytes are never stored twice.
+ */
 async function importMedia(payload: Payload, course: Course, report: ImportReport): Promise<void> {
   if (!course.mediaRoot) return;
   const dir = path.join(course.mediaRoot, course.mediaDir);
   if (!fs.existsSync(dir)) return;
   for (const rel of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
     const file = path.join(dir, rel);
-    if (!fs.statSync(file).isFile() || /\.vtt$/i.test(rel)) continue; // captions are stored on their unit
+    // captions are stored on their unit
+    if (!fs.statSync(file).isFile() || /\.vtt$/i.test(rel)) continue;
     const hash = sha256(fs.readFileSync(file));
     const coursePath = `${course.mediaDir}/${rel.split(path.sep).join('/')}`;
     const found = (

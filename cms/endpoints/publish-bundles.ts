@@ -1,4 +1,7 @@
-/** POST /api/courses/:id/publish {approvedOnly?} — starts a build of the course's bundles in the background (202 with the job's id). */
+/**
+ * POST /api/courses/:id/publish {approvedOnly?} — starts a build of the course's bundles in the
+ * background (202 with the job's id).
+ */
 import type { Endpoint } from 'payload';
 import { hasRole } from '../access/roles.ts';
 import { spawnPublish } from '../publish/spawn-publish.ts';

@@ -1,6 +1,7 @@
 /**
- * GET /api/<courses|modules|units>/:id/translation-fields?locale=fr — this document's fields in a locale, by field
- * path: source text and status, for the box under each input (components/SourceText.tsx). Staff only.
+ * GET /api/<courses|modules|units>/:id/translation-fields?locale=fr — this document's fields in a
+ * locale, by field path: source text and status, for the box under each input
+ * (components/SourceText.tsx). Staff only.
  */
 import type { Endpoint } from 'payload';
 import {

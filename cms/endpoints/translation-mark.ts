@@ -1,7 +1,7 @@
 /**
- * POST /api/courses/:id/translation-mark {locale, approve?, paths?} — "Mark as translated" and "Approve": records
- * what the locale's translations were made from. Marking: admins and authors, or translators and reviewers of
- * the locale; approving: admins, or reviewers of the locale.
+ * POST /api/courses/:id/translation-mark {locale, approve?, paths?} — "Mark as translated" and
+ * "Approve": records what the locale's translations were made from. Marking: admins and authors, or
+ * translators and reviewers of the locale; approving: admins, or reviewers of the locale.
  */
 import type { Endpoint, PayloadRequest } from 'payload';
 import { hasRole, workLocalesOf } from '../access/roles.ts';
@@ -33,7 +33,9 @@ export const translationMarkEndpoint: Endpoint = {
     if (!languages.includes(locale) || locale === course.sourceLocale) {
       return Response.json(
         {
-          error: `"${locale}" is not a translation locale of ${course.courseId} (its languages: ${languages.join(', ')}; source ${course.sourceLocale}).`,
+          error:
+            `"${locale}" is not a translation locale of ${course.courseId} ` +
+            `(its languages: ${languages.join(', ')}; source ${course.sourceLocale}).`,
         },
         { status: 400 },
       );

@@ -1,4 +1,7 @@
-/** What the translation endpoints share: only staff may call them, and the course a request names (its latest draft). */
+/**
+ * What the translation endpoints share: only staff may call them, and the course a request names
+ * (its latest draft).
+ */
 import type { PayloadRequest } from 'payload';
 import { isStaff } from '../access/roles.ts';
 import type { Course } from '../payload-types.ts';

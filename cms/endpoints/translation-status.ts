@@ -1,4 +1,7 @@
-/** GET /api/courses/:id/translation-status[?locale=fr] — counts per locale; with a locale, every field of it (staff). */
+/**
+ * GET /api/courses/:id/translation-status[?locale=fr] — counts per locale; with a locale, every
+ * field of it (staff).
+ */
 import type { Endpoint } from 'payload';
 import { courseTranslationStatus } from '../translation/course-translation-status.ts';
 import { refuseNonStaff, routeCourse } from './translation-requests.ts';

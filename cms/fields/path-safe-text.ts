@@ -1,7 +1,8 @@
 /**
- * Text fields whose values end up in file names and paths (ids, media paths, caption locales): refused on
- * save with a message on the field, before the compiler ever sees them. The compiler checks the same
- * again (validateCourse, the CMS source), so a value stored before these rules still cannot escape.
+ * Text fields whose values end up in file names and paths (ids, media paths, caption locales):
+ * refused on save with a message on the field, before the compiler ever sees them. The compiler
+ * checks the same again (validateCourse, the CMS source), so a value stored before these rules
+ * still cannot escape.
  */
 import path from 'node:path';
 import { validations, type TextFieldSingleValidation } from 'payload';
@@ -28,7 +29,8 @@ export const isMediaPath = (value: string) =>
 export const slugId = withText(
   (value) =>
     isSlug(value) ||
-    `"${value}" is not a slug: use lowercase letters, digits and single dashes (e.g. rights-quiz); ids name folders and files.`,
+    `"${value}" is not a slug: use lowercase letters, digits and ` +
+      'single dashes (e.g. rights-quiz); ids name folders and files.',
 );
 
 /** A video's src or poster: an uploaded file's course path, or an https:// URL. */
@@ -36,14 +38,16 @@ export const mediaPathOrUrl = withText(
   (value) =>
     /^https?:\/\/[^\s]+$/.test(value) ||
     isMediaPath(value) ||
-    `"${value}" is neither a media/… path nor an http(s):// URL: write the Course path of an uploaded Media document, e.g. media/intro.mp4.`,
+    `"${value}" is neither a media/… path nor an http(s):// URL: ` +
+      'write the Course path of an uploaded Media document, e.g. media/intro.mp4.',
 );
 
 /** A Media document's course path. */
 export const mediaPath = withText(
   (value) =>
     isMediaPath(value) ||
-    `"${value}" must be a path under media/ without "..", e.g. media/diagram.png: it is where the file is placed in every build.`,
+    `"${value}" must be a path under media/ without "..", e.g. ` +
+      'media/diagram.png: it is where the file is placed in every build.',
 );
 
 /** A locale tag (captions). */

@@ -1,7 +1,7 @@
 /**
  * Preview of a unit in the bundle's theme: the course is built from the latest saved drafts, in the
- * unit's locale only, into the previews folder (incremental, so the next preview re-renders only what
- * changed), and the unit's page is served from there. Nothing published changes.
+ * unit's locale only, into the previews folder (incremental, so the next preview re-renders only
+ * what changed), and the unit's page is served from there. Nothing published changes.
  */
 import type { Payload } from 'payload';
 import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
@@ -14,7 +14,9 @@ export type PreviewResult =
   | { ok: true; path: string }
   | { ok: false; status: number; message: string; diagnostics?: Diagnostic[] };
 
-/** One preview build per course at a time: two builds into the same folder would race on its swap. */
+/**
+ * One preview build per course at a time: two builds into the same folder would race on its swap.
+ */
 const running = new Map<string, Promise<unknown>>();
 
 function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -33,7 +35,10 @@ async function locateUnit(
   if (!module)
     return `The unit "${unit.unitId}" is not in any module yet: add it to a module to preview it.`;
   if (!course)
-    return `The module "${module.moduleId}" is not in any course yet: add it to a course to preview it.`;
+    return (
+      `The module "${module.moduleId}" is not in any ` +
+      'course yet: add it to a course to preview it.'
+    );
   return { unit, module, course };
 }
 
@@ -50,7 +55,9 @@ export async function previewUnit(
     return {
       ok: false,
       status: 400,
-      message: `The course "${course.courseId}" is not offered in "${locale}" (its languages: ${languages.join(', ')}).`,
+      message:
+        `The course "${course.courseId}" is not offered in ` +
+        `"${locale}" (its languages: ${languages.join(', ')}).`,
     };
   const out = previewsDir();
   const run = await serialized(course.courseId, () =>

@@ -11,7 +11,8 @@ export function cliPath(): string {
   const cli = path.resolve(process.env.POLYCOURSE_HOME ?? process.cwd(), 'bin/polycourse.mjs');
   if (!fs.existsSync(cli))
     throw new Error(
-      `Cannot find the polycourse CLI at ${cli}: start the CMS from the project folder or set POLYCOURSE_HOME.`,
+      `Cannot find the polycourse CLI at ${cli}: start the ` +
+        'CMS from the project folder or set POLYCOURSE_HOME.',
     );
   return cli;
 }

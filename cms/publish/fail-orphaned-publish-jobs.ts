@@ -1,9 +1,9 @@
 /**
- * A publish whose process is gone (a crash, kill -9, the server stopped) would stay `running` for ever and
- * keep the Publish button disabled. A running job's process touches its row every few seconds (its
- * heartbeat, `updatedAt`); a running row left untouched longer than that belongs to no process any more, on
- * any machine sharing the database, and is marked failed. Its last bundles were never replaced (the build
- * is atomic), which the message says.
+ * A publish whose process is gone (a crash, kill -9, the server stopped) would stay `running` for
+ * ever and keep the Publish button disabled. A running job's process touches its row every few
+ * seconds (its heartbeat, `updatedAt`); a running row left untouched longer than that belongs to no
+ * process any more, on any machine sharing the database, and is marked failed. Its last bundles
+ * were never replaced (the build is atomic), which the message says.
  */
 import type { Payload } from 'payload';
 
@@ -16,7 +16,8 @@ export const interruptedDiagnostic = {
   severity: 'error',
   ruleId: 'polycourse:publish-interrupted',
   message:
-    'interrupted: the server stopped while this publish ran; the last bundles are unchanged; publish again',
+    'interrupted: the server stopped while this publish ran; ' +
+    'the last bundles are unchanged; publish again',
 } as const;
 
 /** Mark failed every running job whose heartbeat stopped; returns how many. */
@@ -36,8 +37,9 @@ export async function failOrphanedPublishJobs(payload: Payload, now = Date.now()
 }
 
 /**
- * Sweep now and then every `publishHeartbeatMs * 2` while the server runs, so that a job killed just before
- * a restart is caught once its heartbeat is overdue. Returns the function that stops the sweeps.
+ * Sweep now and then every `publishHeartbeatMs * 2` while the server runs, so that a job killed
+ * just before a restart is caught once its heartbeat is overdue. Returns the function that stops
+ * the sweeps.
  */
 export function watchOrphanedPublishJobs(payload: Payload): () => void {
   const sweep = () =>

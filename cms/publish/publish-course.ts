@@ -1,6 +1,7 @@
 /**
- * "Publish bundles": build a course from the CMS into the bundles folder, recording progress and problems
- * on a publish-jobs row. The build is atomic, so a failed run leaves the last published bundles in place.
+ * "Publish bundles": build a course from the CMS into the bundles folder, recording progress and
+ * problems on a publish-jobs row. The build is atomic, so a failed run leaves the last published
+ * bundles in place.
  */
 import path from 'node:path';
 import type { Payload } from 'payload';
@@ -40,8 +41,9 @@ export async function startPublish(
 }
 
 /**
- * Build the course for an existing job row, writing progress, the outcome and errors on it. While it runs,
- * the row is touched every few seconds (its heartbeat), so that a job whose process died is recognised.
+ * Build the course for an existing job row, writing progress, the outcome and errors on it. While
+ * it runs, the row is touched every few seconds (its heartbeat), so that a job whose process died
+ * is recognised.
  */
 export async function runPublishJob(
   payload: Payload,
@@ -50,8 +52,9 @@ export async function runPublishJob(
   outDir = bundlesDir(),
   options: PublishOptions = {},
 ): Promise<boolean> {
-  // Writes to the row go one after another: an update rewrites the whole row, so a progress write still
-  // under way must not land after the outcome and turn a finished job back into a running one.
+  // Writes to the row go one after another: an update rewrites the whole row, so a progress write
+  // still under way must not land after the outcome and turn a finished job back into a running
+  // one.
   let writes = Promise.resolve();
   const write = (data: JobChanges) => {
     writes = writes
@@ -76,11 +79,13 @@ export async function runPublishJob(
       source,
       outDir,
       approvedOnly: options.approvedOnly,
-      // The bundle folder, and the zips a partner downloads: one per locale and one with every locale.
+      // The bundle folder, and the zips a partner downloads: one per locale and one with every
+      // locale.
       targets: [staticBundleTarget(), zipTarget()],
       onProgress: (done, total, label) => {
         options.onProgress?.(done, total, label);
-        // Progress rows at most every 300 ms: the admin polls them, the build should not wait on them.
+        // Progress rows at most every 300 ms: the admin polls them, the build should not wait on
+        // them.
         if (Date.now() - lastWrite < 300 && done < total) return;
         lastWrite = Date.now();
         void write({ done, total });

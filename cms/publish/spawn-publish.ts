@@ -1,7 +1,8 @@
 /**
- * Start "Publish bundles" from the admin server: the job row is created here, the build runs in its own
- * process (`polycourse publish --job`). The compiler (workers, image child processes, esbuild) then stays
- * out of the Next.js server bundle, and a long build neither blocks nor bloats the admin.
+ * Start "Publish bundles" from the admin server: the job row is created here, the build runs in its
+ * own process (`polycourse publish --job`). The compiler (workers, image child processes, esbuild)
+ * then stays out of the Next.js server bundle, and a long build neither blocks nor bloats the
+ * admin.
  */
 import type { Payload } from 'payload';
 import { cliPath, spawnCli } from './cli.ts';
@@ -28,10 +29,13 @@ export async function spawnPublish(
     { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
   );
   child.on('exit', (code, signal) => {
-    // A crash before the job row was finished would leave it "running" for ever: mark it failed (only if it
-    // is still running; the sweep of fail-orphaned-publish-jobs.ts covers a server that died with it).
+    // A crash before the job row was finished would leave it "running" for ever: mark it failed
+    // (only if it is still running; the sweep of fail-orphaned-publish-jobs.ts covers a server that
+    // died with it).
     if (code === 0 || code === 1) return;
-    const message = `the publish process stopped (${signal ?? `exit code ${code}`}) before it finished; the last bundles are unchanged; publish again`;
+    const message =
+      `the publish process stopped (${signal ?? `exit code ${code}`}) ` +
+      'before it finished; the last bundles are unchanged; publish again';
     void payload
       .update({
         collection: 'publish-jobs',

@@ -1,9 +1,15 @@
-/** A file of a bundles folder as a web Response, for the admin server's /bundles and /preview routes. */
+/**
+ * A file of a bundles folder as a web Response, for the admin server's /bundles and /preview
+ * routes.
+ */
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { resolveStaticFile } from '../../compiler/targets/static-server.ts';
 
-/** Answer `pathname` (below `mountPath`, e.g. /bundles) from the folder `root`, as `polycourse serve` does. */
+/**
+ * Answer `pathname` (below `mountPath`, e.g. /bundles) from the folder `root`, as
+ * `polycourse serve` does.
+ */
 export function staticResponse(
   root: string,
   pathname: string,

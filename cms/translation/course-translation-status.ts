@@ -1,7 +1,8 @@
 /**
- * Translation status of a course in the CMS — the compiler's own `translationStatus` over the course as
- * the CMS holds it now (latest drafts) with its provenance rows — and where each model path lives in the
- * CMS (collection, document, field), so the admin can link to it and show it beside the field.
+ * Translation status of a course in the CMS — the compiler's own `translationStatus` over the
+ * course as the CMS holds it now (latest drafts) with its provenance rows — and where each model
+ * path lives in the CMS (collection, document, field), so the admin can link to it and show it
+ * beside the field.
  */
 import os from 'node:os';
 import type { Payload } from 'payload';
@@ -32,7 +33,10 @@ export interface FieldEntry {
   target?: string;
   doc?: DocLocation;
 }
-/** One document's fields in a locale, by field path (`sourceLocale` null: the document is in no course yet). */
+/**
+ * One document's fields in a locale, by field path (`sourceLocale` null: the document is in no
+ * course yet).
+ */
 export type DocumentFields =
   | { sourceLocale: null; fields: Record<string, never> }
   | {
@@ -51,7 +55,9 @@ export interface CourseStatus {
 const index = <Row>(list: readonly Row[] | null | undefined, key: keyof Row, id: string) =>
   (list ?? []).findIndex((d) => d[key] === id);
 
-/** The CMS document and field that hold a model path (see compiler/model/translatable-fields.ts). */
+/**
+ * The CMS document and field that hold a model path (see compiler/model/translatable-fields.ts).
+ */
 export function locateField(modelPath: string, course: CourseAllLocales): DocLocation | undefined {
   const p = modelPath.split('.');
   if (p[0] !== 'modules') {
@@ -87,7 +93,10 @@ export function locateField(modelPath: string, course: CourseAllLocales): DocLoc
   return { collection: 'units', id: unit.id, field };
 }
 
-/** The course as the CMS holds it now (latest drafts, texts only), and its course document (modules and units populated). */
+/**
+ * The course as the CMS holds it now (latest drafts, texts only), and its course document (modules
+ * and units populated).
+ */
 async function courseNow(
   payload: Payload,
   courseId: string,
@@ -110,7 +119,10 @@ async function courseNow(
   return { course: source.course, doc };
 }
 
-/** Counts for every locale; with `locale`, every field of that locale with its status, texts and place. */
+/**
+ * Counts for every locale; with `locale`, every field of that locale with its status, texts and
+ * place.
+ */
 export async function courseTranslationStatus(
   payload: Payload,
   courseId: string,
@@ -136,8 +148,9 @@ export async function courseTranslationStatus(
 }
 
 /**
- * "Mark as translated" (and "Approve"): record that the locale's present translations were made from
- * today's source texts — all of them, or only `paths` — as `polycourse l10n mark` does for files.
+ * "Mark as translated" (and "Approve"): record that the locale's present translations were made
+ * from today's source texts — all of them, or only `paths` — as `polycourse l10n mark` does for
+ * files.
  */
 export async function markTranslations(
   payload: Payload,
@@ -162,7 +175,10 @@ export async function markTranslations(
   return { counts, total };
 }
 
-/** For the box under each input (SourceText): one document's fields in `locale`, with their source text and status. */
+/**
+ * For the box under each input (SourceText): one document's fields in `locale`, with their source
+ * text and status.
+ */
 export async function documentTranslationFields(
   payload: Payload,
   collection: CmsCollection,
@@ -172,7 +188,8 @@ export async function documentTranslationFields(
   const course = (await placementOf(payload, collection, id)).course;
   if (!course) return { sourceLocale: null, fields: {} };
   const courseId = course.courseId;
-  // Editing the source locale: nothing to show beside the fields, so no need to read the whole course.
+  // Editing the source locale: nothing to show beside the fields, so no need to read the whole
+  // course.
   if (locale === course.sourceLocale)
     return { courseId, sourceLocale: course.sourceLocale, locale, fields: {} };
   const status = await courseTranslationStatus(payload, courseId, locale);

@@ -1,11 +1,17 @@
-/** Translation provenance in the CMS: the `translations` rows of a course, as the model's `course.translations`. */
+/**
+ * Translation provenance in the CMS: the `translations` rows of a course, as the model's
+ * `course.translations`.
+ */
 import type { Payload } from 'payload';
 import type { ProvenanceRecord } from '../../compiler/translation/translation-status.ts';
 import type { Translation } from '../payload-types.ts';
 
 export type Provenance = Record<string, Record<string, ProvenanceRecord>>;
 
-/** The rows as locale → model path → record. `records` is a JSON field that only writeProvenance writes. */
+/**
+ * The rows as locale → model path → record. `records` is a JSON field that only writeProvenance
+ * writes.
+ */
 export const provenanceOf = (rows: Translation[]): Provenance =>
   Object.fromEntries(
     rows.map((r) => [r.locale, (r.records ?? {}) as Record<string, ProvenanceRecord>]),

@@ -3,8 +3,9 @@ import type { Field } from 'payload';
 const sourceText = '/components/SourceText.tsx#SourceText';
 
 /**
- * Every localized text field of a collection gets the source-locale text and the field's translation
- * status under its input (cms/components/SourceText.tsx), so a translator never faces an empty box.
+ * Every localized text field of a collection gets the source-locale text and the field's
+ * translation status under its input (cms/components/SourceText.tsx), so a translator never faces
+ * an empty box.
  */
 export function withSourceText(fields: Field[]): Field[] {
   return fields.map((field) => {

@@ -1,4 +1,7 @@
-/** Encodes the images it is sent into the cache, reporting each one; the parent reads results from the cache. */
+/**
+ * Encodes the images it is sent into the cache, reporting each one; the parent reads results from
+ * the cache.
+ */
 import { processImage } from './process-images.ts';
 
 process.once(

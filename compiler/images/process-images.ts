@@ -144,7 +144,8 @@ export async function processImage(
       file: path.relative(process.cwd(), file),
       message: `Cannot process image ${src}: ${reason}`,
       fix: /pixel/i.test(reason)
-        ? `Scale the image below ${imageOptions.limitInputPixels / 1e6} megapixels before adding it.`
+        ? `Scale the image below ${imageOptions.limitInputPixels / 1e6} ` +
+          'megapixels before adding it.'
         : 'Re-export the image as PNG or JPEG; the file may be damaged.',
     };
   }

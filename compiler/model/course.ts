@@ -18,7 +18,9 @@ export const localizedDocument = z.record(
     text: z.string(),
     /** where it came from, for messages */
     file: z.string(),
-    /** folder of the document relative to the course's mediaRoot, for relative image paths (posix) */
+    /**
+     * folder of the document relative to the course's mediaRoot, for relative image paths (posix)
+     */
     baseDir: z.string().optional(),
   }),
 );
@@ -45,7 +47,10 @@ export const infoSheetUnit = z.object({
   body: localizedDocument,
 });
 
-/** A media file of the course: `path` as written in the course (e.g. media/x.png), `file` absolute on disk. */
+/**
+ * A media file of the course: `path` as written in the course (e.g. media/x.png), `file` absolute
+ * on disk.
+ */
 export const mediaRef = z.object({
   path: z.string(),
   file: z.string().optional(),
@@ -150,8 +155,8 @@ export const course = z.object({
   /** Folder under mediaRoot that holds the course's images and media (files source: `media`). */
   mediaDir: z.string().default('media'),
   /**
-   * Provenance of translations: locale → model path → the hash of the source text the translation was
-   * made from (stale when the source changed since), and whether a reviewer approved it.
+   * Provenance of translations: locale → model path → the hash of the source text the translation
+   * was made from (stale when the source changed since), and whether a reviewer approved it.
    */
   translations: z
     .record(
@@ -171,8 +176,8 @@ export const course = z.object({
 export type Course = z.infer<typeof course>;
 
 /**
- * Find a unit by reference: `module-id/unit-id`, or a bare `unit-id` looked up in `fromModule` first,
- * then in the whole course when only one module has it.
+ * Find a unit by reference: `module-id/unit-id`, or a bare `unit-id` looked up in `fromModule`
+ * first, then in the whole course when only one module has it.
  */
 export function findUnit(
   course: Course,

@@ -1,8 +1,8 @@
 /**
- * Characters a reader cannot see in a short text (a title, an option). Bidi embeddings and overrides
- * reorder the text around them and are never needed in content; zero-width spaces and joiners hide in
- * ids, search and titles. Marks (LRM, RLM), isolates (LRI, RLI, FSI, PDI) and ZWNJ/ZWJ are legitimate
- * in Arabic, Persian, Hebrew and Indic text and are left alone.
+ * Characters a reader cannot see in a short text (a title, an option). Bidi embeddings and
+ * overrides reorder the text around them and are never needed in content; zero-width spaces and
+ * joiners hide in ids, search and titles. Marks (LRM, RLM), isolates (LRI, RLI, FSI, PDI) and
+ * ZWNJ/ZWJ are legitimate in Arabic, Persian, Hebrew and Indic text and are left alone.
  */
 
 /** LRE, RLE, PDF, LRO, RLO: they reorder everything up to a PDF or the end of the paragraph. */
@@ -19,7 +19,9 @@ const names: Record<string, string> = {
   '\uFEFF': 'ZERO WIDTH NO-BREAK SPACE (BOM)',
 };
 
-/** Scripts written without spaces, where U+200B marks the word breaks (Thai, Lao, Khmer, Burmese). */
+/**
+ * Scripts written without spaces, where U+200B marks the word breaks (Thai, Lao, Khmer, Burmese).
+ */
 const zeroWidthSpaceLanguages = new Set(['th', 'lo', 'km', 'my']);
 
 export interface InvisibleCharacter {
@@ -47,7 +49,9 @@ export function findInvisibleCharacter(
   return { name: `U+${code} ${names[char]}`, index: match.index, reorders: embeddings.test(char) };
 }
 
-/** `text` without bidi embeddings and overrides, so that a title cannot reorder the page around it. */
+/**
+ * `text` without bidi embeddings and overrides, so that a title cannot reorder the page around it.
+ */
 export function stripBidiOverrides(text: string): string {
   return text.replace(/[\u202A-\u202E]/g, '');
 }

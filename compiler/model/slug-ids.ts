@@ -1,4 +1,7 @@
-/** Ids become folder and file names (`<module>/<unit>/`, `media/captions/<unit>.<locale>.vtt`): slugs only. */
+/**
+ * Ids become folder and file names (`<module>/<unit>/`, `media/captions/<unit>.<locale>.vtt`):
+ * slugs only.
+ */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** True when `id` is a slug: lowercase letters, digits and single dashes, e.g. `rights-quiz`. */

@@ -1,4 +1,7 @@
-/** Every learner-visible text of a course, by model path: what translators translate and status counts. */
+/**
+ * Every learner-visible text of a course, by model path: what translators translate and status
+ * counts.
+ */
 import type { Course, Localized } from './course.ts';
 
 export interface TranslatableField {

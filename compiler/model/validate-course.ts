@@ -1,6 +1,6 @@
 /**
- * Model-level rules that hold whatever the source (files, CMS): ids that are slugs and unique, answer keys
- * that exist, valid locale tags, and no invisible characters in short texts.
+ * Model-level rules that hold whatever the source (files, CMS): ids that are slugs and unique,
+ * answer keys that exist, valid locale tags, and no invisible characters in short texts.
  */
 import type { Course } from './course.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -9,7 +9,10 @@ import { isSlug, reservedModuleIds } from './slug-ids.ts';
 import { findInvisibleCharacter } from './invisible-characters.ts';
 import { translatableFields } from './translatable-fields.ts';
 
-/** Every model-level problem of `course`, each with a model path (the source turns it into a position). */
+/**
+ * Every model-level problem of `course`, each with a model path (the source turns it into a
+ * position).
+ */
 export function validateCourse(course: Course): Diagnostic[] {
   const out: Diagnostic[] = [];
   const error = (path: string, ruleId: string, message: string, fix: string) =>
@@ -64,8 +67,8 @@ export function validateCourse(course: Course): Diagnostic[] {
   );
   const units = course.modules.flatMap((m) => m.units.map((u) => ({ m, u })));
   // Unit ids are unique within their module: pages live at <module>/<unit>/ and references are
-  // module-relative (the benchmark corpus repeats lesson ids across modules). A video's id is unique in the
-  // whole course: its captions are media/captions/<unit>.<locale>.vtt.
+  // module-relative (the benchmark corpus repeats lesson ids across modules). A video's id is
+  // unique in the whole course: its captions are media/captions/<unit>.<locale>.vtt.
   for (const m of course.modules)
     unique(
       m.units.map((u) => u.id),
@@ -80,7 +83,8 @@ export function validateCourse(course: Course): Diagnostic[] {
       `modules.${m.id}.units.${u.id}`,
       'duplicate-id',
       `Video id "${u.id}" of module "${m.id}" is also used in module "${other.m.id}"`,
-      'Give the video its own id: its captions are named by it (media/captions/<id>.<locale>.vtt), so it is unique in the course.',
+      'Give the video its own id: its captions are named by it ' +
+        '(media/captions/<id>.<locale>.vtt), so it is unique in the course.',
     );
   }
   for (const m of course.modules) {
@@ -128,7 +132,8 @@ export function validateCourse(course: Course): Diagnostic[] {
           error(
             qPath,
             'answer-key',
-            `Question "${q.id}" needs at least two ${q.type === 'ordering' ? 'options to order' : 'pairs'}`,
+            `Question "${q.id}" needs at least two ` +
+              `${q.type === 'ordering' ? 'options to order' : 'pairs'}`,
             q.type === 'ordering'
               ? 'List the options in the correct order.'
               : 'Write pairs: [[option, target], …].',
@@ -164,7 +169,8 @@ export function validateCourse(course: Course): Diagnostic[] {
           error(
             qPath,
             'answer-key',
-            `Question "${q.id}": correct answer "${c}" is not one of its options [${optionIds.join(', ')}]`,
+            `Question "${q.id}": correct answer "${c}" is ` +
+              `not one of its options [${optionIds.join(', ')}]`,
             'Use an id from `options`.',
           );
       }
@@ -199,7 +205,9 @@ export function validateCourse(course: Course): Diagnostic[] {
   return out;
 }
 
-/** Ids that are not slugs, and caption locales that are not the course's: each would become a path. */
+/**
+ * Ids that are not slugs, and caption locales that are not the course's: each would become a path.
+ */
 function idSyntaxProblems(course: Course): Diagnostic[] {
   const out: Diagnostic[] = [];
   const error = (path: string, ruleId: string, message: string, fix: string) =>
@@ -236,15 +244,18 @@ function idSyntaxProblems(course: Course): Diagnostic[] {
             error(
               where,
               'locale-tag',
-              `Captions of unit "${u.id}" are for "${locale}", which is not a valid BCP 47 language tag`,
+              `Captions of unit "${u.id}" are for "${locale}", ` +
+                'which is not a valid BCP 47 language tag',
               `Use one of the course's locales: ${course.locales.join(', ')}.`,
             );
           else if (!course.locales.includes(locale))
             error(
               where,
               'unknown-locale',
-              `Captions of unit "${u.id}" are for "${locale}", which is not one of the course's locales`,
-              `Use one of: ${course.locales.join(', ')}, or add "${locale}" to the course's locales.`,
+              `Captions of unit "${u.id}" are for "${locale}", ` +
+                `which is not one of the course's locales`,
+              `Use one of: ${course.locales.join(', ')}, ` +
+                `or add "${locale}" to the course's locales.`,
             );
         }
       }
@@ -259,7 +270,9 @@ function idSyntaxProblems(course: Course): Diagnostic[] {
   return out;
 }
 
-/** Bidi overrides and zero-width characters in short texts (bodies are MDX, checked on their own). */
+/**
+ * Bidi overrides and zero-width characters in short texts (bodies are MDX, checked on their own).
+ */
 function invisibleCharacterWarnings(course: Course): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const field of translatableFields(course)) {
@@ -268,13 +281,19 @@ function invisibleCharacterWarnings(course: Course): Diagnostic[] {
       const value = field.value(locale);
       const found = value === undefined ? undefined : findInvisibleCharacter(value, locale);
       if (!found) continue;
+      const effect = found.reorders
+        ? ': it reorders the text around it (the page shows the text without it)'
+        : ', which nobody sees';
       out.push({
         severity: 'warning',
         ruleId: 'polycourse:invisible-characters',
         path: `${field.path}.${locale}`,
-        message: `${field.path} (${locale}) contains ${found.name} at character ${found.index + 1}${found.reorders ? ': it reorders the text around it (the page shows the text without it)' : ', which nobody sees'}`,
+        message:
+          `${field.path} (${locale}) contains ${found.name} ` +
+          `at character ${found.index + 1}${effect}`,
         fix: found.reorders
-          ? 'Delete it; to mark direction in right-to-left text use U+200F RIGHT-TO-LEFT MARK or an isolate (U+2067 … U+2069).'
+          ? 'Delete it; to mark direction in right-to-left text use ' +
+            'U+200F RIGHT-TO-LEFT MARK or an isolate (U+2067 … U+2069).'
           : 'Delete it (editors show it with "show invisible characters").',
       });
     }

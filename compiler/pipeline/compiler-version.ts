@@ -1,4 +1,7 @@
-/** Identity of this compiler's code: the incremental cache is void when any compiler or theme file changes. */
+/**
+ * Identity of this compiler's code: the incremental cache is void when any compiler or theme file
+ * changes.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../model/fingerprint.ts';
@@ -14,6 +17,7 @@ export function compilerVersion(): string {
   const files = (fs.readdirSync(root, { recursive: true }) as string[])
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
     .sort();
-  cached = `${pkg.version}+${sha256(...files.flatMap((f) => [f, fs.readFileSync(path.join(root, f))])).slice(0, 12)}`;
+  const hash = sha256(...files.flatMap((f) => [f, fs.readFileSync(path.join(root, f))]));
+  cached = `${pkg.version}+${hash.slice(0, 12)}`;
   return cached;
 }

@@ -1,4 +1,7 @@
-/** Course model + a page spec → the PageView a theme renders (texts picked per locale, links relative). */
+/**
+ * Course model + a page spec → the PageView a theme renders (texts picked per locale, links
+ * relative).
+ */
 import type { Root } from 'hast';
 import { findUnit, pickText, type Course, type Localized, type Unit } from '../model/course.ts';
 import { resolveMediaKey } from '../mdx/resolve-media-key.ts';
@@ -52,7 +55,8 @@ export async function buildPageView(
   const toRoot = relativeRoot(spec.path);
   const href = (target: string) => toRoot + target;
   let hasFallback = false;
-  // Bidi overrides are stripped (validateCourse warns about them): a title must not reorder the page around it.
+  // Bidi overrides are stripped (validateCourse warns about them): a title must not reorder the
+  // page around it.
   const shown = (text: Localized | undefined): ShownText => {
     const picked = pickText(text ?? {}, locale, course.sourceLocale);
     const value = stripBidiOverrides(picked.value);
@@ -148,7 +152,10 @@ export async function buildPageView(
     }
   }
 
-  /** The reading order: pre-questionnaire, every unit, post-questionnaire, then the learner's results. */
+  /**
+   * The reading order: pre-questionnaire, every unit, post-questionnaire, then the learner's
+   * results.
+   */
   function neighbours(): { previous?: PageLink; next?: PageLink } {
     const path: PageLink[] = [];
     const at = (p: string, title: ShownText) => path.push({ href: p, title });
@@ -376,7 +383,8 @@ function needsInteractive(spec: PageSpec): boolean {
 
 /**
  * A stable shuffle (the same in every build and locale) that never shows the answer as given:
- * items sorted by a hash of question and item id, rotated when that happens to be the original order.
+ * items sorted by a hash of question and item id, rotated when that happens to be the original
+ * order.
  */
 function presentationOrder<T extends { id: string }>(questionId: string, items: T[]): T[] {
   const shuffled = [...items].sort((a, b) =>

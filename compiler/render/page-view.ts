@@ -1,7 +1,7 @@
 /**
  * What a theme receives to render one page: everything already resolved for the page's locale and
- * place in the bundle (relative links, texts with fallback marks, processed images). A theme turns a
- * PageView into hast; it never reads the course model, files or catalogs itself.
+ * place in the bundle (relative links, texts with fallback marks, processed images). A theme turns
+ * a PageView into hast; it never reads the course model, files or catalogs itself.
  */
 import type { Root, ElementContent, Element } from 'hast';
 import type { LocaleInfo } from '../model/locales.ts';
@@ -48,7 +48,9 @@ export interface QuestionView {
   options: { id: string; text: ShownText; correct: boolean; feedback?: ShownText }[];
   /** matching: what the options are matched with, shuffled */
   targets?: { id: string; text: ShownText }[];
-  /** the answer as the runtime compares it: option ids, the ids in order, or `option=target` pairs */
+  /**
+   * the answer as the runtime compares it: option ids, the ids in order, or `option=target` pairs
+   */
   answerKey: string[];
   /** the correct answer for people, for the no-JavaScript "Show the answer" */
   correctAnswers: ShownText[];
@@ -103,7 +105,9 @@ export interface PageView {
   breadcrumbs: PageLink[];
   previous?: PageLink;
   next?: PageLink;
-  /** The learner runtime (a module script) and the locale's service worker, relative to the page. */
+  /**
+   * The learner runtime (a module script) and the locale's service worker, relative to the page.
+   */
   runtime?: string;
   /** loaded after the runtime on pages with interactive parts */
   interactiveRuntime?: string;

@@ -1,4 +1,6 @@
-/** The pages of one locale's bundle and where each one lives (paths relative to the locale folder). */
+/**
+ * The pages of one locale's bundle and where each one lives (paths relative to the locale folder).
+ */
 import type { Course, CourseModule, Unit } from '../model/course.ts';
 
 export type PageSpec =

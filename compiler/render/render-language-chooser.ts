@@ -25,7 +25,8 @@ export function renderLanguageChooser(
           h('title', title(course.sourceLocale)),
           h(
             'style',
-            'body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}li{margin:.5rem 0;font-size:1.2rem}',
+            'body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem ' +
+              'auto;padding:0 1rem;line-height:1.5}li{margin:.5rem 0;font-size:1.2rem}',
           ),
         ]),
         h(

@@ -1,13 +1,17 @@
 /**
- * Paths written in a course (or a CMS document) are untrusted: these checks keep every one inside its root
- * after `realpath`, so no `..`, absolute path or symbolic link can make a build read a file from outside.
+ * Paths written in a course (or a CMS document) are untrusted: these checks keep every one inside
+ * its root after `realpath`, so no `..`, absolute path or symbolic link can make a build read a
+ * file from outside.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
 export type Inside = { ok: true; file: string } | { ok: false; reason: string };
 
-/** The real path of `root` (the root itself may be reached through a symlink: that is the operator's choice). */
+/**
+ * The real path of `root` (the root itself may be reached through a symlink: that is the operator's
+ * choice).
+ */
 export function realRoot(root: string): string {
   try {
     return fs.realpathSync(root);
@@ -23,9 +27,9 @@ export function isUnder(root: string, file: string): boolean {
 }
 
 /**
- * Resolve `ref` (a relative, `/`-separated path as written in content) against `root`. It must stay under
- * `root` as written and, when the file exists, after following every symbolic link. A file that does not
- * exist yet is returned as written (the caller reports it missing).
+ * Resolve `ref` (a relative, `/`-separated path as written in content) against `root`. It must stay
+ * under `root` as written and, when the file exists, after following every symbolic link. A file
+ * that does not exist yet is returned as written (the caller reports it missing).
  */
 export function resolveInside(root: string, ref: string): Inside {
   if (ref.includes('\0')) return { ok: false, reason: 'contains a NUL character' };

@@ -1,7 +1,8 @@
 /**
- * Serving bundles over HTTP: `resolveStaticFile` maps a URL path to a file under a root (directory index,
- * redirect to the trailing slash, the locale's 404 page), and `startStaticServer` is the small server that
- * `polycourse serve` and the browser tests use. The CMS's /bundles route answers with the same function.
+ * Serving bundles over HTTP: `resolveStaticFile` maps a URL path to a file under a root (directory
+ * index, redirect to the trailing slash, the locale's 404 page), and `startStaticServer` is the
+ * small server that `polycourse serve` and the browser tests use. The CMS's /bundles route answers
+ * with the same function.
  */
 import http from 'node:http';
 import fs from 'node:fs';
@@ -38,9 +39,10 @@ export type StaticAnswer =
   | { status: 404; body: Buffer | string; contentType: string };
 
 /**
- * What to answer for the request path `rawPathname` (percent-encoded, as on the request line; a query is
- * ignored) under `root`. It is decoded once; a path that is malformed, holds a NUL or a backslash, or
- * climbs above the root is refused, and so is any file whose real path (symlinks followed) is outside it.
+ * What to answer for the request path `rawPathname` (percent-encoded, as on the request line; a
+ * query is ignored) under `root`. It is decoded once; a path that is malformed, holds a NUL or a
+ * backslash, or climbs above the root is refused, and so is any file whose real path (symlinks
+ * followed) is outside it.
  */
 export function resolveStaticFile(root: string, rawPathname: string): StaticAnswer {
   const base = realRoot(root);
@@ -82,7 +84,10 @@ function realRoot(root: string): string {
   }
 }
 
-/** The decoded segments of a request path, without empty ones and `.`, with `..` applied; or why not. */
+/**
+ * The decoded segments of a request path, without empty ones and `.`, with `..` applied; or why
+ * not.
+ */
 function requestSegments(pathname: string): string[] | 'bad' | 'outside' {
   if (!pathname.startsWith('/')) return 'bad';
   let decoded: string;
@@ -91,7 +96,8 @@ function requestSegments(pathname: string): string[] | 'bad' | 'outside' {
   } catch {
     return 'bad';
   }
-  // Backslashes are separators on Windows and never in a bundle; NUL ends a path in the system calls.
+  // Backslashes are separators on Windows and never in a bundle; NUL ends a path in the system
+  // calls.
   if (/[\\\0]/.test(decoded)) return 'bad';
   const segments: string[] = [];
   for (const segment of decoded.split('/')) {
@@ -118,7 +124,9 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serve `root` on `host:port` (0: any free port); a busy port rejects with Node's EADDRINUSE error. */
+/**
+ * Serve `root` on `host:port` (0: any free port); a busy port rejects with Node's EADDRINUSE error.
+ */
 export function startStaticServer(
   root: string,
   port = 0,
@@ -149,7 +157,10 @@ export function startStaticServer(
   });
 }
 
-/** The path of a request target: origin form (`/a/b?q`) as is, absolute form (`http://host/a/b`) after its authority. */
+/**
+ * The path of a request target: origin form (`/a/b?q`) as is, absolute form (`http://host/a/b`)
+ * after its authority.
+ */
 function requestPath(target: string): string {
   const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(target);
   return absolute ? target.slice(absolute[0].length) || '/' : target;

@@ -3,14 +3,14 @@
  * target gives back. A target turns the staged bundle into one deliverable and never reaches into
  * the pipeline.
  *
- * The pipeline (compiler/pipeline/phases/) stages every page and asset in the static bundle's layout,
- * one folder per locale (`<locale>/index.html`, `<locale>/_assets/…`), and hands the staging area
- * to the targets in order. `static-bundle` finishes the folder (language chooser, translation
- * report, service workers, manifest.json) and commits it to `<out>/<course-id>`; a packaging target
- * (`zip`, later SCORM 1.2/2004 and cmi5) reads the folder it delivered: `delivered[…].bundle` has
- * its manifest, whose `files` filtered on `<locale>/` are a locale's file list. The course model
- * carries the pass rule (each quiz's `passMark`, `course.points`). Adding a target is a new file
- * here and an entry in the `targets` option.
+ * The pipeline (compiler/pipeline/phases/) stages every page and asset in the static bundle's
+ * layout, one folder per locale (`<locale>/index.html`, `<locale>/_assets/…`), and hands the
+ * staging area to the targets in order. `static-bundle` finishes the folder (language chooser,
+ * translation report, service workers, manifest.json) and commits it to `<out>/<course-id>`; a
+ * packaging target (`zip`, later SCORM 1.2/2004 and cmi5) reads the folder it delivered:
+ * `delivered[…].bundle` has its manifest, whose `files` filtered on `<locale>/` are a locale's file
+ * list. The course model carries the pass rule (each quiz's `passMark`, `course.points`). Adding a
+ * target is a new file here and an entry in the `targets` option.
  */
 import type { Course } from '../model/course.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';

@@ -1,7 +1,8 @@
 /**
- * The files target: a course model → a course folder in the layout of docs/authoring.md (course.yaml,
- * locales/<locale>.yaml, modules/<module>/<unit>.<locale>.mdx, media/, media/captions/). What
- * `polycourse export` writes; reading it back with the files source gives the same model.
+ * The files target: a course model → a course folder in the layout of docs/authoring.md
+ * (course.yaml, locales/<locale>.yaml, modules/<module>/<unit>.<locale>.mdx, media/,
+ * media/captions/). What `polycourse export` writes; reading it back with the files source gives
+ * the same model.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,7 +40,8 @@ export function writeCourseFiles(course: Course, dir: string): string[] {
     // Ids become file names; validateCourse refuses ids that are not slugs, and this keeps it so.
     if (!isUnder(path.resolve(dir), path.resolve(file)))
       throw new Error(
-        `${rel} would be written outside ${dir}; nothing more was written. Fix the ids of the course (validate it first).`,
+        `${rel} would be written outside ${dir}; nothing more was ` +
+          'written. Fix the ids of the course (validate it first).',
       );
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, content);

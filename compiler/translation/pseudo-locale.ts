@@ -1,7 +1,7 @@
 /**
- * A pseudo-locale (`en-XA`) to find hard-coded and truncated text: every course text and UI string is
- * accented, made about 35% longer and wrapped in ⟦ ⟧ inside bidi isolates. A page text that is not
- * wrapped did not come through a catalog or the course model.
+ * A pseudo-locale (`en-XA`) to find hard-coded and truncated text: every course text and UI string
+ * is accented, made about 35% longer and wrapped in ⟦ ⟧ inside bidi isolates. A page text that is
+ * not wrapped did not come through a catalog or the course model.
  */
 import { parse, type Token } from '@messageformat/parser';
 import type { Course, Localized } from '../model/course.ts';
@@ -76,7 +76,9 @@ export function pseudoText(text: string): string {
   return text.trim() ? `\u2067⟦${stretch(text)}⟧\u2069` : text;
 }
 
-/** The same for an ICU message: only literal text changes; arguments, plurals and `#` stay intact. */
+/**
+ * The same for an ICU message: only literal text changes; arguments, plurals and `#` stay intact.
+ */
 export function pseudoMessage(message: string): string {
   const serialize = (tokens: Token[], inPlural: boolean): string =>
     tokens
@@ -90,10 +92,19 @@ export function pseudoMessage(message: string): string {
             return '#';
           case 'argument':
             return `{${t.arg}}`;
-          case 'function':
-            return `{${t.arg}, ${t.key}${t.param ? `,${t.param.map((p) => (p.type === 'content' ? p.value : '')).join('')}` : ''}}`;
-          default:
-            return `{${t.arg}, ${t.type},${'pluralOffset' in t && t.pluralOffset ? ` offset:${t.pluralOffset}` : ''} ${t.cases.map((c) => `${c.key} {${serialize(c.tokens, t.type !== 'select')}}`).join(' ')}}`;
+          case 'function': {
+            const param = t.param
+              ? `,${t.param.map((p) => (p.type === 'content' ? p.value : '')).join('')}`
+              : '';
+            return `{${t.arg}, ${t.key}${param}}`;
+          }
+          default: {
+            const offset = 'pluralOffset' in t && t.pluralOffset ? ` offset:${t.pluralOffset}` : '';
+            const cases = t.cases
+              .map((c) => `${c.key} {${serialize(c.tokens, t.type !== 'select')}}`)
+              .join(' ');
+            return `{${t.arg}, ${t.type},${offset} ${cases}}`;
+          }
         }
       })
       .join('');
@@ -144,5 +155,8 @@ export function withPseudoLocale(course: Course): Course {
 function pseudoSegment(text: string): string {
   const parts = text.split(placeholderPattern);
   // split() with a capture group alternates text and placeholder numbers
-  return `⟦${parts.map((p, i) => (i % 2 ? `\uE000${p}\uE001` : p.replace(/[A-Za-z]/g, (c) => accents[c] ?? c))).join('')}⟧`;
+  const pseudo = parts.map((p, i) =>
+    i % 2 ? `\uE000${p}\uE001` : p.replace(/[A-Za-z]/g, (c) => accents[c] ?? c),
+  );
+  return `⟦${pseudo.join('')}⟧`;
 }

@@ -1,10 +1,10 @@
 /**
- * Splits an MDX body into translatable segments — headings, paragraphs, table cells, and the alt, caption
- * and title attributes of components — with every piece of markup (emphasis markers, link targets,
- * component tags, inline code, footnote references) replaced by a numbered placeholder a translator
- * cannot break. `rebuildMdx` puts translated segments back into the source's structure.
- * A body that does not parse, or is past the limits of compiler/mdx/check-body-bounds.ts, throws its first
- * message (a positioned VFileMessage) instead of being parsed.
+ * Splits an MDX body into translatable segments — headings, paragraphs, table cells, and the alt,
+ * caption and title attributes of components — with every piece of markup (emphasis markers, link
+ * targets, component tags, inline code, footnote references) replaced by a numbered placeholder a
+ * translator cannot break. `rebuildMdx` puts translated segments back into the source's structure.
+ * A body that does not parse, or is past the limits of compiler/mdx/check-body-bounds.ts, throws
+ * its first message (a positioned VFileMessage) instead of being parsed.
  */
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -14,7 +14,10 @@ import remarkGfm from 'remark-gfm';
 import type { Root, Nodes, PhrasingContent } from 'mdast';
 import { checkBodyBounds } from '../mdx/check-body-bounds.ts';
 
-/** Placeholder marks inside segment text: \uE000<n>\uE001 (private-use characters, never in content). */
+/**
+ * Placeholder marks inside segment text: \uE000<n>\uE001 (private-use characters, never in
+ * content).
+ */
 export const placeholder = (n: number) => `\uE000${n}\uE001`;
 export const placeholderPattern = /\uE000(\d+)\uE001/g;
 
@@ -55,7 +58,8 @@ export function segmentMdx(source: string): Segment[] {
       for (const child of children) {
         const s = offset(child.position?.start);
         const e = offset(child.position?.end);
-        if (s > cursor) code(source.slice(cursor, s)); // markup between nodes (e.g. "**" already handled below)
+        // markup between nodes (e.g. "**" already handled below)
+        if (s > cursor) code(source.slice(cursor, s));
         if (child.type === 'text') {
           text += source.slice(s, e);
         } else if (
@@ -81,7 +85,8 @@ export function segmentMdx(source: string): Segment[] {
           walk(child.children);
           code(source.slice(last, e));
         } else {
-          code(source.slice(s, e)); // inline code, images, footnote references, breaks, empty elements
+          // inline code, images, footnote references, breaks, empty elements
+          code(source.slice(s, e));
         }
         cursor = e;
       }
@@ -135,7 +140,10 @@ export function rebuildMdx(source: string, segments: Segment[], translations: st
   return rebuildMdxMapped(source, segments, translations).text;
 }
 
-/** `rebuildMdx`, also saying where each translated segment landed in the result (offsets, end exclusive). */
+/**
+ * `rebuildMdx`, also saying where each translated segment landed in the result (offsets, end
+ * exclusive).
+ */
 export function rebuildMdxMapped(
   source: string,
   segments: Segment[],

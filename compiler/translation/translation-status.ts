@@ -1,6 +1,7 @@
 /**
- * Translation status per locale and field: missing, stale (made from an older source text), translated,
- * approved. Provenance comes from the course model (`course.translations`), whatever the source.
+ * Translation status per locale and field: missing, stale (made from an older source text),
+ * translated, approved. Provenance comes from the course model (`course.translations`), whatever
+ * the source.
  */
 import type { Course } from '../model/course.ts';
 import { translatableFields } from '../model/translatable-fields.ts';
@@ -66,7 +67,9 @@ export interface LocaleCoverage {
   missing: string[];
 }
 
-/** Coverage is a view of the status: a text exists in a locale unless it is missing (stale counts). */
+/**
+ * Coverage is a view of the status: a text exists in a locale unless it is missing (stale counts).
+ */
 export function translationCoverage(
   course: Course,
   locales = course.locales,
@@ -85,7 +88,10 @@ export function translationCoverage(
   return out;
 }
 
-/** Provenance records for every field translated in `locale` now: "this translation was made from today's source". */
+/**
+ * Provenance records for every field translated in `locale` now: "this translation was made from
+ * today's source".
+ */
 export type ProvenanceRecord = { source: string; sourceText?: string; approved?: boolean };
 
 export function currentProvenance(

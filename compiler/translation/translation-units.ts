@@ -1,7 +1,7 @@
 /**
- * A course's content for one locale as translation units: one per short text (id = model path) and one
- * per segment of each body (id = `<model path>:<n>`), with placeholders for markup, the existing
- * translation, its status, and a note for the translator.
+ * A course's content for one locale as translation units: one per short text (id = model path) and
+ * one per segment of each body (id = `<model path>:<n>`), with placeholders for markup, the
+ * existing translation, its status, and a note for the translator.
  */
 import type { Course } from '../model/course.ts';
 import { translatableFields } from '../model/translatable-fields.ts';
@@ -26,8 +26,14 @@ export interface TranslationUnit {
 function noteFor(path: string): string {
   const last = path.split('.').at(-1) ?? '';
   if (path === 'title') return 'Course title (keep under 80 characters).';
-  if (path.endsWith('.title'))
-    return `Title of ${path.includes('.units.') ? 'a unit' : path.startsWith('modules.') ? 'a module' : 'the questionnaire'} (navigation and headings; keep under 80 characters).`;
+  if (path.endsWith('.title')) {
+    const kind = path.includes('.units.')
+      ? 'a unit'
+      : path.startsWith('modules.')
+        ? 'a module'
+        : 'the questionnaire';
+    return `Title of ${kind} (navigation and headings; keep under 80 characters).`;
+  }
   if (path.startsWith('questionnaire.scale'))
     return 'A point of the answer scale (keep under 30 characters).';
   if (path.startsWith('questionnaire.items'))
@@ -38,11 +44,17 @@ function noteFor(path: string): string {
   if (path.endsWith('.transcript'))
     return 'Video transcript: keep the paragraphs, captions are cut from them.';
   if (path.endsWith('.body'))
-    return 'Part of a lesson or information sheet. Placeholders stand for formatting, links and components: keep each one, in a place that fits the sentence.';
+    return (
+      'Part of a lesson or information sheet. Placeholders stand for formatting, ' +
+      'links and components: keep each one, in a place that fits the sentence.'
+    );
   return `Course text (${last}).`;
 }
 
-/** Rewrite a target segment's placeholders to the source's numbers (matched by the markup they stand for). */
+/**
+ * Rewrite a target segment's placeholders to the source's numbers (matched by the markup they stand
+ * for).
+ */
 function renumber(
   target: { text: string; codes: Record<number, string> },
   sourceCodes: Record<number, string>,
@@ -81,7 +93,8 @@ export function translationUnits(course: Course, locale: string): TranslationUni
       continue;
     }
     const segments = segmentMdx(source);
-    // An existing translation is split the same way; its segments pair up when the structure matches.
+    // An existing translation is split the same way; its segments pair up when the structure
+    // matches.
     const targetSegments = target === undefined ? undefined : segmentMdx(target);
     const paired =
       targetSegments &&

@@ -1,8 +1,8 @@
 /**
- * A Lingui extractor for the ids our templates and runtime pass to `t()` (see ui-string-usage.ts), so
- * `lingui extract` keeps the theme's PO catalogs in step with the code: new ids appear in every
- * catalog, removed ones are marked obsolete, and each entry keeps its note for translators (the `#.`
- * comment of the source catalog) and where it is used (`#:`).
+ * A Lingui extractor for the ids our templates and runtime pass to `t()` (see ui-string-usage.ts),
+ * so `lingui extract` keeps the theme's PO catalogs in step with the code: new ids appear in every
+ * catalog, removed ones are marked obsolete, and each entry keeps its note for translators (the
+ * `#.` comment of the source catalog) and where it is used (`#:`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,8 +23,8 @@ function sourceCatalog(file: string): Map<string, string | undefined> {
 }
 
 /**
- * Lingui joins the notes of every place an id is used, and may extract files in separate workers: the
- * note goes with one place only, the first file (by path) under `roots` that uses the id.
+ * Lingui joins the notes of every place an id is used, and may extract files in separate workers:
+ * the note goes with one place only, the first file (by path) under `roots` that uses the id.
  */
 function firstUsers(roots: string[], ids: string[]): Map<string, string> {
   const first = new Map<string, string>();
@@ -54,7 +54,8 @@ export function uiStringExtractor(
       catalog ??= sourceCatalog(sourceCatalogFile);
       first ??= firstUsers(roots, [...catalog.keys()]);
       const relative = path.relative(rootDir, filename).split(path.sep).join('/');
-      const inThisFile = new Set<string>(); // one reference per file: the catalogs list files, not lines
+      // one reference per file: the catalogs list files, not lines
+      const inThisFile = new Set<string>();
       for (const ref of uiStringReferences(code, [...catalog.keys()]).all) {
         if (inThisFile.has(ref.id)) continue;
         inThisFile.add(ref.id);

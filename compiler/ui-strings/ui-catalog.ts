@@ -1,7 +1,7 @@
 /**
- * UI strings: the theme's gettext PO catalogs (msgid = string id, msgstr = ICU MessageFormat), compiled
- * once per build with Lingui's message compiler and rendered with @lingui/core. A string missing in a
- * locale is a build warning naming the id and locale, then shown in the source locale.
+ * UI strings: the theme's gettext PO catalogs (msgid = string id, msgstr = ICU MessageFormat),
+ * compiled once per build with Lingui's message compiler and rendered with @lingui/core. A string
+ * missing in a locale is a build warning naming the id and locale, then shown in the source locale.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,11 +19,15 @@ export interface UiCatalogs {
   diagnostics: Diagnostic[];
   /** Ids of the source catalog. */
   ids: string[];
-  /** Raw ICU messages of a locale, source-locale messages filling its gaps (for the runtime bundle). */
+  /**
+   * Raw ICU messages of a locale, source-locale messages filling its gaps (for the runtime bundle).
+   */
   messagesFor(locale: string): Record<string, string>;
 }
 
-/** Parsed catalogs by file, reused while the file's bytes are the same (a build loads them twice). */
+/**
+ * Parsed catalogs by file, reused while the file's bytes are the same (a build loads them twice).
+ */
 const parsedCatalogs = new Map<string, { data: Buffer; messages: Record<string, string> }>();
 /** Compiled ICU messages by source text (compiling is a pure function of it). */
 const compiledMessages = new Map<string, ReturnType<typeof compileMessage>>();
@@ -115,7 +119,9 @@ export function loadUiCatalogs(
           severity: 'error',
           ruleId: 'polycourse:ui-message',
           path: `themes:${locale}.po:${id}`,
-          message: `UI string "${id}" in ${locale} is not valid ICU MessageFormat: ${(error as Error).message}`,
+          message:
+            `UI string "${id}" in ${locale} is not valid ` +
+            `ICU MessageFormat: ${(error as Error).message}`,
           fix: 'Balance the braces and keep placeholders such as {count} as in the source catalog.',
         });
       }
@@ -137,7 +143,9 @@ export function loadUiCatalogs(
         severity: 'warning',
         ruleId: 'polycourse:ui-string-missing',
         path: `ui:${locale}`,
-        message: `${missing.length} UI string(s) missing in "${locale}", shown in ${sourceLocale}: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}`,
+        message:
+          `${missing.length} UI string(s) missing in "${locale}", shown in ${sourceLocale}: ` +
+          `${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}`,
         fix: `Translate them in the theme's locales/${locale}.po.`,
       });
     }

@@ -1,9 +1,10 @@
 /**
- * Where UI strings are used: the ids the templates and the runtime pass to `t("some.id")`, template-
- * literal families like `t(\`unit.kind.${kind}\`)`, and catalog ids named in strings (handed to the
- * runtime as data). Lingui's own extractor works on its macros; our code calls the catalog by id, so
- * these rules are the extraction: `lingui extract` runs them (compiler/ui-strings/lingui-extractor.ts) and
- * `npm run i18n:check` compares them with the source catalog.
+ * Where UI strings are used: the ids the templates and the runtime pass to `t("some.id")`,
+ * template-literal families like `t(\`unit.kind.${kind}\`)`, and catalog ids named in strings
+ * (handed to the runtime as data). Lingui's own extractor works on its macros; our code calls the
+ * catalog by id, so these rules are the extraction: `lingui extract` runs them
+ * (compiler/ui-strings/lingui-extractor.ts) and `npm run i18n:check` compares them with the source
+ * catalog.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,9 @@ export interface UiStringReference {
   offset: number;
 }
 
-/** Every UI string id `code` refers to, with its offset; families are expanded against `catalogIds`. */
+/**
+ * Every UI string id `code` refers to, with its offset; families are expanded against `catalogIds`.
+ */
 export function uiStringReferences(
   code: string,
   catalogIds: string[],

@@ -1,4 +1,7 @@
-/** Certificate of completion: the learner's name as typed, the course, the date and a verification code. */
+/**
+ * Certificate of completion: the learner's name as typed, the course, the date and a verification
+ * code.
+ */
 import { summarize } from '../logic/progress.ts';
 import { verificationCode } from '../logic/verification-code.ts';
 import type { PageServices } from './page-services.ts';

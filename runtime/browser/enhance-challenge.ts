@@ -1,4 +1,7 @@
-/** Challenges: the learner marks their commitment done (and can undo it); points follow the rule set. */
+/**
+ * Challenges: the learner marks their commitment done (and can undo it); points follow the rule
+ * set.
+ */
 import { recordChallengeDone } from '../logic/progress.ts';
 import type { PageServices } from './page-services.ts';
 

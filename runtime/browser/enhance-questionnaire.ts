@@ -1,4 +1,7 @@
-/** The attitude questionnaire (pre and post): answers kept on this device, sent to subscribers, editable. */
+/**
+ * The attitude questionnaire (pre and post): answers kept on this device, sent to subscribers,
+ * editable.
+ */
 import type { PageServices } from './page-services.ts';
 
 export function enhanceQuestionnaire(

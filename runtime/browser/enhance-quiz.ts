@@ -1,4 +1,7 @@
-/** Quizzes: check answers, per-option and per-question feedback, pass mark, retry, announced results. */
+/**
+ * Quizzes: check answers, per-option and per-question feedback, pass mark, retry, announced
+ * results.
+ */
 import { scoreQuiz, type ScorableQuestion } from '../logic/scoring.ts';
 import { recordQuizAttempt } from '../logic/progress.ts';
 import type { PageServices } from './page-services.ts';
@@ -24,7 +27,8 @@ export function enhanceQuiz(
   const stored = session.state.units[unit];
   if (stored?.bestCorrect !== undefined && stored.bestCorrect > questions.length) {
     console.warn(
-      `[polycourse] stored best score ${stored.bestCorrect} is above this quiz's ${questions.length} questions (the quiz changed); keeping ${questions.length}`,
+      `[polycourse] stored best score ${stored.bestCorrect} is above this quiz's ` +
+        `${questions.length} questions (the quiz changed); keeping ${questions.length}`,
     );
     session.update((s) => ({
       ...s,
@@ -85,7 +89,11 @@ export function enhanceQuiz(
       passed: score.passed,
       answers,
     });
-    result.textContent = `${t('runtime.quiz.score', { correct: score.correct, total: score.total })} ${t(score.passed ? 'runtime.quiz.passed' : 'runtime.quiz.failed', { passMark: passMark / 100 })}`;
+    const scoreText = t('runtime.quiz.score', { correct: score.correct, total: score.total });
+    const verdict = t(score.passed ? 'runtime.quiz.passed' : 'runtime.quiz.failed', {
+      passMark: passMark / 100,
+    });
+    result.textContent = `${scoreText} ${verdict}`;
     retry.hidden = false;
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.hidden = true;
   });
@@ -103,7 +111,10 @@ const selects = (f: HTMLFieldSetElement) => [
   ...f.querySelectorAll<HTMLSelectElement>('select[data-option]'),
 ];
 
-/** Every answer the question's controls can express (for scoring and for spotting stale stored answers). */
+/**
+ * Every answer the question's controls can express (for scoring and for spotting stale stored
+ * answers).
+ */
 function possibleAnswers(f: HTMLFieldSetElement): string[] {
   if (f.dataset.type === 'ordering') return selects(f).map((s) => s.dataset.option!);
   if (f.dataset.type === 'matching') {
@@ -114,7 +125,10 @@ function possibleAnswers(f: HTMLFieldSetElement): string[] {
   return [...f.querySelectorAll<HTMLInputElement>('input')].map((i) => i.value);
 }
 
-/** The learner's answer: checked options; options sorted by the positions given; `option=target` pairs. */
+/**
+ * The learner's answer: checked options; options sorted by the positions given; `option=target`
+ * pairs.
+ */
 function chosenAnswers(f: HTMLFieldSetElement): string[] {
   if (f.dataset.type === 'ordering') {
     const given = selects(f).map((s) => ({ id: s.dataset.option!, position: Number(s.value) }));

@@ -1,6 +1,7 @@
 /**
- * The interactive part of the runtime, loaded only on pages that need it (quizzes, challenges, videos,
- * the questionnaire and its results, the certificate), after the core (main.ts) has started the session.
+ * The interactive part of the runtime, loaded only on pages that need it (quizzes, challenges,
+ * videos, the questionnaire and its results, the certificate), after the core (main.ts) has started
+ * the session.
  */
 import { enhanceQuiz } from './enhance-quiz.ts';
 import { enhanceChallenge } from './enhance-challenge.ts';

@@ -36,7 +36,10 @@ export function createLearnerEvents() {
         }
       }
     },
-    /** Subscribe; events of this page view so far are replayed first. Returns an unsubscribe function. */
+    /**
+     * Subscribe; events of this page view so far are replayed first. Returns an unsubscribe
+     * function.
+     */
     subscribe(listener: LearnerListener) {
       for (const event of history) listener(event);
       listeners.add(listener);

@@ -1,4 +1,6 @@
-/** The page's learner session: progress loaded once, every change saved and announced as an event. */
+/**
+ * The page's learner session: progress loaded once, every change saved and announced as an event.
+ */
 import { loadProgress, saveProgress, type KeyValueStorage } from '../logic/progress-store.ts';
 import { summarize, type ProgressState } from '../logic/progress.ts';
 import type { CourseOutline } from '../logic/course-outline.ts';

@@ -1,9 +1,10 @@
 /**
  * The learner runtime's core, on every page: the learner session, progress, points and badges, view
- * recording and offline use. Pages with quizzes, challenges, videos, the questionnaire or the certificate
- * also load interactive.ts, which picks up the services this core leaves on `window`.
+ * recording and offline use. Pages with quizzes, challenges, videos, the questionnaire or the
+ * certificate also load interactive.ts, which picks up the services this core leaves on `window`.
  * Pages read and navigate without either.
- * Loaded as a deferred classic script (an IIFE bundle), so it runs after the document is parsed, also on file://.
+ * Loaded as a deferred classic script (an IIFE bundle), so it runs after the document is parsed,
+ * also on file://.
  */
 import './runtime-data.ts';
 import { createTranslate } from './translate.ts';

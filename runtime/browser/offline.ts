@@ -1,6 +1,6 @@
 /**
- * Offline: registers the locale's service worker (which caches the whole locale bundle) and shows its
- * progress. Not on file:// (browsers refuse service workers there; the course still works).
+ * Offline: registers the locale's service worker (which caches the whole locale bundle) and shows
+ * its progress. Not on file:// (browsers refuse service workers there; the course still works).
  */
 import type { Translate } from './translate.ts';
 

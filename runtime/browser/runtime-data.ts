@@ -1,4 +1,7 @@
-/** What the build embeds in each locale's runtime: the course outline, the locale, compiled UI messages. */
+/**
+ * What the build embeds in each locale's runtime: the course outline, the locale, compiled UI
+ * messages.
+ */
 import type { CourseOutline } from '../logic/course-outline.ts';
 
 export interface RuntimeData {

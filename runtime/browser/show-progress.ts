@@ -1,4 +1,7 @@
-/** Marks what is done in the course map and lists, and shows points, progress and badges in the header. */
+/**
+ * Marks what is done in the course map and lists, and shows points, progress and badges in the
+ * header.
+ */
 import { earnedBadges } from '../logic/badges.ts';
 import { summarize, unitComplete } from '../logic/progress.ts';
 import { unitKey } from '../logic/course-outline.ts';
@@ -31,7 +34,12 @@ export function showProgress({ session, outline, t }: PageServices): void {
     const status = document.querySelector<HTMLElement>('.learner-status');
     if (status) {
       status.hidden = false;
-      status.textContent = `${t('runtime.points', { points: summary.points })} · ${t('runtime.progress', { done: summary.units.done, total: summary.units.total })} · ${t('runtime.badges', { count: earnedBadges(outline, session.state).length })}`;
+      const { done, total } = summary.units;
+      status.textContent = [
+        t('runtime.points', { points: summary.points }),
+        t('runtime.progress', { done, total }),
+        t('runtime.badges', { count: earnedBadges(outline, session.state).length }),
+      ].join(' · ');
     }
   };
   render();

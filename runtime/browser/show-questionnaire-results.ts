@@ -1,4 +1,7 @@
-/** The learner's own before/after change, per item and overall, and their answers as a JSON download. */
+/**
+ * The learner's own before/after change, per item and overall, and their answers as a JSON
+ * download.
+ */
 import { questionnaireChange } from '../logic/questionnaire-change.ts';
 import type { PageServices } from './page-services.ts';
 

@@ -1,4 +1,7 @@
-/** UI strings at run time: Lingui with catalogs compiled at build time (no message parser in the bundle). */
+/**
+ * UI strings at run time: Lingui with catalogs compiled at build time (no message parser in the
+ * bundle).
+ */
 import { setupI18n, type Messages } from '@lingui/core';
 
 export type Translate = (id: string, values?: Record<string, unknown>) => string;

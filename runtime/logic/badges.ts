@@ -1,4 +1,6 @@
-/** Badges earned from progress: one per completed module, all quizzes passed, all challenges done. */
+/**
+ * Badges earned from progress: one per completed module, all quizzes passed, all challenges done.
+ */
 import { unitKey, type CourseOutline } from './course-outline.ts';
 import { summarize, unitComplete, type ProgressState } from './progress.ts';
 

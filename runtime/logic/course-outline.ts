@@ -1,4 +1,6 @@
-/** The part of the course the runtime needs: structure, answer-free unit kinds, the points rule set. */
+/**
+ * The part of the course the runtime needs: structure, answer-free unit kinds, the points rule set.
+ */
 export interface OutlineUnit {
   id: string;
   kind: 'lesson' | 'video' | 'infosheet' | 'quiz' | 'challenge';

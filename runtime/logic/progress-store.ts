@@ -1,7 +1,8 @@
 /**
- * Progress in localStorage, one key per course (shared by all its locales, so switching language keeps
- * progress). Hostile or broken storage never throws: corrupted or foreign data is set aside under a
- * backup key and reported as a warning; a full or disabled storage keeps progress in memory.
+ * Progress in localStorage, one key per course (shared by all its locales, so switching language
+ * keeps progress). Hostile or broken storage never throws: corrupted or foreign data is set aside
+ * under a backup key and reported as a warning; a full or disabled storage keeps progress in
+ * memory.
  */
 import { emptyProgress, type ProgressState, type UnitProgress } from './progress.ts';
 
@@ -110,6 +111,9 @@ export function saveProgress(
     storage.setItem(storageKey(courseId), JSON.stringify(state));
     return undefined;
   } catch (error) {
-    return `progress could not be saved (${(error as Error).name}: ${(error as Error).message}); it is kept for this visit`;
+    return (
+      `progress could not be saved (${(error as Error).name}: ` +
+      `${(error as Error).message}); it is kept for this visit`
+    );
   }
 }

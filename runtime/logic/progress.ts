@@ -1,7 +1,7 @@
 /**
  * Learner progress as plain data with pure update functions. Points follow the course's rule set:
- * a unit viewed once, each correct answer of the best quiz attempt (a replay counts only when it beats
- * the best), each challenge done.
+ * a unit viewed once, each correct answer of the best quiz attempt (a replay counts only when it
+ * beats the best), each challenge done.
  */
 import { unitKey, type CourseOutline, type OutlineUnit } from './course-outline.ts';
 
@@ -69,7 +69,10 @@ export function recordQuizAttempt(
   });
 }
 
-/** Is this unit complete? lessons/sheets: viewed; videos: watched; quizzes: passed; challenges: done. */
+/**
+ * Is this unit complete? lessons/sheets: viewed; videos: watched; quizzes: passed; challenges:
+ * done.
+ */
 export function unitComplete(unit: OutlineUnit, p: UnitProgress | undefined): boolean {
   if (!p) return false;
   switch (unit.kind) {

@@ -1,4 +1,7 @@
-/** A learner's own before/after change on the attitude questionnaire (reversed items scored in reverse). */
+/**
+ * A learner's own before/after change on the attitude questionnaire (reversed items scored in
+ * reverse).
+ */
 import type { CourseOutline } from './course-outline.ts';
 import type { QuestionnaireResponse } from './progress.ts';
 

@@ -4,7 +4,10 @@ export type QuestionType = 'single' | 'multiple' | 'truefalse' | 'ordering' | 'm
 export interface ScorableQuestion {
   id: string;
   type: QuestionType;
-  /** the answers a learner can give: option ids (truefalse: "true", "false"; matching: every `option=target`) */
+  /**
+   * the answers a learner can give: option ids (truefalse: "true", "false"; matching: every
+   * `option=target`)
+   */
   options: string[];
   /** the correct answer; for ordering, every option id in the correct order */
   correct: string[];
@@ -13,7 +16,9 @@ export interface ScorableQuestion {
 export interface QuestionResult {
   id: string;
   correct: boolean;
-  /** chosen options that are not among the question's options (edited after the learner answered) */
+  /**
+   * chosen options that are not among the question's options (edited after the learner answered)
+   */
   unknown: string[];
 }
 

@@ -1,10 +1,11 @@
 /**
- * The locale's service worker: on install, caches every file of the locale bundle (listed at build time,
- * so a new build means a new worker and a fresh cache), reports progress to open pages, then serves
- * from the cache first so the course works with the network off.
+ * The locale's service worker: on install, caches every file of the locale bundle (listed at build
+ * time, so a new build means a new worker and a fresh cache), reports progress to open pages, then
+ * serves from the cache first so the course works with the network off.
  */
 declare const PRECACHE: { cacheName: string; prefix: string; files: string[] };
-// Service-worker globals, typed loosely: the DOM library the rest of the runtime uses does not describe them.
+// Service-worker globals, typed loosely: the DOM library the rest of the runtime uses does not
+// describe them.
 declare const self: {
   addEventListener(type: string, listener: (event: any) => void): void;
   skipWaiting(): Promise<void>;

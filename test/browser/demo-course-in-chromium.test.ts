@@ -1,7 +1,7 @@
 /**
  * The demo course in real Chromium: navigate a module in English and Arabic, and axe-core finds no
- * WCAG 2.1 A/AA violations on home, lesson, video and quiz pages in en, ar, zh and hi. Screenshots of
- * each script go to output/screenshots/ for the docs and for a human look.
+ * WCAG 2.1 A/AA violations on home, lesson, video and quiz pages in en, ar, zh and hi. Screenshots
+ * of each script go to output/screenshots/ for the docs and for a human look.
  */
 import fs from 'node:fs';
 import path from 'node:path';

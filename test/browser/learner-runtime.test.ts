@@ -1,7 +1,7 @@
 /**
- * The learner's experience from a static bundle in real Chromium: quizzes, challenges, progress that
- * survives reloads and language switches, offline use, the certificate as PDF, keyboard-only use,
- * hostile storage, and axe-core on the interactive pages.
+ * The learner's experience from a static bundle in real Chromium: quizzes, challenges, progress
+ * that survives reloads and language switches, offline use, the certificate as PDF, keyboard-only
+ * use, hostile storage, and axe-core on the interactive pages.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -83,7 +83,8 @@ describe('the learner runtime', () => {
       q5: { art12: 'community', art19: 'capacity' },
     });
     expect(await page.textContent('.quiz-result')).toBe(
-      'You answered 0 of 5 questions correctly. You need 50% to pass. Read the feedback and try again.',
+      'You answered 0 of 5 questions correctly. ' +
+        'You need 50% to pass. Read the feedback and try again.',
     );
     expect(await page.isVisible('#q-q4 .question-feedback[data-result="incorrect"]')).toBe(true);
     expect(await page.isVisible('#q-q5 .question-feedback[data-result="incorrect"]')).toBe(true);
@@ -98,7 +99,8 @@ describe('the learner runtime', () => {
     );
     expect(await page.isVisible('#q-q2 .question-feedback[data-result="correct"]')).toBe(true);
     expect(await page.isVisible('#q-q4 .question-feedback[data-result="correct"]')).toBe(true);
-    // 5 points per correct answer of the best attempt; passing the course's only quiz earns the all-quizzes badge
+    // 5 points per correct answer of the best attempt; passing the course's only quiz earns the
+    // all-quizzes badge
     expect(await status(page)).toBe('25 points · 1 of 6 units done · 1 badge');
     expect(errors).toEqual([]);
     await context.close();
@@ -112,7 +114,8 @@ describe('the learner runtime', () => {
     expect(await page.textContent('.challenge-status')).toBe('Done! You earned 15 points.');
     await page.reload();
     expect(await page.isChecked('form.challenge-form input[type="checkbox"]')).toBe(true);
-    expect(await status(page)).toBe('25 points · 2 of 6 units done · 1 badge'); // 10 for the lesson, 15 for the challenge
+    // 10 for the lesson, 15 for the challenge
+    expect(await status(page)).toBe('25 points · 2 of 6 units done · 1 badge');
     expect(await page.textContent('.sidebar a[data-unit-link="basics/first-lesson"]')).toContain(
       '✓ done',
     );
@@ -128,96 +131,108 @@ describe('the learner runtime', () => {
     await context.close();
   });
 
-  it('works offline after the first visit (service worker), and not on file:// without errors', async () => {
-    const { context, page, errors } = await learner();
-    await page.goto(`${base}en/index.html`);
-    await expect
-      .poll(() => page.textContent('.offline-status'), { timeout: 20_000 })
-      .toBe('This course now works offline on this device.');
-    await context.setOffline(true);
-    await page.goto(`${base}en/basics/second-lesson/index.html`);
-    expect(await page.textContent('h1')).toBe('Second lesson');
-    await page.click('a[rel="next"]');
-    expect(await page.textContent('h1')).toBe('Intro video');
-    const missing = await page.goto(`${base}en/no-such-page/index.html`);
-    expect(await page.textContent('h1')).toBe('Page not found');
-    expect(missing).toBeTruthy();
-    await context.setOffline(false);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-
-  it('after a new build, the offline copy updates: a new worker caches the new files and drops the old cache', async () => {
-    const course = copyCourse(miniCourseDir);
-    const out = tempDir();
-    expect((await buildCourse({ courseDir: course, outDir: out, locales: ['en'] })).ok).toBe(true);
-    const site = await startStaticServer(out);
-    const { context, page, errors } = await learner();
-    try {
-      await page.goto(`${site.url}mini/en/index.html`);
+  it(
+    'works offline after the first visit (service worker), ' + 'and not on file:// without errors',
+    async () => {
+      const { context, page, errors } = await learner();
+      await page.goto(`${base}en/index.html`);
       await expect
         .poll(() => page.textContent('.offline-status'), { timeout: 20_000 })
         .toBe('This course now works offline on this device.');
-      const cachesNow = () => page.evaluate(() => caches.keys());
-      const [first] = await cachesNow();
+      await context.setOffline(true);
+      await page.goto(`${base}en/basics/second-lesson/index.html`);
+      expect(await page.textContent('h1')).toBe('Second lesson');
+      await page.click('a[rel="next"]');
+      expect(await page.textContent('h1')).toBe('Intro video');
+      const missing = await page.goto(`${base}en/no-such-page/index.html`);
+      expect(await page.textContent('h1')).toBe('Page not found');
+      expect(missing).toBeTruthy();
+      await context.setOffline(false);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 
-      editFile(
-        path.join(course, 'locales/en.yaml'),
-        'second-lesson: { title: Second lesson }',
-        'second-lesson: { title: Second lesson (revised) }',
-      );
+  it(
+    'after a new build, the offline copy updates: ' +
+      'a new worker caches the new files and drops the old cache',
+    async () => {
+      const course = copyCourse(miniCourseDir);
+      const out = tempDir();
       expect((await buildCourse({ courseDir: course, outDir: out, locales: ['en'] })).ok).toBe(
         true,
       );
-      await page.evaluate(async () => {
-        await (await navigator.serviceWorker.getRegistration())!.update();
-      });
-      await expect
-        .poll(
-          async () => {
-            const keys = await cachesNow();
-            return keys.length === 1 && keys[0] !== first;
-          },
-          { timeout: 30_000 },
-        )
-        .toBe(true);
+      const site = await startStaticServer(out);
+      const { context, page, errors } = await learner();
+      try {
+        await page.goto(`${site.url}mini/en/index.html`);
+        await expect
+          .poll(() => page.textContent('.offline-status'), { timeout: 20_000 })
+          .toBe('This course now works offline on this device.');
+        const cachesNow = () => page.evaluate(() => caches.keys());
+        const [first] = await cachesNow();
 
-      await context.setOffline(true);
-      await page.goto(`${site.url}mini/en/basics/second-lesson/index.html`);
-      expect(await page.textContent('h1')).toBe('Second lesson (revised)');
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-      await site.close();
-    }
-  });
+        editFile(
+          path.join(course, 'locales/en.yaml'),
+          'second-lesson: { title: Second lesson }',
+          'second-lesson: { title: Second lesson (revised) }',
+        );
+        expect((await buildCourse({ courseDir: course, outDir: out, locales: ['en'] })).ok).toBe(
+          true,
+        );
+        await page.evaluate(async () => {
+          await (await navigator.serviceWorker.getRegistration())!.update();
+        });
+        await expect
+          .poll(
+            async () => {
+              const keys = await cachesNow();
+              return keys.length === 1 && keys[0] !== first;
+            },
+            { timeout: 30_000 },
+          )
+          .toBe(true);
 
-  it('caches what it can when a file vanished from the server, says so, and keeps working', async () => {
-    const out = tempDir();
-    expect((await buildCourse({ courseDir: miniCourseDir, outDir: out, locales: ['en'] })).ok).toBe(
-      true,
-    );
-    const media = path.join(out, 'mini/en/_assets/media');
-    const gone = fs.readdirSync(media).find((f) => f.endsWith('.webp'))!;
-    fs.rmSync(path.join(media, gone));
-    fs.rmSync(path.join(out, 'mini/manifest.json'));
-    const broken = await startStaticServer(out);
-    const { context, page, errors } = await learner();
-    try {
-      await page.goto(`${broken.url}mini/en/index.html`);
-      await expect
-        .poll(() => page.textContent('.offline-status'), { timeout: 20_000 })
-        .toBe('Some files could not be saved for offline use; the course still works online.');
-      await context.setOffline(true);
-      await page.goto(`${broken.url}mini/en/basics/basics-quiz/index.html`);
-      await answerQuiz(page, { q1: 'b', q2: ['a', 'c'], q3: 'true' });
-      expect(await page.textContent('.quiz-result')).toMatch(/You passed this quiz/);
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-      await broken.close();
-    }
-  });
+        await context.setOffline(true);
+        await page.goto(`${site.url}mini/en/basics/second-lesson/index.html`);
+        expect(await page.textContent('h1')).toBe('Second lesson (revised)');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+        await site.close();
+      }
+    },
+  );
+
+  it(
+    'caches what it can when a file vanished from the server, ' + 'says so, and keeps working',
+    async () => {
+      const out = tempDir();
+      expect(
+        (await buildCourse({ courseDir: miniCourseDir, outDir: out, locales: ['en'] })).ok,
+      ).toBe(true);
+      const media = path.join(out, 'mini/en/_assets/media');
+      const gone = fs.readdirSync(media).find((f) => f.endsWith('.webp'))!;
+      fs.rmSync(path.join(media, gone));
+      fs.rmSync(path.join(out, 'mini/manifest.json'));
+      const broken = await startStaticServer(out);
+      const { context, page, errors } = await learner();
+      try {
+        await page.goto(`${broken.url}mini/en/index.html`);
+        await expect
+          .poll(() => page.textContent('.offline-status'), { timeout: 20_000 })
+          .toBe('Some files could not be saved for offline use; the course still works online.');
+        await context.setOffline(true);
+        await page.goto(`${broken.url}mini/en/basics/basics-quiz/index.html`);
+        await answerQuiz(page, { q1: 'b', q2: ['a', 'c'], q3: 'true' });
+        expect(await page.textContent('.quiz-result')).toMatch(/You passed this quiz/);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+        await broken.close();
+      }
+    },
+  );
 
   it('completes the course and prints the certificate (PDF) with the name as typed', async () => {
     const { context, page, errors } = await learner();
@@ -273,7 +288,8 @@ describe('the learner runtime', () => {
     await page.keyboard.press('Space'); // c
     await page.keyboard.press('Tab'); // q3 true
     await page.keyboard.press('Space');
-    // q4 is shown shuffled: give each item, in the order they appear, its right position by type-ahead
+    // q4 is shown shuffled: give each item, in the order they appear, its right position by
+    // type-ahead
     const shown = await page.$$eval('#q-q4 select', (els) =>
       els.map((e) => (e as HTMLSelectElement).dataset.option!),
     );
@@ -296,28 +312,31 @@ describe('the learner runtime', () => {
     await context.close();
   });
 
-  it('survives corrupted storage and a full storage with a console warning, not an exception', async () => {
-    const { context, page, warnings, errors } = await learner();
-    await page.goto(`${base}en/index.html`);
-    await page.evaluate(() =>
-      localStorage.setItem('polycourse:mini:progress', '{"version":1,"units":'),
-    );
-    await page.goto(`${base}en/basics/basics-quiz/index.html`);
-    expect(warnings.some((w) => w.includes('not valid JSON'))).toBe(true);
-    expect(await page.evaluate(() => localStorage.getItem('polycourse:mini:progress:backup'))).toBe(
-      '{"version":1,"units":',
-    );
-    await page.evaluate(() => {
-      Storage.prototype.setItem = () => {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      };
-    });
-    await answerQuiz(page, { q1: 'b', q2: ['a', 'c'], q3: 'true' });
-    expect(await page.textContent('.quiz-result')).toMatch(/You passed this quiz/);
-    expect(warnings.some((w) => w.includes('QuotaExceededError'))).toBe(true);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  it(
+    'survives corrupted storage and a full storage ' + 'with a console warning, not an exception',
+    async () => {
+      const { context, page, warnings, errors } = await learner();
+      await page.goto(`${base}en/index.html`);
+      await page.evaluate(() =>
+        localStorage.setItem('polycourse:mini:progress', '{"version":1,"units":'),
+      );
+      await page.goto(`${base}en/basics/basics-quiz/index.html`);
+      expect(warnings.some((w) => w.includes('not valid JSON'))).toBe(true);
+      expect(
+        await page.evaluate(() => localStorage.getItem('polycourse:mini:progress:backup')),
+      ).toBe('{"version":1,"units":');
+      await page.evaluate(() => {
+        Storage.prototype.setItem = () => {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      });
+      await answerQuiz(page, { q1: 'b', q2: ['a', 'c'], q3: 'true' });
+      expect(await page.textContent('.quiz-result')).toMatch(/You passed this quiz/);
+      expect(warnings.some((w) => w.includes('QuotaExceededError'))).toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('a stored score from a longer version of the quiz is clamped with a warning', async () => {
     const { context, page, warnings, errors } = await learner();
@@ -339,74 +358,84 @@ describe('the learner runtime', () => {
     await context.close();
   });
 
-  it("the questionnaire before and after, the learner's own change, and the JSON export", async () => {
-    const { context, page, errors } = await learner({ acceptDownloads: true });
-    await page.goto(`${base}en/questionnaire/pre/index.html`);
-    await page.click('form.questionnaire button[type="submit"]');
-    expect(await page.textContent('.questionnaire-status')).toBe(
-      '2 statements have no answer yet.',
-    );
-    await page.check('input[name="v1"][value="2"]');
-    await page.check('input[name="v2"][value="3"]');
-    await page.click('form.questionnaire button[type="submit"]');
-    expect(await page.textContent('.questionnaire-status')).toBe(
-      'Your answers are saved on this device.',
-    );
-    await page.goto(`${base}en/questionnaire/post/index.html`);
-    await page.check('input[name="v1"][value="3"]');
-    await page.check('input[name="v2"][value="1"]');
-    await page.click('form.questionnaire button[type="submit"]');
-    await page.goto(`${base}en/questionnaire/results/index.html`);
-    // v1: 2 → 3 (+1); v2 is reversed: 3 → 1 scores 1 → 3 (+2); mean change 1.5 of a 2-point range = 75%
-    expect(await page.textContent('.results-summary')).toBe('Overall change: +75 % of the scale.');
-    expect(await page.textContent('tr[data-item="v2"] td:last-child')).toBe('+2');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.click('button.export-responses'),
-    ]);
-    const saved = JSON.parse(
-      await (await import('node:fs')).promises.readFile((await download.path())!, 'utf8'),
-    );
-    expect(saved).toMatchObject({
-      course: 'mini',
-      questionnaire: 'views',
-      pre: { answers: { v1: 2, v2: 3 } },
-      post: { answers: { v1: 3, v2: 1 } },
-    });
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  it(
+    'the questionnaire before and after, ' + "the learner's own change, and the JSON export",
+    async () => {
+      const { context, page, errors } = await learner({ acceptDownloads: true });
+      await page.goto(`${base}en/questionnaire/pre/index.html`);
+      await page.click('form.questionnaire button[type="submit"]');
+      expect(await page.textContent('.questionnaire-status')).toBe(
+        '2 statements have no answer yet.',
+      );
+      await page.check('input[name="v1"][value="2"]');
+      await page.check('input[name="v2"][value="3"]');
+      await page.click('form.questionnaire button[type="submit"]');
+      expect(await page.textContent('.questionnaire-status')).toBe(
+        'Your answers are saved on this device.',
+      );
+      await page.goto(`${base}en/questionnaire/post/index.html`);
+      await page.check('input[name="v1"][value="3"]');
+      await page.check('input[name="v2"][value="1"]');
+      await page.click('form.questionnaire button[type="submit"]');
+      await page.goto(`${base}en/questionnaire/results/index.html`);
+      // v1: 2 → 3 (+1); v2 is reversed: 3 → 1 scores 1 → 3 (+2); mean change 1.5 of a 2-point range
+      // = 75%
+      expect(await page.textContent('.results-summary')).toBe(
+        'Overall change: +75 % of the scale.',
+      );
+      expect(await page.textContent('tr[data-item="v2"] td:last-child')).toBe('+2');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('button.export-responses'),
+      ]);
+      const saved = JSON.parse(
+        await (await import('node:fs')).promises.readFile((await download.path())!, 'utf8'),
+      );
+      expect(saved).toMatchObject({
+        course: 'mini',
+        questionnaire: 'views',
+        pre: { answers: { v1: 2, v2: 3 } },
+        post: { answers: { v1: 3, v2: 1 } },
+      });
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 
-  it('hands every attempt, completion and response to a subscriber (the learner API / LMS seam)', async () => {
-    const { context, page } = await learner();
-    await page.goto(`${base}en/basics/basics-quiz/index.html`);
-    await page.evaluate(() => {
-      (window as unknown as { seen: unknown[] }).seen = [];
-      (
-        window as unknown as { polycourse: { subscribe(l: (e: unknown) => void): void } }
-      ).polycourse.subscribe((e) => (window as unknown as { seen: unknown[] }).seen.push(e));
-    });
-    await answerQuiz(page, { q1: 'b', q2: ['a'], q3: 'true' });
-    const seen = await page.evaluate(
-      () => (window as unknown as { seen: { type: string }[] }).seen,
-    );
-    expect(seen.map((e) => e.type)).toEqual(['unit-viewed', 'points', 'quiz-attempt']);
-    expect(seen[2]).toMatchObject({
-      unit: 'basics/basics-quiz',
-      correct: 4,
-      total: 5,
-      percent: 80,
-      passed: true,
-      answers: {
-        q1: ['b'],
-        q2: ['a'],
-        q3: ['true'],
-        q4: ['first', 'second', 'third'],
-        q5: ['art12=capacity', 'art19=community'],
-      },
-    });
-    await context.close();
-  });
+  it(
+    'hands every attempt, completion and response ' +
+      'to a subscriber (the learner API / LMS seam)',
+    async () => {
+      const { context, page } = await learner();
+      await page.goto(`${base}en/basics/basics-quiz/index.html`);
+      await page.evaluate(() => {
+        (window as unknown as { seen: unknown[] }).seen = [];
+        (
+          window as unknown as { polycourse: { subscribe(l: (e: unknown) => void): void } }
+        ).polycourse.subscribe((e) => (window as unknown as { seen: unknown[] }).seen.push(e));
+      });
+      await answerQuiz(page, { q1: 'b', q2: ['a'], q3: 'true' });
+      const seen = await page.evaluate(
+        () => (window as unknown as { seen: { type: string }[] }).seen,
+      );
+      expect(seen.map((e) => e.type)).toEqual(['unit-viewed', 'points', 'quiz-attempt']);
+      expect(seen[2]).toMatchObject({
+        unit: 'basics/basics-quiz',
+        correct: 4,
+        total: 5,
+        percent: 80,
+        passed: true,
+        answers: {
+          q1: ['b'],
+          q2: ['a'],
+          q3: ['true'],
+          q4: ['first', 'second', 'third'],
+          q5: ['art12=capacity', 'art19=community'],
+        },
+      });
+      await context.close();
+    },
+  );
 
   for (const locale of ['en', 'ar']) {
     for (const p of [

@@ -1,6 +1,7 @@
 /**
- * Collections and access rules on real databases (SQLite file, PostgreSQL schema), through the Local API
- * with access enforced: translators, authors, anonymous readers, and the MDX check on save.
+ * Collections and access rules on real databases (SQLite file, PostgreSQL schema), through the
+ * Local API with access enforced: translators, authors, anonymous readers, and the MDX check on
+ * save.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Payload } from 'payload';
@@ -133,291 +134,309 @@ for (const kind of ['sqlite', 'postgres', 'mongodb'] as const) {
         expect(staff.docs.map((d: any) => d.moduleId).sort()).toEqual(['draft', 'public']);
       });
 
-      it('publishing a course publishes the latest drafts of its modules and units, in every locale', async () => {
-        const unit = await payload.create({
-          collection: 'units',
-          locale: 'en',
-          data: {
-            unitId: `w-${kind}`,
-            kind: 'lesson',
-            title: 'Old',
-            body: 'Text.',
-            _status: 'published',
-          },
-          ...asUser('author'),
-        });
-        const module = await payload.create({
-          collection: 'modules',
-          locale: 'en',
-          data: { moduleId: `wm-${kind}`, title: 'Module', units: [unit.id], _status: 'published' },
-          ...asUser('author'),
-        });
-        const course = await payload.create({
-          collection: 'courses',
-          locale: 'en',
-          data: {
-            courseId: `whole-${kind}`,
-            title: 'Whole',
-            languages: ['en', 'fr'],
-            sourceLocale: 'en',
-            modules: [module.id],
-            _status: 'published',
-          },
-          ...asUser('author'),
-        });
-        await payload.update({
-          collection: 'units',
-          id: unit.id,
-          locale: 'en',
-          data: { title: 'New' },
-          draft: true,
-          ...asUser('author'),
-        });
-        await payload.update({
-          collection: 'units',
-          id: unit.id,
-          locale: 'fr',
-          data: { title: 'Nouveau' },
-          draft: true,
-          ...asUser('translator'),
-        });
-        await payload.update({
-          collection: 'modules',
-          id: module.id,
-          locale: 'en',
-          data: { title: 'Module, revised' },
-          draft: true,
-          ...asUser('author'),
-        });
-        expect(
-          (await payload.findByID({ collection: 'units', id: unit.id, locale: 'en' })).title,
-        ).toBe('Old');
-
-        // A translator publishing their locale of the course does not publish other people's drafts.
-        await payload.update({
-          collection: 'courses',
-          id: course.id,
-          locale: 'fr',
-          data: { title: 'Entier', _status: 'published' },
-          ...asUser('translator'),
-        });
-        expect(
-          (await payload.findByID({ collection: 'units', id: unit.id, locale: 'en' })).title,
-        ).toBe('Old');
-
-        await payload.update({
-          collection: 'courses',
-          id: course.id,
-          locale: 'en',
-          data: { _status: 'published' },
-          ...asUser('author'),
-        });
-        const published = (await payload.findByID({
-          collection: 'units',
-          id: unit.id,
-          locale: 'all',
-        })) as any;
-        expect(published.title).toMatchObject({ en: 'New', fr: 'Nouveau' });
-        expect(published._status).toBe('published');
-        expect(
-          (await payload.findByID({ collection: 'modules', id: module.id, locale: 'en' })).title,
-        ).toBe('Module, revised');
-      });
-
-      it('a signed-in user who is not staff (a learner, even one whose record says admin) reads only published content and writes nothing', async () => {
-        const learner = {
-          user: {
-            id: 4242,
-            email: 'learner@example.org',
-            roles: ['admin'],
-            workLocales: ['fr'],
-            collection: 'learners',
-          },
-          overrideAccess: false,
-        } as const;
-        const published = await payload.create({
-          collection: 'units',
-          locale: 'en',
-          data: {
-            unitId: `l-pub-${kind}`,
-            kind: 'lesson',
-            title: 'Public',
-            body: 'Text.',
-            _status: 'published',
-          },
-          ...asUser('author'),
-        });
-        await payload.update({
-          collection: 'units',
-          id: published.id,
-          locale: 'en',
-          data: { title: 'Secret draft' },
-          draft: true,
-          ...asUser('author'),
-        });
-        const draftOnly = await payload.create({
-          collection: 'units',
-          locale: 'en',
-          data: {
-            unitId: `l-draft-${kind}`,
-            kind: 'lesson',
-            title: 'Unpublished',
-            body: 'Text.',
-            _status: 'draft',
-          },
-          ...asUser('author'),
-        });
-
-        const ours = { unitId: { in: [`l-pub-${kind}`, `l-draft-${kind}`] } };
-        // Asking for drafts finds only latest versions that are published: here none.
-        expect(
-          (await payload.find({ collection: 'units', draft: true, where: ours, ...learner })).docs,
-        ).toEqual([]);
-        expect(
-          (
-            await payload.find({ collection: 'units', draft: false, where: ours, ...learner })
-          ).docs.map((d: any) => [d.unitId, d.title]),
-        ).toEqual([[`l-pub-${kind}`, 'Public']]);
-        expect(
-          (
-            await payload.find({
-              collection: 'units',
-              draft: true,
-              where: ours,
-              ...asUser('translator'),
-            })
-          ).docs
-            .map((d: any) => d.title)
-            .sort(),
-        ).toEqual(['Secret draft', 'Unpublished']);
-        await expect(
-          payload.findByID({ collection: 'units', id: draftOnly.id, draft: true, ...learner }),
-        ).rejects.toThrow(/not found/i);
-
-        const before = await payload.findByID({
-          collection: 'units',
-          id: published.id,
-          locale: 'all',
-          draft: true,
-        });
-        await expect(
-          payload.update({
+      it(
+        'publishing a course publishes the latest ' +
+          'drafts of its modules and units, in every locale',
+        async () => {
+          const unit = await payload.create({
             collection: 'units',
-            id: published.id,
             locale: 'en',
-            data: { title: 'Learner was here' },
-            ...learner,
-          }),
-        ).rejects.toThrow(/not allowed/i);
-        await expect(
-          payload.update({
-            collection: 'units',
-            id: published.id,
-            locale: 'fr',
-            data: { title: 'Apprenant' },
-            ...learner,
-          }),
-        ).rejects.toThrow(/not allowed/i);
-        await expect(
-          payload.delete({ collection: 'units', id: draftOnly.id, ...learner }),
-        ).rejects.toThrow(/not allowed/i);
-        await expect(
-          payload.create({
+            data: {
+              unitId: `w-${kind}`,
+              kind: 'lesson',
+              title: 'Old',
+              body: 'Text.',
+              _status: 'published',
+            },
+            ...asUser('author'),
+          });
+          const module = await payload.create({
             collection: 'modules',
             locale: 'en',
-            data: { moduleId: 'learner', title: 'Mine' },
-            ...learner,
-          }),
-        ).rejects.toThrow(/not allowed/i);
-        expect(
-          await payload.findByID({
+            data: {
+              moduleId: `wm-${kind}`,
+              title: 'Module',
+              units: [unit.id],
+              _status: 'published',
+            },
+            ...asUser('author'),
+          });
+          const course = await payload.create({
+            collection: 'courses',
+            locale: 'en',
+            data: {
+              courseId: `whole-${kind}`,
+              title: 'Whole',
+              languages: ['en', 'fr'],
+              sourceLocale: 'en',
+              modules: [module.id],
+              _status: 'published',
+            },
+            ...asUser('author'),
+          });
+          await payload.update({
+            collection: 'units',
+            id: unit.id,
+            locale: 'en',
+            data: { title: 'New' },
+            draft: true,
+            ...asUser('author'),
+          });
+          await payload.update({
+            collection: 'units',
+            id: unit.id,
+            locale: 'fr',
+            data: { title: 'Nouveau' },
+            draft: true,
+            ...asUser('translator'),
+          });
+          await payload.update({
+            collection: 'modules',
+            id: module.id,
+            locale: 'en',
+            data: { title: 'Module, revised' },
+            draft: true,
+            ...asUser('author'),
+          });
+          expect(
+            (await payload.findByID({ collection: 'units', id: unit.id, locale: 'en' })).title,
+          ).toBe('Old');
+
+          // A translator publishing their locale of the course does not publish other people's
+          // drafts.
+          await payload.update({
+            collection: 'courses',
+            id: course.id,
+            locale: 'fr',
+            data: { title: 'Entier', _status: 'published' },
+            ...asUser('translator'),
+          });
+          expect(
+            (await payload.findByID({ collection: 'units', id: unit.id, locale: 'en' })).title,
+          ).toBe('Old');
+
+          await payload.update({
+            collection: 'courses',
+            id: course.id,
+            locale: 'en',
+            data: { _status: 'published' },
+            ...asUser('author'),
+          });
+          const published = (await payload.findByID({
+            collection: 'units',
+            id: unit.id,
+            locale: 'all',
+          })) as any;
+          expect(published.title).toMatchObject({ en: 'New', fr: 'Nouveau' });
+          expect(published._status).toBe('published');
+          expect(
+            (await payload.findByID({ collection: 'modules', id: module.id, locale: 'en' })).title,
+          ).toBe('Module, revised');
+        },
+      );
+
+      it(
+        'a signed-in user who is not staff (a learner, even one whose ' +
+          'record says admin) reads only published content and writes nothing',
+        async () => {
+          const learner = {
+            user: {
+              id: 4242,
+              email: 'learner@example.org',
+              roles: ['admin'],
+              workLocales: ['fr'],
+              collection: 'learners',
+            },
+            overrideAccess: false,
+          } as const;
+          const published = await payload.create({
+            collection: 'units',
+            locale: 'en',
+            data: {
+              unitId: `l-pub-${kind}`,
+              kind: 'lesson',
+              title: 'Public',
+              body: 'Text.',
+              _status: 'published',
+            },
+            ...asUser('author'),
+          });
+          await payload.update({
+            collection: 'units',
+            id: published.id,
+            locale: 'en',
+            data: { title: 'Secret draft' },
+            draft: true,
+            ...asUser('author'),
+          });
+          const draftOnly = await payload.create({
+            collection: 'units',
+            locale: 'en',
+            data: {
+              unitId: `l-draft-${kind}`,
+              kind: 'lesson',
+              title: 'Unpublished',
+              body: 'Text.',
+              _status: 'draft',
+            },
+            ...asUser('author'),
+          });
+
+          const ours = { unitId: { in: [`l-pub-${kind}`, `l-draft-${kind}`] } };
+          // Asking for drafts finds only latest versions that are published: here none.
+          expect(
+            (await payload.find({ collection: 'units', draft: true, where: ours, ...learner }))
+              .docs,
+          ).toEqual([]);
+          expect(
+            (
+              await payload.find({ collection: 'units', draft: false, where: ours, ...learner })
+            ).docs.map((d: any) => [d.unitId, d.title]),
+          ).toEqual([[`l-pub-${kind}`, 'Public']]);
+          expect(
+            (
+              await payload.find({
+                collection: 'units',
+                draft: true,
+                where: ours,
+                ...asUser('translator'),
+              })
+            ).docs
+              .map((d: any) => d.title)
+              .sort(),
+          ).toEqual(['Secret draft', 'Unpublished']);
+          await expect(
+            payload.findByID({ collection: 'units', id: draftOnly.id, draft: true, ...learner }),
+          ).rejects.toThrow(/not found/i);
+
+          const before = await payload.findByID({
             collection: 'units',
             id: published.id,
             locale: 'all',
             draft: true,
-          }),
-        ).toEqual(before);
-        await expect(payload.find({ collection: 'publish-jobs', ...learner })).rejects.toThrow(
-          /not allowed/i,
-        );
-        await expect(payload.find({ collection: 'translations', ...learner })).rejects.toThrow(
-          /not allowed/i,
-        );
-        await expect(
-          payload.find({ collection: 'publish-jobs', ...asUser('translator') }),
-        ).resolves.toMatchObject({ docs: [] });
+          });
+          await expect(
+            payload.update({
+              collection: 'units',
+              id: published.id,
+              locale: 'en',
+              data: { title: 'Learner was here' },
+              ...learner,
+            }),
+          ).rejects.toThrow(/not allowed/i);
+          await expect(
+            payload.update({
+              collection: 'units',
+              id: published.id,
+              locale: 'fr',
+              data: { title: 'Apprenant' },
+              ...learner,
+            }),
+          ).rejects.toThrow(/not allowed/i);
+          await expect(
+            payload.delete({ collection: 'units', id: draftOnly.id, ...learner }),
+          ).rejects.toThrow(/not allowed/i);
+          await expect(
+            payload.create({
+              collection: 'modules',
+              locale: 'en',
+              data: { moduleId: 'learner', title: 'Mine' },
+              ...learner,
+            }),
+          ).rejects.toThrow(/not allowed/i);
+          expect(
+            await payload.findByID({
+              collection: 'units',
+              id: published.id,
+              locale: 'all',
+              draft: true,
+            }),
+          ).toEqual(before);
+          await expect(payload.find({ collection: 'publish-jobs', ...learner })).rejects.toThrow(
+            /not allowed/i,
+          );
+          await expect(payload.find({ collection: 'translations', ...learner })).rejects.toThrow(
+            /not allowed/i,
+          );
+          await expect(
+            payload.find({ collection: 'publish-jobs', ...asUser('translator') }),
+          ).resolves.toMatchObject({ docs: [] });
 
-        // The translation endpoints answer staff only.
-        const course = await payload.create({
-          collection: 'courses',
-          locale: 'en',
-          data: {
-            courseId: `learn-${kind}`,
-            title: 'Course',
-            languages: ['en', 'fr'],
-            sourceLocale: 'en',
-          },
-          ...asUser('author'),
-        });
-        const endpoint = (p: string) =>
-          payload.collections.courses.config.endpoints
-            ? (payload.collections.courses.config.endpoints as any[]).find((e) => e.path === p)
-            : undefined;
-        const request = (user: object) =>
-          ({
-            payload,
-            user,
-            routeParams: { id: String(course.id) },
-            searchParams: new URLSearchParams('locale=fr'),
-            json: async () => ({ locale: 'fr' }),
-          }) as never;
-        expect(
-          (await endpoint('/:id/translation-status').handler(request(learner.user))).status,
-        ).toBe(401);
-        expect(
-          (await endpoint('/:id/translation-mark').handler(request(learner.user))).status,
-        ).toBe(401);
-        expect(
-          (
-            await endpoint('/:id/translation-status').handler(
-              request({ ...users.translator, collection: 'users' }),
-            )
-          ).status,
-        ).toBe(200);
-      });
+          // The translation endpoints answer staff only.
+          const course = await payload.create({
+            collection: 'courses',
+            locale: 'en',
+            data: {
+              courseId: `learn-${kind}`,
+              title: 'Course',
+              languages: ['en', 'fr'],
+              sourceLocale: 'en',
+            },
+            ...asUser('author'),
+          });
+          const endpoint = (p: string) =>
+            payload.collections.courses.config.endpoints
+              ? (payload.collections.courses.config.endpoints as any[]).find((e) => e.path === p)
+              : undefined;
+          const request = (user: object) =>
+            ({
+              payload,
+              user,
+              routeParams: { id: String(course.id) },
+              searchParams: new URLSearchParams('locale=fr'),
+              json: async () => ({ locale: 'fr' }),
+            }) as never;
+          expect(
+            (await endpoint('/:id/translation-status').handler(request(learner.user))).status,
+          ).toBe(401);
+          expect(
+            (await endpoint('/:id/translation-mark').handler(request(learner.user))).status,
+          ).toBe(401);
+          expect(
+            (
+              await endpoint('/:id/translation-status').handler(
+                request({ ...users.translator, collection: 'users' }),
+              )
+            ).status,
+          ).toBe(200);
+        },
+      );
 
-      it('invalid MDX is refused on save with its position, and the stored body stays', async () => {
-        const unit = await payload.create({
-          collection: 'units',
-          locale: 'en',
-          data: { unitId: 'u2', kind: 'lesson', title: 'Safe', body: 'Safe text.' },
-          ...asUser('author'),
-        });
-        const attempt = payload.update({
-          collection: 'units',
-          id: unit.id,
-          locale: 'en',
-          data: { body: 'Hi {name}\n\n<script>alert(1)</script>' },
-          ...asUser('author'),
-        });
-        const error = (await attempt.catch((e: unknown) => e)) as {
-          data?: { errors?: { path: string; message: string }[] };
-        };
-        expect(error.data?.errors?.map((e) => e.path)).toEqual(['body', 'body']);
-        expect(error.data?.errors?.[0].message).toMatch(
-          /^1:4 MDX expressions are not allowed: \{name\} \[polycourse:mdx-expression\] Fix: /,
-        );
-        expect(error.data?.errors?.[1].message).toMatch(
-          /^3:1 <script> is not allowed in course content \[polycourse:forbidden-element\]/,
-        );
-        const stored = await payload.findByID({
-          collection: 'units',
-          id: unit.id,
-          locale: 'en',
-          draft: true,
-        });
-        expect(stored.body).toBe('Safe text.');
-      });
+      it(
+        'invalid MDX is refused on save with its position, ' + 'and the stored body stays',
+        async () => {
+          const unit = await payload.create({
+            collection: 'units',
+            locale: 'en',
+            data: { unitId: 'u2', kind: 'lesson', title: 'Safe', body: 'Safe text.' },
+            ...asUser('author'),
+          });
+          const attempt = payload.update({
+            collection: 'units',
+            id: unit.id,
+            locale: 'en',
+            data: { body: 'Hi {name}\n\n<script>alert(1)</script>' },
+            ...asUser('author'),
+          });
+          const error = (await attempt.catch((e: unknown) => e)) as {
+            data?: { errors?: { path: string; message: string }[] };
+          };
+          expect(error.data?.errors?.map((e) => e.path)).toEqual(['body', 'body']);
+          expect(error.data?.errors?.[0].message).toMatch(
+            /^1:4 MDX expressions are not allowed: \{name\} \[polycourse:mdx-expression\] Fix: /,
+          );
+          expect(error.data?.errors?.[1].message).toMatch(
+            /^3:1 <script> is not allowed in course content \[polycourse:forbidden-element\]/,
+          );
+          const stored = await payload.findByID({
+            collection: 'units',
+            id: unit.id,
+            locale: 'en',
+            draft: true,
+          });
+          expect(stored.body).toBe('Safe text.');
+        },
+      );
     },
   );
 }

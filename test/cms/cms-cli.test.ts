@@ -9,36 +9,41 @@ import { copyCourse, tempDir } from '../helpers/temp-course.ts';
 const bin = path.resolve(import.meta.dirname, '../../bin/polycourse.mjs');
 
 describe('CMS commands', () => {
-  it('imports a course folder (twice, without duplicates) and builds the same bundle from the CMS', () => {
-    const dir = tempDir();
-    const env = {
-      ...process.env,
-      DATABASE_URI: `file:${path.join(dir, 'cms.db')}`,
-      POLYCOURSE_MEDIA_DIR: path.join(dir, 'media'),
-    };
-    const run = (...args: string[]) =>
-      spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd: dir });
-    const first = run('import', miniCourseDir, '--json');
-    expect(first.status, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({
-      course: 'mini',
-      created: 8,
-      media: { uploaded: 3, reused: 0 },
-    });
-    const second = run('import', miniCourseDir, '--json');
-    expect(JSON.parse(second.stdout)).toMatchObject({
-      created: 0,
-      updated: 8,
-      media: { uploaded: 0, reused: 3 },
-    });
-    const built = run('build', '--from-cms', 'mini', '--out', path.join(dir, 'out'), '--json');
-    expect(built.status, built.stderr).toBe(0);
-    expect(JSON.parse(built.stdout)).toMatchObject({ ok: true, pages: 42 });
-    expect(
-      fs.readFileSync(path.join(dir, 'out/mini/ar/basics/first-lesson/index.html'), 'utf8'),
-    ).toContain('<h1>الدرس الأول</h1>');
-    expect(run('build', '--from-cms', 'nope', '--out', path.join(dir, 'out2')).status).toBe(1);
-  }, 120_000);
+  it(
+    'imports a course folder (twice, without ' +
+      'duplicates) and builds the same bundle from the CMS',
+    () => {
+      const dir = tempDir();
+      const env = {
+        ...process.env,
+        DATABASE_URI: `file:${path.join(dir, 'cms.db')}`,
+        POLYCOURSE_MEDIA_DIR: path.join(dir, 'media'),
+      };
+      const run = (...args: string[]) =>
+        spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd: dir });
+      const first = run('import', miniCourseDir, '--json');
+      expect(first.status, first.stderr).toBe(0);
+      expect(JSON.parse(first.stdout)).toMatchObject({
+        course: 'mini',
+        created: 8,
+        media: { uploaded: 3, reused: 0 },
+      });
+      const second = run('import', miniCourseDir, '--json');
+      expect(JSON.parse(second.stdout)).toMatchObject({
+        created: 0,
+        updated: 8,
+        media: { uploaded: 0, reused: 3 },
+      });
+      const built = run('build', '--from-cms', 'mini', '--out', path.join(dir, 'out'), '--json');
+      expect(built.status, built.stderr).toBe(0);
+      expect(JSON.parse(built.stdout)).toMatchObject({ ok: true, pages: 42 });
+      expect(
+        fs.readFileSync(path.join(dir, 'out/mini/ar/basics/first-lesson/index.html'), 'utf8'),
+      ).toContain('<h1>الدرس الأول</h1>');
+      expect(run('build', '--from-cms', 'nope', '--out', path.join(dir, 'out2')).status).toBe(1);
+    },
+    120_000,
+  );
 
   it('refuses to import a course with errors, writing nothing', () => {
     const dir = tempDir();

@@ -1,7 +1,7 @@
 /**
- * Between CMS and compiler, on SQLite and PostgreSQL: importing a course folder gives documents from
- * which the CMS source reads the same course model, a second import updates instead of duplicating,
- * media are stored once, and a build from the CMS equals the build from the files.
+ * Between CMS and compiler, on SQLite and PostgreSQL: importing a course folder gives documents
+ * from which the CMS source reads the same course model, a second import updates instead of
+ * duplicating, media are stored once, and a build from the CMS equals the build from the files.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,22 +31,28 @@ for (const kind of ['sqlite', 'postgres', 'mongodb'] as const) {
         await stop?.();
       });
 
-      it('import → CMS source gives the same course model; a second import updates; media stored once', async () => {
-        const files = readCourseFromFiles(miniCourseDir).course!;
-        const first = await importCourse(payload, files);
-        expect(first.media).toEqual({ uploaded: 3, reused: 0 });
-        const fromCms = await readCourseFromCms(payload, 'mini', tempDir());
-        expect(fromCms.diagnostics).toEqual([]);
-        expect(comparable(fromCms.course!)).toEqual(comparable(files));
+      it(
+        'import → CMS source gives the same course model; ' +
+          'a second import updates; media stored once',
+        async () => {
+          const files = readCourseFromFiles(miniCourseDir).course!;
+          const first = await importCourse(payload, files);
+          expect(first.media).toEqual({ uploaded: 3, reused: 0 });
+          const fromCms = await readCourseFromCms(payload, 'mini', tempDir());
+          expect(fromCms.diagnostics).toEqual([]);
+          expect(comparable(fromCms.course!)).toEqual(comparable(files));
 
-        const second = await importCourse(payload, files);
-        expect(second).toMatchObject({ created: 0, media: { uploaded: 0, reused: 3 } });
-        expect((await payload.count({ collection: 'units' })).totalDocs).toBe(6);
-        expect((await payload.count({ collection: 'media' })).totalDocs).toBe(3);
-      }, 120_000);
+          const second = await importCourse(payload, files);
+          expect(second).toMatchObject({ created: 0, media: { uploaded: 0, reused: 3 } });
+          expect((await payload.count({ collection: 'units' })).totalDocs).toBe(6);
+          expect((await payload.count({ collection: 'media' })).totalDocs).toBe(3);
+        },
+        120_000,
+      );
 
       it.runIf(kind === 'sqlite')(
-        'round trip of the demo course: import, then the CMS gives the same model, exported as files too',
+        'round trip of the demo course: import, then the ' +
+          'CMS gives the same model, exported as files too',
         async () => {
           const { writeCourseFiles } = await import('../../compiler/targets/write-course-files.ts');
           const demo = readCourseFromFiles(

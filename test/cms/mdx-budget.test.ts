@@ -1,15 +1,18 @@
 /**
  * A body save never holds the CMS: the limits refuse a hostile body before it is parsed, with its
- * position; the parse runs in a worker thread within a time budget; meanwhile the server answers other
- * requests in well under a second. First the worker on its own, then the real server (`polycourse cms`,
- * the built Next.js admin) with a short budget, through REST.
+ * position; the parse runs in a worker thread within a time budget; meanwhile the server answers
+ * other requests in well under a second. First the worker on its own, then the real server
+ * (`polycourse cms`, the built Next.js admin) with a short budget, through REST.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBodyInWorker } from '../../cms/hooks/check-body-in-worker.ts';
 import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 
-/** Within every limit, yet slow to parse: 1,000 unmatched `~` in each of 19 paragraphs (about 1 s on a 2-core machine). */
+/**
+ * Within every limit, yet slow to parse: 1,000 unmatched `~` in each of 19 paragraphs (about 1 s on
+ * a 2-core machine).
+ */
 const slowBody = `${'a~'.repeat(1000)}\n\n`.repeat(19);
 /** Past the nesting limit in 10 KB: took 10 s and then overflowed the stack before the limits. */
 const deepBody = `${'- '.repeat(5000)}x\n`;
@@ -19,33 +22,37 @@ const bigDeepBody = Array.from({ length: 700 }, (_, i) => `${' '.repeat(2 * i)}-
 );
 
 describe('the body check in a worker thread', { timeout: 120_000 }, () => {
-  it('answers with the problems, stops a check past its budget, and keeps the event loop free meanwhile', async () => {
-    expect(await checkBodyInWorker('Hi {name}', 'a.mdx', 60_000)).toMatchObject({
-      kind: 'checked',
-      problems: [{ line: 1, column: 4, ruleId: 'polycourse:mdx-expression' }],
-    });
+  it(
+    'answers with the problems, stops a check past its ' +
+      'budget, and keeps the event loop free meanwhile',
+    async () => {
+      expect(await checkBodyInWorker('Hi {name}', 'a.mdx', 60_000)).toMatchObject({
+        kind: 'checked',
+        problems: [{ line: 1, column: 4, ruleId: 'polycourse:mdx-expression' }],
+      });
 
-    let longestPause = 0;
-    let last = performance.now();
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      longestPause = Math.max(longestPause, now - last);
-      last = now;
-    }, 10);
-    const started = performance.now();
-    const outcome = await checkBodyInWorker(slowBody, 'slow.mdx', 100);
-    const took = performance.now() - started;
-    clearInterval(ticker);
-    expect(outcome).toEqual({ kind: 'over-budget', budgetMs: 100 });
-    expect(took).toBeLessThan(2000);
-    expect(longestPause).toBeLessThan(250);
+      let longestPause = 0;
+      let last = performance.now();
+      const ticker = setInterval(() => {
+        const now = performance.now();
+        longestPause = Math.max(longestPause, now - last);
+        last = now;
+      }, 10);
+      const started = performance.now();
+      const outcome = await checkBodyInWorker(slowBody, 'slow.mdx', 100);
+      const took = performance.now() - started;
+      clearInterval(ticker);
+      expect(outcome).toEqual({ kind: 'over-budget', budgetMs: 100 });
+      expect(took).toBeLessThan(2000);
+      expect(longestPause).toBeLessThan(250);
 
-    // The stopped worker was replaced: the next check works.
-    expect(await checkBodyInWorker('Fine *text*.', 'b.mdx', 60_000)).toEqual({
-      kind: 'checked',
-      problems: [],
-    });
-  });
+      // The stopped worker was replaced: the next check works.
+      expect(await checkBodyInWorker('Fine *text*.', 'b.mdx', 60_000)).toEqual({
+        kind: 'checked',
+        problems: [],
+      });
+    },
+  );
 });
 
 describe('a hostile body saved through the real CMS server', { timeout: 300_000 }, () => {
@@ -89,8 +96,9 @@ describe('a hostile body saved through the real CMS server', { timeout: 300_000 
     ).docs[0];
 
   /**
-   * PATCH the lesson's English body while GET /api/courses is asked again and again (at least five times,
-   * and until the save has answered): the save's answer, how long it took, and each probe's time.
+   * PATCH the lesson's English body while GET /api/courses is asked again and again (at least five
+   * times, and until the save has answered): the save's answer, how long it took, and each probe's
+   * time.
    */
   async function saveWhileProbing(id: string, body: string) {
     let answered = false;
@@ -123,67 +131,89 @@ describe('a hostile body saved through the real CMS server', { timeout: 300_000 
   const fieldErrors = (json: any) =>
     json.errors[0].data.errors as { path: string; message: string }[];
 
-  it('refuses bodies past the limits at once, with the position and the limit, and keeps answering', async () => {
-    const unit = await lesson();
-    const before = unit.body;
-    for (const [body, messages] of [
-      [
-        deepBody,
+  it(
+    'refuses bodies past the limits at once, ' +
+      'with the position and the limit, and keeps answering',
+    async () => {
+      const unit = await lesson();
+      const before = unit.body;
+      for (const [body, messages] of [
         [
-          /^1:65 Lists, block quotes and footnotes are nested more than 32 levels deep here \[polycourse:mdx-too-deep\] Fix: Flatten the list or quote to at most 32 levels\. \(Limits: docs\/authoring\.md#limits\.\)$/,
-          /^1:2001 This body has more than 1,000 list items; a body may have at most 1,000 \[polycourse:mdx-too-large\] Fix: /,
+          deepBody,
+          [
+            new RegExp(
+              '^1:65 Lists, block quotes and footnotes are nested ' +
+                'more than 32 levels deep here \\[polycourse:mdx-too-deep\\] Fix: ' +
+                'Flatten the list or quote to at most 32 levels\\. ' +
+                '\\(Limits: docs\\/authoring\\.md#limits\\.\\)$',
+            ),
+            new RegExp(
+              '^1:2001 This body has more than 1,000 list items; a body ' +
+                'may have at most 1,000 \\[polycourse:mdx-too-large\\] Fix: ',
+            ),
+          ],
         ],
-      ],
-      [
-        bigDeepBody,
         [
-          /^196:136 This body has 496,889 characters; a body may have at most 40,000, which ends here \[polycourse:mdx-too-large\] Fix: Split it/,
+          bigDeepBody,
+          [
+            new RegExp(
+              '^196:136 This body has 496,889 characters; a body may have at most ' +
+                '40,000, which ends here \\[polycourse:mdx-too-large\\] Fix: Split it',
+            ),
+          ],
         ],
-      ],
-    ] as const) {
-      const { status, json, took, probes } = await saveWhileProbing(unit.id, body);
+      ] as const) {
+        const { status, json, took, probes } = await saveWhileProbing(unit.id, body);
+        expect(status).toBe(400);
+        expect(fieldErrors(json).map((e) => e.path)).toEqual(messages.map(() => 'body'));
+        fieldErrors(json).forEach((e, i) => expect(e.message).toMatch(messages[i]));
+        expect(took).toBeLessThan(5000);
+        expect(Math.max(...probes)).toBeLessThan(1000);
+      }
+      expect((await lesson()).body).toBe(before);
+    },
+  );
+
+  it(
+    'stops a check past its time budget and refuses the ' +
+      'save, while every probe answers in under a second',
+    async () => {
+      const unit = await lesson();
+      const before = unit.body;
+      const { status, json, took, probes } = await saveWhileProbing(unit.id, slowBody);
       expect(status).toBe(400);
-      expect(fieldErrors(json).map((e) => e.path)).toEqual(messages.map(() => 'body'));
-      fieldErrors(json).forEach((e, i) => expect(e.message).toMatch(messages[i]));
-      expect(took).toBeLessThan(5000);
+      expect(fieldErrors(json)).toEqual([
+        {
+          path: 'body',
+          message: expect.stringMatching(
+            new RegExp(
+              '^Checking this body took longer than 0\\.25 s, so it was stopped ' +
+                'and the body was not saved \\[polycourse:mdx-check-timeout\\] Fix: ',
+            ),
+          ),
+        },
+      ]);
+      expect(took).toBeGreaterThanOrEqual(budgetMs);
+      expect(probes.length).toBeGreaterThanOrEqual(5);
       expect(Math.max(...probes)).toBeLessThan(1000);
-    }
-    expect((await lesson()).body).toBe(before);
-  });
+      expect((await lesson()).body).toBe(before);
 
-  it('stops a check past its time budget and refuses the save, while every probe answers in under a second', async () => {
-    const unit = await lesson();
-    const before = unit.body;
-    const { status, json, took, probes } = await saveWhileProbing(unit.id, slowBody);
-    expect(status).toBe(400);
-    expect(fieldErrors(json)).toEqual([
-      {
-        path: 'body',
-        message: expect.stringMatching(
-          /^Checking this body took longer than 0\.25 s, so it was stopped and the body was not saved \[polycourse:mdx-check-timeout\] Fix: /,
-        ),
-      },
-    ]);
-    expect(took).toBeGreaterThanOrEqual(budgetMs);
-    expect(probes.length).toBeGreaterThanOrEqual(5);
-    expect(Math.max(...probes)).toBeLessThan(1000);
-    expect((await lesson()).body).toBe(before);
-
-    // The server's worker was replaced: an ordinary save is checked and stored.
-    const fine = await api(`units/${unit.id}?locale=en`, {
-      as: token,
-      method: 'PATCH',
-      body: JSON.stringify({ body: `${before}\n\nOne more *line*.` }),
-    });
-    expect(fine.status).toBe(200);
-    expect((await lesson()).body).toBe(`${before}\n\nOne more *line*.`);
-    const invalid = await api(`units/${unit.id}?locale=en`, {
-      as: token,
-      method: 'PATCH',
-      body: JSON.stringify({ body: 'Fine.\n\n<script>alert(1)</script>' }),
-    });
-    expect(fieldErrors(await invalid.json())[0].message).toMatch(
-      /^3:1 <script> is not allowed in course content \[polycourse:forbidden-element\]/,
-    );
-  });
+      // The server's worker was replaced: an ordinary save is checked and stored.
+      const fine = await api(`units/${unit.id}?locale=en`, {
+        as: token,
+        method: 'PATCH',
+        body: JSON.stringify({ body: `${before}\n\nOne more *line*.` }),
+      });
+      expect(fine.status).toBe(200);
+      expect((await lesson()).body).toBe(`${before}\n\nOne more *line*.`);
+      const invalid = await api(`units/${unit.id}?locale=en`, {
+        as: token,
+        method: 'PATCH',
+        body: JSON.stringify({ body: 'Fine.\n\n<script>alert(1)</script>' }),
+      });
+      expect(fieldErrors(await invalid.json())[0].message).toMatch(
+        /^3:1 <script> is not allowed in course content \[polycourse:forbidden-element\]/,
+      );
+    },
+  );
 });

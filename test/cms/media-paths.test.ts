@@ -1,7 +1,8 @@
 /**
- * The CMS source reads and writes nothing outside its roots, whatever a document says: a unit's src or
- * poster, a Media document's coursePath or filename, a caption's locale and the course id are data.
- * Real SQLite CMS, the real compiler; each case names collection/field and leaves outside files as they were.
+ * The CMS source reads and writes nothing outside its roots, whatever a document says: a unit's src
+ * or poster, a Media document's coursePath or filename, a caption's locale and the course id are
+ * data. Real SQLite CMS, the real compiler; each case names collection/field and leaves outside
+ * files as they were.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,96 +34,105 @@ describe('media paths in the CMS source', () => {
     await stop?.();
   });
 
-  it('a Media coursePath that climbs out is never written, and an outside file keeps its content', async () => {
-    const cache = tempDir();
-    const outside = tempDir('polycourse-outside-');
-    const victim = path.join(outside, 'victim.vtt');
-    fs.writeFileSync(victim, 'KEEP');
-    const media = (
-      await payload.find({
-        collection: 'media',
-        where: { coursePath: { equals: 'media/diagram.png' } },
-      })
-    ).docs[0] as any;
-    const climbing = path.relative(path.join(cache, 'cms', 'mini'), victim);
-    await raw('media', media.id, { coursePath: climbing });
-    const fresh = path.join(outside, 'new/dir/file.vtt');
-    const poster = (
-      await payload.find({
-        collection: 'media',
-        where: { coursePath: { equals: 'media/poster.png' } },
-      })
-    ).docs[0] as any;
-    await raw('media', poster.id, {
-      coursePath: path.relative(path.join(cache, 'cms', 'mini'), fresh),
-    });
+  it(
+    'a Media coursePath that climbs out is never ' +
+      'written, and an outside file keeps its content',
+    async () => {
+      const cache = tempDir();
+      const outside = tempDir('polycourse-outside-');
+      const victim = path.join(outside, 'victim.vtt');
+      fs.writeFileSync(victim, 'KEEP');
+      const media = (
+        await payload.find({
+          collection: 'media',
+          where: { coursePath: { equals: 'media/diagram.png' } },
+        })
+      ).docs[0] as any;
+      const climbing = path.relative(path.join(cache, 'cms', 'mini'), victim);
+      await raw('media', media.id, { coursePath: climbing });
+      const fresh = path.join(outside, 'new/dir/file.vtt');
+      const poster = (
+        await payload.find({
+          collection: 'media',
+          where: { coursePath: { equals: 'media/poster.png' } },
+        })
+      ).docs[0] as any;
+      await raw('media', poster.id, {
+        coursePath: path.relative(path.join(cache, 'cms', 'mini'), fresh),
+      });
 
-    const source = await readCourseFromCms(payload, 'mini', cache);
-    expect(fs.readFileSync(victim, 'utf8')).toBe('KEEP');
-    expect(fs.existsSync(path.join(outside, 'new'))).toBe(false);
-    const problems = source.diagnostics.filter((d) => d.ruleId === 'polycourse:media-path');
-    expect(problems.map((d) => [d.severity, d.path]).sort()).toEqual(
-      [
-        ['warning', `cms:media/${media.id}/coursePath`],
-        ['warning', `cms:media/${poster.id}/coursePath`],
-      ].sort(),
-    );
-    for (const p of problems) expect(p.message).toMatch(/leaves its folder/);
-    // The unit that used the poster now reports it missing instead of building with someone else's file.
-    expect(source.diagnostics.find((d) => d.ruleId === 'polycourse:missing-media')?.path).toBe(
-      'cms:units/intro-video/poster',
-    );
-    await payload.update({
-      collection: 'media',
-      id: media.id,
-      data: { coursePath: 'media/diagram.png' } as never,
-    });
-    await payload.update({
-      collection: 'media',
-      id: poster.id,
-      data: { coursePath: 'media/poster.png' } as never,
-    });
-  });
-
-  it('a unit src or poster outside media/ refuses the build with collection/field, and nothing is written', async () => {
-    const secret = tempDir('polycourse-outside-');
-    fs.writeFileSync(path.join(secret, 'payload-secret'), 'SECRET-VALUE');
-    const unit = await unitId('intro-video');
-    const cache = tempDir();
-    await raw('units', unit.id, {
-      src: `../../../../../../../../..${secret}/payload-secret`,
-      poster: '/etc/hostname',
-    });
-    const source = await readCourseFromCms(payload, 'mini', cache);
-    const out = tempDir();
-    const result = await buildCourse({
-      courseDir: '',
-      outDir: out,
-      cacheDir: path.join(cache, 'build'),
-      source,
-    });
-    expect(result.ok).toBe(false);
-    expect(fs.readdirSync(out)).toEqual([]);
-    expect(
-      result.diagnostics
-        .filter((d) => d.ruleId === 'polycourse:media-path')
-        .map((d) => [d.path, d.message.replace(/"[^"]*"/, '…')]),
-    ).toEqual([
-      [
-        'cms:units/intro-video/src',
-        'Media path … leaves its folder (..): a course may use only media uploaded to the CMS',
-      ],
-      [
+      const source = await readCourseFromCms(payload, 'mini', cache);
+      expect(fs.readFileSync(victim, 'utf8')).toBe('KEEP');
+      expect(fs.existsSync(path.join(outside, 'new'))).toBe(false);
+      const problems = source.diagnostics.filter((d) => d.ruleId === 'polycourse:media-path');
+      expect(problems.map((d) => [d.severity, d.path]).sort()).toEqual(
+        [
+          ['warning', `cms:media/${media.id}/coursePath`],
+          ['warning', `cms:media/${poster.id}/coursePath`],
+        ].sort(),
+      );
+      for (const p of problems) expect(p.message).toMatch(/leaves its folder/);
+      // The unit that used the poster now reports it missing instead of building with someone
+      // else's file.
+      expect(source.diagnostics.find((d) => d.ruleId === 'polycourse:missing-media')?.path).toBe(
         'cms:units/intro-video/poster',
-        'Media path … is an absolute path: a course may use only media uploaded to the CMS',
-      ],
-    ]);
-    await payload.update({
-      collection: 'units',
-      id: unit.id,
-      data: { src: 'media/clip.mp4', poster: 'media/poster.png' } as never,
-    });
-  });
+      );
+      await payload.update({
+        collection: 'media',
+        id: media.id,
+        data: { coursePath: 'media/diagram.png' } as never,
+      });
+      await payload.update({
+        collection: 'media',
+        id: poster.id,
+        data: { coursePath: 'media/poster.png' } as never,
+      });
+    },
+  );
+
+  it(
+    'a unit src or poster outside media/ refuses the ' +
+      'build with collection/field, and nothing is written',
+    async () => {
+      const secret = tempDir('polycourse-outside-');
+      fs.writeFileSync(path.join(secret, 'payload-secret'), 'SECRET-VALUE');
+      const unit = await unitId('intro-video');
+      const cache = tempDir();
+      await raw('units', unit.id, {
+        src: `../../../../../../../../..${secret}/payload-secret`,
+        poster: '/etc/hostname',
+      });
+      const source = await readCourseFromCms(payload, 'mini', cache);
+      const out = tempDir();
+      const result = await buildCourse({
+        courseDir: '',
+        outDir: out,
+        cacheDir: path.join(cache, 'build'),
+        source,
+      });
+      expect(result.ok).toBe(false);
+      expect(fs.readdirSync(out)).toEqual([]);
+      expect(
+        result.diagnostics
+          .filter((d) => d.ruleId === 'polycourse:media-path')
+          .map((d) => [d.path, d.message.replace(/"[^"]*"/, '…')]),
+      ).toEqual([
+        [
+          'cms:units/intro-video/src',
+          'Media path … leaves its folder (..): a course may use only media uploaded to the CMS',
+        ],
+        [
+          'cms:units/intro-video/poster',
+          'Media path … is an absolute path: a course may use only media uploaded to the CMS',
+        ],
+      ]);
+      await payload.update({
+        collection: 'units',
+        id: unit.id,
+        data: { src: 'media/clip.mp4', poster: 'media/poster.png' } as never,
+      });
+    },
+  );
 
   it('a caption locale that is not one of the course languages is not written', async () => {
     const unit = await unitId('intro-video');

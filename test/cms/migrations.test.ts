@@ -1,6 +1,6 @@
 /**
- * The committed migrations build the whole schema on an empty database (no schema push), on SQLite and
- * on a fresh PostgreSQL database: what production runs on start.
+ * The committed migrations build the whole schema on an empty database (no schema push), on SQLite
+ * and on a fresh PostgreSQL database: what production runs on start.
  */
 import path from 'node:path';
 import pg from 'pg';
@@ -11,9 +11,12 @@ import { databaseAdapter } from '../../cms/database-adapter.ts';
 import { databaseAvailable, postgresUri } from '../helpers/cms.ts';
 import { tempDir } from '../helpers/temp-course.ts';
 
-/** Start as production does (prodMigrations run on start, nothing is pushed), then use the schema. */
+/**
+ * Start as production does (prodMigrations run on start, nothing is pushed), then use the schema.
+ */
 async function migratedCrud(uri: string, key: string) {
-  const env = process.env as Record<string, string | undefined>; // NODE_ENV is read-only in Next's types
+  // NODE_ENV is read-only in Next's types
+  const env = process.env as Record<string, string | undefined>;
   const nodeEnv = env.NODE_ENV;
   env.NODE_ENV = 'production';
   let payload;

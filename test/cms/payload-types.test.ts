@@ -1,7 +1,7 @@
 /**
- * The committed cms/payload-types.ts is what `npm run cms:types` generates from the Payload config now (no
- * database needed); and the "every locale" document types of cms/documents.ts name the fields that the
- * collections mark `localized`.
+ * The committed cms/payload-types.ts is what `npm run cms:types` generates from the Payload config
+ * now (no database needed); and the "every locale" document types of cms/documents.ts name the
+ * fields that the collections mark `localized`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,10 @@ import { localizedFields } from '../../cms/documents.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** The localized fields of a collection, nested as in cms/documents.ts (`true`, or the fields inside). */
+/**
+ * The localized fields of a collection, nested as in cms/documents.ts (`true`, or the fields
+ * inside).
+ */
 function localizedTree(fields: Field[]): Record<string, unknown> {
   const tree: Record<string, unknown> = {};
   for (const field of fields) {
@@ -33,7 +36,8 @@ describe('typed CMS documents', () => {
   it('cms/payload-types.ts is current: `npm run cms:types` writes the same file', () => {
     const dir = tempDir('polycourse-types-');
     const generated = path.join(dir, 'payload-types.ts');
-    // Payload's generator writes to PAYLOAD_TS_OUTPUT_PATH instead of the config's outputFile when it is set.
+    // Payload's generator writes to PAYLOAD_TS_OUTPUT_PATH instead of the config's outputFile when
+    // it is set.
     const run = spawnSync('npm', ['run', '--silent', 'cms:types'], {
       cwd: root,
       encoding: 'utf8',
@@ -46,7 +50,8 @@ describe('typed CMS documents', () => {
     fs.rmSync(dir, { recursive: true, force: true });
     expect(
       stale,
-      'cms/payload-types.ts is stale: the Payload config changed since it was generated. Run `npm run cms:types` and commit the file.',
+      'cms/payload-types.ts is stale: the Payload config changed since ' +
+        'it was generated. Run `npm run cms:types` and commit the file.',
     ).toBe(false);
   });
 

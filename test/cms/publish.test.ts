@@ -35,38 +35,44 @@ describe('publishing from the CMS', () => {
     ]);
   });
 
-  it('builds the bundles in the background with progress; a failed build keeps the last bundles and shows its errors', async () => {
-    const out = tempDir();
-    const ok = await startPublish(payload, 'mini', out);
-    await ok.finished;
-    const done = (await payload.findByID({ collection: 'publish-jobs', id: ok.jobId })) as any;
-    expect(done).toMatchObject({ state: 'done', done: 42, total: 42 });
-    const manifest = fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8');
-    // The zips a partner downloads, one per locale and one with every locale, come with the bundles.
-    expect(
-      fs
-        .readdirSync(out)
-        .filter((f) => f.endsWith('.zip'))
-        .sort(),
-    ).toEqual(['mini.ar.zip', 'mini.en.zip', 'mini.fr.zip', 'mini.zip']);
+  it(
+    'builds the bundles in the background with progress; ' +
+      'a failed build keeps the last bundles and shows its errors',
+    async () => {
+      const out = tempDir();
+      const ok = await startPublish(payload, 'mini', out);
+      await ok.finished;
+      const done = (await payload.findByID({ collection: 'publish-jobs', id: ok.jobId })) as any;
+      expect(done).toMatchObject({ state: 'done', done: 42, total: 42 });
+      const manifest = fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8');
+      // The zips a partner downloads, one per locale and one with every locale, come with the
+      // bundles.
+      expect(
+        fs
+          .readdirSync(out)
+          .filter((f) => f.endsWith('.zip'))
+          .sort(),
+      ).toEqual(['mini.ar.zip', 'mini.en.zip', 'mini.fr.zip', 'mini.zip']);
 
-    const unit = (
-      await payload.find({ collection: 'units', where: { unitId: { equals: 'second-lesson' } } })
-    ).docs[0];
-    await payload.update({
-      collection: 'units',
-      id: unit.id,
-      locale: 'en',
-      data: { body: '<Figure src="media/missing.png" alt="Gone" />' } as never,
-    });
-    const failing = await startPublish(payload, 'mini', out);
-    await failing.finished;
-    const failed = (await payload.findByID({
-      collection: 'publish-jobs',
-      id: failing.jobId,
-    })) as any;
-    expect(failed.state).toBe('failed');
-    expect(failed.diagnostics.map((d: any) => d.ruleId)).toContain('polycourse:missing-media');
-    expect(fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8')).toBe(manifest);
-  }, 120_000);
+      const unit = (
+        await payload.find({ collection: 'units', where: { unitId: { equals: 'second-lesson' } } })
+      ).docs[0];
+      await payload.update({
+        collection: 'units',
+        id: unit.id,
+        locale: 'en',
+        data: { body: '<Figure src="media/missing.png" alt="Gone" />' } as never,
+      });
+      const failing = await startPublish(payload, 'mini', out);
+      await failing.finished;
+      const failed = (await payload.findByID({
+        collection: 'publish-jobs',
+        id: failing.jobId,
+      })) as any;
+      expect(failed.state).toBe('failed');
+      expect(failed.diagnostics.map((d: any) => d.ruleId)).toContain('polycourse:missing-media');
+      expect(fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8')).toBe(manifest);
+    },
+    120_000,
+  );
 });

@@ -1,8 +1,8 @@
 /**
- * Setting the CMS server up and exposing it (issue 9), against the real server: the first admin needs the
- * operator's one-time setup link (or the environment), the server listens on 127.0.0.1 unless a host is
- * given, a cookie sent from another origin is no session, and a publish cut off by a crash is marked
- * interrupted after the restart, in the job and in the Bundles panel.
+ * Setting the CMS server up and exposing it (issue 9), against the real server: the first admin
+ * needs the operator's one-time setup link (or the environment), the server listens on 127.0.0.1
+ * unless a host is given, a cookie sent from another origin is no session, and a publish cut off by
+ * a crash is marked interrupted after the restart, in the job and in the Bundles panel.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -86,39 +86,45 @@ describe('a new CMS with no users, listening on the default host', { timeout: 18
     await cms?.stop();
   });
 
-  it('prints a one-time setup link; first-register without its token, or with a wrong one, is refused and creates nothing', async () => {
-    const token = setupToken(cms);
-    expect(token, cms.output().slice(-3000)).toMatch(/^[\w-]{20,}$/);
-    const api = rest(cms);
-    for (const attempt of [{}, { setupToken: 'not-the-token' }]) {
-      const refused = await api('users/first-register', {
-        method: 'POST',
-        body: JSON.stringify({ ...intruder, roles: ['admin'], ...attempt }),
-      });
-      expect(refused.status).toBe(403);
-      expect((await refused.json()).errors[0].message).toMatch(
-        /one-time setup link.*Nothing was created/,
-      );
-    }
-    expect(
-      (
-        await api('users/first-register?token=not-the-token', {
+  it(
+    'prints a one-time setup link; first-register without its ' +
+      'token, or with a wrong one, is refused and creates nothing',
+    async () => {
+      const token = setupToken(cms);
+      expect(token, cms.output().slice(-3000)).toMatch(/^[\w-]{20,}$/);
+      const api = rest(cms);
+      for (const attempt of [{}, { setupToken: 'not-the-token' }]) {
+        const refused = await api('users/first-register', {
           method: 'POST',
-          body: JSON.stringify(intruder),
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (await api('users/login', { method: 'POST', body: JSON.stringify(intruder) })).status,
-    ).toBe(401);
-  });
+          body: JSON.stringify({ ...intruder, roles: ['admin'], ...attempt }),
+        });
+        expect(refused.status).toBe(403);
+        expect((await refused.json()).errors[0].message).toMatch(
+          /one-time setup link.*Nothing was created/,
+        );
+      }
+      expect(
+        (
+          await api('users/first-register?token=not-the-token', {
+            method: 'POST',
+            body: JSON.stringify(intruder),
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (await api('users/login', { method: 'POST', body: JSON.stringify(intruder) })).status,
+      ).toBe(401);
+    },
+  );
 
   it('the printed link creates the admin in the browser, and then no longer works', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${cms.url}/admin/create-first-user?token=${setupToken(cms)}`);
     await expect.poll(() => page.locator('#field-setupToken').inputValue()).toBe(setupToken(cms));
-    expect(await page.locator('#field-setupToken').isEditable()).toBe(true); // or pasted, when the link was lost
-    expect(await page.locator('#field-roles').count()).toBe(0); // the first account is the admin: no roles to pick
+    // or pasted, when the link was lost
+    expect(await page.locator('#field-setupToken').isEditable()).toBe(true);
+    // the first account is the admin: no roles to pick
+    expect(await page.locator('#field-roles').count()).toBe(0);
     await page.fill('#field-email', operator.email);
     await page.fill('#field-password', operator.password);
     await page.fill('#field-confirm-password', operator.password);
@@ -172,64 +178,68 @@ describe('a new CMS with no users, listening on the default host', { timeout: 18
     expect(await connects(lanAddress, cms.port)).toBe(false);
   });
 
-  it('a session cookie sent from another origin is not a session; from the server, or as a JWT header from anywhere, it is', async () => {
-    const api = rest(cms);
-    const { jwt, cookie } = await logIn(cms, operator.email, operator.password);
-    const unit = (
-      await (
-        await api('units?where[unitId][equals]=first-lesson&depth=0&draft=true', { jwt })
-      ).json()
-    ).docs[0];
-    const retitle = (title: string, headers: Record<string, string>) =>
-      api(`units/${unit.id}?draft=true`, {
-        method: 'PATCH',
-        headers,
-        body: JSON.stringify({ title }),
-      });
-    const storedTitle = async () =>
-      (await (await api(`units/${unit.id}?draft=true&depth=0`, { jwt })).json()).title;
-    const before = await storedTitle();
+  it(
+    'a session cookie sent from another origin is not a session; ' +
+      'from the server, or as a JWT header from anywhere, it is',
+    async () => {
+      const api = rest(cms);
+      const { jwt, cookie } = await logIn(cms, operator.email, operator.password);
+      const unit = (
+        await (
+          await api('units?where[unitId][equals]=first-lesson&depth=0&draft=true', { jwt })
+        ).json()
+      ).docs[0];
+      const retitle = (title: string, headers: Record<string, string>) =>
+        api(`units/${unit.id}?draft=true`, {
+          method: 'PATCH',
+          headers,
+          body: JSON.stringify({ title }),
+        });
+      const storedTitle = async () =>
+        (await (await api(`units/${unit.id}?draft=true&depth=0`, { jwt })).json()).title;
+      const before = await storedTitle();
 
-    const forged = await retitle('Forged', { cookie, origin: 'http://evil.example' });
-    expect([401, 403]).toContain(forged.status);
-    expect(await storedTitle()).toBe(before);
-    const forgedPost = await api('courses', {
-      method: 'POST',
-      headers: { cookie, origin: 'http://evil.example' },
-      body: JSON.stringify({ courseId: 'forged', title: 'Forged' }),
-    });
-    expect([401, 403]).toContain(forgedPost.status);
-    const graphql = (origin: string) =>
-      fetch(`${cms.url}/api/graphql`, {
+      const forged = await retitle('Forged', { cookie, origin: 'http://evil.example' });
+      expect([401, 403]).toContain(forged.status);
+      expect(await storedTitle()).toBe(before);
+      const forgedPost = await api('courses', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, origin },
-        body: JSON.stringify({ query: '{ meUser { user { email } } }' }),
-      }).then((r) => r.json());
-    expect((await graphql('http://evil.example')).data.meUser.user).toBeNull();
-    expect((await graphql(cms.url)).data.meUser.user.email).toBe(operator.email);
-
-    expect((await retitle('From the admin', { cookie, origin: cms.url })).status).toBe(200);
-    expect(await storedTitle()).toBe('From the admin');
-    expect(
-      (
-        await retitle('From an API client', {
-          authorization: `JWT ${jwt}`,
-          origin: 'http://evil.example',
-        })
-      ).status,
-    ).toBe(200);
-    expect(await storedTitle()).toBe('From an API client');
-
-    const preflight = (origin: string) =>
-      fetch(`${cms.url}/api/units/${unit.id}`, {
-        method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'PATCH' },
+        headers: { cookie, origin: 'http://evil.example' },
+        body: JSON.stringify({ courseId: 'forged', title: 'Forged' }),
       });
-    expect(
-      (await preflight('http://evil.example')).headers.get('access-control-allow-origin'),
-    ).toBeNull();
-    expect((await preflight(cms.url)).headers.get('access-control-allow-origin')).toBe(cms.url);
-  });
+      expect([401, 403]).toContain(forgedPost.status);
+      const graphql = (origin: string) =>
+        fetch(`${cms.url}/api/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie, origin },
+          body: JSON.stringify({ query: '{ meUser { user { email } } }' }),
+        }).then((r) => r.json());
+      expect((await graphql('http://evil.example')).data.meUser.user).toBeNull();
+      expect((await graphql(cms.url)).data.meUser.user.email).toBe(operator.email);
+
+      expect((await retitle('From the admin', { cookie, origin: cms.url })).status).toBe(200);
+      expect(await storedTitle()).toBe('From the admin');
+      expect(
+        (
+          await retitle('From an API client', {
+            authorization: `JWT ${jwt}`,
+            origin: 'http://evil.example',
+          })
+        ).status,
+      ).toBe(200);
+      expect(await storedTitle()).toBe('From an API client');
+
+      const preflight = (origin: string) =>
+        fetch(`${cms.url}/api/units/${unit.id}`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'PATCH' },
+        });
+      expect(
+        (await preflight('http://evil.example')).headers.get('access-control-allow-origin'),
+      ).toBeNull();
+      expect((await preflight(cms.url)).headers.get('access-control-allow-origin')).toBe(cms.url);
+    },
+  );
 });
 
 describe(
@@ -252,28 +262,32 @@ describe(
       await cms?.stop();
     });
 
-    it('first-register over REST with the token makes an admin, whatever roles the body asks for; the token works once', async () => {
-      const api = rest(cms);
-      const token = setupToken(cms)!;
-      const created = await api(`users/first-register?token=${token}`, {
-        method: 'POST',
-        body: JSON.stringify({ ...operator, roles: ['translator'], workLocales: ['fr'] }),
-      });
-      expect(created.status).toBe(200);
-      expect((await created.json()).user.roles).toEqual(['admin']);
-      const second = { email: 'second@example.org', password: 'second-password-1' };
-      expect(
-        (
-          await api(`users/first-register?token=${token}`, {
-            method: 'POST',
-            body: JSON.stringify(second),
-          })
-        ).status,
-      ).toBe(403);
-      expect(
-        (await api('users/login', { method: 'POST', body: JSON.stringify(second) })).status,
-      ).toBe(401);
-    });
+    it(
+      'first-register over REST with the token makes an admin, ' +
+        'whatever roles the body asks for; the token works once',
+      async () => {
+        const api = rest(cms);
+        const token = setupToken(cms)!;
+        const created = await api(`users/first-register?token=${token}`, {
+          method: 'POST',
+          body: JSON.stringify({ ...operator, roles: ['translator'], workLocales: ['fr'] }),
+        });
+        expect(created.status).toBe(200);
+        expect((await created.json()).user.roles).toEqual(['admin']);
+        const second = { email: 'second@example.org', password: 'second-password-1' };
+        expect(
+          (
+            await api(`users/first-register?token=${token}`, {
+              method: 'POST',
+              body: JSON.stringify(second),
+            })
+          ).status,
+        ).toBe(403);
+        expect(
+          (await api('users/login', { method: 'POST', body: JSON.stringify(second) })).status,
+        ).toBe(401);
+      },
+    );
 
     it('answers on a non-loopback address', async ({ skip }) => {
       expect(cms.output()).toContain(`listening on 0.0.0.0:${cms.port}`);
@@ -281,75 +295,82 @@ describe(
       expect((await fetch(`http://${lanAddress}:${cms.port}/api/users/me`)).status).toBe(200);
     });
 
-    it('a publish killed with the server is marked interrupted after the restart; the last bundles stay; the Bundles panel says so', async () => {
-      const manifest = path.join(cms.bundlesDir, 'mini/manifest.json');
-      const published = fs.readFileSync(manifest, 'utf8');
-      let { jwt } = await logIn(cms, operator.email, operator.password);
-      const course = (
-        await (await rest(cms)('courses?where[courseId][equals]=mini&depth=0', { jwt })).json()
-      ).docs[0];
-      const started = await rest(cms)(`courses/${course.id}/publish`, {
-        method: 'POST',
-        jwt,
-        body: '{}',
-      });
-      const { job } = await started.json();
-      expect(job).toBeTruthy();
-      // The publish runs in its own process (its own process group): freeze it, crash the server, then kill it.
-      const worker = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
-        .split('\n')
-        .find((line) => line.includes(`publish mini --job ${job}`));
-      expect(worker, 'the publish process').toBeTruthy();
-      const workerPid = Number(worker!.trim().split(/\s+/)[0]);
-      process.kill(workerPid, 'SIGSTOP');
-      await cms.stop('SIGKILL');
-      process.kill(workerPid, 'SIGKILL');
+    it(
+      'a publish killed with the server is marked interrupted after ' +
+        'the restart; the last bundles stay; the Bundles panel says so',
+      async () => {
+        const manifest = path.join(cms.bundlesDir, 'mini/manifest.json');
+        const published = fs.readFileSync(manifest, 'utf8');
+        let { jwt } = await logIn(cms, operator.email, operator.password);
+        const course = (
+          await (await rest(cms)('courses?where[courseId][equals]=mini&depth=0', { jwt })).json()
+        ).docs[0];
+        const started = await rest(cms)(`courses/${course.id}/publish`, {
+          method: 'POST',
+          jwt,
+          body: '{}',
+        });
+        const { job } = await started.json();
+        expect(job).toBeTruthy();
+        // The publish runs in its own process (its own process group): freeze it, crash the server,
+        // then kill it.
+        const worker = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+          .split('\n')
+          .find((line) => line.includes(`publish mini --job ${job}`));
+        expect(worker, 'the publish process').toBeTruthy();
+        const workerPid = Number(worker!.trim().split(/\s+/)[0]);
+        process.kill(workerPid, 'SIGSTOP');
+        await cms.stop('SIGKILL');
+        process.kill(workerPid, 'SIGKILL');
 
-      cms = await startCmsServer(miniCourseDir, 'mini', undefined, {
-        dataDir: cms.dataDir,
-        port: cms.port,
-        host: '0.0.0.0',
-        withAdmin: false,
-      });
-      ({ jwt } = await logIn(cms, operator.email, operator.password));
-      let row: { state: string; diagnostics?: { ruleId: string; message: string }[] };
-      const deadline = Date.now() + 90_000;
-      do {
-        row = await (await rest(cms)(`publish-jobs/${job}`, { jwt })).json();
-        if (row.state !== 'running') break;
-        await new Promise((r) => setTimeout(r, 1000));
-      } while (Date.now() < deadline);
-      expect(row.state).toBe('failed');
-      expect(row.diagnostics).toEqual([
-        expect.objectContaining({
-          ruleId: 'polycourse:publish-interrupted',
-          message:
-            'interrupted: the server stopped while this publish ran; the last bundles are unchanged; publish again',
-        }),
-      ]);
-      expect(fs.readFileSync(manifest, 'utf8')).toBe(published);
+        cms = await startCmsServer(miniCourseDir, 'mini', undefined, {
+          dataDir: cms.dataDir,
+          port: cms.port,
+          host: '0.0.0.0',
+          withAdmin: false,
+        });
+        ({ jwt } = await logIn(cms, operator.email, operator.password));
+        let row: { state: string; diagnostics?: { ruleId: string; message: string }[] };
+        const deadline = Date.now() + 90_000;
+        do {
+          row = await (await rest(cms)(`publish-jobs/${job}`, { jwt })).json();
+          if (row.state !== 'running') break;
+          await new Promise((r) => setTimeout(r, 1000));
+        } while (Date.now() < deadline);
+        expect(row.state).toBe('failed');
+        expect(row.diagnostics).toEqual([
+          expect.objectContaining({
+            ruleId: 'polycourse:publish-interrupted',
+            message:
+              'interrupted: the server stopped while this publish ran; ' +
+              'the last bundles are unchanged; publish again',
+          }),
+        ]);
+        expect(fs.readFileSync(manifest, 'utf8')).toBe(published);
 
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(`${cms.url}/admin/login`);
-      await page.fill('#field-email', operator.email);
-      await page.fill('#field-password', operator.password);
-      await page.click('button[type=submit]');
-      await page.waitForURL(`${cms.url}/admin`, { timeout: 60_000 });
-      await page.goto(`${cms.url}/admin/collections/courses/${course.id}`);
-      const panel = page.locator('[data-publish-state="failed"]');
-      await panel.waitFor({ timeout: 30_000 });
-      expect(await panel.textContent()).toContain(
-        'The last build was interrupted; the bundles below are the previous ones.',
-      );
-      expect(await panel.textContent()).toContain(
-        'interrupted: the server stopped while this publish ran; the last bundles are unchanged; publish again',
-      );
-      await expect
-        .poll(() => page.getByRole('button', { name: 'Publish bundles' }).isEnabled())
-        .toBe(true);
-      await panel.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: '/tmp/publish-interrupted.png' });
-      await page.close();
-    });
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await page.goto(`${cms.url}/admin/login`);
+        await page.fill('#field-email', operator.email);
+        await page.fill('#field-password', operator.password);
+        await page.click('button[type=submit]');
+        await page.waitForURL(`${cms.url}/admin`, { timeout: 60_000 });
+        await page.goto(`${cms.url}/admin/collections/courses/${course.id}`);
+        const panel = page.locator('[data-publish-state="failed"]');
+        await panel.waitFor({ timeout: 30_000 });
+        expect(await panel.textContent()).toContain(
+          'The last build was interrupted; the bundles below are the previous ones.',
+        );
+        expect(await panel.textContent()).toContain(
+          'interrupted: the server stopped while this publish ran; ' +
+            'the last bundles are unchanged; publish again',
+        );
+        await expect
+          .poll(() => page.getByRole('button', { name: 'Publish bundles' }).isEnabled())
+          .toBe(true);
+        await panel.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: '/tmp/publish-interrupted.png' });
+        await page.close();
+      },
+    );
   },
 );

@@ -1,8 +1,9 @@
 /**
- * Translators and reviewers change only the translated texts of their locales (issue 9): every shared
- * (non-localized) field, array rows and relationships are refused with a message that says where and why,
- * and a refused request changes nothing stored. Through the Local API with access enforced, on SQLite and
- * PostgreSQL, then against the real server over REST and GraphQL, and in the admin (Chromium).
+ * Translators and reviewers change only the translated texts of their locales (issue 9): every
+ * shared (non-localized) field, array rows and relationships are refused with a message that says
+ * where and why, and a refused request changes nothing stored. Through the Local API with access
+ * enforced, on SQLite and PostgreSQL, then against the real server over REST and GraphQL, and in
+ * the admin (Chromium).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,9 +24,11 @@ const refusedAs = (
   why: string,
   locale = 'fr',
 ) =>
-  `${paths.map((p) => `${collection}/${p}`).join(', ')} (editing ${locale}): ${who} can change only the translated texts of their locales (${locale}); ${why}. Ask an author.`;
+  `${paths.map((p) => `${collection}/${p}`).join(', ')} (editing ${locale}): ${who} can ` +
+  `change only the translated texts of their locales (${locale}); ${why}. Ask an author.`;
 const shared = (...paths: string[]) =>
-  `${paths.map((p) => `"${p}"`).join(' and ')} ${paths.length === 1 ? 'is' : 'are'} shared by every language`;
+  `${paths.map((p) => `"${p}"`).join(' and ')} ` +
+  `${paths.length === 1 ? 'is' : 'are'} shared by every language`;
 const rowsOf = (p: string) =>
   `the number and order of the rows of "${p}" are shared by every language`;
 
@@ -45,7 +48,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
 
       const as = (name: string) =>
         ({ user: { ...users[name], collection: 'users' }, overrideAccess: false }) as const;
-      /** Everything stored about a document: the latest draft and the published document in every locale, and its versions. */
+      /**
+       * Everything stored about a document: the latest draft and the published document in every
+       * locale, and its versions.
+       */
       const stored = async (
         collection: 'units' | 'modules' | 'courses' | 'media',
         id: string | number,
@@ -208,592 +214,652 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         expect(await stored(collection, id)).toEqual(before);
       }
 
-      it('a French translator is refused changing the shared fields of a unit: unitId, kind, src, poster, passMark', async () => {
-        await expectRefused(
-          'units',
-          video.id,
-          { unitId: 'other' },
-          refusedAs('translators', 'units', ['unitId'], shared('unitId')),
-        );
-        await expectRefused(
-          'units',
-          video.id,
-          { kind: 'lesson' },
-          refusedAs('translators', 'units', ['kind'], shared('kind')),
-        );
-        await expectRefused(
-          'units',
-          video.id,
-          { src: '../../../../etc/passwd' },
-          refusedAs('translators', 'units', ['src'], shared('src')),
-        );
-        await expectRefused(
-          'units',
-          video.id,
-          { poster: 'media/other.png', title: 'Clip (fr)' },
-          refusedAs('translators', 'units', ['poster'], shared('poster')),
-        );
-        await expectRefused(
-          'units',
-          video.id,
-          { src: null },
-          refusedAs('translators', 'units', ['src'], shared('src')),
-        );
-        await expectRefused(
-          'units',
-          quiz.id,
-          { passMark: 0 },
-          refusedAs('translators', 'units', ['passMark'], shared('passMark')),
-        );
-        await expectRefused(
-          'units',
-          video.id,
-          { captions: [{ locale: 'fr', vtt: 'WEBVTT\n' }] },
-          refusedAs('translators', 'units', ['captions'], rowsOf('captions')),
-        );
-      });
-
-      it('the answer key, question ids and types and the rows of a quiz are refused, also when sent inside the whole French document', async () => {
-        const changed = (edit: (doc: Doc) => void) => {
-          const doc = structuredClone(french);
-          edit(doc);
-          return doc;
-        };
-        const french = await inFrench('units', quiz.id);
-        await expectRefused(
-          'units',
-          quiz.id,
-          changed((d) => {
-            d.questions[0].correct = ['a'];
-          }),
-          refusedAs('translators', 'units', ['questions.0.correct'], shared('questions.0.correct')),
-        );
-        await expectRefused(
-          'units',
-          quiz.id,
-          changed((d) => {
-            d.questions[0].options[0].correct = true;
-            d.questions[0].options[1].correct = false;
-          }),
-          refusedAs(
-            'translators',
+      it(
+        'a French translator is refused changing the shared ' +
+          'fields of a unit: unitId, kind, src, poster, passMark',
+        async () => {
+          await expectRefused(
             'units',
-            ['questions.0.options.0.correct', 'questions.0.options.1.correct'],
-            shared('questions.0.options.0.correct', 'questions.0.options.1.correct'),
-          ),
-        );
-        await expectRefused(
-          'units',
-          quiz.id,
-          changed((d) => {
-            d.questions[1].questionId = 'q9';
-            d.questions[1].type = 'single';
-          }),
-          refusedAs(
-            'translators',
+            video.id,
+            { unitId: 'other' },
+            refusedAs('translators', 'units', ['unitId'], shared('unitId')),
+          );
+          await expectRefused(
             'units',
-            ['questions.1.questionId', 'questions.1.type'],
-            shared('questions.1.questionId', 'questions.1.type'),
-          ),
-        );
-        await expectRefused(
-          'units',
-          quiz.id,
-          changed((d) => {
-            d.questions.push({
-              questionId: 'q3',
-              type: 'truefalse',
-              prompt: 'Nouveau ?',
-              correct: false,
-            });
-          }),
-          refusedAs('translators', 'units', ['questions'], rowsOf('questions')),
-        );
-        await expectRefused(
-          'units',
-          quiz.id,
-          changed((d) => {
-            d.questions.pop();
-          }),
-          refusedAs('translators', 'units', ['questions'], rowsOf('questions')),
-        );
-        await expectRefused(
-          'units',
-          quiz.id,
-          changed((d) => {
-            d.questions.reverse();
-          }),
-          refusedAs('translators', 'units', ['questions'], rowsOf('questions')),
-        );
-        await expectRefused(
-          'units',
-          quiz.id,
-          changed((d) => {
-            d.questions[0].options.splice(0, 1);
-          }),
-          refusedAs('translators', 'units', ['questions.0.options'], rowsOf('questions.0.options')),
-        );
-        // Rows without their ids are new rows, even with the same content.
-        await expectRefused(
-          'units',
-          quiz.id,
-          changed((d) => {
-            for (const q of d.questions) delete q.id;
-          }),
-          refusedAs('translators', 'units', ['questions'], rowsOf('questions')),
-        );
-        await expectRefused(
-          'units',
-          quiz.id,
-          changed((d) => {
-            d.passMark = 0;
-            d.questions[0].correct = [];
-          }),
-          refusedAs(
-            'reviewers',
+            video.id,
+            { kind: 'lesson' },
+            refusedAs('translators', 'units', ['kind'], shared('kind')),
+          );
+          await expectRefused(
             'units',
-            ['passMark', 'questions.0.correct'],
-            shared('passMark', 'questions.0.correct'),
-          ),
-          'reviewer',
-        );
-      });
+            video.id,
+            { src: '../../../../etc/passwd' },
+            refusedAs('translators', 'units', ['src'], shared('src')),
+          );
+          await expectRefused(
+            'units',
+            video.id,
+            { poster: 'media/other.png', title: 'Clip (fr)' },
+            refusedAs('translators', 'units', ['poster'], shared('poster')),
+          );
+          await expectRefused(
+            'units',
+            video.id,
+            { src: null },
+            refusedAs('translators', 'units', ['src'], shared('src')),
+          );
+          await expectRefused(
+            'units',
+            quiz.id,
+            { passMark: 0 },
+            refusedAs('translators', 'units', ['passMark'], shared('passMark')),
+          );
+          await expectRefused(
+            'units',
+            video.id,
+            { captions: [{ locale: 'fr', vtt: 'WEBVTT\n' }] },
+            refusedAs('translators', 'units', ['captions'], rowsOf('captions')),
+          );
+        },
+      );
 
-      it("a module's units and a course's languages, theme, points and glossary rows are refused", async () => {
-        await expectRefused(
-          'modules',
-          module.id,
-          { units: [quiz.id] },
-          refusedAs('translators', 'modules', ['units'], shared('units')),
-        );
-        await expectRefused(
-          'modules',
-          module.id,
-          { units: [] },
-          refusedAs('translators', 'modules', ['units'], shared('units')),
-        );
-        await expectRefused(
-          'modules',
-          module.id,
-          { moduleId: 'n', title: 'Module (fr)' },
-          refusedAs('translators', 'modules', ['moduleId'], shared('moduleId')),
-        );
-        await expectRefused(
-          'courses',
-          course.id,
-          { languages: ['en', 'fr', 'de'] },
-          refusedAs('translators', 'courses', ['languages'], shared('languages')),
-        );
-        await expectRefused(
-          'courses',
-          course.id,
-          { theme: 'other' },
-          refusedAs('translators', 'courses', ['theme'], shared('theme')),
-        );
-        await expectRefused(
-          'courses',
-          course.id,
-          { sourceLocale: 'fr', modules: [] },
-          refusedAs(
-            'translators',
+      it(
+        'the answer key, question ids and types and the rows of a quiz ' +
+          'are refused, also when sent inside the whole French document',
+        async () => {
+          const changed = (edit: (doc: Doc) => void) => {
+            const doc = structuredClone(french);
+            edit(doc);
+            return doc;
+          };
+          const french = await inFrench('units', quiz.id);
+          await expectRefused(
+            'units',
+            quiz.id,
+            changed((d) => {
+              d.questions[0].correct = ['a'];
+            }),
+            refusedAs(
+              'translators',
+              'units',
+              ['questions.0.correct'],
+              shared('questions.0.correct'),
+            ),
+          );
+          await expectRefused(
+            'units',
+            quiz.id,
+            changed((d) => {
+              d.questions[0].options[0].correct = true;
+              d.questions[0].options[1].correct = false;
+            }),
+            refusedAs(
+              'translators',
+              'units',
+              ['questions.0.options.0.correct', 'questions.0.options.1.correct'],
+              shared('questions.0.options.0.correct', 'questions.0.options.1.correct'),
+            ),
+          );
+          await expectRefused(
+            'units',
+            quiz.id,
+            changed((d) => {
+              d.questions[1].questionId = 'q9';
+              d.questions[1].type = 'single';
+            }),
+            refusedAs(
+              'translators',
+              'units',
+              ['questions.1.questionId', 'questions.1.type'],
+              shared('questions.1.questionId', 'questions.1.type'),
+            ),
+          );
+          await expectRefused(
+            'units',
+            quiz.id,
+            changed((d) => {
+              d.questions.push({
+                questionId: 'q3',
+                type: 'truefalse',
+                prompt: 'Nouveau ?',
+                correct: false,
+              });
+            }),
+            refusedAs('translators', 'units', ['questions'], rowsOf('questions')),
+          );
+          await expectRefused(
+            'units',
+            quiz.id,
+            changed((d) => {
+              d.questions.pop();
+            }),
+            refusedAs('translators', 'units', ['questions'], rowsOf('questions')),
+          );
+          await expectRefused(
+            'units',
+            quiz.id,
+            changed((d) => {
+              d.questions.reverse();
+            }),
+            refusedAs('translators', 'units', ['questions'], rowsOf('questions')),
+          );
+          await expectRefused(
+            'units',
+            quiz.id,
+            changed((d) => {
+              d.questions[0].options.splice(0, 1);
+            }),
+            refusedAs(
+              'translators',
+              'units',
+              ['questions.0.options'],
+              rowsOf('questions.0.options'),
+            ),
+          );
+          // Rows without their ids are new rows, even with the same content.
+          await expectRefused(
+            'units',
+            quiz.id,
+            changed((d) => {
+              for (const q of d.questions) delete q.id;
+            }),
+            refusedAs('translators', 'units', ['questions'], rowsOf('questions')),
+          );
+          await expectRefused(
+            'units',
+            quiz.id,
+            changed((d) => {
+              d.passMark = 0;
+              d.questions[0].correct = [];
+            }),
+            refusedAs(
+              'reviewers',
+              'units',
+              ['passMark', 'questions.0.correct'],
+              shared('passMark', 'questions.0.correct'),
+            ),
+            'reviewer',
+          );
+        },
+      );
+
+      it(
+        "a module's units and a course's languages, " +
+          'theme, points and glossary rows are refused',
+        async () => {
+          await expectRefused(
+            'modules',
+            module.id,
+            { units: [quiz.id] },
+            refusedAs('translators', 'modules', ['units'], shared('units')),
+          );
+          await expectRefused(
+            'modules',
+            module.id,
+            { units: [] },
+            refusedAs('translators', 'modules', ['units'], shared('units')),
+          );
+          await expectRefused(
+            'modules',
+            module.id,
+            { moduleId: 'n', title: 'Module (fr)' },
+            refusedAs('translators', 'modules', ['moduleId'], shared('moduleId')),
+          );
+          await expectRefused(
             'courses',
-            ['sourceLocale', 'modules'],
-            shared('sourceLocale', 'modules'),
-          ),
-        );
-        await expectRefused(
-          'courses',
-          course.id,
-          { points: { correctAnswer: 500 } },
-          refusedAs(
-            'translators',
+            course.id,
+            { languages: ['en', 'fr', 'de'] },
+            refusedAs('translators', 'courses', ['languages'], shared('languages')),
+          );
+          await expectRefused(
             'courses',
-            ['points.correctAnswer'],
-            shared('points.correctAnswer'),
-          ),
-        );
-        const french = await inFrench('courses', course.id);
-        await expectRefused(
-          'courses',
-          course.id,
-          { glossary: [...french.glossary, { termId: 'new', term: 'Nouveau' }] },
-          refusedAs('translators', 'courses', ['glossary'], rowsOf('glossary')),
-        );
-        await expectRefused(
-          'courses',
-          course.id,
-          { questionnaire: { ...french.questionnaire, scale: 5 } },
-          refusedAs(
-            'translators',
+            course.id,
+            { theme: 'other' },
+            refusedAs('translators', 'courses', ['theme'], shared('theme')),
+          );
+          await expectRefused(
             'courses',
-            ['questionnaire.scale'],
-            shared('questionnaire.scale'),
-          ),
-        );
-      });
+            course.id,
+            { sourceLocale: 'fr', modules: [] },
+            refusedAs(
+              'translators',
+              'courses',
+              ['sourceLocale', 'modules'],
+              shared('sourceLocale', 'modules'),
+            ),
+          );
+          await expectRefused(
+            'courses',
+            course.id,
+            { points: { correctAnswer: 500 } },
+            refusedAs(
+              'translators',
+              'courses',
+              ['points.correctAnswer'],
+              shared('points.correctAnswer'),
+            ),
+          );
+          const french = await inFrench('courses', course.id);
+          await expectRefused(
+            'courses',
+            course.id,
+            { glossary: [...french.glossary, { termId: 'new', term: 'Nouveau' }] },
+            refusedAs('translators', 'courses', ['glossary'], rowsOf('glossary')),
+          );
+          await expectRefused(
+            'courses',
+            course.id,
+            { questionnaire: { ...french.questionnaire, scale: 5 } },
+            refusedAs(
+              'translators',
+              'courses',
+              ['questionnaire.scale'],
+              shared('questionnaire.scale'),
+            ),
+          );
+        },
+      );
 
-      it('the same translator changes the French texts, inside question rows too, while sending the whole document unchanged', async () => {
-        const french = await inFrench('units', quiz.id);
-        french.title = 'Vérification';
-        french.intro = 'Répondez.';
-        french.questions[0].prompt = 'Laquelle des deux ?';
-        french.questions[0].options[1].text = 'Bé';
-        french.questions[0].options[1].feedback = 'Oui.';
-        const before = (await payload.findByID({
-          collection: 'units',
-          id: quiz.id,
-          locale: 'all',
-          draft: true,
-          depth: 0,
-        })) as Doc;
-        await payload.update({
-          collection: 'units',
-          id: quiz.id,
-          locale: 'fr',
-          data: french,
-          ...as('translator'),
-        });
-        const after = (await payload.findByID({
-          collection: 'units',
-          id: quiz.id,
-          locale: 'all',
-          draft: true,
-          depth: 0,
-        })) as Doc;
-        expect(after.title).toEqual({ ...before.title, fr: 'Vérification' });
-        expect(after.intro).toEqual({ ...before.intro, fr: 'Répondez.' });
-        expect(after.questions[0].prompt).toEqual({ en: 'Which?', fr: 'Laquelle des deux ?' });
-        expect(after.questions[0].options[1]).toMatchObject({
-          optionId: 'b',
-          correct: true,
-          text: { en: 'B', fr: 'Bé' },
-          feedback: { fr: 'Oui.' },
-        });
-        expect(after.questions.map((q: Doc) => [q.id, q.questionId, q.type, q.correct])).toEqual(
-          before.questions.map((q: Doc) => [q.id, q.questionId, q.type, q.correct]),
-        );
-        expect(after.passMark).toBe(60);
+      it(
+        'the same translator changes the French texts, inside ' +
+          'question rows too, while sending the whole document unchanged',
+        async () => {
+          const french = await inFrench('units', quiz.id);
+          french.title = 'Vérification';
+          french.intro = 'Répondez.';
+          french.questions[0].prompt = 'Laquelle des deux ?';
+          french.questions[0].options[1].text = 'Bé';
+          french.questions[0].options[1].feedback = 'Oui.';
+          const before = (await payload.findByID({
+            collection: 'units',
+            id: quiz.id,
+            locale: 'all',
+            draft: true,
+            depth: 0,
+          })) as Doc;
+          await payload.update({
+            collection: 'units',
+            id: quiz.id,
+            locale: 'fr',
+            data: french,
+            ...as('translator'),
+          });
+          const after = (await payload.findByID({
+            collection: 'units',
+            id: quiz.id,
+            locale: 'all',
+            draft: true,
+            depth: 0,
+          })) as Doc;
+          expect(after.title).toEqual({ ...before.title, fr: 'Vérification' });
+          expect(after.intro).toEqual({ ...before.intro, fr: 'Répondez.' });
+          expect(after.questions[0].prompt).toEqual({ en: 'Which?', fr: 'Laquelle des deux ?' });
+          expect(after.questions[0].options[1]).toMatchObject({
+            optionId: 'b',
+            correct: true,
+            text: { en: 'B', fr: 'Bé' },
+            feedback: { fr: 'Oui.' },
+          });
+          expect(after.questions.map((q: Doc) => [q.id, q.questionId, q.type, q.correct])).toEqual(
+            before.questions.map((q: Doc) => [q.id, q.questionId, q.type, q.correct]),
+          );
+          expect(after.passMark).toBe(60);
 
-        // Rows with only their id and a text: the shared values inside them stay as stored.
-        await payload.update({
-          collection: 'units',
-          id: quiz.id,
-          locale: 'fr',
-          data: {
-            questions: after.questions.map((q: Doc, i: number) => ({
-              id: q.id,
-              prompt: `Question ${i + 1}`,
-            })),
-          },
-          ...as('translator'),
-        });
-        const partial = (await payload.findByID({
-          collection: 'units',
-          id: quiz.id,
-          locale: 'all',
-          draft: true,
-          depth: 0,
-        })) as Doc;
-        expect(
-          partial.questions.map((q: Doc) => [
-            q.questionId,
-            q.type,
-            q.correct,
-            q.prompt.fr,
-            q.options.length,
-          ]),
-        ).toEqual([
-          ['q1', 'single', ['b'], 'Question 1', 2],
-          ['q2', 'truefalse', true, 'Question 2', 0],
-        ]);
+          // Rows with only their id and a text: the shared values inside them stay as stored.
+          await payload.update({
+            collection: 'units',
+            id: quiz.id,
+            locale: 'fr',
+            data: {
+              questions: after.questions.map((q: Doc, i: number) => ({
+                id: q.id,
+                prompt: `Question ${i + 1}`,
+              })),
+            },
+            ...as('translator'),
+          });
+          const partial = (await payload.findByID({
+            collection: 'units',
+            id: quiz.id,
+            locale: 'all',
+            draft: true,
+            depth: 0,
+          })) as Doc;
+          expect(
+            partial.questions.map((q: Doc) => [
+              q.questionId,
+              q.type,
+              q.correct,
+              q.prompt.fr,
+              q.options.length,
+            ]),
+          ).toEqual([
+            ['q1', 'single', ['b'], 'Question 1', 2],
+            ['q2', 'truefalse', true, 'Question 2', 0],
+          ]);
 
-        // Only a text, as a REST client would send it; and the video's transcript.
-        await payload.update({
-          collection: 'units',
-          id: video.id,
-          locale: 'fr',
-          data: { title: 'Extrait', transcript: 'Des mots.' },
-          ...as('translator'),
-        });
-        const clip = (await payload.findByID({
-          collection: 'units',
-          id: video.id,
-          locale: 'all',
-          draft: true,
-          depth: 0,
-        })) as Doc;
-        expect(clip).toMatchObject({
-          title: { en: 'Clip', fr: 'Extrait' },
-          transcript: { en: 'Words.', fr: 'Des mots.' },
-          src: 'media/clip.mp4',
-          poster: 'media/poster.png',
-          kind: 'video',
-          unitId: 'clip',
-        });
-      });
+          // Only a text, as a REST client would send it; and the video's transcript.
+          await payload.update({
+            collection: 'units',
+            id: video.id,
+            locale: 'fr',
+            data: { title: 'Extrait', transcript: 'Des mots.' },
+            ...as('translator'),
+          });
+          const clip = (await payload.findByID({
+            collection: 'units',
+            id: video.id,
+            locale: 'all',
+            draft: true,
+            depth: 0,
+          })) as Doc;
+          expect(clip).toMatchObject({
+            title: { en: 'Clip', fr: 'Extrait' },
+            transcript: { en: 'Words.', fr: 'Des mots.' },
+            src: 'media/clip.mp4',
+            poster: 'media/poster.png',
+            kind: 'video',
+            unitId: 'clip',
+          });
+        },
+      );
 
-      it('a reviewer changes French texts; module and course texts too, with their relationships sent unchanged', async () => {
-        const moduleFr = await inFrench('modules', module.id);
-        await payload.update({
-          collection: 'modules',
-          id: module.id,
-          locale: 'fr',
-          data: { ...moduleFr, title: 'Module (fr)', summary: 'Résumé' },
-          ...as('reviewer'),
-        });
-        expect(
-          await payload.findByID({
+      it(
+        'a reviewer changes French texts; module and course ' +
+          'texts too, with their relationships sent unchanged',
+        async () => {
+          const moduleFr = await inFrench('modules', module.id);
+          await payload.update({
             collection: 'modules',
             id: module.id,
             locale: 'fr',
+            data: { ...moduleFr, title: 'Module (fr)', summary: 'Résumé' },
+            ...as('reviewer'),
+          });
+          expect(
+            await payload.findByID({
+              collection: 'modules',
+              id: module.id,
+              locale: 'fr',
+              draft: true,
+              depth: 0,
+            }),
+          ).toMatchObject({ title: 'Module (fr)', summary: 'Résumé', units: [video.id, quiz.id] });
+
+          const courseFr = await inFrench('courses', course.id);
+          courseFr.title = 'Cours';
+          courseFr.glossary[0].term = 'CDPH';
+          courseFr.questionnaire.items[0].text = 'Un';
+          await payload.update({
+            collection: 'courses',
+            id: course.id,
+            locale: 'fr',
+            data: courseFr,
+            ...as('reviewer'),
+          });
+          const after = (await payload.findByID({
+            collection: 'courses',
+            id: course.id,
+            locale: 'all',
             draft: true,
             depth: 0,
-          }),
-        ).toMatchObject({ title: 'Module (fr)', summary: 'Résumé', units: [video.id, quiz.id] });
+          })) as Doc;
+          expect(after).toMatchObject({
+            title: { en: 'Course', fr: 'Cours' },
+            languages: ['en', 'fr'],
+            theme: 'default',
+            modules: [module.id],
+            glossary: [{ termId: 'crpd', term: { en: 'CRPD', fr: 'CDPH' } }],
+          });
+          expect(after.questionnaire).toMatchObject({
+            scale: 3,
+            items: [{ itemId: 'v1', text: { en: 'One', fr: 'Un' } }],
+          });
+        },
+      );
 
-        const courseFr = await inFrench('courses', course.id);
-        courseFr.title = 'Cours';
-        courseFr.glossary[0].term = 'CDPH';
-        courseFr.questionnaire.items[0].text = 'Un';
-        await payload.update({
-          collection: 'courses',
-          id: course.id,
-          locale: 'fr',
-          data: courseFr,
-          ...as('reviewer'),
-        });
-        const after = (await payload.findByID({
-          collection: 'courses',
-          id: course.id,
-          locale: 'all',
-          draft: true,
-          depth: 0,
-        })) as Doc;
-        expect(after).toMatchObject({
-          title: { en: 'Course', fr: 'Cours' },
-          languages: ['en', 'fr'],
-          theme: 'default',
-          modules: [module.id],
-          glossary: [{ termId: 'crpd', term: { en: 'CRPD', fr: 'CDPH' } }],
-        });
-        expect(after.questionnaire).toMatchObject({
-          scale: 3,
-          items: [{ itemId: 'v1', text: { en: 'One', fr: 'Un' } }],
-        });
-      });
+      it(
+        'a translator of another locale is refused in French, and in German for shared ' +
+          'fields; bulk updates are refused per document; restoring a version is refused',
+        async () => {
+          const before = await stored('units', video.id);
+          await expect(
+            payload.update({
+              collection: 'units',
+              id: video.id,
+              locale: 'fr',
+              data: { title: 'Extrait' },
+              ...as('german'),
+            }),
+          ).rejects.toThrow(/not allowed/i);
+          await expect(
+            payload.update({
+              collection: 'units',
+              id: video.id,
+              locale: 'de',
+              data: { src: 'media/x.mp4', title: 'Ausschnitt' },
+              ...as('german'),
+            }),
+          ).rejects.toThrow(refusedAs('translators', 'units', ['src'], shared('src'), 'de'));
+          expect(await stored('units', video.id)).toEqual(before);
 
-      it('a translator of another locale is refused in French, and in German for shared fields; bulk updates are refused per document; restoring a version is refused', async () => {
-        const before = await stored('units', video.id);
-        await expect(
-          payload.update({
+          const bulk = await payload.update({
             collection: 'units',
-            id: video.id,
+            where: { unitId: { in: ['clip', 'check'] } },
             locale: 'fr',
-            data: { title: 'Extrait' },
-            ...as('german'),
-          }),
-        ).rejects.toThrow(/not allowed/i);
-        await expect(
-          payload.update({
-            collection: 'units',
-            id: video.id,
-            locale: 'de',
-            data: { src: 'media/x.mp4', title: 'Ausschnitt' },
-            ...as('german'),
-          }),
-        ).rejects.toThrow(refusedAs('translators', 'units', ['src'], shared('src'), 'de'));
-        expect(await stored('units', video.id)).toEqual(before);
-
-        const bulk = await payload.update({
-          collection: 'units',
-          where: { unitId: { in: ['clip', 'check'] } },
-          locale: 'fr',
-          data: { src: 'https://example.org/x.mp4', title: 'Tout' },
-          ...as('translator'),
-        });
-        expect(bulk.docs).toEqual([]);
-        expect(bulk.errors.map((e) => e.message)).toEqual([
-          refusedAs('translators', 'units', ['src'], shared('src')),
-          refusedAs('translators', 'units', ['src'], shared('src')),
-        ]);
-        expect(await stored('units', video.id)).toEqual(before);
-
-        const bulkTexts = await payload.update({
-          collection: 'units',
-          where: { unitId: { equals: 'clip' } },
-          locale: 'fr',
-          data: { transcript: 'Des mots, relus.' },
-          ...as('translator'),
-        });
-        expect(bulkTexts.errors).toEqual([]);
-        expect(
-          (await payload.findByID({ collection: 'units', id: video.id, locale: 'fr', draft: true }))
-            .transcript,
-        ).toBe('Des mots, relus.');
-
-        const {
-          docs: [oldest],
-        } = await payload.findVersions({
-          collection: 'units',
-          where: { parent: { equals: video.id } },
-          sort: 'createdAt',
-          limit: 1,
-        });
-        const restoring = await payload
-          .restoreVersion({
-            collection: 'units',
-            id: String(oldest.id),
-            locale: 'fr',
+            data: { src: 'https://example.org/x.mp4', title: 'Tout' },
             ...as('translator'),
-          })
-          .then(
-            () => null,
-            (e: Error) => e,
+          });
+          expect(bulk.docs).toEqual([]);
+          expect(bulk.errors.map((e) => e.message)).toEqual([
+            refusedAs('translators', 'units', ['src'], shared('src')),
+            refusedAs('translators', 'units', ['src'], shared('src')),
+          ]);
+          expect(await stored('units', video.id)).toEqual(before);
+
+          const bulkTexts = await payload.update({
+            collection: 'units',
+            where: { unitId: { equals: 'clip' } },
+            locale: 'fr',
+            data: { transcript: 'Des mots, relus.' },
+            ...as('translator'),
+          });
+          expect(bulkTexts.errors).toEqual([]);
+          expect(
+            (
+              await payload.findByID({
+                collection: 'units',
+                id: video.id,
+                locale: 'fr',
+                draft: true,
+              })
+            ).transcript,
+          ).toBe('Des mots, relus.');
+
+          const {
+            docs: [oldest],
+          } = await payload.findVersions({
+            collection: 'units',
+            where: { parent: { equals: video.id } },
+            sort: 'createdAt',
+            limit: 1,
+          });
+          const restoring = await payload
+            .restoreVersion({
+              collection: 'units',
+              id: String(oldest.id),
+              locale: 'fr',
+              ...as('translator'),
+            })
+            .then(
+              () => null,
+              (e: Error) => e,
+            );
+          expect(restoring?.message).toBe(
+            refusedAs(
+              'translators',
+              'units',
+              ['versions'],
+              'restoring a version brings back every field in every language',
+            ),
           );
-        expect(restoring?.message).toBe(
-          refusedAs(
-            'translators',
-            'units',
-            ['versions'],
-            'restoring a version brings back every field in every language',
-          ),
-        );
-      });
+        },
+      );
 
-      it("an author changes the structure: src, the answer key, rows, a module's units and a course's languages", async () => {
-        await payload.update({
-          collection: 'units',
-          id: video.id,
-          locale: 'fr',
-          data: { src: 'https://example.org/clip.mp4' },
-          ...as('author'),
-        });
-        const french = await inFrench('units', quiz.id);
-        french.questions[0].correct = ['a'];
-        french.questions.push({
-          questionId: 'q3',
-          type: 'truefalse',
-          prompt: 'Encore ?',
-          correct: false,
-        });
-        await payload.update({
-          collection: 'units',
-          id: quiz.id,
-          locale: 'fr',
-          data: { ...french, passMark: 80 },
-          ...as('author'),
-        });
-        await payload.update({
-          collection: 'modules',
-          id: module.id,
-          locale: 'en',
-          data: { units: [quiz.id] },
-          ...as('author'),
-        });
-        await payload.update({
-          collection: 'courses',
-          id: course.id,
-          locale: 'en',
-          data: { languages: ['en', 'fr', 'de'] },
-          ...as('author'),
-        });
-        expect(
-          await payload.findByID({ collection: 'units', id: video.id, draft: true }),
-        ).toMatchObject({ src: 'https://example.org/clip.mp4' });
-        const after = (await payload.findByID({
-          collection: 'units',
-          id: quiz.id,
-          draft: true,
-          locale: 'fr',
-          depth: 0,
-        })) as Doc;
-        expect(after.passMark).toBe(80);
-        expect(after.questions.map((q: Doc) => [q.questionId, q.correct])).toEqual([
-          ['q1', ['a']],
-          ['q2', true],
-          ['q3', false],
-        ]);
-        expect(
-          (await payload.findByID({ collection: 'modules', id: module.id, draft: true, depth: 0 }))
-            .units,
-        ).toEqual([quiz.id]);
-        expect(
-          (await payload.findByID({ collection: 'courses', id: course.id, draft: true, depth: 0 }))
-            .languages,
-        ).toEqual(['en', 'fr', 'de']);
-      });
+      it(
+        'an author changes the structure: src, the answer key, ' +
+          "rows, a module's units and a course's languages",
+        async () => {
+          await payload.update({
+            collection: 'units',
+            id: video.id,
+            locale: 'fr',
+            data: { src: 'https://example.org/clip.mp4' },
+            ...as('author'),
+          });
+          const french = await inFrench('units', quiz.id);
+          french.questions[0].correct = ['a'];
+          french.questions.push({
+            questionId: 'q3',
+            type: 'truefalse',
+            prompt: 'Encore ?',
+            correct: false,
+          });
+          await payload.update({
+            collection: 'units',
+            id: quiz.id,
+            locale: 'fr',
+            data: { ...french, passMark: 80 },
+            ...as('author'),
+          });
+          await payload.update({
+            collection: 'modules',
+            id: module.id,
+            locale: 'en',
+            data: { units: [quiz.id] },
+            ...as('author'),
+          });
+          await payload.update({
+            collection: 'courses',
+            id: course.id,
+            locale: 'en',
+            data: { languages: ['en', 'fr', 'de'] },
+            ...as('author'),
+          });
+          expect(
+            await payload.findByID({ collection: 'units', id: video.id, draft: true }),
+          ).toMatchObject({ src: 'https://example.org/clip.mp4' });
+          const after = (await payload.findByID({
+            collection: 'units',
+            id: quiz.id,
+            draft: true,
+            locale: 'fr',
+            depth: 0,
+          })) as Doc;
+          expect(after.passMark).toBe(80);
+          expect(after.questions.map((q: Doc) => [q.questionId, q.correct])).toEqual([
+            ['q1', ['a']],
+            ['q2', true],
+            ['q3', false],
+          ]);
+          expect(
+            (
+              await payload.findByID({
+                collection: 'modules',
+                id: module.id,
+                draft: true,
+                depth: 0,
+              })
+            ).units,
+          ).toEqual([quiz.id]);
+          expect(
+            (
+              await payload.findByID({
+                collection: 'courses',
+                id: course.id,
+                draft: true,
+                depth: 0,
+              })
+            ).languages,
+          ).toEqual(['en', 'fr', 'de']);
+        },
+      );
 
-      it("media: a translator changes the French alt text only; the course path and the file are an author's, who can also delete it", async () => {
-        const png = fs.readFileSync(path.join(miniCourseDir, 'media/diagram.png'));
-        const file = { data: png, mimetype: 'image/png', name: 'diagram.png', size: png.length };
-        const media = await payload.create({
-          collection: 'media',
-          locale: 'en',
-          data: { alt: 'A diagram', coursePath: 'media/diagram.png' },
-          file,
-          ...as('author'),
-        });
-        await payload.update({
-          collection: 'media',
-          id: media.id,
-          locale: 'fr',
-          data: { alt: 'Un schéma' },
-          ...as('translator'),
-        });
-        expect(
-          await payload.findByID({ collection: 'media', id: media.id, locale: 'all' }),
-        ).toMatchObject({
-          alt: { en: 'A diagram', fr: 'Un schéma' },
-          coursePath: 'media/diagram.png',
-        });
-        await expectRefused(
-          'media',
-          media.id,
-          { coursePath: '../../../../etc/passwd' },
-          refusedAs('translators', 'media', ['coursePath'], shared('coursePath')),
-        );
-        await expectRefused(
-          'media',
-          media.id,
-          { width: 1, mimeType: 'text/html' },
-          refusedAs('translators', 'media', ['mimeType', 'width'], shared('mimeType', 'width')),
-        );
-        const before = await stored('media', media.id);
-        const replacing = await payload
-          .update({
+      it(
+        'media: a translator changes the French alt text only; ' +
+          "the course path and the file are an author's, who can also delete it",
+        async () => {
+          const png = fs.readFileSync(path.join(miniCourseDir, 'media/diagram.png'));
+          const file = { data: png, mimetype: 'image/png', name: 'diagram.png', size: png.length };
+          const media = await payload.create({
+            collection: 'media',
+            locale: 'en',
+            data: { alt: 'A diagram', coursePath: 'media/diagram.png' },
+            file,
+            ...as('author'),
+          });
+          await payload.update({
             collection: 'media',
             id: media.id,
             locale: 'fr',
-            data: {},
-            file: { ...file, name: 'other.png' },
+            data: { alt: 'Un schéma' },
             ...as('translator'),
-          })
-          .then(
-            () => null,
-            (e: Error) => e,
+          });
+          expect(
+            await payload.findByID({ collection: 'media', id: media.id, locale: 'all' }),
+          ).toMatchObject({
+            alt: { en: 'A diagram', fr: 'Un schéma' },
+            coursePath: 'media/diagram.png',
+          });
+          await expectRefused(
+            'media',
+            media.id,
+            { coursePath: '../../../../etc/passwd' },
+            refusedAs('translators', 'media', ['coursePath'], shared('coursePath')),
           );
-        expect(replacing?.message).toBe(
-          refusedAs('translators', 'media', ['file'], 'the file is shared by every language'),
-        );
-        expect(await stored('media', media.id)).toEqual(before);
-        await payload.update({
-          collection: 'media',
-          id: media.id,
-          locale: 'en',
-          data: { coursePath: 'media/diagram-2.png' },
-          ...as('author'),
-        });
-        expect((await payload.findByID({ collection: 'media', id: media.id })).coursePath).toBe(
-          'media/diagram-2.png',
-        );
-        await expect(
-          payload.delete({ collection: 'media', id: media.id, ...as('translator') }),
-        ).rejects.toThrow(/not allowed/i);
-        await payload.delete({ collection: 'media', id: media.id, ...as('author') });
-        expect(
-          await payload.findByID({ collection: 'media', id: media.id, disableErrors: true }),
-        ).toBeNull();
-      });
+          await expectRefused(
+            'media',
+            media.id,
+            { width: 1, mimeType: 'text/html' },
+            refusedAs('translators', 'media', ['mimeType', 'width'], shared('mimeType', 'width')),
+          );
+          const before = await stored('media', media.id);
+          const replacing = await payload
+            .update({
+              collection: 'media',
+              id: media.id,
+              locale: 'fr',
+              data: {},
+              file: { ...file, name: 'other.png' },
+              ...as('translator'),
+            })
+            .then(
+              () => null,
+              (e: Error) => e,
+            );
+          expect(replacing?.message).toBe(
+            refusedAs('translators', 'media', ['file'], 'the file is shared by every language'),
+          );
+          expect(await stored('media', media.id)).toEqual(before);
+          await payload.update({
+            collection: 'media',
+            id: media.id,
+            locale: 'en',
+            data: { coursePath: 'media/diagram-2.png' },
+            ...as('author'),
+          });
+          expect((await payload.findByID({ collection: 'media', id: media.id })).coursePath).toBe(
+            'media/diagram-2.png',
+          );
+          await expect(
+            payload.delete({ collection: 'media', id: media.id, ...as('translator') }),
+          ).rejects.toThrow(/not allowed/i);
+          await payload.delete({ collection: 'media', id: media.id, ...as('author') });
+          expect(
+            await payload.findByID({ collection: 'media', id: media.id, disableErrors: true }),
+          ).toBeNull();
+        },
+      );
     },
   );
 }
@@ -836,7 +902,10 @@ describe(
       ).token as string;
     const unitId = async (id: string) =>
       (await json(`units?where[unitId][equals]=${id}&depth=0&draft=true`)).docs[0].id as number;
-    /** Everything stored about a unit: latest draft and published document in every locale, and its versions. */
+    /**
+     * Everything stored about a unit: latest draft and published document in every locale, and its
+     * versions.
+     */
     const storedUnit = async (id: number) => ({
       draft: await json(`units/${id}?locale=all&draft=true&depth=0`),
       published: await json(`units/${id}?locale=all&depth=0`),
@@ -847,19 +916,26 @@ describe(
         await api('graphql', { as, method: 'POST', body: JSON.stringify({ query, variables }) })
       ).json() as Promise<{ data?: Doc; errors?: { message: string; extensions?: Doc }[] }>;
     const updateUnit =
-      'mutation($id: Int!, $data: mutationUnitUpdateInput!) { updateUnit(id: $id, locale: fr, data: $data) { id src passMark } }';
+      'mutation($id: Int!, $data: mutationUnitUpdateInput!) { updateUnit(id: ' +
+      '$id, locale: fr, data: $data) { id src passMark } }';
     const notAllowed = 'You are not allowed to perform this action.';
 
     let video: number;
     let quiz: number;
-    /** The quiz's questions as the admin has them in French, with the first question's answer key set (default: changed). */
+    /**
+     * The quiz's questions as the admin has them in French, with the first question's answer key
+     * set (default: changed).
+     */
     const questionsWithOtherKey = async (key?: string[]) => {
       const questions = (await json(`units/${quiz}?locale=fr&draft=true&depth=0`))
         .questions as Doc[];
       questions[0].correct = key ?? (questions[0].correct?.[0] === 'a' ? ['b'] : ['a']);
       return questions;
     };
-    /** What each role gets for a change of a shared field: status and message (the author's goes through). */
+    /**
+     * What each role gets for a change of a shared field: status and message (the author's goes
+     * through).
+     */
     const expected = (who: Who, field: string): { status: number; message?: string } =>
       ({
         anonymous: { status: 403, message: notAllowed },
@@ -898,213 +974,239 @@ describe(
       await cms?.stop();
     });
 
-    it('REST PATCH /api/units/:id?locale=fr of a changed src or answer key: refused for everyone but the author, and nothing stored changes', async () => {
-      for (const who of refusedRoles) {
-        for (const [field, id, body] of [
-          ['src', video, { src: '../../../../etc/passwd' }],
-          ['questions.0.correct', quiz, { questions: await questionsWithOtherKey() }],
-        ] as const) {
-          const before = await storedUnit(id);
-          const response = await api(`units/${id}?locale=fr`, {
+    it(
+      'REST PATCH /api/units/:id?locale=fr of a changed src or answer key: ' +
+        'refused for everyone but the author, and nothing stored changes',
+      async () => {
+        for (const who of refusedRoles) {
+          for (const [field, id, body] of [
+            ['src', video, { src: '../../../../etc/passwd' }],
+            ['questions.0.correct', quiz, { questions: await questionsWithOtherKey() }],
+          ] as const) {
+            const before = await storedUnit(id);
+            const response = await api(`units/${id}?locale=fr`, {
+              as: tokens[who],
+              method: 'PATCH',
+              body: JSON.stringify(body),
+            });
+            const want = expected(who, field);
+            expect(response.status, `${who} changing ${field}`).toBe(want.status);
+            expect((await response.json()).errors[0].message, `${who} changing ${field}`).toBe(
+              want.message,
+            );
+            expect(await storedUnit(id), `${who} changing ${field}`).toEqual(before);
+          }
+        }
+        const moved = await api(`units/${video}?locale=fr`, {
+          as: tokens.author,
+          method: 'PATCH',
+          body: JSON.stringify({ src: 'https://example.org/clip.mp4' }),
+        });
+        expect(moved.status).toBe(200);
+        expect((await storedUnit(video)).draft.src).toBe('https://example.org/clip.mp4');
+        const rekeyed = await api(`units/${quiz}?locale=fr&draft=true`, {
+          as: tokens.author,
+          method: 'PATCH',
+          body: JSON.stringify({ questions: await questionsWithOtherKey(['a']) }),
+        });
+        expect(rekeyed.status).toBe(200);
+        expect((await storedUnit(quiz)).draft.questions[0].correct).toEqual(['a']);
+        // Back as it was, for the next cases.
+        expect(
+          (
+            await api(`units/${video}`, {
+              as: tokens.author,
+              method: 'PATCH',
+              body: JSON.stringify({ src: 'media/clip.mp4' }),
+            })
+          ).status,
+        ).toBe(200);
+        expect(
+          (
+            await api(`units/${quiz}?draft=true`, {
+              as: tokens.author,
+              method: 'PATCH',
+              body: JSON.stringify({ questions: await questionsWithOtherKey(['b']) }),
+            })
+          ).status,
+        ).toBe(200);
+      },
+    );
+
+    it(
+      'REST: the French translator and the reviewer change French texts, ' +
+        'alone or inside the whole document as the admin sends it',
+      async () => {
+        for (const who of ['translator', 'reviewer'] as const) {
+          const title = `Vidéo (${who})`;
+          const alone = await api(`units/${video}?locale=fr`, {
             as: tokens[who],
             method: 'PATCH',
-            body: JSON.stringify(body),
+            body: JSON.stringify({ title }),
           });
-          const want = expected(who, field);
-          expect(response.status, `${who} changing ${field}`).toBe(want.status);
-          expect((await response.json()).errors[0].message, `${who} changing ${field}`).toBe(
-            want.message,
-          );
-          expect(await storedUnit(id), `${who} changing ${field}`).toEqual(before);
-        }
-      }
-      const moved = await api(`units/${video}?locale=fr`, {
-        as: tokens.author,
-        method: 'PATCH',
-        body: JSON.stringify({ src: 'https://example.org/clip.mp4' }),
-      });
-      expect(moved.status).toBe(200);
-      expect((await storedUnit(video)).draft.src).toBe('https://example.org/clip.mp4');
-      const rekeyed = await api(`units/${quiz}?locale=fr&draft=true`, {
-        as: tokens.author,
-        method: 'PATCH',
-        body: JSON.stringify({ questions: await questionsWithOtherKey(['a']) }),
-      });
-      expect(rekeyed.status).toBe(200);
-      expect((await storedUnit(quiz)).draft.questions[0].correct).toEqual(['a']);
-      // Back as it was, for the next cases.
-      expect(
-        (
-          await api(`units/${video}`, {
-            as: tokens.author,
+          expect(alone.status, await alone.clone().text()).toBe(200);
+          const whole = await json(`units/${quiz}?locale=fr&draft=true&depth=0`);
+          whole.title = `Quiz (${who})`;
+          whole.questions[1].prompt = `Question deux (${who})`;
+          const sent = await api(`units/${quiz}?locale=fr&draft=true`, {
+            as: tokens[who],
             method: 'PATCH',
-            body: JSON.stringify({ src: 'media/clip.mp4' }),
-          })
-        ).status,
-      ).toBe(200);
-      expect(
-        (
-          await api(`units/${quiz}?draft=true`, {
-            as: tokens.author,
-            method: 'PATCH',
-            body: JSON.stringify({ questions: await questionsWithOtherKey(['b']) }),
-          })
-        ).status,
-      ).toBe(200);
-    });
-
-    it('REST: the French translator and the reviewer change French texts, alone or inside the whole document as the admin sends it', async () => {
-      for (const who of ['translator', 'reviewer'] as const) {
-        const title = `Vidéo (${who})`;
-        const alone = await api(`units/${video}?locale=fr`, {
-          as: tokens[who],
-          method: 'PATCH',
-          body: JSON.stringify({ title }),
-        });
-        expect(alone.status, await alone.clone().text()).toBe(200);
-        const whole = await json(`units/${quiz}?locale=fr&draft=true&depth=0`);
-        whole.title = `Quiz (${who})`;
-        whole.questions[1].prompt = `Question deux (${who})`;
-        const sent = await api(`units/${quiz}?locale=fr&draft=true`, {
-          as: tokens[who],
-          method: 'PATCH',
-          body: JSON.stringify(whole),
-        });
-        expect(sent.status, await sent.clone().text()).toBe(200);
-        const stored = await storedUnit(quiz);
-        expect(stored.draft.title.fr).toBe(`Quiz (${who})`);
-        expect(stored.draft.questions[1].prompt.fr).toBe(`Question deux (${who})`);
-        expect(stored.draft.questions.map((q: Doc) => q.questionId)).toEqual([
-          'q1',
-          'q2',
-          'q3',
-          'q4',
-          'q5',
-        ]);
-        expect((await storedUnit(video)).draft).toMatchObject({
-          title: { fr: title },
-          src: 'media/clip.mp4',
-          poster: 'media/poster.png',
-        });
-      }
-    });
-
-    it('GraphQL updateUnit(locale: fr) of a changed src or answer key: the same answers, and nothing stored changes', async () => {
-      for (const who of refusedRoles) {
-        for (const [field, id, data] of [
-          ['src', video, { src: 'media/../../secret.mp4' }],
-          ['questions.0.correct', quiz, { questions: await questionsWithOtherKey() }],
-        ] as const) {
-          const before = await storedUnit(id);
-          const answer = await graphql(updateUnit, { id, data }, tokens[who]);
-          const want = expected(who, field);
-          expect(answer.data?.updateUnit, `${who} changing ${field}`).toBeNull();
-          expect(answer.errors?.[0].message, `${who} changing ${field}`).toBe(want.message);
-          expect(answer.errors?.[0].extensions?.statusCode).toBe(403);
-          expect(await storedUnit(id), `${who} changing ${field}`).toEqual(before);
+            body: JSON.stringify(whole),
+          });
+          expect(sent.status, await sent.clone().text()).toBe(200);
+          const stored = await storedUnit(quiz);
+          expect(stored.draft.title.fr).toBe(`Quiz (${who})`);
+          expect(stored.draft.questions[1].prompt.fr).toBe(`Question deux (${who})`);
+          expect(stored.draft.questions.map((q: Doc) => q.questionId)).toEqual([
+            'q1',
+            'q2',
+            'q3',
+            'q4',
+            'q5',
+          ]);
+          expect((await storedUnit(video)).draft).toMatchObject({
+            title: { fr: title },
+            src: 'media/clip.mp4',
+            poster: 'media/poster.png',
+          });
         }
-      }
-      const texts = await graphql(
-        'mutation($id: Int!) { updateUnit(id: $id, locale: fr, data: { title: "Vidéo, par GraphQL" }) { title src } }',
-        { id: video },
-        tokens.translator,
-      );
-      expect(texts).toEqual({
-        data: { updateUnit: { title: 'Vidéo, par GraphQL', src: 'media/clip.mp4' } },
-      });
-      const moved = await graphql(updateUnit, { id: video, data: { passMark: 70 } }, tokens.author);
-      expect(moved.data?.updateUnit.passMark).toBe(70);
-    });
+      },
+    );
 
-    it('bulk PATCH /api/units?where[…]&locale=fr: refused per document for translators and reviewers, refused for the others, nothing stored changes', async () => {
-      const both = `units?where[unitId][in]=intro-video,basics-quiz&locale=fr`;
-      for (const who of refusedRoles) {
-        const before = [await storedUnit(video), await storedUnit(quiz)];
-        const response = await api(both, {
-          as: tokens[who],
-          method: 'PATCH',
-          body: JSON.stringify({ src: 'media/../../secret.mp4', title: 'Tout' }),
-        });
-        const answer = await response.json();
-        if (who === 'anonymous' || who === 'german') {
-          expect(response.status, who).toBe(403);
-          expect(answer.errors[0].message).toBe(notAllowed);
-        } else {
-          expect(response.status, who).toBe(400);
-          expect(answer.docs).toEqual([]);
-          const message = refusedAs(
-            who === 'translator' ? 'translators' : 'reviewers',
-            'units',
-            ['src'],
-            shared('src'),
-          );
-          expect(answer.errors.map((e: Doc) => [e.id, e.message]).sort()).toEqual(
-            [
-              [video, message],
-              [quiz, message],
-            ].sort(),
-          );
+    it(
+      'GraphQL updateUnit(locale: fr) of a changed src or ' +
+        'answer key: the same answers, and nothing stored changes',
+      async () => {
+        for (const who of refusedRoles) {
+          for (const [field, id, data] of [
+            ['src', video, { src: 'media/../../secret.mp4' }],
+            ['questions.0.correct', quiz, { questions: await questionsWithOtherKey() }],
+          ] as const) {
+            const before = await storedUnit(id);
+            const answer = await graphql(updateUnit, { id, data }, tokens[who]);
+            const want = expected(who, field);
+            expect(answer.data?.updateUnit, `${who} changing ${field}`).toBeNull();
+            expect(answer.errors?.[0].message, `${who} changing ${field}`).toBe(want.message);
+            expect(answer.errors?.[0].extensions?.statusCode).toBe(403);
+            expect(await storedUnit(id), `${who} changing ${field}`).toEqual(before);
+          }
         }
-        expect([await storedUnit(video), await storedUnit(quiz)], who).toEqual(before);
-      }
-      const texts = await api(`units?where[unitId][equals]=intro-video&locale=fr`, {
-        as: tokens.translator,
-        method: 'PATCH',
-        body: JSON.stringify({ transcript: 'Bonjour et bienvenue.' }),
-      });
-      expect(texts.status).toBe(200);
-      expect((await storedUnit(video)).draft.transcript).toMatchObject({
-        en: 'Hello and welcome.',
-        fr: 'Bonjour et bienvenue.',
-      });
-    });
-
-    it('in the admin, the French translator sees Unit Id, Kind and Src read-only, saves a French title, and adding a caption row is refused with the message', async () => {
-      const page = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
-      await page.goto(`${cms.url}/admin/login`);
-      await page.fill('#field-email', 'translator@example.org');
-      await page.fill('#field-password', password('translator'));
-      await page.click('button[type=submit]');
-      await page.waitForURL(`${cms.url}/admin`);
-      await page.goto(`${cms.url}/admin/collections/units/${video}?locale=fr`);
-      await page.locator('#field-title').waitFor();
-      expect(await page.locator('input#field-unitId').isDisabled()).toBe(true);
-      expect(await page.locator('.field-type.select#field-kind').getAttribute('class')).toContain(
-        'read-only',
-      );
-      expect(await page.locator('#field-kind .react-select').getAttribute('class')).toContain(
-        'rs--is-disabled',
-      );
-      expect(await page.locator('input#field-src').isDisabled()).toBe(true);
-      expect(await page.locator('input#field-title').isEditable()).toBe(true);
-      await page.screenshot({ path: '/tmp/translator-readonly.png' });
-
-      const before = await storedUnit(video);
-      await page.fill('#field-title', 'Vidéo, depuis l’admin');
-      const saved = page.waitForResponse(
-        (r) => r.url().includes(`/api/units/${video}`) && r.request().method() === 'PATCH',
-      );
-      await page.getByRole('button', { name: 'Save Draft' }).click();
-      expect((await saved).status()).toBe(200);
-      const after = await storedUnit(video);
-      expect(after.draft.title.fr).toBe('Vidéo, depuis l’admin');
-      const unchanged = (doc: Doc) => ({ ...doc, title: null, updatedAt: null, _status: null });
-      expect(unchanged(after.draft)).toEqual(unchanged(before.draft));
-
-      await page.getByRole('button', { name: 'Add Caption' }).click();
-      const refused = page.waitForResponse(
-        (r) => r.url().includes(`/api/units/${video}`) && r.request().method() === 'PATCH',
-      );
-      await page.getByRole('button', { name: 'Save Draft' }).click();
-      expect((await refused).status()).toBe(403);
-      const toast = page.locator('.payload-toast-container');
-      await expect
-        .poll(() => toast.innerText())
-        .toContain(
-          'the number and order of the rows of "captions" are shared by every language. Ask an author.',
+        const texts = await graphql(
+          'mutation($id: Int!) { updateUnit(id: $id, locale: fr, ' +
+            'data: { title: "Vidéo, par GraphQL" }) { title src } }',
+          { id: video },
+          tokens.translator,
         );
-      expect((await storedUnit(video)).draft.captions).toEqual(after.draft.captions);
-      await page.close();
-    });
+        expect(texts).toEqual({
+          data: { updateUnit: { title: 'Vidéo, par GraphQL', src: 'media/clip.mp4' } },
+        });
+        const moved = await graphql(
+          updateUnit,
+          { id: video, data: { passMark: 70 } },
+          tokens.author,
+        );
+        expect(moved.data?.updateUnit.passMark).toBe(70);
+      },
+    );
+
+    it(
+      'bulk PATCH /api/units?where[…]&locale=fr: refused per document for ' +
+        'translators and reviewers, refused for the others, nothing stored changes',
+      async () => {
+        const both = `units?where[unitId][in]=intro-video,basics-quiz&locale=fr`;
+        for (const who of refusedRoles) {
+          const before = [await storedUnit(video), await storedUnit(quiz)];
+          const response = await api(both, {
+            as: tokens[who],
+            method: 'PATCH',
+            body: JSON.stringify({ src: 'media/../../secret.mp4', title: 'Tout' }),
+          });
+          const answer = await response.json();
+          if (who === 'anonymous' || who === 'german') {
+            expect(response.status, who).toBe(403);
+            expect(answer.errors[0].message).toBe(notAllowed);
+          } else {
+            expect(response.status, who).toBe(400);
+            expect(answer.docs).toEqual([]);
+            const message = refusedAs(
+              who === 'translator' ? 'translators' : 'reviewers',
+              'units',
+              ['src'],
+              shared('src'),
+            );
+            expect(answer.errors.map((e: Doc) => [e.id, e.message]).sort()).toEqual(
+              [
+                [video, message],
+                [quiz, message],
+              ].sort(),
+            );
+          }
+          expect([await storedUnit(video), await storedUnit(quiz)], who).toEqual(before);
+        }
+        const texts = await api(`units?where[unitId][equals]=intro-video&locale=fr`, {
+          as: tokens.translator,
+          method: 'PATCH',
+          body: JSON.stringify({ transcript: 'Bonjour et bienvenue.' }),
+        });
+        expect(texts.status).toBe(200);
+        expect((await storedUnit(video)).draft.transcript).toMatchObject({
+          en: 'Hello and welcome.',
+          fr: 'Bonjour et bienvenue.',
+        });
+      },
+    );
+
+    it(
+      'in the admin, the French translator sees Unit Id, Kind and Src read-only, ' +
+        'saves a French title, and adding a caption row is refused with the message',
+      async () => {
+        const page = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
+        await page.goto(`${cms.url}/admin/login`);
+        await page.fill('#field-email', 'translator@example.org');
+        await page.fill('#field-password', password('translator'));
+        await page.click('button[type=submit]');
+        await page.waitForURL(`${cms.url}/admin`);
+        await page.goto(`${cms.url}/admin/collections/units/${video}?locale=fr`);
+        await page.locator('#field-title').waitFor();
+        expect(await page.locator('input#field-unitId').isDisabled()).toBe(true);
+        expect(await page.locator('.field-type.select#field-kind').getAttribute('class')).toContain(
+          'read-only',
+        );
+        expect(await page.locator('#field-kind .react-select').getAttribute('class')).toContain(
+          'rs--is-disabled',
+        );
+        expect(await page.locator('input#field-src').isDisabled()).toBe(true);
+        expect(await page.locator('input#field-title').isEditable()).toBe(true);
+        await page.screenshot({ path: '/tmp/translator-readonly.png' });
+
+        const before = await storedUnit(video);
+        await page.fill('#field-title', 'Vidéo, depuis l’admin');
+        const saved = page.waitForResponse(
+          (r) => r.url().includes(`/api/units/${video}`) && r.request().method() === 'PATCH',
+        );
+        await page.getByRole('button', { name: 'Save Draft' }).click();
+        expect((await saved).status()).toBe(200);
+        const after = await storedUnit(video);
+        expect(after.draft.title.fr).toBe('Vidéo, depuis l’admin');
+        const unchanged = (doc: Doc) => ({ ...doc, title: null, updatedAt: null, _status: null });
+        expect(unchanged(after.draft)).toEqual(unchanged(before.draft));
+
+        await page.getByRole('button', { name: 'Add Caption' }).click();
+        const refused = page.waitForResponse(
+          (r) => r.url().includes(`/api/units/${video}`) && r.request().method() === 'PATCH',
+        );
+        await page.getByRole('button', { name: 'Save Draft' }).click();
+        expect((await refused).status()).toBe(403);
+        const toast = page.locator('.payload-toast-container');
+        await expect
+          .poll(() => toast.innerText())
+          .toContain(
+            'the number and order of the rows of "captions" ' +
+              'are shared by every language. Ask an author.',
+          );
+        expect((await storedUnit(video)).draft.captions).toEqual(after.draft.captions);
+        await page.close();
+      },
+    );
   },
 );

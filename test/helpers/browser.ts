@@ -1,4 +1,6 @@
-/** Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, plus an axe-core runner. */
+/**
+ * Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, plus an axe-core runner.
+ */
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 

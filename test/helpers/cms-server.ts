@@ -1,4 +1,7 @@
-/** The CMS as `npm start` runs it (`polycourse cms`): a real Next.js server on a free port, with its own data. */
+/**
+ * The CMS as `npm start` runs it (`polycourse cms`): a real Next.js server on a free port, with its
+ * own data.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -10,22 +13,32 @@ const projectDir = path.resolve(import.meta.dirname, '../..');
 export interface CmsServer {
   url: string;
   bundlesDir: string;
-  /** The server's data folder (database, media, bundles): pass it as `dataDir` to start it again. */
+  /**
+   * The server's data folder (database, media, bundles): pass it as `dataDir` to start it again.
+   */
   dataDir: string;
   port: number;
   admin: { email: string; password: string };
   /** Everything the server printed (stdout and stderr), for failure messages. */
   output(): string;
-  /** Stop the server's process group (SIGKILL: a crash; the publish processes it spawned run on). */
+  /**
+   * Stop the server's process group (SIGKILL: a crash; the publish processes it spawned run on).
+   */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export interface StartCmsOptions {
-  /** false: no POLYCOURSE_ADMIN_EMAIL/PASSWORD, so an empty database has no user and the setup link is printed. */
+  /**
+   * false: no POLYCOURSE_ADMIN_EMAIL/PASSWORD, so an empty database has no user and the setup link
+   * is printed.
+   */
   withAdmin?: boolean;
   /** `--host` for the server; the returned url uses it unless it is a wildcard (0.0.0.0, ::). */
   host?: string;
-  /** The data folder of a stopped server, to start it again (and its port): then only wait until it answers. */
+  /**
+   * The data folder of a stopped server, to start it again (and its port): then only wait until it
+   * answers.
+   */
   dataDir?: string;
   port?: number;
   /** The admin of that earlier server. */
@@ -54,8 +67,8 @@ const answers = (url: string) =>
   );
 
 /**
- * Start `polycourse cms --seed <course>` and wait until the seed course's bundles are published (or, with
- * `dataDir`, a restart, until the server answers).
+ * Start `polycourse cms --seed <course>` and wait until the seed course's bundles are published
+ * (or, with `dataDir`, a restart, until the server answers).
  */
 export async function startCmsServer(
   seedCourseDir: string,
@@ -132,7 +145,8 @@ export async function startCmsServer(
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
       throw new Error(
-        `polycourse cms did not ${options.dataDir ? 'start' : `publish ${courseId}`} (exit ${child.exitCode}):\n${output.slice(-4000)}`,
+        `polycourse cms did not ${options.dataDir ? 'start' : `publish ${courseId}`} ` +
+          `(exit ${child.exitCode}):\n${output.slice(-4000)}`,
       );
     }
     await new Promise((r) => setTimeout(r, 500));

@@ -1,4 +1,6 @@
-/** A Payload instance on a fresh real database: a SQLite file, or a PostgreSQL schema of its own. */
+/**
+ * A Payload instance on a fresh real database: a SQLite file, or a PostgreSQL schema of its own.
+ */
 import path from 'node:path';
 import pg from 'pg';
 import { getPayload, type Payload } from 'payload';
@@ -22,7 +24,10 @@ export async function postgresAvailable(): Promise<boolean> {
 
 export const mongoUri = process.env.MONGODB_TEST_URI;
 
-/** Whether a database of this kind answers here; the reason when it does not (tests say it when they skip). */
+/**
+ * Whether a database of this kind answers here; the reason when it does not (tests say it when they
+ * skip).
+ */
 export async function databaseAvailable(
   kind: 'sqlite' | 'postgres' | 'mongodb',
 ): Promise<true | string> {

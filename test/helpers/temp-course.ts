@@ -1,4 +1,7 @@
-/** Copy a fixture course into a fresh temp folder so a test can break it without touching the fixture. */
+/**
+ * Copy a fixture course into a fresh temp folder so a test can break it without touching the
+ * fixture.
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,4 +1,7 @@
-/** The whole build on the small fixture course: output layout, manifest, atomicity, incremental rebuilds. */
+/**
+ * The whole build on the small fixture course: output layout, manifest, atomicity, incremental
+ * rebuilds.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,66 +12,79 @@ import { miniCourseDir } from '../helpers/mini-course.ts';
 import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
 
 describe('buildCourse on the mini course', () => {
-  it('writes one bundle per locale with lang/dir, relative links and a manifest that verifies', async () => {
-    const out = tempDir();
-    const result = await buildCourse({ courseDir: miniCourseDir, outDir: out });
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(result.ok).toBe(true);
-    const bundle = path.join(out, 'mini');
-    for (const locale of ['en', 'ar', 'fr']) {
-      for (const page of [
-        'index.html',
-        'basics/index.html',
-        'basics/first-lesson/index.html',
-        'basics/basics-quiz/index.html',
-        'glossary/index.html',
-        'questionnaire/pre/index.html',
-        '404.html',
-      ]) {
-        expect(fs.existsSync(path.join(bundle, locale, page)), `${locale}/${page}`).toBe(true);
+  it(
+    'writes one bundle per locale with lang/dir, ' + 'relative links and a manifest that verifies',
+    async () => {
+      const out = tempDir();
+      const result = await buildCourse({ courseDir: miniCourseDir, outDir: out });
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(result.ok).toBe(true);
+      const bundle = path.join(out, 'mini');
+      for (const locale of ['en', 'ar', 'fr']) {
+        for (const page of [
+          'index.html',
+          'basics/index.html',
+          'basics/first-lesson/index.html',
+          'basics/basics-quiz/index.html',
+          'glossary/index.html',
+          'questionnaire/pre/index.html',
+          '404.html',
+        ]) {
+          expect(fs.existsSync(path.join(bundle, locale, page)), `${locale}/${page}`).toBe(true);
+        }
       }
-    }
-    const ar = fs.readFileSync(path.join(bundle, 'ar/basics/first-lesson/index.html'), 'utf8');
-    expect(ar).toMatch(/<html lang="ar" dir="rtl">/);
-    const en = fs.readFileSync(path.join(bundle, 'en/basics/first-lesson/index.html'), 'utf8');
-    expect(en).toMatch(/<html lang="en" dir="ltr">/);
-    // Every href and src is relative: the folder works from any path and from file://.
-    for (const [, url] of en.matchAll(/(?:href|src)="([^"]+)"/g)) expect(url).not.toMatch(/^\//);
-    // The language picker links the same page in the other locales.
-    expect(en).toContain('href="../../../ar/basics/first-lesson/index.html"');
-    // Images: AVIF + WebP sources, a fallback with width/height and lazy loading.
-    expect(en).toMatch(
-      /<source type="image\/avif" srcset="\.\.\/\.\.\/_assets\/media\/diagram-[0-9a-f]{8}-480\.avif 480w/,
-    );
-    expect(en).toMatch(
-      /<img src="\.\.\/\.\.\/_assets\/media\/diagram-[0-9a-f]{8}-640\.png" alt="A simple diagram" width="640" height="400" loading="lazy" decoding="async">/,
-    );
+      const ar = fs.readFileSync(path.join(bundle, 'ar/basics/first-lesson/index.html'), 'utf8');
+      expect(ar).toMatch(/<html lang="ar" dir="rtl">/);
+      const en = fs.readFileSync(path.join(bundle, 'en/basics/first-lesson/index.html'), 'utf8');
+      expect(en).toMatch(/<html lang="en" dir="ltr">/);
+      // Every href and src is relative: the folder works from any path and from file://.
+      for (const [, url] of en.matchAll(/(?:href|src)="([^"]+)"/g)) expect(url).not.toMatch(/^\//);
+      // The language picker links the same page in the other locales.
+      expect(en).toContain('href="../../../ar/basics/first-lesson/index.html"');
+      // Images: AVIF + WebP sources, a fallback with width/height and lazy loading.
+      expect(en).toMatch(
+        new RegExp(
+          '<source type="image\\/avif" ' +
+            'srcset="\\.\\.\\/\\.\\.\\/_assets\\/media\\/diagram-[0-9a-f]{8}' +
+            '-480\\.avif 480w',
+        ),
+      );
+      expect(en).toMatch(
+        new RegExp(
+          '<img src="\\.\\.\\/\\.\\.\\/_assets\\/media\\/diagram-[0-9a-f]{8}' +
+            '-640\\.png" alt="A simple diagram" ' +
+            'width="640" height="400" loading="lazy" decoding="async">',
+        ),
+      );
 
-    const manifest = JSON.parse(
-      fs.readFileSync(path.join(bundle, 'manifest.json'), 'utf8'),
-    ) as BundleManifest;
-    expect(manifest.locales).toEqual(['en', 'ar', 'fr']);
-    expect(manifest.files.find((f) => f.path === 'en/index.html')?.sha256).toMatch(
-      /^[0-9a-f]{64}$/,
-    );
-    expect(manifest.coverage.fr.ratio).toBeLessThan(0.5);
-    expect(verifyBundle(bundle)).toMatchObject({ ok: true, diagnostics: [] });
+      const manifest = JSON.parse(
+        fs.readFileSync(path.join(bundle, 'manifest.json'), 'utf8'),
+      ) as BundleManifest;
+      expect(manifest.locales).toEqual(['en', 'ar', 'fr']);
+      expect(manifest.files.find((f) => f.path === 'en/index.html')?.sha256).toMatch(
+        /^[0-9a-f]{64}$/,
+      );
+      expect(manifest.coverage.fr.ratio).toBeLessThan(0.5);
+      expect(verifyBundle(bundle)).toMatchObject({ ok: true, diagnostics: [] });
 
-    fs.appendFileSync(path.join(bundle, 'en/index.html'), '<!-- tampered -->');
-    fs.writeFileSync(path.join(bundle, 'en/extra.html'), 'x');
-    const verified = verifyBundle(bundle);
-    expect(verified.ok).toBe(false);
-    expect(
-      verified.diagnostics
-        .map((d) => `${path.basename(path.dirname(d.file!))}/${path.basename(d.file!)} ${d.ruleId}`)
-        .sort(),
-    ).toEqual([
-      'en/extra.html polycourse:bundle-unexpected',
-      'en/index.html polycourse:bundle-size',
-    ]);
-    for (const d of verified.diagnostics)
-      expect(d).toMatchObject({ severity: 'error', fix: expect.any(String) });
-  });
+      fs.appendFileSync(path.join(bundle, 'en/index.html'), '<!-- tampered -->');
+      fs.writeFileSync(path.join(bundle, 'en/extra.html'), 'x');
+      const verified = verifyBundle(bundle);
+      expect(verified.ok).toBe(false);
+      expect(
+        verified.diagnostics
+          .map(
+            (d) => `${path.basename(path.dirname(d.file!))}/${path.basename(d.file!)} ${d.ruleId}`,
+          )
+          .sort(),
+      ).toEqual([
+        'en/extra.html polycourse:bundle-unexpected',
+        'en/index.html polycourse:bundle-size',
+      ]);
+      for (const d of verified.diagnostics)
+        expect(d).toMatchObject({ severity: 'error', fix: expect.any(String) });
+    },
+  );
 
   it('marks fallback text with lang and a visible note, and reports it', async () => {
     const out = tempDir();
@@ -109,65 +125,73 @@ describe('buildCourse on the mini course', () => {
     expect(verifyBundle(path.join(out, 'mini')).ok).toBe(true);
   });
 
-  it('does not launder tampering: a page or asset edited in place is rebuilt, not carried into the new manifest', async () => {
-    const course = copyCourse(miniCourseDir);
-    const out = tempDir();
-    await buildCourse({ courseDir: course, outDir: out });
-    const page = path.join(out, 'mini/fr/basics/first-lesson/index.html');
-    const original = fs.readFileSync(page, 'utf8');
-    fs.writeFileSync(page, original.replace('</body>', '<script>steal()</script></body>'));
-    const manifest = JSON.parse(
-      fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8'),
-    ) as BundleManifest;
-    const video = manifest.files.find(
-      (f) => f.path.startsWith('ar/_assets/media/') && f.path.endsWith('.mp4'),
-    )!;
-    fs.appendFileSync(path.join(out, 'mini', video.path), 'tampered');
-    expect(verifyBundle(path.join(out, 'mini')).ok).toBe(false);
+  it(
+    'does not launder tampering: a page or asset edited ' +
+      'in place is rebuilt, not carried into the new manifest',
+    async () => {
+      const course = copyCourse(miniCourseDir);
+      const out = tempDir();
+      await buildCourse({ courseDir: course, outDir: out });
+      const page = path.join(out, 'mini/fr/basics/first-lesson/index.html');
+      const original = fs.readFileSync(page, 'utf8');
+      fs.writeFileSync(page, original.replace('</body>', '<script>steal()</script></body>'));
+      const manifest = JSON.parse(
+        fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8'),
+      ) as BundleManifest;
+      const video = manifest.files.find(
+        (f) => f.path.startsWith('ar/_assets/media/') && f.path.endsWith('.mp4'),
+      )!;
+      fs.appendFileSync(path.join(out, 'mini', video.path), 'tampered');
+      expect(verifyBundle(path.join(out, 'mini')).ok).toBe(false);
 
-    const again = await buildCourse({ courseDir: course, outDir: out });
-    expect(again.rendered).toBe(1);
-    expect(fs.readFileSync(page, 'utf8')).toBe(original);
-    expect(fs.statSync(path.join(out, 'mini', video.path)).size).toBe(video.size);
-    expect(verifyBundle(path.join(out, 'mini'))).toMatchObject({ ok: true, diagnostics: [] });
-    // The course's own media is untouched by anything done to the output (copies, not links).
-    expect(
-      fs
-        .readFileSync(path.join(course, 'media/clip.mp4'))
-        .equals(fs.readFileSync(path.join(miniCourseDir, 'media/clip.mp4'))),
-    ).toBe(true);
-  });
+      const again = await buildCourse({ courseDir: course, outDir: out });
+      expect(again.rendered).toBe(1);
+      expect(fs.readFileSync(page, 'utf8')).toBe(original);
+      expect(fs.statSync(path.join(out, 'mini', video.path)).size).toBe(video.size);
+      expect(verifyBundle(path.join(out, 'mini'))).toMatchObject({ ok: true, diagnostics: [] });
+      // The course's own media is untouched by anything done to the output (copies, not links).
+      expect(
+        fs
+          .readFileSync(path.join(course, 'media/clip.mp4'))
+          .equals(fs.readFileSync(path.join(miniCourseDir, 'media/clip.mp4'))),
+      ).toBe(true);
+    },
+  );
 
-  it('leaves the previous output untouched when a build fails, and lists every problem in one run', async () => {
-    const course = copyCourse(miniCourseDir);
-    const out = tempDir();
-    expect((await buildCourse({ courseDir: course, outDir: out })).ok).toBe(true);
-    const before = fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8');
-    fs.writeFileSync(
-      path.join(course, 'modules/basics/second-lesson.en.mdx'),
-      'Hello {name}\n\n<script>alert(1)</script>\n',
-    );
-    editFile(
-      path.join(course, 'modules/basics/first-lesson.ar.mdx'),
-      'alt="رسم بياني بسيط"',
-      'alt=""',
-    );
-    const failed = await buildCourse({ courseDir: course, outDir: out });
-    expect(failed.ok).toBe(false);
-    const errors = failed.diagnostics
-      .filter((d) => d.severity === 'error')
-      .map((d) => `${path.basename(d.file ?? '')}:${d.line}:${d.column} ${d.ruleId}`);
-    expect(errors).toEqual(
-      expect.arrayContaining([
-        'second-lesson.en.mdx:1:7 polycourse:mdx-expression',
-        'second-lesson.en.mdx:3:1 polycourse:forbidden-element',
-        'first-lesson.ar.mdx:5:1 polycourse:missing-alt',
-      ]),
-    );
-    expect(fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8')).toBe(before);
-    expect(fs.readdirSync(out).filter((f) => f.includes('staging'))).toEqual([]);
-    expect(verifyBundle(path.join(out, 'mini')).ok).toBe(true);
-  });
+  it(
+    'leaves the previous output untouched when a ' +
+      'build fails, and lists every problem in one run',
+    async () => {
+      const course = copyCourse(miniCourseDir);
+      const out = tempDir();
+      expect((await buildCourse({ courseDir: course, outDir: out })).ok).toBe(true);
+      const before = fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8');
+      fs.writeFileSync(
+        path.join(course, 'modules/basics/second-lesson.en.mdx'),
+        'Hello {name}\n\n<script>alert(1)</script>\n',
+      );
+      editFile(
+        path.join(course, 'modules/basics/first-lesson.ar.mdx'),
+        'alt="رسم بياني بسيط"',
+        'alt=""',
+      );
+      const failed = await buildCourse({ courseDir: course, outDir: out });
+      expect(failed.ok).toBe(false);
+      const errors = failed.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => `${path.basename(d.file ?? '')}:${d.line}:${d.column} ${d.ruleId}`);
+      expect(errors).toEqual(
+        expect.arrayContaining([
+          'second-lesson.en.mdx:1:7 polycourse:mdx-expression',
+          'second-lesson.en.mdx:3:1 polycourse:forbidden-element',
+          'first-lesson.ar.mdx:5:1 polycourse:missing-alt',
+        ]),
+      );
+      expect(fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8')).toBe(before);
+      expect(fs.readdirSync(out).filter((f) => f.includes('staging'))).toEqual([]);
+      expect(verifyBundle(path.join(out, 'mini')).ok).toBe(true);
+    },
+  );
 
   it('switches theme from the course file: another stylesheet, the same pages', async () => {
     const course = copyCourse(miniCourseDir);
@@ -184,7 +208,8 @@ describe('buildCourse on the mini course', () => {
     )!;
     const css = fs.readFileSync(path.join(out, 'mini', cssFile.path), 'utf8');
     expect(css).toContain('--bg: #000');
-    expect(css.indexOf('--bg: #ffffff')).toBeLessThan(css.indexOf('--bg: #000')); // the parent's rules first
+    // the parent's rules first
+    expect(css.indexOf('--bg: #ffffff')).toBeLessThan(css.indexOf('--bg: #000'));
     const defaultOut = tempDir();
     await buildCourse({ courseDir: miniCourseDir, outDir: defaultOut, locales: ['en'] });
     const strip = (html: string) => html.replace(/theme-[0-9a-f]{8}\.css/, '');
@@ -194,25 +219,28 @@ describe('buildCourse on the mini course', () => {
     );
   });
 
-  it('links the pages in reading order: pre-questionnaire, units, post-questionnaire, results', async () => {
-    const out = tempDir();
-    expect((await buildCourse({ courseDir: miniCourseDir, outDir: out, locales: ['en'] })).ok).toBe(
-      true,
-    );
-    const read = (p: string) => fs.readFileSync(path.join(out, 'mini/en', p), 'utf8');
-    expect(read('questionnaire/pre/index.html')).toContain(
-      '<a class="pager-next" href="../../basics/first-lesson/index.html" rel="next">',
-    );
-    expect(read('basics/first-lesson/index.html')).toContain(
-      '<a class="pager-previous" href="../../questionnaire/pre/index.html" rel="prev">',
-    );
-    expect(read('basics/basics-challenge/index.html')).toContain(
-      '<a class="pager-next" href="../../questionnaire/post/index.html" rel="next">',
-    );
-    expect(read('questionnaire/post/index.html')).toContain(
-      '<a class="pager-next" href="../../questionnaire/results/index.html" rel="next">',
-    );
-  });
+  it(
+    'links the pages in reading order: ' + 'pre-questionnaire, units, post-questionnaire, results',
+    async () => {
+      const out = tempDir();
+      expect(
+        (await buildCourse({ courseDir: miniCourseDir, outDir: out, locales: ['en'] })).ok,
+      ).toBe(true);
+      const read = (p: string) => fs.readFileSync(path.join(out, 'mini/en', p), 'utf8');
+      expect(read('questionnaire/pre/index.html')).toContain(
+        '<a class="pager-next" href="../../basics/first-lesson/index.html" rel="next">',
+      );
+      expect(read('basics/first-lesson/index.html')).toContain(
+        '<a class="pager-previous" href="../../questionnaire/pre/index.html" rel="prev">',
+      );
+      expect(read('basics/basics-challenge/index.html')).toContain(
+        '<a class="pager-next" href="../../questionnaire/post/index.html" rel="next">',
+      );
+      expect(read('questionnaire/post/index.html')).toContain(
+        '<a class="pager-next" href="../../questionnaire/results/index.html" rel="next">',
+      );
+    },
+  );
 
   it('plays a video from an external URL, with local captions and the transcript', async () => {
     const course = copyCourse(miniCourseDir);
@@ -226,7 +254,11 @@ describe('buildCourse on the mini course', () => {
     const page = fs.readFileSync(path.join(out, 'mini/en/basics/intro-video/index.html'), 'utf8');
     expect(page).toContain('<source src="https://media.example.org/intro.webm" type="video/webm">');
     expect(page).toMatch(
-      /<track kind="captions" src="\.\.\/\.\.\/_assets\/captions\/intro-video\.en-[0-9a-f]{8}\.vtt" srclang="en" label="English" default>/,
+      new RegExp(
+        '<track kind="captions" ' +
+          'src="\\.\\.\\/\\.\\.\\/_assets\\/captions\\/intro-video\\.en-[0-9a-f]{8}' +
+          '\\.vtt" srclang="en" label="English" default>',
+      ),
     );
     expect(page).toContain('Hello and welcome.');
   });
@@ -253,29 +285,32 @@ describe('rendering on worker threads', () => {
 });
 
 describe('adding a locale', () => {
-  it('is configuration plus translations: Persian (a second RTL script) builds with dir=rtl', async () => {
-    const course = copyCourse(miniCourseDir);
-    editFile(
-      path.join(course, 'course.yaml'),
-      'locales: [en, ar, fr]',
-      'locales: [en, ar, fr, fa]',
-    );
-    fs.writeFileSync(
-      path.join(course, 'locales/fa.yaml'),
-      'title: دوره کوچک\nmodules:\n  basics:\n    title: مبانی\n',
-    );
-    const out = tempDir();
-    const result = await buildCourse({ courseDir: course, outDir: out, locales: ['fa'] });
-    expect(result.ok).toBe(true);
-    const home = fs.readFileSync(path.join(out, 'mini/fa/index.html'), 'utf8');
-    expect(home).toMatch(/<html lang="fa" dir="rtl">/);
-    expect(home).toContain('<h1>دوره کوچک</h1>');
-    // No Persian UI catalog yet: the build says which strings fall back, and where to add them.
-    expect(
-      result.diagnostics.find((d) => d.ruleId === 'polycourse:ui-string-missing')?.message,
-    ).toMatch(/UI string\(s\) missing in "fa"/);
-    expect(result.coverage.fa.translated).toBe(2);
-  });
+  it(
+    'is configuration plus translations: ' + 'Persian (a second RTL script) builds with dir=rtl',
+    async () => {
+      const course = copyCourse(miniCourseDir);
+      editFile(
+        path.join(course, 'course.yaml'),
+        'locales: [en, ar, fr]',
+        'locales: [en, ar, fr, fa]',
+      );
+      fs.writeFileSync(
+        path.join(course, 'locales/fa.yaml'),
+        'title: دوره کوچک\nmodules:\n  basics:\n    title: مبانی\n',
+      );
+      const out = tempDir();
+      const result = await buildCourse({ courseDir: course, outDir: out, locales: ['fa'] });
+      expect(result.ok).toBe(true);
+      const home = fs.readFileSync(path.join(out, 'mini/fa/index.html'), 'utf8');
+      expect(home).toMatch(/<html lang="fa" dir="rtl">/);
+      expect(home).toContain('<h1>دوره کوچک</h1>');
+      // No Persian UI catalog yet: the build says which strings fall back, and where to add them.
+      expect(
+        result.diagnostics.find((d) => d.ruleId === 'polycourse:ui-string-missing')?.message,
+      ).toMatch(/UI string\(s\) missing in "fa"/);
+      expect(result.coverage.fa.translated).toBe(2);
+    },
+  );
 
   it('accepts any BCP 47 tag, deriving direction and label (pt-BR, ur)', async () => {
     const course = copyCourse(miniCourseDir);

@@ -1,4 +1,7 @@
-/** The demo course builds completely in all 12 locales: no errors, nothing falls back, every UI string translated. */
+/**
+ * The demo course builds completely in all 12 locales: no errors, nothing falls back, every UI
+ * string translated.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,21 +33,24 @@ describe('the demo course', () => {
     expect(course!.questionnaire?.scale).toBe(5);
   });
 
-  it('builds in all 12 locales with every text and UI string translated, and verifies', async () => {
-    const out = tempDir();
-    const result = await buildCourse({ courseDir: demoCourseDir, outDir: out });
-    expect(result.diagnostics).toEqual([]);
-    expect(result.ok).toBe(true);
-    expect(result.locales).toEqual(demoLocales);
-    for (const locale of demoLocales) expect(result.coverage[locale].ratio, locale).toBe(1);
-    const bundle = path.join(out, 'rights-based-mental-health');
-    for (const locale of demoLocales) {
-      const home = fs.readFileSync(path.join(bundle, locale, 'index.html'), 'utf8');
-      expect(home).toMatch(
-        new RegExp(`<html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`),
-      );
-      expect(home).not.toContain('class="fallback');
-    }
-    expect(verifyBundle(bundle).ok).toBe(true);
-  });
+  it(
+    'builds in all 12 locales with every text ' + 'and UI string translated, and verifies',
+    async () => {
+      const out = tempDir();
+      const result = await buildCourse({ courseDir: demoCourseDir, outDir: out });
+      expect(result.diagnostics).toEqual([]);
+      expect(result.ok).toBe(true);
+      expect(result.locales).toEqual(demoLocales);
+      for (const locale of demoLocales) expect(result.coverage[locale].ratio, locale).toBe(1);
+      const bundle = path.join(out, 'rights-based-mental-health');
+      for (const locale of demoLocales) {
+        const home = fs.readFileSync(path.join(bundle, locale, 'index.html'), 'utf8');
+        expect(home).toMatch(
+          new RegExp(`<html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`),
+        );
+        expect(home).not.toContain('class="fallback');
+      }
+      expect(verifyBundle(bundle).ok).toBe(true);
+    },
+  );
 });

@@ -1,4 +1,7 @@
-/** Unit tests of the runtime's pure rules: scoring, progress and points, badges, storage, codes, questionnaire change. */
+/**
+ * Unit tests of the runtime's pure rules: scoring, progress and points, badges, storage, codes,
+ * questionnaire change.
+ */
 import { describe, expect, it } from 'vitest';
 import { scoreQuestion, scoreQuiz, type ScorableQuestion } from '../../runtime/logic/scoring.ts';
 import {
@@ -124,21 +127,24 @@ describe('scoring', () => {
 });
 
 describe('progress and points', () => {
-  it('gives points per unit viewed, per correct answer of the best attempt, per challenge done', () => {
-    let s = emptyProgress();
-    s = recordView(s, 'm1/l1');
-    s = recordView(s, 'm1/l1'); // viewing twice counts once
-    expect(summarize(outline, s).points).toBe(10);
-    s = recordQuizAttempt(s, 'm1/q1', 1, false, outline.points);
-    expect(summarize(outline, s).points).toBe(10 + 5);
-    s = recordQuizAttempt(s, 'm1/q1', 3, true, outline.points);
-    expect(summarize(outline, s).points).toBe(10 + 15);
-    s = recordQuizAttempt(s, 'm1/q1', 2, true, outline.points); // a worse replay changes nothing
-    expect(summarize(outline, s).points).toBe(10 + 15);
-    expect(s.units['m1/q1']).toMatchObject({ attempts: 3, bestCorrect: 3, passed: true });
-    s = recordChallengeDone(s, 'm1/c1', true);
-    expect(summarize(outline, s).points).toBe(10 + 15 + 15); // the challenge's own points
-  });
+  it(
+    'gives points per unit viewed, ' + 'per correct answer of the best attempt, per challenge done',
+    () => {
+      let s = emptyProgress();
+      s = recordView(s, 'm1/l1');
+      s = recordView(s, 'm1/l1'); // viewing twice counts once
+      expect(summarize(outline, s).points).toBe(10);
+      s = recordQuizAttempt(s, 'm1/q1', 1, false, outline.points);
+      expect(summarize(outline, s).points).toBe(10 + 5);
+      s = recordQuizAttempt(s, 'm1/q1', 3, true, outline.points);
+      expect(summarize(outline, s).points).toBe(10 + 15);
+      s = recordQuizAttempt(s, 'm1/q1', 2, true, outline.points); // a worse replay changes nothing
+      expect(summarize(outline, s).points).toBe(10 + 15);
+      expect(s.units['m1/q1']).toMatchObject({ attempts: 3, bestCorrect: 3, passed: true });
+      s = recordChallengeDone(s, 'm1/c1', true);
+      expect(summarize(outline, s).points).toBe(10 + 15 + 15); // the challenge's own points
+    },
+  );
 
   it('a replay replaces the score when the rule set says replays always count', () => {
     const rules = { ...outline.points, replayCountsOnlyIfBetter: false };
@@ -149,7 +155,8 @@ describe('progress and points', () => {
 
   it('completes units by their own rule and modules when all units are complete', () => {
     let s = recordView(emptyProgress(), 'm1/v1');
-    expect(summarize(outline, s).units.done).toBe(0); // a video is complete when watched, not viewed
+    // a video is complete when watched, not viewed
+    expect(summarize(outline, s).units.done).toBe(0);
     s = recordWatched(s, 'm1/v1');
     s = recordView(s, 'm1/l1');
     s = recordQuizAttempt(s, 'm1/q1', 2, true, outline.points);

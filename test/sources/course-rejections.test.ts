@@ -169,54 +169,63 @@ describe('course rejections', () => {
     expect(errors.map(where)).toEqual(['intro-video.ar.vtt:1:1 polycourse:captions']);
   });
 
-  it('ordering and matching questions take their answer from the structure, not from correct', async () => {
-    const errors = await problems((dir) => {
-      editFile(
-        path.join(dir, 'course.yaml'),
-        '{ id: q4, type: ordering, options: [first, second, third] }',
-        '{ id: q4, type: ordering, options: [first, second, third], correct: [first] }',
-      );
-      editFile(
-        path.join(dir, 'course.yaml'),
-        'pairs: [[art12, capacity], [art19, community]]',
-        'pairs: [[art12, capacity]]',
-      );
-      editFile(
-        path.join(dir, 'course.yaml'),
-        '{ id: q3, type: truefalse, correct: true }',
-        '{ id: q3, type: truefalse }',
-      );
-    });
-    expect(errors.map(where)).toEqual([
-      'course.yaml:28:81 polycourse:answer-key',
-      'course.yaml:27:13 polycourse:answer-key',
-      'course.yaml:29:13 polycourse:answer-key',
-    ]);
-    expect(errors[0].message).toMatch(/answer comes from the order of options/);
-    expect(errors[1].message).toBe('Question "q3" has no correct answer');
-    expect(errors[2].message).toMatch(/at least two pairs/);
-  });
+  it(
+    'ordering and matching questions take their ' + 'answer from the structure, not from correct',
+    async () => {
+      const errors = await problems((dir) => {
+        editFile(
+          path.join(dir, 'course.yaml'),
+          '{ id: q4, type: ordering, options: [first, second, third] }',
+          '{ id: q4, type: ordering, options: [first, second, third], correct: [first] }',
+        );
+        editFile(
+          path.join(dir, 'course.yaml'),
+          'pairs: [[art12, capacity], [art19, community]]',
+          'pairs: [[art12, capacity]]',
+        );
+        editFile(
+          path.join(dir, 'course.yaml'),
+          '{ id: q3, type: truefalse, correct: true }',
+          '{ id: q3, type: truefalse }',
+        );
+      });
+      expect(errors.map(where)).toEqual([
+        'course.yaml:28:81 polycourse:answer-key',
+        'course.yaml:27:13 polycourse:answer-key',
+        'course.yaml:29:13 polycourse:answer-key',
+      ]);
+      expect(errors[0].message).toMatch(/answer comes from the order of options/);
+      expect(errors[1].message).toBe('Question "q3" has no correct answer');
+      expect(errors[2].message).toMatch(/at least two pairs/);
+    },
+  );
 
-  it('warns about keys no part of the course uses (a typo, or a comma inside a flow map)', async () => {
-    const dir = copyCourse(miniCourseDir);
-    editFile(
-      path.join(dir, 'locales/en.yaml'),
-      'second-lesson: { title: Second lesson }',
-      'second-lesson: { title: Second, shorter lesson }',
-    );
-    editFile(path.join(dir, 'locales/ar.yaml'), 'title: دورة مصغرة', 'titel: دورة مصغرة');
-    const result = await validateCourseDir(dir);
-    const warnings = result.diagnostics
-      .filter((d) => d.ruleId === 'polycourse:unknown-key')
-      .map(where);
-    expect(warnings).toEqual([
-      'en.yaml:18:39 polycourse:unknown-key',
-      'ar.yaml:1:1 polycourse:unknown-key',
-    ]);
-  });
+  it(
+    'warns about keys no part of the course uses (a typo, ' + 'or a comma inside a flow map)',
+    async () => {
+      const dir = copyCourse(miniCourseDir);
+      editFile(
+        path.join(dir, 'locales/en.yaml'),
+        'second-lesson: { title: Second lesson }',
+        'second-lesson: { title: Second, shorter lesson }',
+      );
+      editFile(path.join(dir, 'locales/ar.yaml'), 'title: دورة مصغرة', 'titel: دورة مصغرة');
+      const result = await validateCourseDir(dir);
+      const warnings = result.diagnostics
+        .filter((d) => d.ruleId === 'polycourse:unknown-key')
+        .map(where);
+      expect(warnings).toEqual([
+        'en.yaml:18:39 polycourse:unknown-key',
+        'ar.yaml:1:1 polycourse:unknown-key',
+      ]);
+    },
+  );
 });
 
-/** `lol: &a [...]` and seven lines that each repeat the previous one nine times: 9^8 values from 63 aliases. */
+/**
+ * `lol: &a [...]` and seven lines that each repeat the previous one nine times: 9^8 values from 63
+ * aliases.
+ */
 const billionLaughs = ['lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]']
   .concat(
     [...'bcdefgh'].map(
@@ -225,170 +234,188 @@ const billionLaughs = ['lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]']
   )
   .join('\n');
 
-describe('hostile files (issue 9): refused or warned at their position, quickly, never thrown', () => {
-  it('a YAML alias bomb in course.yaml or a locale file is a yaml-syntax error at the alias', async () => {
-    for (const file of ['course.yaml', 'locales/en.yaml']) {
+describe(
+  'hostile files (issue 9): ' + 'refused or warned at their position, quickly, never thrown',
+  () => {
+    it(
+      'a YAML alias bomb in course.yaml or a locale ' + 'file is a yaml-syntax error at the alias',
+      async () => {
+        for (const file of ['course.yaml', 'locales/en.yaml']) {
+          const started = performance.now();
+          const errors = await problems((dir) =>
+            fs.appendFileSync(path.join(dir, file), `\n${billionLaughs}\n`),
+          );
+          expect(performance.now() - started).toBeLessThan(5000);
+          const lines = fs.readFileSync(path.join(miniCourseDir, file), 'utf8').split('\n').length;
+          expect(errors.map(where)).toEqual([
+            `${path.basename(file)}:${lines + 8}:9 polycourse:yaml-syntax`,
+          ]);
+          expect(errors[0].message).toMatch(/^Alias \*g expands to [\d,]+ values/);
+        }
+      },
+    );
+
+    it('the CLI reports an alias bomb as --json, exit 1, no stack trace', () => {
+      const dir = copyCourse(miniCourseDir);
+      fs.appendFileSync(path.join(dir, 'locales/en.yaml'), `\n${billionLaughs}\n`);
+      const run = spawnSync(
+        process.execPath,
+        [path.resolve(import.meta.dirname, '../../bin/polycourse.mjs'), 'validate', dir, '--json'],
+        { encoding: 'utf8' },
+      );
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.status).toBe(1);
+      expect(JSON.parse(run.stdout).diagnostics).toEqual([
+        expect.objectContaining({
+          ruleId: 'polycourse:yaml-syntax',
+          line: expect.any(Number),
+          column: 9,
+        }),
+      ]);
+    });
+
+    it('YAML nested hundreds of levels deep is refused before parsing', async () => {
       const started = performance.now();
-      const errors = await problems((dir) =>
-        fs.appendFileSync(path.join(dir, file), `\n${billionLaughs}\n`),
+      const flow = await problems((dir) =>
+        fs.appendFileSync(
+          path.join(dir, 'locales/en.yaml'),
+          `deep: ${'['.repeat(500_000)}${']'.repeat(500_000)}\n`,
+        ),
+      );
+      const block = await problems((dir) =>
+        fs.appendFileSync(path.join(dir, 'course.yaml'), `${'- '.repeat(200_000)}x\n`),
       );
       expect(performance.now() - started).toBeLessThan(5000);
-      const lines = fs.readFileSync(path.join(miniCourseDir, file), 'utf8').split('\n').length;
-      expect(errors.map(where)).toEqual([
-        `${path.basename(file)}:${lines + 8}:9 polycourse:yaml-syntax`,
+      expect([...flow, ...block].map(where)).toEqual([
+        'en.yaml:52:106 polycourse:yaml-syntax',
+        'course.yaml:31:199 polycourse:yaml-syntax',
       ]);
-      expect(errors[0].message).toMatch(/^Alias \*g expands to [\d,]+ values/);
-    }
-  });
+      expect(flow[0].message).toBe('Nested more than 100 levels deep');
+    });
 
-  it('the CLI reports an alias bomb as --json, exit 1, no stack trace', () => {
-    const dir = copyCourse(miniCourseDir);
-    fs.appendFileSync(path.join(dir, 'locales/en.yaml'), `\n${billionLaughs}\n`);
-    const run = spawnSync(
-      process.execPath,
-      [path.resolve(import.meta.dirname, '../../bin/polycourse.mjs'), 'validate', dir, '--json'],
-      { encoding: 'utf8' },
-    );
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(run.status).toBe(1);
-    expect(JSON.parse(run.stdout).diagnostics).toEqual([
-      expect.objectContaining({
-        ruleId: 'polycourse:yaml-syntax',
-        line: expect.any(Number),
-        column: 9,
-      }),
-    ]);
-  });
-
-  it('YAML nested hundreds of levels deep is refused before parsing', async () => {
-    const started = performance.now();
-    const flow = await problems((dir) =>
-      fs.appendFileSync(
-        path.join(dir, 'locales/en.yaml'),
-        `deep: ${'['.repeat(500_000)}${']'.repeat(500_000)}\n`,
-      ),
-    );
-    const block = await problems((dir) =>
-      fs.appendFileSync(path.join(dir, 'course.yaml'), `${'- '.repeat(200_000)}x\n`),
-    );
-    expect(performance.now() - started).toBeLessThan(5000);
-    expect([...flow, ...block].map(where)).toEqual([
-      'en.yaml:52:106 polycourse:yaml-syntax',
-      'course.yaml:31:199 polycourse:yaml-syntax',
-    ]);
-    expect(flow[0].message).toBe('Nested more than 100 levels deep');
-  });
-
-  it('a YAML file over 2 MB is refused without being read', async () => {
-    const errors = await problems((dir) =>
-      fs.appendFileSync(path.join(dir, 'locales/fr.yaml'), `# ${'x'.repeat(2 * 1024 * 1024)}\n`),
-    );
-    expect(errors.map(where)).toEqual(['fr.yaml:1:1 polycourse:yaml-syntax']);
-    expect(errors[0].message).toMatch(/at most 2 MB/);
-  });
-
-  it('a key written twice is still a yaml-syntax error at the second key', async () => {
-    const errors = await problems((dir) =>
-      editFile(
-        path.join(dir, 'locales/en.yaml'),
-        'description: A tiny course for tests.',
-        'description: A tiny course for tests.\ntitle: Again',
-      ),
-    );
-    expect(errors.map(where)).toEqual(['en.yaml:3:1 polycourse:yaml-syntax']);
-  });
-
-  it('a locale file that is not UTF-8 is a warning at the first bad byte', async () => {
-    const dir = copyCourse(miniCourseDir);
-    const file = path.join(dir, 'locales/fr.yaml');
-    const latin1 = Buffer.from(
-      fs.readFileSync(file, 'utf8').replace('title: Mini cours', 'title: Mini c\u00f4urs'),
-      'latin1',
-    );
-    fs.writeFileSync(file, latin1);
-    const result = await validateCourseDir(dir);
-    expect(result.ok).toBe(true);
-    const warnings = result.diagnostics.filter((d) => d.ruleId === 'polycourse:encoding');
-    expect(warnings.map(where)).toEqual(['fr.yaml:1:14 polycourse:encoding']);
-    expect(warnings[0].fix).toMatch(/UTF-8/);
-  });
-
-  it('a video id used in another module, naming both; a lesson id repeated in another module builds', async () => {
-    const addModule = (dir: string, unit: string) => {
-      fs.appendFileSync(
-        path.join(dir, 'course.yaml'),
-        `  - id: more\n    units:\n      - { id: first-lesson, kind: lesson }\n${unit}`,
+    it('a YAML file over 2 MB is refused without being read', async () => {
+      const errors = await problems((dir) =>
+        fs.appendFileSync(path.join(dir, 'locales/fr.yaml'), `# ${'x'.repeat(2 * 1024 * 1024)}\n`),
       );
-      fs.appendFileSync(
-        path.join(dir, 'locales/en.yaml'),
-        '  more:\n    title: More\n    units:\n      first-lesson: { title: First lesson again }\n      intro-video: { title: Again, transcript: Again }\n',
+      expect(errors.map(where)).toEqual(['fr.yaml:1:1 polycourse:yaml-syntax']);
+      expect(errors[0].message).toMatch(/at most 2 MB/);
+    });
+
+    it('a key written twice is still a yaml-syntax error at the second key', async () => {
+      const errors = await problems((dir) =>
+        editFile(
+          path.join(dir, 'locales/en.yaml'),
+          'description: A tiny course for tests.',
+          'description: A tiny course for tests.\ntitle: Again',
+        ),
       );
-      fs.mkdirSync(path.join(dir, 'modules/more'));
-      fs.writeFileSync(path.join(dir, 'modules/more/first-lesson.en.mdx'), 'Again.\n');
-    };
-    const errors = await problems((dir) =>
-      addModule(dir, '      - { id: intro-video, kind: video, src: media/clip.mp4 }\n'),
-    );
-    expect(errors.map(where)).toEqual([
-      'course.yaml:16:9 polycourse:duplicate-id',
-      'course.yaml:34:9 polycourse:duplicate-id',
-    ]);
-    expect(errors[0].message).toBe(
-      'Video id "intro-video" of module "basics" is also used in module "more"',
+      expect(errors.map(where)).toEqual(['en.yaml:3:1 polycourse:yaml-syntax']);
+    });
+
+    it('a locale file that is not UTF-8 is a warning at the first bad byte', async () => {
+      const dir = copyCourse(miniCourseDir);
+      const file = path.join(dir, 'locales/fr.yaml');
+      const latin1 = Buffer.from(
+        fs.readFileSync(file, 'utf8').replace('title: Mini cours', 'title: Mini c\u00f4urs'),
+        'latin1',
+      );
+      fs.writeFileSync(file, latin1);
+      const result = await validateCourseDir(dir);
+      expect(result.ok).toBe(true);
+      const warnings = result.diagnostics.filter((d) => d.ruleId === 'polycourse:encoding');
+      expect(warnings.map(where)).toEqual(['fr.yaml:1:14 polycourse:encoding']);
+      expect(warnings[0].fix).toMatch(/UTF-8/);
+    });
+
+    it(
+      'a video id used in another module, naming both; ' +
+        'a lesson id repeated in another module builds',
+      async () => {
+        const addModule = (dir: string, unit: string) => {
+          fs.appendFileSync(
+            path.join(dir, 'course.yaml'),
+            `  - id: more\n    units:\n      - { id: first-lesson, kind: lesson }\n${unit}`,
+          );
+          fs.appendFileSync(
+            path.join(dir, 'locales/en.yaml'),
+            '  more:\n    title: More\n    units:\n      first-lesson: { title: ' +
+              'First lesson again }\n      intro-video: { title: Again, transcript: Again }\n',
+          );
+          fs.mkdirSync(path.join(dir, 'modules/more'));
+          fs.writeFileSync(path.join(dir, 'modules/more/first-lesson.en.mdx'), 'Again.\n');
+        };
+        const errors = await problems((dir) =>
+          addModule(dir, '      - { id: intro-video, kind: video, src: media/clip.mp4 }\n'),
+        );
+        expect(errors.map(where)).toEqual([
+          'course.yaml:16:9 polycourse:duplicate-id',
+          'course.yaml:34:9 polycourse:duplicate-id',
+        ]);
+        expect(errors[0].message).toBe(
+          'Video id "intro-video" of module "basics" is also used in module "more"',
+        );
+
+        const dir = copyCourse(miniCourseDir);
+        addModule(dir, '');
+        const ok = await buildCourse({ courseDir: dir, outDir: tempDir() });
+        expect(ok.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      },
     );
 
-    const dir = copyCourse(miniCourseDir);
-    addModule(dir, '');
-    const ok = await buildCourse({ courseDir: dir, outDir: tempDir() });
-    expect(ok.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  });
+    it('a theme that is a path is refused before anything of it is loaded', async () => {
+      const outside = tempDir('polycourse-theme-');
+      fs.writeFileSync(path.join(outside, 'theme.json'), '{ "styles": [] }');
+      fs.writeFileSync(
+        path.join(outside, 'templates.ts'),
+        '(globalThis as Record<string, unknown>).outsideThemeRan = true;\nexport {};\n',
+      );
+      const relative = path.relative(themesRoot, outside);
+      const errors = await problems((dir) =>
+        editFile(path.join(dir, 'course.yaml'), 'theme: default', `theme: ${relative}`),
+      );
+      expect(errors.map(where)).toEqual(['course.yaml:4:8 polycourse:id-syntax']);
+      expect((globalThis as Record<string, unknown>).outsideThemeRan).toBeUndefined();
+    });
 
-  it('a theme that is a path is refused before anything of it is loaded', async () => {
-    const outside = tempDir('polycourse-theme-');
-    fs.writeFileSync(path.join(outside, 'theme.json'), '{ "styles": [] }');
-    fs.writeFileSync(
-      path.join(outside, 'templates.ts'),
-      '(globalThis as Record<string, unknown>).outsideThemeRan = true;\nexport {};\n',
+    it(
+      'bidi overrides and zero-width characters in titles: ' +
+        'warned at their position, overrides stripped from the page',
+      async () => {
+        const dir = copyCourse(miniCourseDir);
+        editFile(
+          path.join(dir, 'locales/en.yaml'),
+          'first-lesson: { title: First lesson }',
+          'first-lesson: { title: "First \\u202Elesson" }',
+        );
+        editFile(path.join(dir, 'locales/en.yaml'), 'title: Basics', 'title: "Basics\\u200B"');
+        // RLM and ZWNJ belong in Arabic and Persian text: no warning.
+        editFile(
+          path.join(dir, 'locales/ar.yaml'),
+          'title: دورة مصغرة',
+          'title: "دورة\\u200C مصغرة\\u200F"',
+        );
+        const out = tempDir();
+        const result = await buildCourse({ courseDir: dir, outDir: out });
+        expect(result.ok).toBe(true);
+        const warnings = result.diagnostics.filter(
+          (d) => d.ruleId === 'polycourse:invisible-characters',
+        );
+        expect(warnings.map(where)).toEqual([
+          'en.yaml:14:12 polycourse:invisible-characters',
+          'en.yaml:17:30 polycourse:invisible-characters',
+        ]);
+        expect(warnings[0].message).toMatch(/U\+200B ZERO WIDTH SPACE/);
+        expect(warnings[1].message).toMatch(/U\+202E RIGHT-TO-LEFT OVERRIDE.*reorders/);
+        const page = fs.readFileSync(
+          path.join(out, 'mini/en/basics/first-lesson/index.html'),
+          'utf8',
+        );
+        expect(page).toContain('<title>First lesson · Mini course</title>');
+        expect(page).not.toContain('\u202E');
+        expect(fs.readFileSync(path.join(out, 'mini/ar/index.html'), 'utf8')).toContain(
+          'دورة\u200C مصغرة\u200F',
+        );
+      },
     );
-    const relative = path.relative(themesRoot, outside);
-    const errors = await problems((dir) =>
-      editFile(path.join(dir, 'course.yaml'), 'theme: default', `theme: ${relative}`),
-    );
-    expect(errors.map(where)).toEqual(['course.yaml:4:8 polycourse:id-syntax']);
-    expect((globalThis as Record<string, unknown>).outsideThemeRan).toBeUndefined();
-  });
-
-  it('bidi overrides and zero-width characters in titles: warned at their position, overrides stripped from the page', async () => {
-    const dir = copyCourse(miniCourseDir);
-    editFile(
-      path.join(dir, 'locales/en.yaml'),
-      'first-lesson: { title: First lesson }',
-      'first-lesson: { title: "First \\u202Elesson" }',
-    );
-    editFile(path.join(dir, 'locales/en.yaml'), 'title: Basics', 'title: "Basics\\u200B"');
-    // RLM and ZWNJ belong in Arabic and Persian text: no warning.
-    editFile(
-      path.join(dir, 'locales/ar.yaml'),
-      'title: دورة مصغرة',
-      'title: "دورة\\u200C مصغرة\\u200F"',
-    );
-    const out = tempDir();
-    const result = await buildCourse({ courseDir: dir, outDir: out });
-    expect(result.ok).toBe(true);
-    const warnings = result.diagnostics.filter(
-      (d) => d.ruleId === 'polycourse:invisible-characters',
-    );
-    expect(warnings.map(where)).toEqual([
-      'en.yaml:14:12 polycourse:invisible-characters',
-      'en.yaml:17:30 polycourse:invisible-characters',
-    ]);
-    expect(warnings[0].message).toMatch(/U\+200B ZERO WIDTH SPACE/);
-    expect(warnings[1].message).toMatch(/U\+202E RIGHT-TO-LEFT OVERRIDE.*reorders/);
-    const page = fs.readFileSync(path.join(out, 'mini/en/basics/first-lesson/index.html'), 'utf8');
-    expect(page).toContain('<title>First lesson · Mini course</title>');
-    expect(page).not.toContain('\u202E');
-    expect(fs.readFileSync(path.join(out, 'mini/ar/index.html'), 'utf8')).toContain(
-      'دورة\u200C مصغرة\u200F',
-    );
-  });
-});
+  },
+);

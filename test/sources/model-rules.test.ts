@@ -1,7 +1,7 @@
 /**
- * Model rules that hold whatever the source: a course shaped the way the CMS source returns it (which
- * checks no id itself) is refused by the build with `polycourse:id-syntax` at a model path, and nothing
- * is written, not even outside the output folder its ids point at.
+ * Model rules that hold whatever the source: a course shaped the way the CMS source returns it
+ * (which checks no id itself) is refused by the build with `polycourse:id-syntax` at a model path,
+ * and nothing is written, not even outside the output folder its ids point at.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -94,19 +94,22 @@ describe('ids from any source are slugs', () => {
     ]);
   });
 
-  it('a video id used in another module (captions are named by it); a lesson id may repeat', async () => {
-    const errors = await refused((course) => {
-      const basics = course.modules[0];
-      course.modules.push({ ...basics, id: 'more', units: [basics.units[0], basics.units[2]] });
-    });
-    expect(errors.map(at)).toEqual([
-      'modules.basics.units.intro-video polycourse:duplicate-id',
-      'modules.more.units.intro-video polycourse:duplicate-id',
-    ]);
-    expect(errors[0].message).toBe(
-      'Video id "intro-video" of module "basics" is also used in module "more"',
-    );
-  });
+  it(
+    'a video id used in another module (captions are named by it); ' + 'a lesson id may repeat',
+    async () => {
+      const errors = await refused((course) => {
+        const basics = course.modules[0];
+        course.modules.push({ ...basics, id: 'more', units: [basics.units[0], basics.units[2]] });
+      });
+      expect(errors.map(at)).toEqual([
+        'modules.basics.units.intro-video polycourse:duplicate-id',
+        'modules.more.units.intro-video polycourse:duplicate-id',
+      ]);
+      expect(errors[0].message).toBe(
+        'Video id "intro-video" of module "basics" is also used in module "more"',
+      );
+    },
+  );
 
   it('a theme name that is a path', async () => {
     const errors = await refused((course) => {
@@ -154,7 +157,8 @@ describe('invisible characters', () => {
     expect(findInvisibleCharacter('می\u200Cخواهم', 'fa')).toBeUndefined(); // ZWNJ
     expect(findInvisibleCharacter('क्\u200Dष', 'hi')).toBeUndefined(); // ZWJ
     expect(findInvisibleCharacter('\u200Fمرحبا\u200E', 'ar')).toBeUndefined(); // RLM, LRM
-    expect(findInvisibleCharacter('\u2067⟦Ŧîŧľê⟧\u2069', 'en-XA')).toBeUndefined(); // isolates (the pseudo-locale)
+    // isolates (the pseudo-locale)
+    expect(findInvisibleCharacter('\u2067⟦Ŧîŧľê⟧\u2069', 'en-XA')).toBeUndefined();
     expect(findInvisibleCharacter('สวัสดี\u200Bครับ', 'th')).toBeUndefined(); // Thai word break
     expect(findInvisibleCharacter('hello\u200Bworld', 'en')).toMatchObject({
       name: 'U+200B ZERO WIDTH SPACE',

@@ -1,4 +1,7 @@
-/** The caller names the source: a corpus folder is never taken for a course (or the other way round). */
+/**
+ * The caller names the source: a corpus folder is never taken for a course (or the other way
+ * round).
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,8 @@
 /**
- * `polycourse serve` against hostile requests: raw request lines (fetch would normalize `..`) to a real
- * server on a free port. Nothing above the served folder is read, not through `..` in any encoding, not
- * through the 404 lookup and not through a symbolic link; malformed paths are 400 and the server stays up.
+ * `polycourse serve` against hostile requests: raw request lines (fetch would normalize `..`) to a
+ * real server on a free port. Nothing above the served folder is read, not through `..` in any
+ * encoding, not through the 404 lookup and not through a symbolic link; malformed paths are 400 and
+ * the server stays up.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -76,22 +77,33 @@ afterAll(async () => {
 });
 
 describe('polycourse serve', () => {
-  it('serves files, directory indexes, trailing-slash redirects and the locale 404 page', async () => {
-    expect(await request(port, '/')).toMatchObject({ status: 200, body: 'root index' });
-    expect(await request(port, '/course/en/')).toMatchObject({ status: 200, body: 'english home' });
-    const redirect = await request(port, '/course/en');
-    expect(redirect.status).toBe(301);
-    expect(redirect.headers).toMatch(/\r\nlocation: \/course\/en\/\r\n/i);
-    expect(await request(port, '/course/en/missing/page/')).toMatchObject({
-      status: 404,
-      body: 'english not found',
-    });
-    expect(await request(port, '/home.html')).toMatchObject({ status: 200, body: 'english home' }); // a link inside stays usable
-  });
+  it(
+    'serves files, directory indexes, ' + 'trailing-slash redirects and the locale 404 page',
+    async () => {
+      expect(await request(port, '/')).toMatchObject({ status: 200, body: 'root index' });
+      expect(await request(port, '/course/en/')).toMatchObject({
+        status: 200,
+        body: 'english home',
+      });
+      const redirect = await request(port, '/course/en');
+      expect(redirect.status).toBe(301);
+      expect(redirect.headers).toMatch(/\r\nlocation: \/course\/en\/\r\n/i);
+      expect(await request(port, '/course/en/missing/page/')).toMatchObject({
+        status: 404,
+        body: 'english not found',
+      });
+      // a link inside stays usable
+      expect(await request(port, '/home.html')).toMatchObject({
+        status: 200,
+        body: 'english home',
+      });
+    },
+  );
 
   it('never reads the 404 page above the root through encoded ..', async () => {
-    // The old lookup took /<first>/<second>/404.html from the decoded path, so a path that climbs out
-    // and back into the root (its folder names are in the root's path) read 404.html one or two levels up.
+    // The old lookup took /<first>/<second>/404.html from the decoded path, so a path that climbs
+    // out and back into the root (its folder names are in the root's path) read 404.html one or two
+    // levels up.
     for (const target of [
       '/..%2f..%2foutside%2fsite%2fnothing',
       '/..%2f.%2fsite%2fnothing',
@@ -127,25 +139,30 @@ describe('polycourse serve', () => {
     }
   });
 
-  it('answers 400 to malformed paths (bad escapes, NUL bytes) and keeps serving after //', async () => {
-    expect((await request(port, '/%E0%A4%A')).status).toBe(400);
-    expect((await request(port, '/%')).status).toBe(400);
-    expect((await request(port, '/index.html%00.txt')).status).toBe(400);
-    expect((await request(port, '/course/en/%00')).status).toBe(400);
-    expect(await request(port, '//')).toMatchObject({ status: 200, body: 'root index' });
-    expect(await request(port, '//course//en/')).toMatchObject({
-      status: 200,
-      body: 'english home',
-    });
-    const redirect = await request(port, '//course//en');
-    expect(redirect.headers).toMatch(/\r\nlocation: \/course\/en\/\r\n/i); // never `//host`: no open redirect
-    expect(await request(port, 'http://localhost//course/en/')).toMatchObject({
-      status: 200,
-      body: 'english home',
-    });
-    expect((await request(port, '*', 'OPTIONS')).status).toBe(400);
-    expect(await request(port, '/')).toMatchObject({ status: 200, body: 'root index' }); // still up
-  });
+  it(
+    'answers 400 to malformed paths (bad escapes, ' + 'NUL bytes) and keeps serving after //',
+    async () => {
+      expect((await request(port, '/%E0%A4%A')).status).toBe(400);
+      expect((await request(port, '/%')).status).toBe(400);
+      expect((await request(port, '/index.html%00.txt')).status).toBe(400);
+      expect((await request(port, '/course/en/%00')).status).toBe(400);
+      expect(await request(port, '//')).toMatchObject({ status: 200, body: 'root index' });
+      expect(await request(port, '//course//en/')).toMatchObject({
+        status: 200,
+        body: 'english home',
+      });
+      const redirect = await request(port, '//course//en');
+      // never `//host`: no open redirect
+      expect(redirect.headers).toMatch(/\r\nlocation: \/course\/en\/\r\n/i);
+      expect(await request(port, 'http://localhost//course/en/')).toMatchObject({
+        status: 200,
+        body: 'english home',
+      });
+      expect((await request(port, '*', 'OPTIONS')).status).toBe(400);
+      // still up
+      expect(await request(port, '/')).toMatchObject({ status: 200, body: 'root index' });
+    },
+  );
 
   it('does not follow a symbolic link that leaves the served folder', async () => {
     const passwd = await request(port, '/passwd');
@@ -159,33 +176,36 @@ describe('polycourse serve', () => {
 });
 
 describe('polycourse serve (CLI)', () => {
-  it('a busy port is one line naming the port and --port, exit code 2, also as --json', async () => {
-    const busy = net.createServer();
-    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
-    const busyPort = (busy.address() as net.AddressInfo).port;
-    try {
-      const text = spawnSync(process.execPath, [bin, 'serve', root, '--port', String(busyPort)], {
-        encoding: 'utf8',
-      });
-      expect(text.status).toBe(2);
-      expect(text.stderr.trim().split('\n')).toEqual([
-        expect.stringMatching(new RegExp(`port ${busyPort} is already in use.*--port`)),
-      ]);
-      const json = spawnSync(
-        process.execPath,
-        [bin, 'serve', root, '--port', String(busyPort), '--json'],
-        { encoding: 'utf8' },
-      );
-      expect(json.status).toBe(2);
-      expect(JSON.parse(json.stdout)).toMatchObject({
-        ok: false,
-        error: expect.stringContaining(String(busyPort)),
-        fix: expect.stringContaining('--port'),
-      });
-    } finally {
-      busy.close();
-    }
-  });
+  it(
+    'a busy port is one line naming the port and --port, ' + 'exit code 2, also as --json',
+    async () => {
+      const busy = net.createServer();
+      await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+      const busyPort = (busy.address() as net.AddressInfo).port;
+      try {
+        const text = spawnSync(process.execPath, [bin, 'serve', root, '--port', String(busyPort)], {
+          encoding: 'utf8',
+        });
+        expect(text.status).toBe(2);
+        expect(text.stderr.trim().split('\n')).toEqual([
+          expect.stringMatching(new RegExp(`port ${busyPort} is already in use.*--port`)),
+        ]);
+        const json = spawnSync(
+          process.execPath,
+          [bin, 'serve', root, '--port', String(busyPort), '--json'],
+          { encoding: 'utf8' },
+        );
+        expect(json.status).toBe(2);
+        expect(JSON.parse(json.stdout)).toMatchObject({
+          ok: false,
+          error: expect.stringContaining(String(busyPort)),
+          fix: expect.stringContaining('--port'),
+        });
+      } finally {
+        busy.close();
+      }
+    },
+  );
 
   it('--json says where it serves, and the served folder answers', async () => {
     const child = spawn(process.execPath, [bin, 'serve', root, '--port', '0', '--json'], {

@@ -1,6 +1,6 @@
 /**
- * The pseudo-locale build: every text on every page comes wrapped from a catalog or the course model.
- * An unwrapped text is a hard-coded string in a template (or a compiler stage).
+ * The pseudo-locale build: every text on every page comes wrapped from a catalog or the course
+ * model. An unwrapped text is a hard-coded string in a template (or a compiler stage).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,9 @@ import { buildCourse } from '../../compiler/pipeline/build-course.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { tempDir } from '../helpers/temp-course.ts';
 
-/** Visible text runs of an HTML page, minus the language picker (language names are not UI strings). */
+/**
+ * Visible text runs of an HTML page, minus the language picker (language names are not UI strings).
+ */
 function textRuns(html: string): string[] {
   const visible = html
     .replace(/<(script|style|title)\b[\s\S]*?<\/\1>/g, ' ')
@@ -20,7 +22,9 @@ function textRuns(html: string): string[] {
     .filter(Boolean);
 }
 
-/** Runs that may stand alone: numbers, punctuation, symbols (e.g. "1." of a list, "›", "✓", "↩"). */
+/**
+ * Runs that may stand alone: numbers, punctuation, symbols (e.g. "1." of a list, "›", "✓", "↩").
+ */
 const neutral = /^[\s\d.,:;·•›‹↩✓✗()[\]—–\-+%/]*$/u;
 
 describe('pseudo-locale', () => {
@@ -41,7 +45,8 @@ describe('pseudo-locale', () => {
     expect(pages.length).toBeGreaterThan(10);
     const unwrapped: string[] = [];
     for (const page of pages) {
-      // A run is fine when it is neutral, or wrapped; text inside a wrapped span may be split by inline tags.
+      // A run is fine when it is neutral, or wrapped; text inside a wrapped span may be split by
+      // inline tags.
       let open = 0;
       for (const run of textRuns(fs.readFileSync(path.join(dir, page), 'utf8'))) {
         const inside = open > 0;
@@ -52,6 +57,7 @@ describe('pseudo-locale', () => {
     expect(unwrapped).toEqual([]);
     const lesson = fs.readFileSync(path.join(dir, 'basics/first-lesson/index.html'), 'utf8');
     expect(lesson).toMatch(/<html lang="en-XA" dir="ltr">/);
-    expect(lesson).toContain('<strong>ŕíĝĥţš</strong>'); // markup kept inside pseudo-translated bodies
+    // markup kept inside pseudo-translated bodies
+    expect(lesson).toContain('<strong>ŕíĝĥţš</strong>');
   });
 });

@@ -1,4 +1,7 @@
-/** The theme's UI catalogs: complete in all 12 locales, accepted by msgfmt, valid ICU with the source's placeholders. */
+/**
+ * The theme's UI catalogs: complete in all 12 locales, accepted by msgfmt, valid ICU with the
+ * source's placeholders.
+ */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,29 +41,33 @@ describe('UI catalogs', () => {
   });
 
   for (const locale of demoLocales) {
-    it(`${locale}: msgfmt --check accepts it, every string is translated with the source's placeholders`, () => {
-      const file = path.join(dir, `${locale}.po`);
-      const msgfmt = spawnSync('msgfmt', ['--check', '-o', '/dev/null', file], {
-        encoding: 'utf8',
-      });
-      expect(msgfmt.error, 'msgfmt (Debian gettext) must be installed').toBeUndefined();
-      expect(msgfmt.stderr).toBe('');
-      expect(msgfmt.status).toBe(0);
-      const { messages, diagnostics } = readPoCatalog(file);
-      expect(diagnostics).toEqual([]);
-      expect(Object.keys(messages).sort()).toEqual(Object.keys(source).sort());
-      const allowed = new Intl.PluralRules(locale).resolvedOptions().pluralCategories as string[];
-      for (const [id, message] of Object.entries(messages)) {
-        expect(message.trim(), id).not.toBe('');
-        const ours = shape(message);
-        expect(ours.names, `${locale} ${id}`).toEqual(shape(source[id]).names);
-        for (const category of ours.categories) {
-          if (!category.startsWith('='))
-            expect(allowed, `${locale} ${id}: plural category "${category}"`).toContain(category);
+    it(
+      `${locale}: msgfmt --check accepts it, ` +
+        `every string is translated with the source's placeholders`,
+      () => {
+        const file = path.join(dir, `${locale}.po`);
+        const msgfmt = spawnSync('msgfmt', ['--check', '-o', '/dev/null', file], {
+          encoding: 'utf8',
+        });
+        expect(msgfmt.error, 'msgfmt (Debian gettext) must be installed').toBeUndefined();
+        expect(msgfmt.stderr).toBe('');
+        expect(msgfmt.status).toBe(0);
+        const { messages, diagnostics } = readPoCatalog(file);
+        expect(diagnostics).toEqual([]);
+        expect(Object.keys(messages).sort()).toEqual(Object.keys(source).sort());
+        const allowed = new Intl.PluralRules(locale).resolvedOptions().pluralCategories as string[];
+        for (const [id, message] of Object.entries(messages)) {
+          expect(message.trim(), id).not.toBe('');
+          const ours = shape(message);
+          expect(ours.names, `${locale} ${id}`).toEqual(shape(source[id]).names);
+          for (const category of ours.categories) {
+            if (!category.startsWith('='))
+              expect(allowed, `${locale} ${id}: plural category "${category}"`).toContain(category);
+          }
+          if (ours.categories.size)
+            expect([...ours.categories], `${locale} ${id}`).toContain('other');
         }
-        if (ours.categories.size)
-          expect([...ours.categories], `${locale} ${id}`).toContain('other');
-      }
-    });
+      },
+    );
   }
 });

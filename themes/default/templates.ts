@@ -506,7 +506,10 @@ function question(view: PageView, q: QuestionView, index: number): Element {
   );
 }
 
-/** Radios and checkboxes; for ordering a position select per item, for matching a target select per option. */
+/**
+ * Radios and checkboxes; for ordering a position select per item, for matching a target select per
+ * option.
+ */
 function answerControls(view: PageView, q: QuestionView, name: string): Element {
   const { t } = view;
   if (q.type === 'ordering') {

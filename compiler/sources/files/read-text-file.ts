@@ -1,16 +1,20 @@
 /**
- * Read a course text file as UTF-8. Bytes that are not UTF-8 still become U+FFFD (the file stays usable),
- * but never silently: a `polycourse:encoding` warning points at the first bad byte (file:line:col).
+ * Read a course text file as UTF-8. Bytes that are not UTF-8 still become U+FFFD (the file stays
+ * usable), but never silently: a `polycourse:encoding` warning points at the first bad byte
+ * (file:line:col).
  */
 import fs from 'node:fs';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 
-// ignoreBOM keeps a leading BOM in the text, as `fs.readFileSync(file, 'utf8')` does, so positions and
-// the checks that allow a BOM (WebVTT's "\uFEFF?WEBVTT") see what they saw before.
+// ignoreBOM keeps a leading BOM in the text, as `fs.readFileSync(file, 'utf8')` does, so positions
+// and the checks that allow a BOM (WebVTT's "\uFEFF?WEBVTT") see what they saw before.
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 
-/** The text of `file` (decoded as UTF-8) and, when it is not valid UTF-8, one warning named by `display`. */
+/**
+ * The text of `file` (decoded as UTF-8) and, when it is not valid UTF-8, one warning named by
+ * `display`.
+ */
 export function readTextFile(
   file: string,
   display: string,
@@ -33,8 +37,12 @@ export function readTextFile(
           file: display,
           line,
           column: before.length - lineStart + 1,
-          message: `The file is not valid UTF-8: byte 0x${byte} here (and any later bad bytes) shows as "\uFFFD"`,
-          fix: 'Save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8), then check the text at this position.',
+          message:
+            `The file is not valid UTF-8: byte 0x${byte} ` +
+            `here (and any later bad bytes) shows as "\uFFFD"`,
+          fix:
+            'Save the file as UTF-8 (in most editors: "Save with ' +
+            'encoding" → UTF-8), then check the text at this position.',
         },
       ],
     };
@@ -49,8 +57,8 @@ export function firstInvalidByte(bytes: Uint8Array): number {
       i++;
       continue;
     }
-    // Lead byte → number of continuation bytes, and the range allowed for the first one (no overlong
-    // forms, no surrogates, nothing above U+10FFFF).
+    // Lead byte → number of continuation bytes, and the range allowed for the first one (no
+    // overlong forms, no surrogates, nothing above U+10FFFF).
     let need: number;
     let low = 0x80;
     let high = 0xbf;

@@ -1,4 +1,7 @@
-/** manifest.json of a course build: every file with size and sha256, plus what the build was made from. */
+/**
+ * manifest.json of a course build: every file with size and sha256, plus what the build was made
+ * from.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LocaleCoverage } from '../../translation/translation-status.ts';

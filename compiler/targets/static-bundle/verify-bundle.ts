@@ -1,6 +1,7 @@
 /**
- * Check a built bundle against its manifest: every listed file present with its size and sha256, nothing
- * extra, no links. Each problem is a Diagnostic (`polycourse:bundle-*`) with the file and a fix.
+ * Check a built bundle against its manifest: every listed file present with its size and sha256,
+ * nothing extra, no links. Each problem is a Diagnostic (`polycourse:bundle-*`) with the file and a
+ * fix.
  */
 import fs from 'node:fs';
 import path from 'node:path';

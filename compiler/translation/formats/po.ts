@@ -1,6 +1,7 @@
 /**
  * gettext PO (through gettext-parser): msgctxt is the unit id, placeholders are written {1}, {2};
- * stale units are `#, fuzzy` with the previous source as `#| msgid` so a reviewer sees what changed.
+ * stale units are `#, fuzzy` with the previous source as `#| msgid` so a reviewer sees what
+ * changed.
  */
 import gettextParser, { type PoData, type PoEntry } from 'gettext-parser';
 import type { ExchangeFormat } from './exchange.ts';

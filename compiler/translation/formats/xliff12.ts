@@ -54,7 +54,8 @@ export const xliff12: ExchangeFormat = {
     }
     file.appendChild(body);
     root.appendChild(file);
-    return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}\n`;
+    const xml = new XMLSerializer().serializeToString(doc);
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`;
   },
   read(text) {
     const parsed = parseXml(text);

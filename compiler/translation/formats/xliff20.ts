@@ -68,7 +68,8 @@ export const xliff20: ExchangeFormat = {
       file.appendChild(u);
     }
     root.appendChild(file);
-    return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}\n`;
+    const xml = new XMLSerializer().serializeToString(doc);
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`;
   },
   read(text) {
     const parsed = parseXml(text);

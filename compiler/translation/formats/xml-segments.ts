@@ -1,4 +1,6 @@
-/** Segment text ↔ XML inline content: placeholder marks become <ph> elements (XLIFF 1.2 and 2.0). */
+/**
+ * Segment text ↔ XML inline content: placeholder marks become <ph> elements (XLIFF 1.2 and 2.0).
+ */
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { placeholder, placeholderPattern } from '../segment-mdx.ts';
 
@@ -47,7 +49,9 @@ export function readSegment(
       const el = node as Element;
       if (el.localName !== 'ph')
         return {
-          error: `unexpected <${el.localName}> inside the target; only <ph> placeholders are allowed`,
+          error:
+            `unexpected <${el.localName}> inside the ` +
+            'target; only <ph> placeholders are allowed',
         };
       const n = idOf(el);
       if (n === undefined)

@@ -1,6 +1,7 @@
 /**
- * GET /preview/units/:id?locale=fr — the admin's Preview button: builds the course from the latest drafts
- * (signed-in staff only) and redirects to the unit's page; GET /preview/<course>/<locale>/… serves it.
+ * GET /preview/units/:id?locale=fr — the admin's Preview button: builds the course from the latest
+ * drafts (signed-in staff only) and redirects to the unit's page; GET /preview/<course>/<locale>/…
+ * serves it.
  */
 import config from '@payload-config';
 import { getPayload } from 'payload';
@@ -16,9 +17,11 @@ export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const payload = await getPayload({ config });
   const { user } = await payload.auth({ headers: request.headers });
-  // Relative redirects: behind a proxy or on 127.0.0.1, the host Next sees is not the one the browser used.
+  // Relative redirects: behind a proxy or on 127.0.0.1, the host Next sees is not the one the
+  // browser used.
   const redirect = (location: string) => new Response(null, { status: 302, headers: { location } });
-  // Staff only: a learner (another auth collection) is signed in too, but drafts are not theirs to see.
+  // Staff only: a learner (another auth collection) is signed in too, but drafts are not theirs to
+  // see.
   if (!user || user.collection !== 'users')
     return redirect(`/admin/login?redirect=${encodeURIComponent(url.pathname + url.search)}`);
 
@@ -29,13 +32,20 @@ export async function GET(request: Request): Promise<Response> {
     const result = await previewUnit(payload, decodeURIComponent(unit[1]), locale);
     if (result.ok) return redirect(`/preview/${result.path}`);
     const problems = (result.diagnostics ?? [])
-      .map(
-        (d) =>
-          `<li><code>${escapeHtml([d.file ?? d.path, d.line, d.column].filter(Boolean).join(':'))}</code> ${escapeHtml(d.message)} <code>[${escapeHtml(d.ruleId)}]</code>${d.fix ? `<br>${escapeHtml(d.fix)}` : ''}</li>`,
-      )
+      .map((d) => {
+        const where = [d.file ?? d.path, d.line, d.column].filter(Boolean).join(':');
+        return (
+          `<li><code>${escapeHtml(where)}</code> ${escapeHtml(d.message)} ` +
+          `<code>[${escapeHtml(d.ruleId)}]</code>` +
+          `${d.fix ? `<br>${escapeHtml(d.fix)}` : ''}</li>`
+        );
+      })
       .join('');
     return new Response(
-      `<!doctype html><html lang="en"><meta charset="utf-8"><title>Preview not available</title><main><h1>Preview not available</h1><p>${escapeHtml(result.message)}</p>${problems ? `<ul>${problems}</ul>` : ''}</main></html>`,
+      '<!doctype html><html lang="en"><meta charset="utf-8">' +
+        '<title>Preview not available</title><main><h1>Preview not available</h1>' +
+        `<p>${escapeHtml(result.message)}</p>` +
+        `${problems ? `<ul>${problems}</ul>` : ''}</main></html>`,
       { status: result.status, headers: { 'content-type': 'text/html; charset=utf-8' } },
     );
   }
