@@ -1,20 +1,17 @@
-// Lingui: the theme's UI strings live in PO catalogs, one per locale (themes/default/locales/<locale>.po,
-// msgid = the string's id, msgstr = ICU MessageFormat). `npm run i18n:extract` updates them from the
-// code; `npm run i18n:compile` compiles them strictly (every string translated, valid ICU).
-import fs from 'node:fs';
+// Lingui: the theme's UI strings live in PO catalogs, one per locale
+// (themes/default/locales/<locale>.po, msgid = the string's id, msgstr = ICU MessageFormat).
+// `npm run i18n:extract` updates them from the code; `npm run i18n:compile` compiles them
+// strictly (every string translated, valid ICU).
 import path from 'node:path';
 import { defineConfig } from '@lingui/conf';
 import { formatter } from '@lingui/format-po';
 import { uiStringExtractor } from './compiler/ui-strings/lingui-extractor.ts';
+import { supportedLocales } from './compiler/model/locales.ts';
 
 const root = import.meta.dirname;
 const catalogDir = path.join(root, 'themes/default/locales');
-// Every locale that has a catalog: adding one is adding its <locale>.po.
-const locales = fs
-  .readdirSync(catalogDir)
-  .filter((f) => f.endsWith('.po'))
-  .map((f) => f.slice(0, -3))
-  .sort();
+// The compiler's one locale table says which languages ship; each has its <locale>.po.
+const locales = [...supportedLocales];
 
 export default defineConfig({
   rootDir: root,

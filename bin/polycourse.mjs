@@ -1,16 +1,19 @@
 #!/usr/bin/env node
-// The polycourse CLI. The compiler and themes are TypeScript; tsx loads them without a build step.
-// Builds, validations and verifications run from a prebuilt bundle of the same sources instead when it
-// is up to date (compiler/prebuilt/prebuilt.mjs: checked by content, rebuilt here when stale), which saves
-// the loader's start-up. The CMS commands, and --from/--from-cms builds, always go through tsx.
+// The polycourse CLI. The compiler and themes are TypeScript. Builds, validations and verifications
+// run from dist/, the esbuild bundle `npm run build` makes (npm install runs it), while it is
+// current: built from exactly the sources on disk (bin/build-dist.mjs checks their content).
+// Otherwise, and for the CMS commands and --from/--from-cms builds, tsx loads the sources
+// themselves.
+import { pathToFileURL } from 'node:url';
+import { currentDist } from './build-dist.mjs';
+
 const args = process.argv.slice(2);
-const prebuiltCommands = new Set(['build', 'validate', 'verify']);
+const builtCommands = new Set(['build', 'validate', 'verify']);
+const dist = builtCommands.has(args[0]) && !args.some((a) => a.startsWith('--from'));
+const distDir = dist ? currentDist() : undefined;
 let main;
-if (prebuiltCommands.has(args[0]) && !args.some((a) => a.startsWith('--from'))) {
-  const { loadPrebuilt } = await import('../compiler/prebuilt/prebuilt.mjs');
-  main = (await loadPrebuilt('main', { build: true }))?.main;
-}
-if (!main) {
+if (distDir) ({ main } = await import(pathToFileURL(`${distDir}/main.mjs`).href));
+else {
   const { register } = await import('tsx/esm/api');
   register();
   ({ main } = await import('../cli/main.ts'));

@@ -5,7 +5,7 @@ import { staticBundleTarget } from '../compiler/targets/static-bundle/static-bun
 import { zipTarget } from '../compiler/targets/zip-bundles.ts';
 import type { SourceResult } from '../compiler/sources/source.ts';
 import { exitCodes } from './exit-codes.ts';
-import { printDiagnostics } from './report-diagnostics.ts';
+import { printDiagnostics, printJson } from './report-diagnostics.ts';
 import { createProgress } from './progress-bar.ts';
 
 export interface BuildCommandOptions {
@@ -36,7 +36,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const { deliverables = [], ...summary } = result;
   const zips = deliverables.filter((d) => d.target === 'zip').flatMap((d) => d.paths);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ ...summary, zips }, null, 2)}\n`);
+    printJson({ ...summary, zips });
     return result.ok ? exitCodes.ok : exitCodes.invalid;
   }
   printDiagnostics(

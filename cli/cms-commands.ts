@@ -1,21 +1,25 @@
 /**
  * Commands that talk to the CMS in-process (Payload's Local API) on the database DATABASE_URI names
- * (default: the SQLite file data/polycourse.db): `import <course-dir>`, `export`, `publish`, `build --from-cms
- * <course-id>`; `build --from <url>` and `export --from <url>` read a remote CMS over REST instead.
+ * (default: the SQLite file data/polycourse.db): `import <course-dir>`, `export`, `publish`,
+ * `build --from-cms <course-id>`; `build --from <url>` and `export --from <url>` read a remote CMS
+ * over REST instead.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { readCourseFromFiles } from '../compiler/sources/files/read-course-from-files.ts';
 import { hasErrors } from '../compiler/model/diagnostic.ts';
 import { exitCodes } from './exit-codes.ts';
-import { printDiagnostics } from './report-diagnostics.ts';
+import { printDiagnostics, printJson } from './report-diagnostics.ts';
 import { createProgress } from './progress-bar.ts';
 import type { SourceResult } from '../compiler/sources/source.ts';
 
-/** Run with a Payload instance; its own output (schema push spinner, logs) goes to stderr, keeping stdout for --json. */
+/**
+ * Run with a Payload instance; its own output (schema push spinner, logs) goes to stderr, keeping
+ * stdout for --json.
+ */
 async function withPayload<T>(run: (payload: import('payload').Payload) => Promise<T>): Promise<T> {
-  // The CLI works on the same database as the server (`polycourse cms`): committed migrations, never a dev
-  // schema push, unless NODE_ENV says otherwise (docs/cms.md).
+  // The CLI works on the same database as the server (`polycourse cms`): committed migrations,
+  // never a dev schema push, unless NODE_ENV says otherwise (docs/cms.md).
   (process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
   const stdoutWrite = process.stdout.write.bind(process.stdout);
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
@@ -55,7 +59,8 @@ export async function importCommand(options: {
     process.stdout.write(`${JSON.stringify({ course: course.id, ...report }, null, 2)}\n`);
   else
     process.stdout.write(
-      `${course.id}: ${report.created} documents created, ${report.updated} updated; media ${report.media.uploaded} uploaded, ${report.media.reused} already there\n`,
+      `${course.id}: ${report.created} documents created, ${report.updated} updated; ` +
+        `media ${report.media.uploaded} uploaded, ${report.media.reused} already there\n`,
     );
   return exitCodes.ok;
 }
@@ -103,7 +108,10 @@ export interface CmsLocation {
   /** the latest saved drafts instead of the published versions */ drafts?: boolean;
 }
 
-/** Read a course from the CMS for a build or an export (the compiler's stages do not know where it came from). */
+/**
+ * Read a course from the CMS for a build or an export (the compiler's stages do not know where it
+ * came from).
+ */
 export async function readFromCms(
   courseId: string,
   cacheDir: string,
@@ -145,8 +153,9 @@ export async function readFromCms(
 }
 
 /**
- * `publish <course-id> [--job <id>]`: build the course's bundles from the CMS into the bundles folder,
- * recording progress on a publish-jobs row (the admin's "Publish bundles" starts this with --job).
+ * `publish <course-id> [--job <id>]`: build the course's bundles from the CMS into the bundles
+ * folder, recording progress on a publish-jobs row (the admin's "Publish bundles" starts this with
+ * --job).
  */
 export async function publishCommand(options: {
   courseId: string;
@@ -164,7 +173,8 @@ export async function publishCommand(options: {
   const job = await withPayload(async (payload) => {
     let jobId: string | number | undefined = options.jobId;
     if (jobId !== undefined) {
-      // Ids are numbers on SQL databases and strings on MongoDB: look the row up as given, then as a number.
+      // Ids are numbers on SQL databases and strings on MongoDB: look the row up as given, then as
+      // a number.
       const found =
         (await payload
           .findByID({ collection: 'publish-jobs', id: jobId, disableErrors: true })
@@ -189,9 +199,14 @@ export async function publishCommand(options: {
     diagnostics?: import('../compiler/model/diagnostic.ts').Diagnostic[];
   };
   if (options.json)
-    process.stdout.write(
-      `${JSON.stringify({ course: options.courseId, job: job.id, state, pages: done, outputDir, diagnostics: diagnostics ?? [] }, null, 2)}\n`,
-    );
+    printJson({
+      course: options.courseId,
+      job: job.id,
+      state,
+      pages: done,
+      outputDir,
+      diagnostics: diagnostics ?? [],
+    });
   else if (state === 'done') {
     printDiagnostics(diagnostics ?? []); // with --approved-only: the locales that wait, and why
     process.stdout.write(

@@ -1,7 +1,8 @@
 /**
- * `polycourse l10n status <course-dir> [--locale l] [--json]`: what is missing, stale, translated and
- * approved per locale. `polycourse l10n mark <course-dir> --locale l [--approve]`: record that the
- * locale's current translations were made from today's source texts (and, with --approve, approve them).
+ * `polycourse l10n status <course-dir> [--locale l] [--json]`: what is missing, stale, translated
+ * and approved per locale. `polycourse l10n mark <course-dir> --locale l [--approve]`: record that
+ * the locale's current translations were made from today's source texts (and, with --approve,
+ * approve them).
  */
 import fs from 'node:fs';
 import { readCourse } from '../compiler/sources/read-course.ts';
@@ -16,7 +17,7 @@ import { translationUnits } from '../compiler/translation/translation-units.ts';
 import { exchangeFormats } from '../compiler/translation/formats/index.ts';
 import { importTranslations } from '../compiler/translation/import-translations.ts';
 import { exitCodes, UsageError } from './exit-codes.ts';
-import { printDiagnostics } from './report-diagnostics.ts';
+import { printDiagnostics, printJson } from './report-diagnostics.ts';
 
 export async function l10nCommand(
   action: string | undefined,
@@ -40,14 +41,14 @@ export async function l10nCommand(
       fs.readFileSync(options.file, 'utf8'),
       options.locales?.[0],
     );
-    if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    // A problem of the file as a whole is placed on the file.
+    const file = options.file;
+    const diagnostics = result.diagnostics.map((d) => (d.file || d.path ? d : { ...d, file }));
+    if (options.json) printJson({ ...result, diagnostics });
     else if (!result.ok) {
-      for (const p of result.problems)
-        process.stderr.write(
-          `${options.file}  error  ${p.unit ? `unit ${p.unit}: ` : ''}${p.reason}\n`,
-        );
+      printDiagnostics(diagnostics);
       process.stderr.write(
-        `Import refused: ${result.problems.length} problem(s); nothing was changed.\n`,
+        `Import refused: ${diagnostics.length} problem(s); nothing was changed.\n`,
       );
     } else
       process.stdout.write(
@@ -79,9 +80,9 @@ export async function l10nCommand(
         course.translations?.[locale],
       );
       fs.writeFileSync(file, `${JSON.stringify({ format: 1, locale, texts }, null, 2)}\n`);
-      process.stdout.write(
-        `${locale}: recorded ${Object.keys(texts).length} translations${options.approve ? ' as approved' : ''} in ${file}\n`,
-      );
+      const count = Object.keys(texts).length;
+      const approved = options.approve ? ' as approved' : '';
+      process.stdout.write(`${locale}: recorded ${count} translations${approved} in ${file}\n`);
     }
     return exitCodes.ok;
   }
@@ -96,7 +97,8 @@ export async function l10nCommand(
     try {
       units = translationUnits(course, locale);
     } catch (error) {
-      // A body (source or translation) that does not parse or is past the limits cannot be segmented.
+      // A body (source or translation) that does not parse or is past the limits cannot be
+      // segmented.
       const m = error as {
         reason?: string;
         message?: string;
@@ -104,9 +106,17 @@ export async function l10nCommand(
         column?: number;
         ruleId?: string;
       };
-      process.stderr.write(
-        `${options.courseDir}  error  a body of the course cannot be split into segments: ${m.line ?? '?'}:${m.column ?? '?'} ${m.reason ?? m.message}${m.ruleId ? `  [polycourse:${m.ruleId}]` : ''}\n    fix: run polycourse validate and fix the body it names first.\n`,
-      );
+      printDiagnostics([
+        {
+          severity: 'error',
+          ruleId: `polycourse:${m.ruleId ?? 'mdx-syntax'}`,
+          file: options.courseDir,
+          message:
+            'a body of the course cannot be split into segments: ' +
+            `${m.line ?? '?'}:${m.column ?? '?'} ${m.reason ?? m.message}`,
+          fix: 'run polycourse validate and fix the body it names first.',
+        },
+      ]);
       return exitCodes.invalid;
     }
     const text = format.write(
@@ -124,27 +134,24 @@ export async function l10nCommand(
 
   const status = translationStatus(course, locales);
   if (options.json) {
-    process.stdout.write(
-      `${JSON.stringify({ course: course.id, sourceLocale: course.sourceLocale, locales: status }, null, 2)}\n`,
-    );
+    const report = { course: course.id, sourceLocale: course.sourceLocale, locales: status };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return exitCodes.ok;
   }
   const order: FieldStatus[] = ['approved', 'translated', 'stale', 'missing'];
   process.stdout.write(`${'locale'.padEnd(22)}${order.map((s) => s.padStart(11)).join('')}\n`);
   for (const [locale, s] of Object.entries(status)) {
-    process.stdout.write(
-      `${`${localeInfo(locale).label} (${locale})`.padEnd(22)}${order.map((k) => String(s.counts[k]).padStart(11)).join('')}\n`,
-    );
+    const name = `${localeInfo(locale).label} (${locale})`.padEnd(22);
+    const counts = order.map((k) => String(s.counts[k]).padStart(11)).join('');
+    process.stdout.write(`${name}${counts}\n`);
   }
   if (options.locales?.length) {
     for (const locale of locales) {
       const todo = status[locale].fields.filter(
         (f) => f.status === 'missing' || f.status === 'stale',
       );
-      if (todo.length)
-        process.stdout.write(
-          `\n${locale}: needs work\n${todo.map((f) => `  ${f.status.padEnd(8)} ${f.path}`).join('\n')}\n`,
-        );
+      const lines = todo.map((f) => `  ${f.status.padEnd(8)} ${f.path}`).join('\n');
+      if (todo.length) process.stdout.write(`\n${locale}: needs work\n${lines}\n`);
     }
   }
   return exitCodes.ok;

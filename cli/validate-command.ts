@@ -1,6 +1,6 @@
 import { validateCourseDir } from '../compiler/pipeline/build-course.ts';
 import { exitCodes } from './exit-codes.ts';
-import { printDiagnostics } from './report-diagnostics.ts';
+import { printDiagnostics, printJson } from './report-diagnostics.ts';
 
 export async function validateCommand(options: {
   courseDir: string;
@@ -9,9 +9,8 @@ export async function validateCommand(options: {
 }): Promise<number> {
   const result = await validateCourseDir(options.courseDir, { locales: options.locales });
   if (options.json) {
-    process.stdout.write(
-      `${JSON.stringify({ ok: result.ok, courseId: result.courseId, diagnostics: result.diagnostics, coverage: result.coverage }, null, 2)}\n`,
-    );
+    const { ok, courseId, diagnostics, coverage } = result;
+    printJson({ ok, courseId, diagnostics, coverage });
   } else {
     printDiagnostics(result.diagnostics);
     if (result.ok)

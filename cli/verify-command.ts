@@ -1,14 +1,14 @@
 /** `polycourse verify <bundle-dir>`: the bundle against its manifest; problems as diagnostics. */
 import { verifyBundle } from '../compiler/targets/static-bundle/verify-bundle.ts';
 import { exitCodes } from './exit-codes.ts';
-import { printDiagnostics } from './report-diagnostics.ts';
+import { printDiagnostics, printJson } from './report-diagnostics.ts';
 
 export async function verifyCommand(options: {
   bundleDir: string;
   json: boolean;
 }): Promise<number> {
   const result = verifyBundle(options.bundleDir);
-  if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (options.json) printJson(result);
   else {
     printDiagnostics(result.diagnostics);
     process.stdout.write(

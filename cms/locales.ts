@@ -1,7 +1,10 @@
-/** The CMS's locales: the compiler's locale table (the 12 of DESIGN.md) plus any from POLYCOURSE_EXTRA_LOCALES. */
-import { knownLocales } from '../compiler/model/locales.ts';
+/**
+ * The CMS's locales: the compiler's supported locales (the 12 of DESIGN.md) plus any from
+ * POLYCOURSE_EXTRA_LOCALES, labelled from the compiler's locale table.
+ */
+import { knownLocales, supportedLocales } from '../compiler/model/locales.ts';
 
-export const baseLocales = ['en', 'fr', 'es', 'ar', 'zh', 'ru', 'pt', 'de', 'uk', 'hi', 'sw', 'el'];
+export const baseLocales: string[] = [...supportedLocales];
 
 export function cmsLocales(
   extra = process.env.POLYCOURSE_EXTRA_LOCALES ?? '',

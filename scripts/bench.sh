@@ -13,6 +13,8 @@ if [ ! -d "${PEER_BENCH_HOME:-/tmp/peer-bench}/vitepress/node_modules" ] || [ ! 
   echo "bench: installing the peers once into ${PEER_BENCH_HOME:-/tmp/peer-bench}" >&2
   bash "$BENCH/peers/install.sh" >&2
 fi
+# The CLI runs from dist/ when it matches the sources: build it first, as npm install does.
+node "$ROOT/bin/build-dist.mjs" >&2
 export X_BUILD="bash $ROOT/scripts/bench-build.sh"
 export X_PAGE='corpus/{locale}/{module}/{lesson}/index.html'
 export X_ROOT_LOCALE=''

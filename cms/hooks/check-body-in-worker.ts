@@ -1,8 +1,8 @@
 /**
- * The body check of a CMS save, off the server's event loop: a few worker threads (check-body-worker.mjs)
- * run compiler/mdx/check-body.ts, each body within a time budget. A check that runs past its budget is
- * stopped (the worker is terminated and replaced) and the body refused, so the server keeps answering
- * other requests whatever a body holds.
+ * The body check of a CMS save, off the server's event loop: a few worker threads
+ * (check-body-worker.mjs) run compiler/mdx/check-body.ts, each body within a time budget. A check
+ * that runs past its budget is stopped (the worker is terminated and replaced) and the body
+ * refused, so the server keeps answering other requests whatever a body holds.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +10,10 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
 
-/** How long one body may take to check: POLYCOURSE_MDX_CHECK_BUDGET_MS, else 5 s (about twice the slowest body within the limits). */
+/**
+ * How long one body may take to check: POLYCOURSE_MDX_CHECK_BUDGET_MS, else 5 s (about twice the
+ * slowest body within the limits).
+ */
 export function checkBudgetMs(): number {
   const configured = Number(process.env.POLYCOURSE_MDX_CHECK_BUDGET_MS);
   return Number.isFinite(configured) && configured > 0 ? configured : 5000;
@@ -21,7 +24,10 @@ export type CheckOutcome =
   | { kind: 'over-budget'; budgetMs: number }
   | { kind: 'failed'; reason: string };
 
-/** A worker may take this long to start (tsx compiles the compiler on first use); it is not the body's budget. */
+/**
+ * A worker may take this long to start (tsx compiles the compiler on first use); it is not the
+ * body's budget.
+ */
 const startTimeoutMs = 120_000;
 /** Workers checking at once; more saves wait for one. Idle workers are kept for the next save. */
 const maxWorkers = Math.max(1, Math.min(2, os.availableParallelism() - 1));
@@ -36,9 +42,10 @@ let running = 0;
 const waiting: (() => void)[] = [];
 
 /**
- * Where the worker's file is: beside this module when it runs from its source (tsx, tests), else in the
- * project the server runs from (POLYCOURSE_HOME, or the working folder). It is plain JavaScript loaded from
- * disk, not part of the Next.js bundle; the comments keep Turbopack from trying to bundle it.
+ * Where the worker's file is: beside this module when it runs from its source (tsx, tests), else in
+ * the project the server runs from (POLYCOURSE_HOME, or the working folder). It is plain JavaScript
+ * loaded from disk, not part of the Next.js bundle; the comments keep Turbopack from trying to
+ * bundle it.
  */
 function workerFile(): string {
   const name = 'check-body-worker.mjs';
@@ -52,7 +59,8 @@ function workerFile(): string {
   const found = candidates.find((file) => fs.existsSync(file));
   if (!found)
     throw new Error(
-      `Cannot find the MDX check worker (${candidates.join(', ')}): start the CMS from the project folder or set POLYCOURSE_HOME`,
+      `Cannot find the MDX check worker (${candidates.join(', ')}): ` +
+        'start the CMS from the project folder or set POLYCOURSE_HOME',
     );
   return found;
 }
@@ -94,8 +102,9 @@ function startWorker(): Slot {
 }
 
 /**
- * Start one worker before the first save needs it (the admin server calls this when Payload starts), so
- * that tsx's first compile of the compiler is not on a save's path. Idle, it keeps no process alive.
+ * Start one worker before the first save needs it (the admin server calls this when Payload
+ * starts), so that tsx's first compile of the compiler is not on a save's path. Idle, it keeps no
+ * process alive.
  */
 export function warmBodyChecker(): void {
   if (idle.length || running) return;
@@ -105,7 +114,10 @@ export function warmBodyChecker(): void {
   idle.push(slot);
 }
 
-/** A worker for one check (an idle one, or a new one), or why none can start; the caller releases it. */
+/**
+ * A worker for one check (an idle one, or a new one), or why none can start; the caller releases
+ * it.
+ */
 async function takeSlot(): Promise<Slot | Error> {
   while (running >= maxWorkers) await new Promise<void>((resolve) => waiting.push(resolve));
   running++;

@@ -1,14 +1,17 @@
 /**
- * A course is published as a whole: when an admin, author or reviewer publishes a course, the latest
- * drafts of its modules and of their units are published with it (every locale), so a bundle never
- * mixes a published course with unpublished parts. Translators publishing their locale do not cascade.
+ * A course is published as a whole: when an admin, author or reviewer publishes a course, the
+ * latest drafts of its modules and of their units are published with it (every locale), so a bundle
+ * never mixes a published course with unpublished parts. Translators publishing their locale do not
+ * cascade.
  */
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload';
 import { hasRole } from '../access/roles.ts';
 import { idOf, type DocId } from '../documents.ts';
 import type { Course, Module, Unit } from '../payload-types.ts';
 
-/** Publish the latest draft of a document, if its latest version is a draft; returns that version. */
+/**
+ * Publish the latest draft of a document, if its latest version is a draft; returns that version.
+ */
 async function publishLatest(
   req: PayloadRequest,
   collection: 'modules',

@@ -1,7 +1,8 @@
 /**
- * Refuses a translator's or reviewer's write that changes a shared (non-localized) field: the request fails
- * with 403 and a message naming collection, fields and locale, before anything is stored. A shared field
- * sent unchanged (the admin form sends the whole document) passes. Wired by cms/access/translated-fields-only.ts.
+ * Refuses a translator's or reviewer's write that changes a shared (non-localized) field: the
+ * request fails with 403 and a message naming collection, fields and locale, before anything is
+ * stored. A shared field sent unchanged (the admin form sends the whole document) passes. Wired by
+ * cms/access/translated-fields-only.ts.
  */
 import {
   APIError,
@@ -12,15 +13,19 @@ import {
 } from 'payload';
 import { editsTranslatedTextsOnly, hasRole, workLocalesOf } from '../access/roles.ts';
 
-/** A shared field the request changes: its value, or (`rows`) which rows an array or blocks field has. */
+/**
+ * A shared field the request changes: its value, or (`rows`) which rows an array or blocks field
+ * has.
+ */
 interface SharedChange {
   path: string;
   rows?: boolean;
 }
 
-// Field hooks note changes against the request's data object; the collection hook, which runs after all
-// field hooks and before anything is written, throws once with all of them. Field access has by then put
-// the stored values back, so the changes must be noted before it runs: field beforeValidate hooks do.
+// Field hooks note changes against the request's data object; the collection hook, which runs after
+// all field hooks and before anything is written, throws once with all of them. Field access has by
+// then put the stored values back, so the changes must be noted before it runs: field
+// beforeValidate hooks do.
 const changesByData = new WeakMap<object, SharedChange[]>();
 
 const mustCheck = (
@@ -49,7 +54,10 @@ const refKey = (ref: unknown) =>
     ? `${(ref as PolymorphicRef).relationTo}:${idOf((ref as PolymorphicRef).value)}`
     : idOf(ref);
 
-/** A field's value in a form that compares equal when it means the same (ids as strings, empty as null). */
+/**
+ * A field's value in a form that compares equal when it means the same (ids as strings, empty as
+ * null).
+ */
 function comparable(field: { type: string }, value: unknown): unknown {
   if (field.type === 'checkbox') return value === true || value === 'true';
   if (isEmpty(value)) return null;
@@ -107,7 +115,10 @@ const rowKeys = (rows: unknown, stored: Row[] = []) =>
     return `${id}/${String(blockType)}`;
   });
 
-/** On every shared array or blocks field: note it when the request adds, removes or reorders rows (matched by id). */
+/**
+ * On every shared array or blocks field: note it when the request adds, removes or reorders rows
+ * (matched by id).
+ */
 export const noteSharedRowsChange: FieldHook = ({
   data,
   field,
@@ -129,25 +140,38 @@ export const noteSharedRowsChange: FieldHook = ({
   return undefined;
 };
 
-// Payload's own file fields of an upload collection, which the request may carry: compared here because they
-// get no field hooks. (`filename`, `url`, `sizes` are never taken from a request; a new file is refused earlier.)
+// Payload's own file fields of an upload collection, which the request may carry: compared here
+// because they get no field hooks. (`filename`, `url`, `sizes` are never taken from a request; a
+// new file is refused earlier.)
 const uploadMetadata = ['mimeType', 'filesize', 'width', 'height', 'focalX', 'focalY'];
 
-// No commas after the message's first colon: the admin's error toast splits the rest at commas into a list.
+// No commas after the message's first colon: the admin's error toast splits the rest at commas into
+// a list.
 const quoted = (paths: string[]) => paths.map((p) => `"${p}"`).join(' and ');
 
-/** 403 with the message, and `{collection, locale, fields}` as data (REST `errors[0].data`, GraphQL `extensions.data`). */
+/**
+ * 403 with the message, and `{collection, locale, fields}` as data (REST `errors[0].data`, GraphQL
+ * `extensions.data`).
+ */
 class SharedFieldChangeError extends APIError {
   constructor(req: PayloadRequest, collection: string, where: string[], why: string) {
     const who = hasRole(req, 'translator') ? 'translators' : 'reviewers';
     const locales = workLocalesOf(req).join(' and ') || 'none';
-    const message = `${where.map((w) => `${collection}/${w}`).join(', ')} (editing ${req.locale}): ${who} can change only the translated texts of their locales (${locales}); ${why}. Ask an author.`;
+    const fields = where.map((w) => `${collection}/${w}`).join(', ');
+    const message =
+      `${fields} (editing ${req.locale}): ` +
+      `${who} can change only the translated texts of their locales (${locales}); ` +
+      `${why}. Ask an author.`;
     super(message, 403, { collection, locale: req.locale, fields: where }, true);
-    this.name = 'SharedFieldChangeError'; // spelled out: the admin's production build renames classes
+    // spelled out: the admin's production build renames classes
+    this.name = 'SharedFieldChangeError';
   }
 }
 
-/** Before anything is written: refuse the request when a field hook noted a change of a shared field. */
+/**
+ * Before anything is written: refuse the request when a field hook noted a change of a shared
+ * field.
+ */
 export const refuseSharedFieldChanges: CollectionBeforeValidateHook = ({
   collection,
   data,
@@ -196,7 +220,10 @@ export const refuseSharedFieldChanges: CollectionBeforeValidateHook = ({
   );
 };
 
-/** Before the operation starts: whole-document changes (restoring a version, a new or re-cropped file) are refused. */
+/**
+ * Before the operation starts: whole-document changes (restoring a version, a new or re-cropped
+ * file) are refused.
+ */
 export const refuseWholeDocumentChanges: CollectionBeforeOperationHook = ({
   collection,
   operation,

@@ -1,8 +1,9 @@
 /**
- * Runs the compiler's body check on a lesson or sheet body before it is saved, so the CMS refuses exactly
- * what the compiler would, with the position in the message. The limits of check-body-bounds.ts are checked
- * here (one quick pass); the parse runs in a worker thread within a time budget (check-body-in-worker.ts),
- * so no body holds the server. The stored document is unchanged when a body is refused.
+ * Runs the compiler's body check on a lesson or sheet body before it is saved, so the CMS refuses
+ * exactly what the compiler would, with the position in the message. The limits of
+ * check-body-bounds.ts are checked here (one quick pass); the parse runs in a worker thread within
+ * a time budget (check-body-in-worker.ts), so no body holds the server. The stored document is
+ * unchanged when a body is refused.
  */
 import { ValidationError, type FieldHook } from 'payload';
 import { VFile } from 'vfile';
@@ -51,11 +52,16 @@ async function problemsOf(text: string, file: string): Promise<string[]> {
       return outcome.problems.map(problemLine);
     case 'over-budget':
       return [
-        `Checking this body took longer than ${outcome.budgetMs / 1000} s, so it was stopped and the body was not saved [polycourse:mdx-check-timeout] Fix: split it into shorter bodies or simplify its lists, tables and formatting (limits: docs/authoring.md#limits); if the server was busy, saving again may pass.`,
+        `Checking this body took longer than ${outcome.budgetMs / 1000} s, ` +
+          'so it was stopped and the body was not saved [polycourse:mdx-check-timeout] ' +
+          'Fix: split it into shorter bodies or simplify its lists, tables and formatting ' +
+          '(limits: docs/authoring.md#limits); if the server was busy, saving again may pass.',
       ];
     case 'failed':
       return [
-        `The body could not be checked (${outcome.reason}), so it was not saved [polycourse:mdx-check-failed] Fix: save again; if this repeats, the server log says more.`,
+        `The body could not be checked (${outcome.reason}), so it was not saved ` +
+          '[polycourse:mdx-check-failed] ' +
+          'Fix: save again; if this repeats, the server log says more.',
       ];
   }
 }
@@ -63,5 +69,6 @@ async function problemsOf(text: string, file: string): Promise<string[]> {
 function problemLine(
   p: Pick<Diagnostic, 'line' | 'column' | 'message' | 'ruleId' | 'fix'>,
 ): string {
-  return `${p.line ?? '?'}:${p.column ?? '?'} ${p.message} [${p.ruleId}]${p.fix ? ` Fix: ${p.fix}` : ''}`;
+  const fix = p.fix ? ` Fix: ${p.fix}` : '';
+  return `${p.line ?? '?'}:${p.column ?? '?'} ${p.message} [${p.ruleId}]${fix}`;
 }

@@ -1,12 +1,14 @@
 /**
- * Run the image stage over every image under the course's media/ folder. Images not in the cache are
- * encoded in a short-lived child process: the encoders' memory (AVIF especially) goes back to the system
- * when it exits instead of staying in the build's resident set for the rest of the build.
+ * Run the image stage over every image under the course's media/ folder. Images not in the cache
+ * are encoded in a short-lived child process: the encoders' memory (AVIF especially) goes back to
+ * the system when it exits instead of staying in the build's resident set for the rest of the
+ * build.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Course } from '../model/course.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
+import { entryPoint } from '../process/entry-point.ts';
 import { fork } from 'node:child_process';
 import {
   imageExtensions,
@@ -34,7 +36,8 @@ export async function processCourseImages(
   if (toEncode.length) {
     let encoded = 0;
     await new Promise<void>((resolve, reject) => {
-      const child = fork(new URL('./image-child-entry.mjs', import.meta.url), [], {
+      const entry = entryPoint('image-child', new URL('./image-child.ts', import.meta.url));
+      const child = fork(entry.file, entry.argv, {
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
       child.on('message', (m: { src: string; diagnostic?: Diagnostic }) => {
@@ -56,7 +59,8 @@ export async function processCourseImages(
   }
   let next = 0;
   let done = 0;
-  // sharp (libvips) already uses several threads per image; two images at once keeps both cores busy.
+  // sharp (libvips) already uses several threads per image; two images at once keeps both cores
+  // busy.
   const worker = async () => {
     while (next < files.length) {
       const rel = files[next++];

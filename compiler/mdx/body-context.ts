@@ -10,8 +10,9 @@ export interface BodyContext {
   text(value: Localized): string;
   /** A unit by reference (`unit-id` in the current module, or `module-id/unit-id`). */
   findUnit(ref: string): { module: CourseModule; unit: Unit } | undefined;
-  /** The course-relative key of a media file referenced from this body (`media/x.png`, `../../media/x.png`), or undefined. */
+  /**
+   * The course-relative key of a media file referenced from this body (`media/x.png`,
+   * `../../media/x.png`), or undefined.
+   */
   resolveMedia(src: string): string | undefined;
-  /** false: check syntax, safety and components only, not that units, terms and media exist (CMS field checks). */
-  checkReferences?: boolean;
 }

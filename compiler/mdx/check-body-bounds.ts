@@ -2,10 +2,12 @@
  * Bounds a body before it is parsed: its length, lines and list items, how deep lists, quotes and
  * components nest, how many inline marks one paragraph holds and how many braces the body has. One
  * linear pass over the text; each limit crossed is a fatal vfile message where it is crossed.
- * micromark is slow (quadratic, or worse) or overflows its stack on exactly these shapes, so a body over
- * a limit is never parsed. The limits, and what each one costs at its maximum, are in docs/authoring.md#limits.
+ * micromark is slow (quadratic, or worse) or overflows its stack on exactly these shapes, so a body
+ * over a limit is never parsed. The limits, and what each one costs at its maximum, are in
+ * docs/authoring.md#limits.
  */
 import type { VFile } from 'vfile';
+import { reportProblem } from './report-problem.ts';
 
 export interface Options {
   /** @property {number} [maxLength=40000] characters (UTF-16 code units) in one body */
@@ -14,7 +16,9 @@ export interface Options {
   maxLines?: number;
   /** @property {number} [maxListItems=1000] list items in one body */
   maxListItems?: number;
-  /** @property {number} [maxDepth=32] levels of lists, block quotes and footnotes, and of components */
+  /**
+   * @property {number} [maxDepth=32] levels of lists, block quotes and footnotes, and of components
+   */
   maxDepth?: number;
   /** @property {number} [maxMarks=1000] inline marks (`* _ ~ [ ] \``) in one paragraph */
   maxMarks?: number;
@@ -23,10 +27,11 @@ export interface Options {
 }
 
 /**
- * The limits every body is held to. The demo course's longest body has 2,035 characters and 35 lines,
- * 9 list items, lists nested 1 level and 4 marks in a paragraph; at these limits the slowest body we
- * could write checks in about 2 s on a busy 2-core machine, where bodies past them took from 4 s to
- * minutes (docs/authoring.md#limits). 40,000 characters is also Payload's limit for a CMS text field.
+ * The limits every body is held to. The demo course's longest body has 2,035 characters and 35
+ * lines, 9 list items, lists nested 1 level and 4 marks in a paragraph; at these limits the slowest
+ * body we could write checks in about 2 s on a busy 2-core machine, where bodies past them took
+ * from 4 s to minutes (docs/authoring.md#limits). 40,000 characters is also Payload's limit for a
+ * CMS text field.
  */
 export const bodyLimits: Required<Options> = {
   maxLength: 40_000,
@@ -37,7 +42,10 @@ export const bodyLimits: Required<Options> = {
   maxBraces: 256,
 };
 
-/** How far a tag is searched for its closing `>` (to tell `<A>` from `<A />`); a longer tag counts as open. */
+/**
+ * How far a tag is searched for its closing `>` (to tell `<A>` from `<A />`); a longer tag counts
+ * as open.
+ */
 const tagWindow = 1024;
 
 const docsLink = 'docs/authoring.md#limits';
@@ -60,19 +68,23 @@ const splitIt = 'Split it into several lessons or information sheets.';
 const messages: Record<Limit, (l: Required<Options>, length: number) => [string, string, string]> =
   {
     length: (l, length) => [
-      `This body has ${count(length)} characters; a body may have at most ${count(l.maxLength)}, which ends here`,
+      `This body has ${count(length)} characters; ` +
+        `a body may have at most ${count(l.maxLength)}, which ends here`,
       'mdx-too-large',
       splitIt,
     ],
     lines: (l) => [
-      `This body has more than ${count(l.maxLines)} lines; a body may have at most ${count(l.maxLines)}`,
+      `This body has more than ${count(l.maxLines)} lines; ` +
+        `a body may have at most ${count(l.maxLines)}`,
       'mdx-too-large',
       splitIt,
     ],
     items: (l) => [
-      `This body has more than ${count(l.maxListItems)} list items; a body may have at most ${count(l.maxListItems)}`,
+      `This body has more than ${count(l.maxListItems)} list items; ` +
+        `a body may have at most ${count(l.maxListItems)}`,
       'mdx-too-large',
-      'Split it into several lessons or information sheets, or turn long lists into paragraphs or a table.',
+      'Split it into several lessons or information sheets, ' +
+        'or turn long lists into paragraphs or a table.',
     ],
     containers: (l) => [
       `Lists, block quotes and footnotes are nested more than ${l.maxDepth} levels deep here`,
@@ -85,18 +97,23 @@ const messages: Record<Limit, (l: Required<Options>, length: number) => [string,
       `Nest components at most ${l.maxDepth} levels deep; write a literal "<" as \\<.`,
     ],
     marks: (l) => [
-      `This paragraph has more than ${count(l.maxMarks)} inline marks (* _ ~ [ ] \`); a paragraph may have at most ${count(l.maxMarks)}`,
+      `This paragraph has more than ${count(l.maxMarks)} inline marks (* _ ~ [ ] \`); ` +
+        `a paragraph may have at most ${count(l.maxMarks)}`,
       'mdx-too-dense',
       'Split the paragraph with a blank line, or escape marks meant as text (\\*, \\_, \\[).',
     ],
     braces: (l) => [
-      `This body has more than ${l.maxBraces} braces ({) that are not escaped; a body may have at most ${l.maxBraces}`,
+      `This body has more than ${l.maxBraces} braces ({) that are not escaped; ` +
+        `a body may have at most ${l.maxBraces}`,
       'mdx-too-dense',
       'Course content has no expressions: escape a literal brace as \\{.',
     ],
   };
 
-/** Add a fatal message to `file` for each limit its text crosses; true when it is within all of them. */
+/**
+ * Add a fatal message to `file` for each limit its text crosses; true when it is within all of
+ * them.
+ */
 export function checkBodyBounds(file: VFile, options: Options = {}): boolean {
   const limits = { ...bodyLimits, ...options };
   const text = String(file.value);
@@ -105,9 +122,7 @@ export function checkBodyBounds(file: VFile, options: Options = {}): boolean {
     if (crossed.has(limit)) return; // once per limit: a long run past a limit stays one message
     crossed.add(limit);
     const [reason, rule, fix] = messages[limit](limits, text.length);
-    const m = file.message(reason, { place, ruleId: rule, source: 'polycourse' });
-    m.fatal = true;
-    m.note = `${fix} (Limits: ${docsLink}.)`;
+    const m = reportProblem(file, place, { rule, reason, fix: `${fix} (Limits: ${docsLink}.)` });
     m.url = docsLink;
   };
 
@@ -133,7 +148,10 @@ export function checkBodyBounds(file: VFile, options: Options = {}): boolean {
   return crossed.size === 0;
 }
 
-/** The containers and list items a line starts with; a new paragraph starts counting its marks again. */
+/**
+ * The containers and list items a line starts with; a new paragraph starts counting its marks
+ * again.
+ */
 function checkLineStart(
   shape: LineShape,
   counts: Counts,
@@ -190,19 +208,21 @@ interface LineShape {
 }
 
 /**
- * What the start of a line says. How deep the containers it opens or continues can nest at most: each
- * `>`, list marker or footnote label is a level, and every two columns of indentation may continue one
- * list item (lines without a marker open nothing). Its list items. And whether it surely ends the
- * paragraph before it: a blank line, or a bullet item or heading indented less than a code block.
- * micromark matches the marks of each paragraph on its own; a line that might still continue a
- * paragraph (an ordered item, a deeper indent) keeps counting, so a paragraph is never undercounted.
+ * What the start of a line says. How deep the containers it opens or continues can nest at most:
+ * each `>`, list marker or footnote label is a level, and every two columns of indentation may
+ * continue one list item (lines without a marker open nothing). Its list items. And whether it
+ * surely ends the paragraph before it: a blank line, or a bullet item or heading indented less than
+ * a code block. micromark matches the marks of each paragraph on its own; a line that might still
+ * continue a paragraph (an ordered item, a deeper indent) keeps counting, so a paragraph is never
+ * undercounted.
  */
 function lineShape(text: string, start: number, end: number, maxDepth: number): LineShape {
   const shape: LineShape = { tooDeepAt: -1, items: [], startsBlock: false };
   let i = start;
   let column = 0;
   let indent = 0;
-  let run = 0; // columns of whitespace since the last marker, without the one space that belongs to it
+  // columns of whitespace since the last marker, without the one space that belongs to it
+  let run = 0;
   let markers = 0;
   let quotesOnly = true;
   let afterMarker = false;
@@ -266,7 +286,10 @@ function lineShape(text: string, start: number, end: number, maxDepth: number): 
   return shape;
 }
 
-/** Offset of the line ending (`\n`, `\r\n` or `\r`, as micromark reads them) at or after `from`, or the text's end. */
+/**
+ * Offset of the line ending (`\n`, `\r\n` or `\r`, as micromark reads them) at or after `from`, or
+ * the text's end.
+ */
 function endOfLine(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -281,7 +304,10 @@ function endsMarker(text: string, at: number, end: number): boolean {
   return at >= end || c === 0x20 || c === 0x09;
 }
 
-/** End of `[^label]:` (micromark allows 999 characters in a label), from just after `[^`; -1 when it is none. */
+/**
+ * End of `[^label]:` (micromark allows 999 characters in a label), from just after `[^`; -1 when it
+ * is none.
+ */
 function footnoteLabelEnd(text: string, from: number, end: number): number {
   for (let i = from; i < end && i - from <= 999; i++) {
     const c = text.charCodeAt(i);
@@ -293,7 +319,10 @@ function footnoteLabelEnd(text: string, from: number, end: number): number {
   return -1;
 }
 
-/** Whether anything but spaces and tabs follows `from` on the line (a bullet without text cannot end a paragraph). */
+/**
+ * Whether anything but spaces and tabs follows `from` on the line (a bullet without text cannot end
+ * a paragraph).
+ */
 function hasContentAfter(text: string, from: number, end: number): boolean {
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);

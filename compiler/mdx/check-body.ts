@@ -1,42 +1,17 @@
 /**
- * Check one body without building its page: on its own (syntax, limits, unsafe constructs and components:
- * the CMS field check), or inside its course (also the units, terms and media it names: a translation
- * import). Both run the build's pipeline and return its errors.
+ * Check one body without building its page: on its own (syntax, limits, unsafe constructs and
+ * components: the CMS field check), or inside its course (also the units, terms and media it names:
+ * a translation import). Both run the build's pipeline and return its errors.
  */
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { findUnit, pickText, type Course } from '../model/course.ts';
 import { renderBody, renderBodySync, type PageContext } from './render-body.ts';
 
-const noCourse: Course = {
-  id: 'check',
-  sourceLocale: 'en',
-  locales: ['en'],
-  theme: 'default',
-  title: {},
-  description: {},
-  points: { lessonViewed: 0, correctAnswer: 0, challengeDone: 0, replayCountsOnlyIfBetter: true },
-  glossary: [],
-  modules: [],
-  mediaDir: 'media',
-};
-
+/**
+ * The errors of `text` on its own: syntax, limits, unsafe constructs and components (no course).
+ */
 export async function checkBody(text: string, file: string): Promise<Diagnostic[]> {
-  const { diagnostics } = await renderBody(
-    { text, file },
-    {
-      course: noCourse,
-      locale: 'en',
-      t: (id) => id,
-      text: (v) => Object.values(v)[0] ?? '',
-      findUnit: () => undefined,
-      resolveMedia: () => undefined,
-      checkReferences: false,
-      unitHref: () => undefined,
-      glossaryHref: () => '',
-      image: () => undefined,
-      toRoot: '',
-    },
-  );
+  const { diagnostics } = await renderBody({ text, file });
   return diagnostics.filter((d) => d.severity === 'error');
 }
 
@@ -44,7 +19,10 @@ export interface BodyPlace {
   course: Course;
   moduleId: string;
   locale: string;
-  /** The course-relative key of a media file referenced from this body (`media/x.png`), or undefined. */
+  /**
+   * The course-relative key of a media file referenced from this body (`media/x.png`), or
+   * undefined.
+   */
   resolveMedia(src: string): string | undefined;
 }
 

@@ -1,9 +1,10 @@
 /**
- * rehype plugin: turns `<img src="media/…">` into a `<picture>` with AVIF and WebP sources at several
- * widths and a fallback `<img>` with width, height, lazy loading and async decoding.
+ * rehype plugin: turns `<img src="media/…">` into a `<picture>` with AVIF and WebP sources at
+ * several widths and a fallback `<img>` with width, height, lazy loading and async decoding.
  * The variants come from the image stage (compiler/images), already built.
  */
 import type { Root, Element, ElementContent } from 'hast';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { ProcessedImage } from '../images/process-images.ts';
 
@@ -13,8 +14,11 @@ export interface ImageLookup {
   toRoot: string;
 }
 
-export default function rehypeResponsiveImages(lookup: ImageLookup) {
-  return (tree: Root) => {
+/** The lookup is the page (`file.data.page`); a body checked on its own keeps its `<img>`. */
+export default function rehypeResponsiveImages() {
+  return (tree: Root, file: VFile) => {
+    const lookup = file.data.page;
+    if (!lookup) return;
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'img' || !parent || index === undefined) return;
       const src = String(node.properties.src ?? '');

@@ -8,62 +8,59 @@ import type { Root, Paragraph, Image } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Element, ElementContent } from 'hast';
 import type { VFile } from 'vfile';
+import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { allowedComponents, forbiddenElements } from './components.ts';
 import { isUnsafeUrl } from './remark-reject-unsafe.ts';
-import type { BodyContext } from './body-context.ts';
+import { reportProblem } from './report-problem.ts';
 
 type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
 
 const componentFor = (kind: string) =>
   Object.keys(allowedComponents).find((c) => allowedComponents[c].unitKind === kind);
 
-export default function remarkPolycourseComponents(ctx: BodyContext) {
+/**
+ * The page facts (course, locale, links) come from `file.data.page`; without them the plugin checks
+ * syntax, safety and components alone, as the CMS field check asks.
+ */
+export default function remarkPolycourseComponents() {
   return (tree: Root, file: VFile) => {
-    const fail = (
-      node: { position?: JsxNode['position'] },
-      reason: string,
-      rule: string,
-      fix: string,
-    ) => {
-      const m = file.message(reason, { place: node.position, ruleId: rule, source: 'polycourse' });
-      m.fatal = true;
-      m.note = fix;
-    };
-
+    const page = file.data.page;
     visit(tree, 'image', (node: Image) => {
       if (!node.alt || !node.alt.trim()) {
-        fail(
-          node,
-          `Image ${node.url} has no alt text`,
-          'missing-alt',
-          'Describe the image: ![what it shows](media/file.png).',
-        );
+        reportProblem(file, node, {
+          rule: 'missing-alt',
+          reason: `Image ${node.url} has no alt text`,
+          fix: 'Describe the image: ![what it shows](media/file.png).',
+        });
       }
       const key = checkMedia(node, node.url);
       if (key) node.url = key;
     });
 
-    /** The media key of an image reference, or undefined (reported) when it is not a course media file. */
-    function checkMedia(node: { position?: JsxNode['position'] }, src: string): string | undefined {
-      if (/^https:\/\//.test(src) || isUnsafeUrl(src)) return undefined; // unsafe URLs are remark-reject-unsafe's to report
+    /**
+     * The media key of an image reference, or undefined (reported) when it is not a course media
+     * file.
+     */
+    function checkMedia(node: Node, src: string): string | undefined {
+      // unsafe URLs are remark-reject-unsafe's to report
+      if (/^https:\/\//.test(src) || isUnsafeUrl(src)) return undefined;
       if (/^[a-z]+:/i.test(src) || src.startsWith('/')) {
-        fail(
-          node,
-          `Image "${src}" must be a file of the course's media folder or an https:// URL`,
-          'media-path',
-          'Put the image in the course\'s media/ folder and write src="media/<name>".',
-        );
+        reportProblem(file, node, {
+          rule: 'media-path',
+          reason: `Image "${src}" must be a file of the course's media folder or an https:// URL`,
+          fix: 'Put the image in the course\'s media/ folder and write src="media/<name>".',
+        });
         return undefined;
       }
-      const key = ctx.resolveMedia(src);
-      if (!key && ctx.checkReferences !== false)
-        fail(
-          node,
-          `Image not found: ${src}`,
-          'missing-media',
-          `Add ${src} to the course's media folder or correct the path.`,
-        );
+      if (!page) return undefined; // checked on its own: media are the course's to know
+      const key = page.resolveMedia(src);
+      if (!key)
+        reportProblem(file, node, {
+          rule: 'missing-media',
+          reason: `Image not found: ${src}`,
+          fix: `Add ${src} to the course's media folder or correct the path.`,
+        });
       return key;
     }
 
@@ -73,17 +70,17 @@ export default function remarkPolycourseComponents(ctx: BodyContext) {
       const spec = allowedComponents[name];
       if (!spec) {
         if (!forbiddenElements.has(name.toLowerCase())) {
-          fail(
-            node,
-            name ? `Unknown component <${name}>` : 'Fragments <></> are not allowed',
-            'unknown-component',
-            `Use one of: ${Object.keys(allowedComponents).join(', ')} (docs/authoring.md).`,
-          );
+          reportProblem(file, node, {
+            rule: 'unknown-component',
+            reason: name ? `Unknown component <${name}>` : 'Fragments <></> are not allowed',
+            fix: `Use one of: ${Object.keys(allowedComponents).join(', ')} (docs/authoring.md).`,
+          });
         }
         return;
       }
       const attrs: Record<string, string> = {};
-      // Attributes written but rejected by remark-reject-unsafe still count as present (no second message).
+      // Attributes written but rejected by remark-reject-unsafe still count as present (no second
+      // message).
       const written = new Set(
         node.attributes.map((a) => (a.type === 'mdxJsxAttribute' ? a.name : '')),
       );
@@ -96,22 +93,20 @@ export default function remarkPolycourseComponents(ctx: BodyContext) {
         if (/^on/i.test(attr.name)) continue;
         const rule = spec.attributes[attr.name];
         if (!rule) {
-          fail(
-            node,
-            `<${name}> has no attribute "${attr.name}"`,
-            'unknown-attribute',
-            `Allowed: ${Object.keys(spec.attributes).join(', ') || 'none'}.`,
-          );
+          reportProblem(file, node, {
+            rule: 'unknown-attribute',
+            reason: `<${name}> has no attribute "${attr.name}"`,
+            fix: `Allowed: ${Object.keys(spec.attributes).join(', ') || 'none'}.`,
+          });
           continue;
         }
         const value = attr.value ?? '';
         if (rule.values && !rule.values.includes(value)) {
-          fail(
-            node,
-            `<${name} ${attr.name}="${value}"> is not allowed`,
-            'attribute-value',
-            `Use one of: ${rule.values.join(', ')}.`,
-          );
+          reportProblem(file, node, {
+            rule: 'attribute-value',
+            reason: `<${name} ${attr.name}="${value}"> is not allowed`,
+            fix: `Use one of: ${rule.values.join(', ')}.`,
+          });
         }
         attrs[attr.name] = value;
       }
@@ -121,23 +116,22 @@ export default function remarkPolycourseComponents(ctx: BodyContext) {
           !attrs[attrName]?.trim() &&
           !(written.has(attrName) && attrs[attrName] === undefined)
         ) {
-          fail(
-            node,
-            `<${name}> needs ${attrName}="…"`,
-            attrName === 'alt' ? 'missing-alt' : 'missing-attribute',
-            attrName === 'alt'
-              ? 'Describe the image in this locale: alt="what it shows".'
-              : `Add ${attrName}="…".`,
-          );
+          reportProblem(file, node, {
+            rule: attrName === 'alt' ? 'missing-alt' : 'missing-attribute',
+            reason: `<${name}> needs ${attrName}="…"`,
+            fix:
+              attrName === 'alt'
+                ? 'Describe the image in this locale: alt="what it shows".'
+                : `Add ${attrName}="…".`,
+          });
         }
       }
       if (!spec.children && node.children.length) {
-        fail(
-          node,
-          `<${name}> takes no content`,
-          'unexpected-children',
-          `Write it self-closing: <${name} … />.`,
-        );
+        reportProblem(file, node, {
+          rule: 'unexpected-children',
+          reason: `<${name}> takes no content`,
+          fix: `Write it self-closing: <${name} … />.`,
+        });
       }
       render(node, name, attrs);
     });
@@ -149,7 +143,7 @@ export default function remarkPolycourseComponents(ctx: BodyContext) {
           const type = attrs.type ?? 'note';
           data.hName = 'aside';
           data.hProperties = { className: ['callout', `callout-${type}`], role: 'note' };
-          const title = attrs.title || ctx.t(`callout.${type}`);
+          const title = attrs.title || page?.t(`callout.${type}`) || type;
           const heading: Paragraph = {
             type: 'paragraph',
             data: { hProperties: { className: ['callout-title'] } },
@@ -181,48 +175,51 @@ export default function remarkPolycourseComponents(ctx: BodyContext) {
           break;
         }
         case 'Term': {
-          const term = ctx.course.glossary.find((g) => g.id === attrs.id);
+          if (!page) break; // checked on its own: terms are the course's to know
+          const glossary = page.course.glossary;
+          const term = glossary.find((g) => g.id === attrs.id);
           if (!term) {
-            if (ctx.checkReferences === false) break;
-            fail(
-              node,
-              `Unknown glossary term "${attrs.id}"`,
-              'unknown-term',
-              `Add "${attrs.id}" to glossary in course.yaml, or use one of: ${ctx.course.glossary.map((g) => g.id).join(', ')}.`,
-            );
+            reportProblem(file, node, {
+              rule: 'unknown-term',
+              reason: `Unknown glossary term "${attrs.id}"`,
+              fix:
+                `Add "${attrs.id}" to glossary in course.yaml, ` +
+                `or use one of: ${glossary.map((g) => g.id).join(', ')}.`,
+            });
             break;
           }
           data.hName = 'a';
           data.hProperties = {
             className: ['term'],
             href: `polycourse:glossary#${term.id}`,
-            title: ctx.text(term.definition),
+            title: page.text(term.definition),
           };
           break;
         }
         default: {
-          const found = ctx.findUnit(attrs.unit ?? '');
+          if (!page) break; // checked on its own: units are the course's to know
+          const found = page.findUnit(attrs.unit ?? '');
           const kind = allowedComponents[name].unitKind;
           if (!found) {
-            if (ctx.checkReferences === false) break;
-            fail(
-              node,
-              `<${name} unit="${attrs.unit}"> names no unit of this course`,
-              'unknown-unit',
-              'Use the id of a unit from course.yaml.',
-            );
+            reportProblem(file, node, {
+              rule: 'unknown-unit',
+              reason: `<${name} unit="${attrs.unit}"> names no unit of this course`,
+              fix: 'Use the id of a unit from course.yaml.',
+            });
             break;
           }
           const { module: foundModule, unit: foundUnit } = found;
           if (foundUnit.kind !== kind) {
-            fail(
-              node,
-              `<${name} unit="${attrs.unit}">: that unit is a ${foundUnit.kind}, not a ${kind}`,
-              'unit-kind',
-              foundUnit.kind === 'lesson'
-                ? `Link a lesson with [text](./${foundUnit.id}.mdx).`
-                : `Use <${componentFor(foundUnit.kind)} unit="${foundUnit.id}" />.`,
-            );
+            reportProblem(file, node, {
+              rule: 'unit-kind',
+              reason:
+                `<${name} unit="${attrs.unit}">: ` +
+                `that unit is a ${foundUnit.kind}, not a ${kind}`,
+              fix:
+                foundUnit.kind === 'lesson'
+                  ? `Link a lesson with [text](./${foundUnit.id}.mdx).`
+                  : `Use <${componentFor(foundUnit.kind)} unit="${foundUnit.id}" />.`,
+            });
             break;
           }
           const card: Element = {
@@ -234,14 +231,14 @@ export default function remarkPolycourseComponents(ctx: BodyContext) {
                 type: 'element',
                 tagName: 'span',
                 properties: { className: ['unit-card-kind'] },
-                children: [{ type: 'text', value: ctx.t(`unit.kind.${foundUnit.kind}`) }],
+                children: [{ type: 'text', value: page.t(`unit.kind.${foundUnit.kind}`) }],
               },
               { type: 'text', value: ' ' },
               {
                 type: 'element',
                 tagName: 'span',
                 properties: { className: ['unit-card-title'] },
-                children: [{ type: 'text', value: ctx.text(foundUnit.title) }],
+                children: [{ type: 'text', value: page.text(foundUnit.title) }],
               },
             ],
           };

@@ -7,6 +7,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { forbiddenElements } from './components.ts';
+import { reportProblem } from './report-problem.ts';
 
 const unsafeUrl = /^\s*(javascript|vbscript|data|file):/i;
 
@@ -19,75 +20,71 @@ export function isUnsafeUrl(url: string): boolean {
 export default function remarkRejectUnsafe() {
   return (tree: Root, file: VFile) => {
     visit(tree, (node) => {
-      const fail = (reason: string, rule: string, fix: string) => {
-        const m = file.message(reason, {
-          place: node.position,
-          ruleId: rule,
-          source: 'polycourse',
-        });
-        m.fatal = true;
-        m.note = fix;
-      };
       switch (node.type) {
         case 'mdxFlowExpression':
         case 'mdxTextExpression':
-          fail(
-            `MDX expressions are not allowed: {${node.value.slice(0, 40)}}`,
-            'mdx-expression',
-            'Remove the braces; write the text literally (escape a literal brace as \\{).',
-          );
+          reportProblem(file, node, {
+            rule: 'mdx-expression',
+            reason: `MDX expressions are not allowed: {${node.value.slice(0, 40)}}`,
+            fix: 'Remove the braces; write the text literally (escape a literal brace as \\{).',
+          });
           break;
         case 'mdxjsEsm':
-          fail(
-            'import and export are not allowed in course content',
-            'mdx-esm',
-            'Delete the import/export line; use the built-in components (docs/authoring.md).',
-          );
+          reportProblem(file, node, {
+            rule: 'mdx-esm',
+            reason: 'import and export are not allowed in course content',
+            fix: 'Delete the import/export line; use the built-in components (docs/authoring.md).',
+          });
           break;
         case 'html':
-          fail(
-            `Raw HTML is not allowed: ${node.value.slice(0, 40)}`,
-            'raw-html',
-            'Use Markdown or one of the built-in components (docs/authoring.md).',
-          );
+          reportProblem(file, node, {
+            rule: 'raw-html',
+            reason: `Raw HTML is not allowed: ${node.value.slice(0, 40)}`,
+            fix: 'Use Markdown or one of the built-in components (docs/authoring.md).',
+          });
           break;
         case 'mdxJsxFlowElement':
         case 'mdxJsxTextElement': {
           const name = node.name ?? '';
           if (forbiddenElements.has(name.toLowerCase())) {
-            fail(
-              `<${name}> is not allowed in course content`,
-              'forbidden-element',
-              'Remove it; course pages cannot run scripts, embed frames or carry their own styles.',
-            );
+            reportProblem(file, node, {
+              rule: 'forbidden-element',
+              reason: `<${name}> is not allowed in course content`,
+              fix:
+                'Remove it; course pages cannot run scripts, ' +
+                'embed frames or carry their own styles.',
+            });
           }
           for (const attr of node.attributes) {
             if (attr.type === 'mdxJsxExpressionAttribute') {
-              fail(
-                `Spread attributes are not allowed on <${name}>: {${attr.value}}`,
-                'non-literal-attribute',
-                'Write each attribute as name="text".',
-              );
+              reportProblem(file, node, {
+                rule: 'non-literal-attribute',
+                reason: `Spread attributes are not allowed on <${name}>: {${attr.value}}`,
+                fix: 'Write each attribute as name="text".',
+              });
               continue;
             }
             if (/^on/i.test(attr.name)) {
-              fail(
-                `Event handler attribute "${attr.name}" is not allowed on <${name}>`,
-                'event-attribute',
-                `Remove ${attr.name}; content cannot run scripts.`,
-              );
+              reportProblem(file, node, {
+                rule: 'event-attribute',
+                reason: `Event handler attribute "${attr.name}" is not allowed on <${name}>`,
+                fix: `Remove ${attr.name}; content cannot run scripts.`,
+              });
             } else if (attr.value !== null && typeof attr.value === 'object') {
-              fail(
-                `Attribute "${attr.name}" on <${name}> must be a literal string, not an expression`,
-                'non-literal-attribute',
-                `Write ${attr.name}="…" with plain text.`,
-              );
+              reportProblem(file, node, {
+                rule: 'non-literal-attribute',
+                reason:
+                  `Attribute "${attr.name}" on <${name}> ` +
+                  'must be a literal string, not an expression',
+                fix: `Write ${attr.name}="…" with plain text.`,
+              });
             } else if (typeof attr.value === 'string' && isUnsafeUrl(attr.value)) {
-              fail(
-                `Unsafe URL in attribute "${attr.name}" on <${name}>: ${attr.value.slice(0, 40)}`,
-                'unsafe-url',
-                'Use an https:// link or a file under media/.',
-              );
+              reportProblem(file, node, {
+                rule: 'unsafe-url',
+                reason:
+                  `Unsafe URL in attribute "${attr.name}" on <${name}>: ` + attr.value.slice(0, 40),
+                fix: 'Use an https:// link or a file under media/.',
+              });
             }
           }
           break;
@@ -96,11 +93,11 @@ export default function remarkRejectUnsafe() {
         case 'definition':
         case 'image':
           if (isUnsafeUrl(node.url)) {
-            fail(
-              `Unsafe URL: ${node.url.slice(0, 40)}`,
-              'unsafe-url',
-              'Use an https:// link, a #heading or a file under media/.',
-            );
+            reportProblem(file, node, {
+              rule: 'unsafe-url',
+              reason: `Unsafe URL: ${node.url.slice(0, 40)}`,
+              fix: 'Use an https:// link, a #heading or a file under media/.',
+            });
           }
           break;
       }

@@ -1,6 +1,7 @@
 /**
- * The body pipeline: MDX (or Markdown) text → checked, sanitized hast, as a list of named unified plugins.
- * Every problem is a vfile message with file:line:col and a rule id; nothing is thrown for bad content.
+ * The body pipeline: MDX (or Markdown) text → checked, sanitized hast, as a list of named unified
+ * plugins. Every problem is a vfile message with file:line:col and a rule id; nothing is thrown for
+ * bad content.
  */
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
@@ -19,104 +20,106 @@ import rehypeResolveLinks, { type LinkResolver } from './rehype-resolve-links.ts
 import rehypeResponsiveImages, { type ImageLookup } from './rehype-responsive-images.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { checkBodyBounds } from './check-body-bounds.ts';
+import { unclosedTagStart } from './unclosed-tag.ts';
+import type { Point, Position } from 'unist';
+import type { Extension } from 'micromark-util-types';
 import type { BodyContext } from './body-context.ts';
 
 export type PageContext = BodyContext & LinkResolver & ImageLookup;
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The page a body renders into; absent when a body is checked on its own. */
+    page: PageContext;
+  }
+}
 
 export interface RenderedBody {
   tree: HastRoot;
   diagnostics: Diagnostic[];
 }
 
-/** Build the processor for one locale and page context. `.md` files are Markdown without JSX. */
-export function bodyProcessor(ctx: PageContext, format: 'mdx' | 'md') {
+/** What a processor is built with: the same for every page of a locale. */
+export interface BodyOptions {
+  format: 'mdx' | 'md';
+  footnoteLabel: string;
+  footnoteBackLabel: string;
+}
+
+/**
+ * The processor for one syntax and locale. Plugins take no page: they read the page's facts from
+ * `file.data.page`, and check syntax alone without them. `.md` files are Markdown without JSX.
+ */
+export function bodyProcessor(options: BodyOptions) {
   const base = unified().use(remarkParse);
-  const withSyntax = format === 'mdx' ? base.use(remarkMdx) : base;
+  const withSyntax = options.format === 'mdx' ? base.use(remarkMdx) : base;
   return withSyntax
     .use(remarkFrontmatter) // tolerated and ignored: titles come from the course model
     .use(remarkGfm)
     .use(remarkRejectUnsafe)
-    .use(remarkPolycourseComponents, ctx)
+    .use(remarkPolycourseComponents)
     .use(remarkRehype, {
-      footnoteLabel: ctx.t('footnotes.label'),
-      footnoteBackLabel: ctx.t('footnotes.back'),
+      footnoteLabel: options.footnoteLabel,
+      footnoteBackLabel: options.footnoteBackLabel,
     })
-    .use(rehypeResolveLinks, ctx)
+    .use(rehypeResolveLinks)
     .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeResponsiveImages, ctx)
-    .use(rehypeSlug) as unknown as Processor<any, any, HastRoot>;
+    .use(rehypeResponsiveImages)
+    .use(rehypeSlug)
+    .freeze() as unknown as Processor<any, any, HastRoot>;
 }
 
 /**
- * Processors are built once per format and footnote labels, then reused: assembling one (micromark's
- * extension tables especially) costs as much as rendering a page. The plugins see the current page's
- * context through a forwarding object; a thread renders one body at a time, so the slot is never shared.
+ * Processors are built once per syntax and locale's labels, then reused: assembling one
+ * (micromark's extension tables especially) costs as much as rendering a page.
  */
-const processors = new Map<
-  string,
-  { processor: Processor<any, any, HastRoot>; slot: { ctx?: PageContext } }
->();
+const processors = new Map<string, Processor<any, any, HastRoot>>();
 
-function processorFor(ctx: PageContext, format: 'mdx' | 'md') {
-  const key = `${format}\u0000${ctx.t('footnotes.label')}\u0000${ctx.t('footnotes.back')}`;
-  let entry = processors.get(key);
-  if (!entry) {
-    const slot: { ctx?: PageContext } = { ctx };
-    const current = new Proxy({} as PageContext, {
-      get: (_, name) => (slot.ctx as unknown as Record<string | symbol, unknown>)[name],
-    });
-    entry = {
-      processor: bodyProcessor(current, format).freeze() as Processor<any, any, HastRoot>,
-      slot,
-    };
-    processors.set(key, entry);
-  }
-  entry.slot.ctx = ctx;
-  return entry.processor;
+function processorFor(options: BodyOptions) {
+  const key = `${options.format}\u0000${options.footnoteLabel}\u0000${options.footnoteBackLabel}`;
+  let processor = processors.get(key);
+  if (!processor) processors.set(key, (processor = bodyProcessor(options)));
+  return processor;
 }
 
 /**
- * Run a body through the pipeline, collecting every message as a diagnostic. A body over the limits of
- * check-body-bounds.ts is not parsed at all: the parser is slow or overflows its stack on such shapes.
+ * Run a body through the pipeline, collecting every message as a diagnostic. A body over the limits
+ * of check-body-bounds.ts is not parsed at all: the parser is slow or overflows its stack on such
+ * shapes.
  */
 export async function renderBody(
   doc: { text: string; file: string },
-  ctx: PageContext,
+  page?: PageContext,
 ): Promise<RenderedBody> {
-  return renderBodySync(doc, ctx);
+  return renderBodySync(doc, page);
 }
 
-/** `renderBody` without the promise (every plugin of the pipeline is synchronous), for callers that cannot wait. */
+/**
+ * `renderBody` without the promise (every plugin of the pipeline is synchronous), for callers that
+ * cannot wait. Without a page, the body is checked on its own: syntax, limits, safety, components.
+ */
 export function renderBodySync(
   doc: { text: string; file: string },
-  ctx: PageContext,
+  page?: PageContext,
 ): RenderedBody {
-  const format = doc.file.endsWith('.md') ? 'md' : 'mdx';
-  const file = new VFile({ value: doc.text, path: doc.file });
+  const file = new VFile({ value: doc.text, path: doc.file, data: page ? { page } : {} });
   let tree: HastRoot = { type: 'root', children: [] };
   if (!checkBodyBounds(file)) return { tree, diagnostics: diagnosticsOf(file, doc.file) };
-  const processor = processorFor(ctx, format);
+  const processor = processorFor({
+    format: doc.file.endsWith('.md') ? 'md' : 'mdx',
+    footnoteLabel: page?.t('footnotes.label') ?? 'Footnotes',
+    footnoteBackLabel: page?.t('footnotes.back') ?? 'Back to content',
+  });
   try {
     const mdast = processor.parse(file);
     tree = processor.runSync(mdast, file) as HastRoot;
   } catch (error) {
-    // MDX syntax errors are thrown by the parser as positioned messages.
-    const err = error as {
-      reason?: string;
-      message?: string;
-      place?: unknown;
-      line?: number;
-      column?: number;
-      ruleId?: string;
-    };
-    const place = err.place as
-      { line?: number; column?: number; start?: { line: number; column: number } } | undefined;
-    // Errors at the end of the file (an unclosed tag) have no place but name the opening tag's span.
-    const named = /\((\d+):(\d+)-\d+:\d+\)/.exec(err.reason ?? '');
+    // MDX syntax errors are thrown by the parser as positioned messages (a VFileMessage).
+    const err = error as { reason?: string; message?: string; place?: Position | Point };
+    const place = err.place && 'start' in err.place ? err.place.start : err.place;
+    // A tag still open at the end of the body comes without a place: micromark's events have it.
     const start =
-      place && 'start' in place && place.start
-        ? place.start
-        : (place ?? (named ? { line: Number(named[1]), column: Number(named[2]) } : undefined));
+      place ?? unclosedTagStart(doc.text, processor.data('micromarkExtensions') as Extension[]);
     return {
       tree,
       diagnostics: [
@@ -124,10 +127,12 @@ export function renderBodySync(
           severity: 'error',
           ruleId: 'polycourse:mdx-syntax',
           file: doc.file,
-          line: start?.line ?? err.line,
-          column: start?.column ?? err.column,
+          line: start?.line,
+          column: start?.column,
           message: `MDX syntax: ${err.reason ?? err.message}`,
-          fix: 'Check the tag or brace at this position; a literal "<" or "{" must be escaped as \\< or \\{.',
+          fix:
+            'Check the tag or brace at this position; ' +
+            'a literal "<" or "{" must be escaped as \\< or \\{.',
         },
       ],
     };
@@ -142,7 +147,7 @@ function diagnosticsOf(file: VFile, name: string): Diagnostic[] {
   );
   return byPosition.map((m) => ({
     severity: m.fatal ? 'error' : 'warning',
-    ruleId: `polycourse:${m.ruleId ?? 'content'}`,
+    ruleId: `polycourse:${m.ruleId ?? 'mdx-syntax'}`, // every plugin of ours names its rule
     file: name,
     line: m.line ?? undefined,
     column: m.column ?? undefined,

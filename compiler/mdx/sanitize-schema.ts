@@ -2,7 +2,10 @@
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 
 const base = defaultSchema.attributes ?? {};
-/** GitHub's schema pins className values on some tags (e.g. only footnote classes on `a`); we set our own. */
+/**
+ * GitHub's schema pins className values on some tags (e.g. only footnote classes on `a`); we set
+ * our own.
+ */
 const withoutClassRule = (list: NonNullable<typeof base.a> = []) =>
   list.filter((a) => !(Array.isArray(a) && a[0] === 'className'));
 
@@ -25,7 +28,8 @@ export const sanitizeSchema: Schema = {
     img: [...(base.img ?? []), 'width', 'height', 'loading', 'decoding', 'srcSet', 'sizes'],
     source: ['srcSet', 'type', 'sizes'],
   },
-  // Ids come only from our own plugins (footnotes are prefixed by remark-rehype); authors cannot set any.
+  // Ids come only from our own plugins (footnotes are prefixed by remark-rehype); authors cannot
+  // set any.
   clobber: [],
   protocols: {
     ...defaultSchema.protocols,

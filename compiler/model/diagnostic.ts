@@ -8,8 +8,13 @@ export interface Diagnostic {
   file?: string;
   line?: number;
   column?: number;
-  /** Model path (e.g. `modules.human-rights.units.rights-quiz.title.fr`) when no file position applies. */
+  /**
+   * Model path (e.g. `modules.human-rights.units.rights-quiz.title`): where in the course, alone or
+   * beside a file position (a translated body names its file and its unit).
+   */
   path?: string;
+  /** The locale of the text the problem is in, when it is a translation's. */
+  locale?: string;
   /** How to fix it, in one sentence. */
   fix?: string;
 }
@@ -20,19 +25,35 @@ export interface SourcePosition {
   column?: number;
 }
 
-/** `file:line:col` or the model path, the way editors and CI logs link to it. */
-export function formatLocation(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'path'>): string {
-  if (d.file)
-    return [d.file, d.line, d.line !== undefined ? d.column : undefined]
-      .filter((x) => x !== undefined)
-      .join(':');
-  return d.path ?? '(course)';
+/**
+ * `file:line:col`, then the model path and locale when given, the way editors and CI logs link to
+ * it (`modules/m/u.fr.mdx:3:1 modules.m.units.u.body:2 (fr)`).
+ */
+export function formatLocation(
+  d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'path' | 'locale'>,
+): string {
+  const file = d.file
+    ? [d.file, d.line, d.line !== undefined ? d.column : undefined]
+        .filter((x) => x !== undefined)
+        .join(':')
+    : undefined;
+  const where = [file, d.path].filter(Boolean).join(' ') || '(course)';
+  return d.locale && !d.path?.endsWith(`.${d.locale}`) ? `${where} (${d.locale})` : where;
 }
 
-/** One line per diagnostic: `where severity message [rule]`, then the fix indented. */
+/**
+ * Where a rule is explained: its section of docs/rules.md (`polycourse:mdx-syntax` →
+ * `#mdx-syntax`).
+ */
+export function docsLink(ruleId: string): string {
+  return `docs/rules.md#${ruleId.replace(/^polycourse:/, '')}`;
+}
+
+/** One line per diagnostic: `where severity message [rule]`, then the fix and the rule's docs. */
 export function formatDiagnostic(d: Diagnostic): string {
   const head = `${formatLocation(d)}  ${d.severity}  ${d.message}  [${d.ruleId}]`;
-  return d.fix ? `${head}\n    fix: ${d.fix}` : head;
+  const fix = d.fix ? `\n    fix: ${d.fix}` : '';
+  return `${head}${fix}\n    see: ${docsLink(d.ruleId)}`;
 }
 
 export function hasErrors(diagnostics: Diagnostic[]): boolean {

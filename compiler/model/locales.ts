@@ -1,11 +1,17 @@
-/** The locale table: every per-locale decision (label, direction, fonts) is data here, never an `if` elsewhere. */
+/**
+ * The locale table: every per-locale decision (label, direction, fonts) is data here, never an `if`
+ * elsewhere.
+ */
 export interface LocaleInfo {
   /** BCP 47 tag */
   code: string;
   /** The language's own name, shown in the language picker. */
   label: string;
   dir: 'ltr' | 'rtl';
-  /** CSS font-family stack that renders the script (system fonts first, Noto as the portable fallback). */
+  /**
+   * CSS font-family stack that renders the script (system fonts first, Noto as the portable
+   * fallback).
+   */
   fonts: string;
 }
 
@@ -27,7 +33,8 @@ export const knownLocales: Record<string, LocaleInfo> = {
     label: '中文',
     dir: 'ltr',
     fonts:
-      '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif',
+      '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", ' +
+      '"Source Han Sans SC", sans-serif',
   },
   ru: { code: 'ru', label: 'Русский', dir: 'ltr', fonts: latin },
   pt: { code: 'pt', label: 'Português', dir: 'ltr', fonts: latin },
@@ -51,10 +58,32 @@ export const knownLocales: Record<string, LocaleInfo> = {
   he: { code: 'he', label: 'עברית', dir: 'rtl', fonts: '"Noto Sans Hebrew", Arial, sans-serif' },
 };
 
+/**
+ * The languages Polycourse ships (DESIGN.md): the theme has a UI catalog for each, the CMS offers
+ * them, Lingui extracts and compiles them. Read from here, never repeated. Other tags work too
+ * (localeInfo), with the source language's UI strings until a catalog is added.
+ */
+export const supportedLocales = [
+  'en',
+  'fr',
+  'es',
+  'ar',
+  'zh',
+  'ru',
+  'pt',
+  'de',
+  'uk',
+  'hi',
+  'sw',
+  'el',
+] as const;
+
 /** Scripts written right to left, for tags not in the table (e.g. `ur-PK`). */
 const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
-/** Describe any BCP 47 tag: from the table, else derived with Intl (label, direction by language). */
+/**
+ * Describe any BCP 47 tag: from the table, else derived with Intl (label, direction by language).
+ */
 export function localeInfo(code: string): LocaleInfo {
   const known = knownLocales[code];
   if (known) return known;

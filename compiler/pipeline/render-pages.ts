@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Course } from '../model/course.ts';
+import { entryPoint } from '../process/entry-point.ts';
 import type { RenderedPage, RenderJob, RenderSetup } from './render-job.ts';
 
 export type { RenderedPage, RenderJob, RenderSetup } from './render-job.ts';
@@ -56,14 +57,16 @@ function runWorker(
   onPage: (done: RenderedPage) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    // The compiler is TypeScript: the entry registers tsx first (resolved from this package, not
-    // the cwd). A bounded old generation makes V8 collect instead of growing (a 1,200-page build
-    // stays under 512 MB); the bound grows with the course, whose text every worker holds.
+    // The worker starts from dist/ or through tsx (entry-point.ts). A bounded old generation makes
+    // V8 collect instead of growing (a 1,200-page build stays under 512 MB); the bound grows with
+    // the course, whose text every worker holds.
     const maxOldGenerationSizeMb = Math.max(
       160,
       Math.ceil(courseTextBytes(setup.course) / 1e6) * 6 + 96,
     );
-    const worker = new Worker(new URL('./render-worker-entry.mjs', import.meta.url), {
+    const entry = entryPoint('render-worker', new URL('./render-worker.ts', import.meta.url));
+    const worker = new Worker(entry.file, {
+      argv: entry.argv,
       workerData: { setup },
       resourceLimits: { maxOldGenerationSizeMb },
     });

@@ -1,8 +1,8 @@
 /**
  * Themes are folders under themes/: `theme.json` ({ "extends"?: parent, "styles": [css files] }),
  * optionally `templates.ts` and `locales/*.po`. A theme inherits what it does not define from its
- * parent, so a theme can be as small as one stylesheet. The compiler knows no theme by name; a name is a
- * slug, never a path.
+ * parent, so a theme can be as small as one stylesheet. The compiler knows no theme by name; a name
+ * is a slug, never a path.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { isSlug } from '../model/slug-ids.ts';
+import { distDir } from '../process/entry-point.ts';
 import type { ThemeTemplates } from './page-view.ts';
 
 export interface LoadedTheme {
@@ -30,15 +31,22 @@ export const themesRoot = path.resolve(
   '../../themes',
 );
 
+let tsxRegistered: Promise<void> | undefined;
+
 /**
- * A theme's templates.ts. Under tsx (or vitest) a plain import; when the compiler runs from its prebuilt
- * bundle (compiler/prebuilt/prebuilt.mjs), that bundle's copy of the same, checked source, else through tsx.
+ * A theme's templates.ts. From the sources (tsx, vitest) a plain import. In the built copy (dist/,
+ * `npm run build`) the bundled templates of the themes under themes/, built from the same checked
+ * sources; a theme from elsewhere is loaded through tsx, registered then.
  */
-function importTemplates(file: string): Promise<unknown> {
-  const prebuilt = (
-    globalThis as { [key: symbol]: { importTs(file: string): Promise<unknown> } | undefined }
-  )[Symbol.for('polycourse.prebuilt')];
-  return prebuilt ? prebuilt.importTs(file) : import(pathToFileURL(file).href);
+async function importTemplates(file: string): Promise<unknown> {
+  if (distDir) {
+    const rel = path.relative(themesRoot, file);
+    const bundled = path.join(distDir, 'themes', rel.replace(/\.ts$/, '.mjs'));
+    if (!rel.startsWith('..') && fs.existsSync(bundled)) return import(pathToFileURL(bundled).href);
+    tsxRegistered ??= import('tsx/esm/api').then(({ register }) => void register());
+    await tsxRegistered;
+  }
+  return import(pathToFileURL(file).href);
 }
 
 /** Load a theme by name, following `extends`. Errors come back as diagnostics. */
@@ -50,7 +58,8 @@ export async function loadTheme(
   const styles: string[] = [];
   const hash = crypto.createHash('sha256');
   for (let current: string | undefined = name; current;) {
-    // A theme name is a folder under themes/ (its templates.ts is run): never a path that leads elsewhere.
+    // A theme name is a folder under themes/ (its templates.ts is run): never a path that leads
+    // elsewhere.
     if (!isSlug(current)) {
       const via =
         current === name
@@ -62,8 +71,12 @@ export async function loadTheme(
             severity: 'error',
             ruleId: 'polycourse:id-syntax',
             path: 'theme',
-            message: `Theme ${JSON.stringify(current)}${via} is not a theme name: a theme is named by its folder under themes/`,
-            fix: 'Use the name of a theme folder: lowercase letters, digits and single dashes, e.g. "default".',
+            message:
+              `Theme ${JSON.stringify(current)}${via} is not a theme name: ` +
+              'a theme is named by its folder under themes/',
+            fix:
+              'Use the name of a theme folder: ' +
+              'lowercase letters, digits and single dashes, e.g. "default".',
           },
         ],
       };

@@ -1,9 +1,9 @@
 /**
- * Import a translated XLIFF 1.2 / XLIFF 2.0 / PO file into a course folder. Everything is checked first —
- * the course and the languages, every unit id, every placeholder, that each body comes whole and passes
- * the build's own body check (limits, syntax, unsafe constructs, components, references) — and only a
- * clean file changes anything: the locale's YAML, its MDX bodies and its provenance. One problem refuses
- * the whole file.
+ * Import a translated XLIFF 1.2 / XLIFF 2.0 / PO file into a course folder. Everything is checked
+ * first — the course and the languages, every unit id, every placeholder, that each body comes
+ * whole and passes the build's own body check (limits, syntax, unsafe constructs, components,
+ * references) — and only a clean file changes anything: the locale's YAML, its MDX bodies and its
+ * provenance. One problem refuses the whole file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,27 +19,26 @@ import { placeholderPattern, rebuildMdxMapped, restoreMarkup, segmentMdx } from 
 import { sourceHash, type ProvenanceRecord } from './translation-status.ts';
 import { exchangeFormats, detectFormat } from './formats/index.ts';
 
-export interface ImportProblem {
-  /** the translation unit (or, for a whole body, its field) the problem is in */
-  unit?: string;
-  reason: string;
-  /** the target locale, for problems in a translated text */
-  locale?: string;
-  /** the rule the translated body breaks (`polycourse:forbidden-element`), as the build would report it */
-  rule?: string;
-  /** where in the translated body (as it would be written), for body problems */
-  file?: string;
-  line?: number;
-  column?: number;
-}
-
 export interface ImportResult {
   ok: boolean;
   locale?: string;
-  problems: ImportProblem[];
+  /**
+   * Why the file was refused, one per problem (`path` names the unit, `file` the translated body).
+   */
+  diagnostics: Diagnostic[];
   /** files written (only when ok) */
   written: string[];
   units: number;
+}
+
+/** A refusal of the file as a whole or of one unit (`path`), with its rule and fix. */
+function refusal(
+  rule: string,
+  message: string,
+  fix: string,
+  where: { path?: string; locale?: string } = {},
+): Diagnostic {
+  return { severity: 'error', ruleId: `polycourse:${rule}`, message, fix, ...where };
 }
 
 export function importTranslations(
@@ -47,41 +46,80 @@ export function importTranslations(
   fileText: string,
   expectedLocale?: string,
 ): ImportResult {
-  const fail = (problems: ImportProblem[]): ImportResult => ({
+  const fail = (diagnostics: Diagnostic[]): ImportResult => ({
     ok: false,
-    problems,
+    diagnostics,
     written: [],
     units: 0,
   });
   const source = readCourseFromFiles(courseDir);
   if (!source.course || hasErrors(source.diagnostics))
     return fail([
-      { reason: 'the course itself has errors; run polycourse validate and fix them first' },
+      refusal(
+        'import-course-invalid',
+        'the course itself has errors',
+        'Run polycourse validate on the course and fix what it reports, then import again.',
+      ),
     ]);
   const course = source.course;
 
   const format = detectFormat(fileText);
   if (!format)
-    return fail([{ reason: 'unknown file format: expected XLIFF 1.2, XLIFF 2.0 or gettext PO' }]);
+    return fail([
+      refusal(
+        'import-format',
+        'unknown file format: expected XLIFF 1.2, XLIFF 2.0 or gettext PO',
+        'Import the file polycourse l10n export wrote, translated and saved by your tool.',
+      ),
+    ]);
   const read = exchangeFormats[format].read(fileText);
-  if (!read.ok) return fail([{ reason: read.reason }]);
+  if (!read.ok)
+    return fail([
+      refusal(
+        'import-format',
+        read.reason,
+        'Save the file again from your translation tool; it must stay well-formed.',
+      ),
+    ]);
   const { meta } = read;
-  const problems: ImportProblem[] = [];
+  const problems: Diagnostic[] = [];
   if (meta.courseId !== course.id)
-    problems.push({ reason: `the file is for course "${meta.courseId}", not "${course.id}"` });
+    problems.push(
+      refusal(
+        'import-course',
+        `the file is for course "${meta.courseId}", not "${course.id}"`,
+        `Import it into the folder of course "${meta.courseId}".`,
+      ),
+    );
   if (meta.sourceLocale && meta.sourceLocale !== course.sourceLocale)
-    problems.push({
-      reason: `the file's source language is "${meta.sourceLocale}", the course's is "${course.sourceLocale}"`,
-    });
-  if (!course.locales.includes(meta.targetLocale) || meta.targetLocale === course.sourceLocale) {
-    problems.push({
-      reason: `target language "${meta.targetLocale}" is not a translation locale of this course (${course.locales.filter((l) => l !== course.sourceLocale).join(', ')})`,
-    });
+    problems.push(
+      refusal(
+        'import-locale',
+        `the file's source language is "${meta.sourceLocale}", ` +
+          `the course's is "${course.sourceLocale}"`,
+        'Export the file again from this course (polycourse l10n export).',
+      ),
+    );
+  const targets = course.locales.filter((l) => l !== course.sourceLocale);
+  if (!targets.includes(meta.targetLocale)) {
+    problems.push(
+      refusal(
+        'import-locale',
+        `target language "${meta.targetLocale}" is not a translation locale of this course ` +
+          `(${targets.join(', ')})`,
+        'Add the language to locales: in course.yaml first, ' +
+          'or import the file meant for this course.',
+      ),
+    );
   }
   if (expectedLocale && meta.targetLocale !== expectedLocale)
-    problems.push({
-      reason: `the file's target language is "${meta.targetLocale}", not "${expectedLocale}" as asked`,
-    });
+    problems.push(
+      refusal(
+        'import-locale',
+        `the file's target language is "${meta.targetLocale}", not "${expectedLocale}" as asked`,
+        `Import the ${expectedLocale} file, or leave out --locale.`,
+      ),
+    );
   if (problems.length) return fail(problems);
   const locale = meta.targetLocale;
 
@@ -89,12 +127,15 @@ export function importTranslations(
   try {
     units = translationUnits(course, locale);
   } catch (error) {
-    // A body of the course itself (source or an earlier translation) does not parse or is past the limits.
-    const m = error as { reason?: string; message?: string };
+    // A body of the course itself (source or an earlier translation) does not parse or is past the
+    // limits.
+    const m = error as { reason?: string; message?: string; ruleId?: string };
     return fail([
-      {
-        reason: `a body of the course cannot be split into segments (${m.reason ?? m.message}); run polycourse validate and fix it first`,
-      },
+      refusal(
+        m.ruleId ?? 'mdx-syntax',
+        `a body of the course cannot be split into segments (${m.reason ?? m.message})`,
+        'Run polycourse validate and fix the body it names first.',
+      ),
     ]);
   }
   const known = new Map(units.map((u) => [u.id, u]));
@@ -102,23 +143,34 @@ export function importTranslations(
   for (const unit of read.units) {
     const expected = known.get(unit.id);
     if (!expected) {
-      problems.push({
-        unit: unit.id,
-        locale,
-        reason: 'unknown unit id (not in this course, or from an older version of it)',
-      });
+      problems.push(
+        refusal(
+          'import-unknown-unit',
+          'unknown unit id (not in this course, or from an older version of it)',
+          'Export the file again (polycourse l10n export) and carry the translations over.',
+          { path: unit.id, locale },
+        ),
+      );
       continue;
     }
     if (unit.target === undefined || !unit.target.trim()) continue;
     const problem = placeholderProblem(expected, unit.target);
     if (problem) {
-      problems.push({ unit: unit.id, locale, reason: problem });
+      problems.push(
+        refusal(
+          'import-placeholder',
+          problem,
+          'Keep each {n} placeholder of the source exactly once; it stands for markup.',
+          { path: unit.id, locale },
+        ),
+      );
       continue;
     }
     accepted.set(unit.id, unit.target);
   }
 
-  // Bodies come whole: every segment translated, and the rebuilt body passes the check the build runs.
+  // Bodies come whole: every segment translated, and the rebuilt body passes the check the build
+  // runs.
   const bodies = new Map<string, TranslationUnit[]>();
   for (const u of known.values())
     if (u.id.includes(':')) bodies.set(u.field, [...(bodies.get(u.field) ?? []), u]);
@@ -127,11 +179,15 @@ export function importTranslations(
     const given = segments.filter((s) => accepted.has(s.id));
     if (!given.length) continue;
     if (given.length !== segments.length) {
-      problems.push({
-        unit: field,
-        locale,
-        reason: `${segments.length - given.length} of ${segments.length} segments of this body have no translation; a body is imported whole`,
-      });
+      problems.push(
+        refusal(
+          'import-partial-body',
+          `${segments.length - given.length} of ${segments.length} segments of this body ` +
+            'have no translation; a body is imported whole',
+          'Translate every segment of the body (its ids end in :1, :2, …) and import again.',
+          { path: field, locale },
+        ),
+      );
       continue;
     }
     const body = rebuildTranslatedBody(
@@ -180,13 +236,14 @@ export function importTranslations(
     `${JSON.stringify({ format: 1, locale, texts: records }, null, 2)}\n`,
   );
   written.push(provenanceFile(courseDir, locale));
-  return { ok: true, locale, problems: [], written, units: accepted.size };
+  return { ok: true, locale, diagnostics: [], written, units: accepted.size };
 }
 
 /**
- * Rebuild one translated body and run it through the build's body check, in its course and module. Each
- * error names the segment (`<field>:<n>`) it lies in, or the body when it lies in the source's markup; a
- * body the source already breaks is reported as the course's problem, not the translator's.
+ * Rebuild one translated body and run it through the build's body check, in its course and module.
+ * Each error names the segment (`<field>:<n>`) it lies in, or the body when it lies in the source's
+ * markup; a body the source already breaks is reported as the course's problem, not the
+ * translator's.
  */
 function rebuildTranslatedBody(
   courseDir: string,
@@ -194,7 +251,7 @@ function rebuildTranslatedBody(
   field: string,
   locale: string,
   translations: string[],
-): { text: string; problems: ImportProblem[] } {
+): { text: string; problems: Diagnostic[] } {
   const [, moduleId, , unitId] = field.split('.');
   const unit = course.modules.find((m) => m.id === moduleId)?.units.find((u) => u.id === unitId);
   const source = unit && 'body' in unit ? unit.body[course.sourceLocale] : undefined;
@@ -242,38 +299,42 @@ function segmentFinder(
   };
 }
 
-function sourceBodyProblem(field: string, d: Diagnostic): ImportProblem {
+/** A body the source already breaks: the course's problem, reported where the build would. */
+function sourceBodyProblem(field: string, d: Diagnostic): Diagnostic {
   return {
-    unit: field,
-    rule: d.ruleId,
-    file: d.file,
-    line: d.line,
-    column: d.column,
-    reason: `the source body itself is refused by the build at ${d.file}:${d.line ?? '?'}:${d.column ?? '?'}: ${d.message} [${d.ruleId}]; fix the source (polycourse validate) before importing`,
+    ...d,
+    path: field,
+    message: `the source body itself is refused by the build: ${d.message}`,
+    fix: `Fix the source first (polycourse validate), then import again. ${d.fix ?? ''}`.trim(),
   };
 }
 
-/** A problem of the translated body, on the segment `n` it lies in (syntax errors: on the body, see below). */
+/**
+ * A problem of the translated body, on the segment `n` it lies in. A syntax error names the body:
+ * the text of one segment can break the markup around another.
+ */
 function translatedBodyProblem(
   d: Diagnostic,
   field: string,
   locale: string,
   n: number,
-): ImportProblem {
-  const where = `${locale}, ${d.file}:${d.line ?? '?'}:${d.column ?? '?'}`;
-  const common = { locale, rule: d.ruleId, file: d.file, line: d.line, column: d.column };
-  if (d.ruleId === 'polycourse:mdx-syntax') {
-    // The body is named: the text of one segment can break the markup around another.
+): Diagnostic {
+  const segment = n >= 0 ? `${field}:${n + 1}` : field;
+  if (d.ruleId === 'polycourse:mdx-syntax')
     return {
-      ...common,
-      unit: field,
-      reason: `the translated body is not valid MDX (${where}${n >= 0 ? `, in unit ${field}:${n + 1}` : ''}): ${d.message.replace(/^MDX syntax: /, '')} [${d.ruleId}] (a "<" or "{" in the text must be avoided)`,
+      ...d,
+      path: field,
+      locale,
+      message:
+        `the translated body is not valid MDX${n >= 0 ? ` (in unit ${segment})` : ''}: ` +
+        d.message.replace(/^MDX syntax: /, ''),
+      fix: 'Avoid a "<" or "{" in the translated text, and keep the {n} placeholders.',
     };
-  }
   return {
-    ...common,
-    unit: n >= 0 ? `${field}:${n + 1}` : field,
-    reason: `the translation is refused by the build's body check (${where}): ${d.message} [${d.ruleId}]${d.fix ? ` Fix: ${d.fix}` : ''}`,
+    ...d,
+    path: segment,
+    locale,
+    message: `the translation is refused by the build's body check: ${d.message}`,
   };
 }
 
@@ -298,12 +359,16 @@ function placeholderProblem(expected: TranslationUnit, target: string): string |
   const missing = want.filter((n) => !got.includes(n));
   const extra = got.filter((n) => !want.includes(n));
   const twice = got.filter((n, i) => got.indexOf(n) !== i);
-  if (missing.length)
-    return `placeholder(s) ${missing.map((n) => `{${n}} (${expected.codes[n]})`).join(', ')} missing from the translation`;
+  if (missing.length) {
+    const named = missing.map((n) => `{${n}} (${expected.codes[n]})`).join(', ');
+    return `placeholder(s) ${named} missing from the translation`;
+  }
   if (extra.length)
     return `placeholder(s) ${extra.map((n) => `{${n}}`).join(', ')} do not exist in the source`;
-  if (twice.length)
-    return `placeholder(s) ${[...new Set(twice)].map((n) => `{${n}}`).join(', ')} used more than once`;
+  if (twice.length) {
+    const named = [...new Set(twice)].map((n) => `{${n}}`).join(', ');
+    return `placeholder(s) ${named} used more than once`;
+  }
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 /**
- * XLIFF 1.2, XLIFF 2.0 and PO: export → edit → import round trips (fr, ar), stale units for reviewers,
- * and every refused import, each leaving the course untouched.
+ * XLIFF 1.2, XLIFF 2.0 and PO: export → edit → import round trips (fr, ar), stale units for
+ * reviewers, and every refused import, each leaving the course untouched.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -48,37 +48,41 @@ function fillXliff(xml: string, marker: string, version: '1.2' | '2.0'): string 
 }
 
 describe('XLIFF and PO exchange', () => {
-  it('XLIFF 1.2 round trip for fr: markup kept, the course builds with the new French texts', async () => {
-    const course = copyCourse(miniCourseDir);
-    const xliff = exportFile(course, 'fr', 'xliff12');
-    expect(xliff).toContain(
-      '<ph id="3">&lt;Term id="crpd"&gt;</ph>CRPD<ph id="4">&lt;/Term&gt;</ph>',
-    );
-    const file = path.join(tempDir(), 'fr.xlf');
-    fs.writeFileSync(file, fillXliff(xliff, 'FR ', '1.2'));
-    const r = run('l10n', 'import', course, file);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    const body = fs.readFileSync(path.join(course, 'modules/basics/first-lesson.fr.mdx'), 'utf8');
-    expect(body).toContain('## FR What rights are');
-    expect(body).toContain(
-      'FR Everyone has **rights**. The <Term id="crpd">CRPD</Term> says so.[^1]',
-    );
-    expect(body).toContain(
-      '<Figure src="media/diagram.png" alt="FR A simple diagram" caption="FR A diagram." />',
-    );
-    const out = tempDir();
-    const built = await buildCourse({ courseDir: course, outDir: out, locales: ['fr'] });
-    expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(built.coverage.fr.missing).toEqual(['modules.basics.units.intro-video.captions']); // captions travel as WebVTT files
-    expect(
-      fs.readFileSync(path.join(out, 'mini/fr/basics/first-lesson/index.html'), 'utf8'),
-    ).toContain('<h1>FR First lesson</h1>');
-    expect(
-      JSON.parse(run('l10n', 'status', course, '--locale', 'fr', '--json').stdout).locales.fr
-        .counts,
-    ).toMatchObject({ missing: 1, stale: 0 }); // the captions
-  });
+  it(
+    'XLIFF 1.2 round trip for fr: markup kept, ' + 'the course builds with the new French texts',
+    async () => {
+      const course = copyCourse(miniCourseDir);
+      const xliff = exportFile(course, 'fr', 'xliff12');
+      expect(xliff).toContain(
+        '<ph id="3">&lt;Term id="crpd"&gt;</ph>CRPD<ph id="4">&lt;/Term&gt;</ph>',
+      );
+      const file = path.join(tempDir(), 'fr.xlf');
+      fs.writeFileSync(file, fillXliff(xliff, 'FR ', '1.2'));
+      const r = run('l10n', 'import', course, file);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const body = fs.readFileSync(path.join(course, 'modules/basics/first-lesson.fr.mdx'), 'utf8');
+      expect(body).toContain('## FR What rights are');
+      expect(body).toContain(
+        'FR Everyone has **rights**. The <Term id="crpd">CRPD</Term> says so.[^1]',
+      );
+      expect(body).toContain(
+        '<Figure src="media/diagram.png" alt="FR A simple diagram" caption="FR A diagram." />',
+      );
+      const out = tempDir();
+      const built = await buildCourse({ courseDir: course, outDir: out, locales: ['fr'] });
+      expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      // captions travel as WebVTT files
+      expect(built.coverage.fr.missing).toEqual(['modules.basics.units.intro-video.captions']);
+      expect(
+        fs.readFileSync(path.join(out, 'mini/fr/basics/first-lesson/index.html'), 'utf8'),
+      ).toContain('<h1>FR First lesson</h1>');
+      expect(
+        JSON.parse(run('l10n', 'status', course, '--locale', 'fr', '--json').stdout).locales.fr
+          .counts,
+      ).toMatchObject({ missing: 1, stale: 0 }); // the captions
+    },
+  );
 
   it('PO round trip for ar, and XLIFF 2.0 export/import', () => {
     const course = copyCourse(miniCourseDir);
@@ -118,7 +122,11 @@ describe('XLIFF and PO exchange', () => {
     );
     const poText = exportFile(course, 'ar', 'po');
     expect(poText).toMatch(
-      /#, fuzzy\n#\| msgid "First lesson"\nmsgctxt "modules\.basics\.units\.first-lesson\.title"\nmsgid "The opening lesson"\nmsgstr "الدرس الأول"/,
+      new RegExp(
+        '#, fuzzy\\n#\\| msgid "First lesson"\\n' +
+          'msgctxt "modules\\.basics\\.units\\.first-lesson\\.title"\\n' +
+          'msgid "The opening lesson"\\nmsgstr "الدرس الأول"',
+      ),
     );
     expect(exportFile(course, 'ar', 'xliff12')).toContain(
       '<target state="needs-review-translation">الدرس الأول</target>',
@@ -129,16 +137,19 @@ describe('XLIFF and PO exchange', () => {
     [
       'an unknown unit id',
       (x) => x.replace('id="modules.basics.title"', 'id="modules.basics.titel"'),
-      /unit modules\.basics\.titel: unknown unit id/,
+      /modules\.basics\.titel \(fr\)  error  unknown unit id/,
     ],
     [
       'a broken placeholder',
       (x) =>
         x.replace(
-          /(<trans-unit id="modules\.basics\.units\.first-lesson\.body:2"[\s\S]*?<target[^>]*>[\s\S]*?)<ph id="3">[^<]*<\/ph>/,
+          new RegExp(
+            '(<trans-unit id="modules\\.basics\\.units\\.first-lesson\\.body:2"' +
+              '[\\s\\S]*?<target[^>]*>[\\s\\S]*?)<ph id="3">[^<]*<\\/ph>',
+          ),
           '$1',
         ),
-      /body:2: placeholder\(s\) \{3\} \(<Term id="crpd">\) missing/,
+      /body:2 \(fr\)  error  placeholder\(s\) \{3\} \(<Term id="crpd">\) missing/,
     ],
     [
       'a duplicated placeholder',
@@ -147,7 +158,7 @@ describe('XLIFF and PO exchange', () => {
           /(<trans-unit id="modules\.basics\.units\.first-lesson\.body:4"[\s\S]*?<target[^>]*>)/,
           '$1<ph id="1">*</ph>',
         ),
-      /body:4: placeholder\(s\) \{1\} used more than once/,
+      /body:4 \(fr\)  error  placeholder\(s\) \{1\} used more than once/,
     ],
     [
       'a target in the wrong locale',
@@ -163,19 +174,25 @@ describe('XLIFF and PO exchange', () => {
       'a body that is not whole',
       (x) =>
         x.replace(
-          /(<trans-unit id="modules\.basics\.units\.second-lesson\.body:3"[\s\S]*?<target[^>]*>)[^<]*/,
+          new RegExp(
+            '(<trans-unit id="modules\\.basics\\.units\\.second-lesson\\.body:3"' +
+              '[\\s\\S]*?<target[^>]*>)[^<]*',
+          ),
           '$1',
         ),
-      /second-lesson\.body: 1 of 4 segments of this body have no translation/,
+      /second-lesson\.body \(fr\)  error  1 of 4 segments of this body have no translation/,
     ],
     [
       'a translation that breaks MDX',
       (x) =>
         x.replace(
-          /(<trans-unit id="modules\.basics\.units\.second-lesson\.body:2"[\s\S]*?<target[^>]*>)FR /,
+          new RegExp(
+            '(<trans-unit id="modules\\.basics\\.units\\.second-lesson\\.body:2"' +
+              '[\\s\\S]*?<target[^>]*>)FR ',
+          ),
           '$1&lt;Oops ',
         ),
-      /second-lesson\.body: the translated body is not valid MDX/,
+      /second-lesson\.body \(fr\)  error  the translated body is not valid MDX/,
     ],
     ['malformed XML', (x) => x.replace('</body>', ''), /not well-formed XML/],
   ];
@@ -195,11 +212,12 @@ describe('XLIFF and PO exchange', () => {
 
   it('refuses an unknown file format and a locale that does not match --locale', () => {
     const course = copyCourse(miniCourseDir);
-    expect(importTranslations(course, 'just some text').problems[0].reason).toMatch(
-      /unknown file format/,
-    );
+    expect(importTranslations(course, 'just some text').diagnostics[0]).toMatchObject({
+      ruleId: 'polycourse:import-format',
+      message: expect.stringMatching(/unknown file format/),
+    });
     const xliff = fillXliff(exportFile(course, 'fr', 'xliff12'), 'FR ', '1.2');
-    expect(importTranslations(course, xliff, 'ar').problems.map((p) => p.reason)).toEqual([
+    expect(importTranslations(course, xliff, 'ar').diagnostics.map((p) => p.message)).toEqual([
       'the file\'s target language is "fr", not "ar" as asked',
     ]);
   });

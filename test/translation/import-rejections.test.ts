@@ -1,7 +1,7 @@
 /**
- * Hostile MDX inside translation files: each construct the build refuses, written into one segment of an
- * otherwise complete XLIFF 1.2, XLIFF 2.0 or PO file, refuses the whole import, naming the unit, the
- * locale and the rule, and leaves the course folder byte for byte as it was.
+ * Hostile MDX inside translation files: each construct the build refuses, written into one segment
+ * of an otherwise complete XLIFF 1.2, XLIFF 2.0 or PO file, refuses the whole import, naming the
+ * unit, the locale and the rule, and leaves the course folder byte for byte as it was.
  */
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -19,7 +19,10 @@ const bin = path.resolve(import.meta.dirname, '../../bin/polycourse.mjs');
 const run = (...args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 
-/** Every file of a course folder with its hash: a refused import must leave all of them as they were. */
+/**
+ * Every file of a course folder with its hash: a refused import must leave all of them as they
+ * were.
+ */
 const snapshot = (dir: string) =>
   (fs.readdirSync(dir, { recursive: true }) as string[])
     .sort()
@@ -32,7 +35,10 @@ const snapshot = (dir: string) =>
           .digest('hex')}`,
     );
 
-/** A complete French translation of `course` in `format`, with `targets` (unit id → text) instead of "FR <source>". */
+/**
+ * A complete French translation of `course` in `format`, with `targets` (unit id → text) instead of
+ * "FR <source>".
+ */
 function translationFile(
   course: string,
   format: keyof typeof exchangeFormats,
@@ -87,12 +93,17 @@ describe('importing a translation file with hostile MDX', () => {
         );
         expect(result.ok).toBe(false);
         expect(result.written).toEqual([]);
-        expect(result.problems).toContainEqual(
-          expect.objectContaining({ unit: segment, locale: 'fr', rule }),
+        expect(result.diagnostics).toContainEqual(
+          expect.objectContaining({ path: segment, locale: 'fr', ruleId: rule }),
         );
-        const problem = result.problems.find((p) => p.rule === rule)!;
-        expect(problem.reason).toContain(`[${rule}]`);
-        expect(problem.reason).toMatch(/\(fr, modules\/basics\/second-lesson\.fr\.mdx:\d+:\d+\)/);
+        const problem = result.diagnostics.find((p) => p.ruleId === rule)!;
+        expect(problem).toMatchObject({
+          severity: 'error',
+          file: 'modules/basics/second-lesson.fr.mdx',
+          line: expect.any(Number),
+          column: expect.any(Number),
+          fix: expect.any(String),
+        });
         expect(snapshot(course)).toEqual(before);
       });
     }
@@ -112,7 +123,7 @@ describe('importing a translation file with hostile MDX', () => {
         'utf8',
       ),
     );
-    expect(result.problems.map((p) => `${p.unit} ${p.locale} ${p.rule}`)).toEqual([
+    expect(result.diagnostics.map((p) => `${p.path} ${p.locale} ${p.ruleId}`)).toEqual([
       'modules.basics.units.first-lesson.body:1 fr polycourse:forbidden-element',
       'modules.basics.units.first-lesson.body:12 fr polycourse:unsafe-url',
       'modules.basics.units.basics-sheet.body:2 fr polycourse:unknown-component',
@@ -120,64 +131,81 @@ describe('importing a translation file with hostile MDX', () => {
     expect(snapshot(course)).toEqual(before);
   });
 
-  it('the CLI exits 1 and names unit, locale and rule, in text and in --json; a clean file still imports', () => {
-    const course = copyCourse(miniCourseDir);
-    const before = snapshot(course);
-    const file = translationFile(course, 'po', { [segment]: '<script>alert(1)</script>' });
-    const text = run('l10n', 'import', course, file);
-    expect(text.status).toBe(1);
-    expect(text.stderr).toContain(
-      `unit ${segment}: the translation is refused by the build's body check (fr, modules/basics/second-lesson.fr.mdx:3:1): <script> is not allowed in course content [polycourse:forbidden-element]`,
-    );
-    expect(text.stderr).toMatch(/Import refused: 1 problem\(s\); nothing was changed\./);
-    const json = run('l10n', 'import', course, file, '--json');
-    expect(json.status).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({
-      ok: false,
-      written: [],
-      problems: [
-        {
-          unit: segment,
-          locale: 'fr',
-          rule: 'polycourse:forbidden-element',
-          file: 'modules/basics/second-lesson.fr.mdx',
-          line: 3,
-          column: 1,
-        },
-      ],
-    });
-    expect(snapshot(course)).toEqual(before);
+  it(
+    'the CLI exits 1 and names unit, locale and rule, in text and in --json; ' +
+      'a clean file still imports',
+    () => {
+      const course = copyCourse(miniCourseDir);
+      const before = snapshot(course);
+      const file = translationFile(course, 'po', { [segment]: '<script>alert(1)</script>' });
+      const text = run('l10n', 'import', course, file);
+      expect(text.status).toBe(1);
+      expect(text.stderr).toContain(
+        `modules/basics/second-lesson.fr.mdx:3:1 ${segment} (fr)  error  ` +
+          "the translation is refused by the build's body check: " +
+          '<script> is not allowed in course content  [polycourse:forbidden-element]',
+      );
+      expect(text.stderr).toContain('see: docs/rules.md#forbidden-element');
+      expect(text.stderr).toMatch(/Import refused: 1 problem\(s\); nothing was changed\./);
+      const json = run('l10n', 'import', course, file, '--json');
+      expect(json.status).toBe(1);
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        ok: false,
+        written: [],
+        diagnostics: [
+          {
+            path: segment,
+            locale: 'fr',
+            ruleId: 'polycourse:forbidden-element',
+            docs: 'docs/rules.md#forbidden-element',
+            file: 'modules/basics/second-lesson.fr.mdx',
+            line: 3,
+            column: 1,
+          },
+        ],
+      });
+      expect(snapshot(course)).toEqual(before);
 
-    const clean = run('l10n', 'import', course, translationFile(course, 'po', {}));
-    expect(clean.stderr).toBe('');
-    expect(clean.status).toBe(0);
-    expect(
-      fs.readFileSync(path.join(course, 'modules/basics/second-lesson.fr.mdx'), 'utf8'),
-    ).toContain('FR Plain text with a list:');
-  });
+      const clean = run('l10n', 'import', course, translationFile(course, 'po', {}));
+      expect(clean.stderr).toBe('');
+      expect(clean.status).toBe(0);
+      expect(
+        fs.readFileSync(path.join(course, 'modules/basics/second-lesson.fr.mdx'), 'utf8'),
+      ).toContain('FR Plain text with a list:');
+    },
+  );
 
-  it('a body of the course past the limits refuses the import and the export instead of hanging them', () => {
-    const course = copyCourse(miniCourseDir);
-    fs.writeFileSync(
-      path.join(course, 'modules/basics/second-lesson.fr.mdx'),
-      `${'- '.repeat(5000)}x\n`,
-    );
-    const before = snapshot(course);
-    const started = Date.now();
-    const result = importTranslations(
-      course,
-      fs.readFileSync(translationFile(copyCourse(miniCourseDir), 'xliff20', {}), 'utf8'),
-    );
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(result.ok).toBe(false);
-    expect(result.problems[0].reason).toMatch(
-      /cannot be split into segments \(Lists, block quotes and footnotes are nested more than 32 levels deep here\); run polycourse validate/,
-    );
-    expect(snapshot(course)).toEqual(before);
-    const exported = run('l10n', 'export', course, '--locale', 'fr', '--format', 'po');
-    expect(exported.status).toBe(1);
-    expect(exported.stderr).toContain(
-      'error  a body of the course cannot be split into segments: 1:65 Lists, block quotes and footnotes are nested more than 32 levels deep here  [polycourse:mdx-too-deep]',
-    );
-  });
+  it(
+    'a body of the course past the limits refuses the import and the export ' +
+      'instead of hanging them',
+    () => {
+      const course = copyCourse(miniCourseDir);
+      fs.writeFileSync(
+        path.join(course, 'modules/basics/second-lesson.fr.mdx'),
+        `${'- '.repeat(5000)}x\n`,
+      );
+      const before = snapshot(course);
+      const started = Date.now();
+      const result = importTranslations(
+        course,
+        fs.readFileSync(translationFile(copyCourse(miniCourseDir), 'xliff20', {}), 'utf8'),
+      );
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(result.ok).toBe(false);
+      expect(result.diagnostics[0].message).toMatch(
+        new RegExp(
+          'cannot be split into segments \\(Lists, block quotes and footnotes ' +
+            'are nested more than 32 levels deep here\\)',
+        ),
+      );
+      expect(snapshot(course)).toEqual(before);
+      const exported = run('l10n', 'export', course, '--locale', 'fr', '--format', 'po');
+      expect(exported.status).toBe(1);
+      expect(exported.stderr).toContain(
+        'error  a body of the course cannot be split into segments: ' +
+          '1:65 Lists, block quotes and footnotes are nested more than 32 levels deep here  ' +
+          '[polycourse:mdx-too-deep]',
+      );
+    },
+  );
 });

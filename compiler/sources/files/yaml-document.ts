@@ -1,6 +1,7 @@
 /**
- * A parsed YAML file that can say where any of its keys is (line:col), for positioned errors. Hostile
- * files (huge, deeply nested, alias bombs, not UTF-8) come back as positioned diagnostics, quickly.
+ * A parsed YAML file that can say where any of its keys is (line:col), for positioned errors.
+ * Hostile files (huge, deeply nested, alias bombs, not UTF-8) come back as positioned diagnostics,
+ * quickly.
  */
 import fs from 'node:fs';
 import {
@@ -31,7 +32,10 @@ export interface YamlFile {
   keyPositionOf(path: (string | number)[]): SourcePosition;
 }
 
-/** Read and parse a YAML file; syntax errors and exceeded limits come back as diagnostics, not exceptions. */
+/**
+ * Read and parse a YAML file; syntax errors and exceeded limits come back as diagnostics, not
+ * exceptions.
+ */
 export function readYamlFile(
   file: string,
   displayName: string,
@@ -84,7 +88,10 @@ function yamlError(
   };
 }
 
-/** The file's text, unless it is too large or too deeply nested to parse safely (both checked cheaply). */
+/**
+ * The file's text, unless it is too large or too deeply nested to parse safely (both checked
+ * cheaply).
+ */
 function readBoundedText(
   file: string,
   displayName: string,
@@ -104,7 +111,8 @@ function readBoundedText(
     };
   }
   const read = readTextFile(file, displayName);
-  // The parser recurses once per level and slows down long before it overflows: refuse deep nesting first.
+  // The parser recurses once per level and slows down long before it overflows: refuse deep nesting
+  // first.
   const tooDeep = excessiveNesting(read.text, yamlLimits.depth);
   if (tooDeep === undefined) return read;
   const fix = 'Flatten the structure: course YAML needs a few levels, not hundreds.';
@@ -127,7 +135,8 @@ function parseYaml(
   displayName: string,
 ): { doc?: Document; lineCounter: LineCounter; data?: unknown; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  // uniqueKeys is checked with a Set (duplicateKeys): the parser's own check compares every key with every other.
+  // uniqueKeys is checked with a Set (duplicateKeys): the parser's own check compares every key
+  // with every other.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const found = [
     ...doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] })),
@@ -170,7 +179,9 @@ function deepestNode(doc: Document, path: (string | number)[]): Node | undefined
   return undefined;
 }
 
-/** 1-based line and column of `offset` in `text` (the LineCounter's convention), before any parsing. */
+/**
+ * 1-based line and column of `offset` in `text` (the LineCounter's convention), before any parsing.
+ */
 function positionAt(text: string, offset: number): { line: number; col: number } {
   let line = 1;
   let lineStart = 0;
@@ -182,9 +193,10 @@ function positionAt(text: string, offset: number): { line: number; col: number }
 }
 
 /**
- * Where the nesting of `text` first passes `limit`, by one linear scan: flow brackets outside quotes,
- * comments and block scalars, plus block levels (indentation, and compact `- - x` items on one line).
- * It can over-count a little (a plain text line that starts with "["), which the generous limit absorbs.
+ * Where the nesting of `text` first passes `limit`, by one linear scan: flow brackets outside
+ * quotes, comments and block scalars, plus block levels (indentation, and compact `- - x` items on
+ * one line). It can over-count a little (a plain text line that starts with "["), which the
+ * generous limit absorbs.
  */
 function excessiveNesting(text: string, limit: number): number | undefined {
   const n = text.length;
@@ -193,11 +205,8 @@ function excessiveNesting(text: string, limit: number): number | undefined {
   let blockScalarIndent = -1;
   const endOfLine = (from: number) => (text.indexOf('\n', from) + 1 || n + 1) - 1;
   for (let i = 0; i < n; i = endOfLine(i) + 1) {
-    let indent = 0;
-    while (text[i] === ' ') {
-      i++;
-      indent++;
-    }
+    const indent = leadingSpaces(text, i);
+    i += indent;
     const first = text[i];
     const blank = i >= n || first === '\n' || first === '\r' || first === '#';
     if (blockScalarIndent >= 0 && (blank || indent > blockScalarIndent)) continue;
@@ -249,6 +258,13 @@ function excessiveNesting(text: string, limit: number): number | undefined {
   return undefined;
 }
 
+/** How many spaces the line at `start` begins with. */
+function leadingSpaces(text: string, start: number): number {
+  let i = start;
+  while (text[i] === ' ') i++;
+  return i - start;
+}
+
 /** Offset just after the quoted scalar that starts at `start` (which may span lines). */
 function skipQuoted(text: string, start: number): number {
   const quote = text[start];
@@ -278,8 +294,9 @@ function duplicateKeys(doc: Document): { offset: number; message: string }[] {
 }
 
 /**
- * The document as plain data, or where its aliases go wrong: too many of them (each is resolved by a
- * search, so thousands cost seconds), one whose anchor is missing, or a "billion laughs" expansion.
+ * The document as plain data, or where its aliases go wrong: too many of them (each is resolved by
+ * a search, so thousands cost seconds), one whose anchor is missing, or a "billion laughs"
+ * expansion.
  */
 function aliasedData(doc: Document): { value: unknown } | { problem: string; offset: number } {
   const aliases: Alias[] = [];
@@ -319,7 +336,9 @@ function aliasedData(doc: Document): { value: unknown } | { problem: string; off
     const worst = sized.reduce((a, b) => (b.size > a.size ? b : a), sized[0]);
     if (!worst) return { problem: (error as Error).message, offset: 0 };
     return {
-      problem: `Alias *${worst.alias.source} expands to ${worst.size.toLocaleString('en')} values: aliases may repeat a part of the file, not multiply it`,
+      problem:
+        `Alias *${worst.alias.source} expands to ${worst.size.toLocaleString('en')} ` +
+        'values: aliases may repeat a part of the file, not multiply it',
       offset: worst.alias.range?.[0] ?? 0,
     };
   }
