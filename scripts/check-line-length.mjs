@@ -16,11 +16,15 @@ const generated = (file) =>
   file.startsWith('cms/migrations/') || // payload migrate:create
   file === 'cms/app/(payload)/admin/importMap.js'; // payload generate:importmap
 
-const files = execFileSync('git', ['ls-files', '-z', '--', ...patterns], {
-  cwd: root,
-  encoding: 'utf8',
-  maxBuffer: 64 * 1024 * 1024,
-})
+const files = execFileSync(
+  'git',
+  ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...patterns],
+  {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  },
+)
   .split('\0')
   .filter((file) => file && !generated(file))
   .sort();

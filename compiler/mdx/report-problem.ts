@@ -1,6 +1,6 @@
 /**
- * The one way the body plugins report a problem: a fatal vfile message at the node's place, with the
- * rule id (without the `polycourse:` prefix, which render-body adds) and the fix as its note.
+ * The one way the body plugins report a problem: a fatal vfile message at the node's place, with
+ * the rule id (without the `polycourse:` prefix, which render-body adds) and the fix as its note.
  */
 import type { Node, Point, Position } from 'unist';
 import type { VFile } from 'vfile';

@@ -1,7 +1,8 @@
 /**
- * Where the JSX tag that is still open at the end of a body starts. mdast-util-mdx-jsx reports such a
- * tag without a place (only inside its message text), so this reads micromark's own events for the same
- * text and extensions: the start of the innermost tag opened and never closed. Only called on that error.
+ * Where the JSX tag that is still open at the end of a body starts. mdast-util-mdx-jsx reports such
+ * a tag without a place (only inside its message text), so this reads micromark's own events for
+ * the same text and extensions: the start of the innermost tag opened and never closed. Only called
+ * on that error.
  */
 import { parse, postprocess, preprocess } from 'micromark';
 import type { Extension } from 'micromark-util-types';

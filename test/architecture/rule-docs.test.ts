@@ -1,7 +1,8 @@
 /**
- * Every rule a diagnostic can carry has its section in docs/rules.md, the page each diagnostic links to
- * (`see: docs/rules.md#<rule>`), and every section there names a rule the code still raises. The rule
- * ids are read from the places diagnostics are made, by the shapes those places are written in.
+ * Every rule a diagnostic can carry has its section in docs/rules.md, the page each diagnostic
+ * links to (`see: docs/rules.md#<rule>`), and every section there names a rule the code still
+ * raises. The rule ids are read from the places diagnostics are made, by the shapes those places
+ * are written in.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 /**
- * One locale table: the languages Polycourse ships are listed once (compiler/model/locales.ts), and the
- * theme's catalogs, the CMS and the Lingui config all follow it.
+ * One locale table: the languages Polycourse ships are listed once (compiler/model/locales.ts), and
+ * the theme's catalogs, the CMS and the Lingui config all follow it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
