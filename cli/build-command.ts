@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { buildCourse, type BuildResult } from '../compiler/pipeline/build-course.ts';
-import type { Target } from '../compiler/targets/target.ts';
-import { staticBundleTarget } from '../compiler/targets/static-bundle/static-bundle-target.ts';
-import { zipTarget } from '../compiler/targets/zip-bundles.ts';
+import { chooseTargets, type TargetName } from '../compiler/targets/choose-targets.ts';
 import type { SourceResult } from '../compiler/sources/source.ts';
 import { exitCodes } from './exit-codes.ts';
 import { printDiagnostics, printJson } from './report-diagnostics.ts';
@@ -14,7 +12,8 @@ export interface BuildCommandOptions {
   outDir: string;
   locales?: string[];
   theme?: string;
-  zip: boolean;
+  /** Deliverables beside the folder: zip, scorm12, scorm2004 (`--target`, `--zip`). */
+  targets: TargetName[];
   json: boolean;
   pseudo?: boolean;
   approvedOnly?: boolean;
@@ -23,8 +22,8 @@ export interface BuildCommandOptions {
 
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
   const progress = createProgress('building', !options.json);
-  // The bundle folder, and with --zip one zip per locale and one with every locale beside it.
-  const targets: Target[] = [staticBundleTarget(), ...(options.zip ? [zipTarget()] : [])];
+  // The bundle folder, then each package asked for: zips, SCORM packages (per locale and all).
+  const targets = chooseTargets(options.targets);
   let result: BuildResult;
   try {
     const onProgress = (done: number, total: number, label: string) =>
@@ -35,8 +34,11 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   }
   const { deliverables = [], ...summary } = result;
   const zips = deliverables.filter((d) => d.target === 'zip').flatMap((d) => d.paths);
+  const packages = deliverables
+    .filter((d) => d.target !== 'static-bundle')
+    .map(({ target, paths }) => ({ target, paths }));
   if (options.json) {
-    printJson({ ...summary, zips });
+    printJson({ ...summary, zips, packages });
     return result.ok ? exitCodes.ok : exitCodes.invalid;
   }
   printDiagnostics(
@@ -60,6 +62,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     const fallBack = c.translated < c.total ? `  (${c.total - c.translated} texts fall back)` : '';
     process.stdout.write(`  ${locale.padEnd(6)} ${bar} ${String(pct).padStart(5)}%${fallBack}\n`);
   }
-  for (const z of zips) process.stdout.write(`zip: ${rel(z)}\n`);
+  for (const { target, paths } of packages)
+    for (const p of paths) process.stdout.write(`${target}: ${rel(p)}\n`);
   return exitCodes.ok;
 }

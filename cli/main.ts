@@ -5,14 +5,18 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { exitCodes, UsageError } from './exit-codes.ts';
+import { isTargetName, targetNames, type TargetName } from '../compiler/targets/target-names.ts';
 
 const usage = [
   'Usage: polycourse <command> [options]',
   '',
   'Commands:',
   '  build <course-dir> --out <dir> [--locale <l>]… [--theme <name>] ' +
-    '[--approved-only] [--zip] [--pseudo] [--json]',
-  '                                  build static bundles: <dir>/<course-id>/<locale>/…',
+    '[--approved-only] [--target <t>]… [--zip] [--pseudo] [--json]',
+  '                                  build static bundles: <dir>/<course-id>/<locale>/…; ' +
+    '--target zip, scorm12,',
+  '                                  scorm2004 also packs them (per locale and all; ' +
+    '--zip = --target zip)',
   '  build <dir> --source corpus --out <dir> …     the same, from the benchmark ' +
     'corpus layout (corpus.json)',
   '  build --from-cms <course-id> --out <dir> …   the same, from the CMS (DATABASE_URI)',
@@ -62,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
           locale: { type: 'string', short: 'l', multiple: true },
           theme: { type: 'string' },
           zip: { type: 'boolean' },
+          target: { type: 'string', short: 't', multiple: true },
           json: { type: 'boolean' },
           'cache-dir': { type: 'string' },
           pseudo: { type: 'boolean' },
@@ -109,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
           outDir: path.resolve(values.out),
           locales: splitList(values.locale),
           theme: values.theme,
-          zip: !!values.zip,
+          targets: [...buildTargets(values.target), ...(values.zip ? (['zip'] as const) : [])],
           json: !!values.json,
           pseudo: !!values.pseudo,
           approvedOnly: !!values['approved-only'],
@@ -309,6 +314,18 @@ async function readFolder(dir: string, name: string) {
 }
 
 /** `--locale fr --locale ar` and `--locale fr,ar` both work. */
+/** `--target a,b --target c`: known names only (the folder is always built). */
+function buildTargets(values?: string[]): TargetName[] {
+  const names = splitList(values) ?? [];
+  const unknown = names.filter((n) => !isTargetName(n));
+  if (unknown.length)
+    throw new UsageError(
+      `unknown --target ${unknown.join(', ')}: use ${targetNames.join(', ')} ` +
+        '(several at once: --target zip,scorm12); cmi5 is not available yet',
+    );
+  return names as TargetName[];
+}
+
 function splitList(values?: string[]): string[] | undefined {
   return values
     ?.flatMap((v) => v.split(','))

@@ -18,6 +18,8 @@ interface BundledRuntime {
   runtime: string;
   interactive: string;
   serviceWorker: string;
+  /** The launch page's script of SCORM packages (runtime/lms/scorm-launcher.ts). */
+  lmsLauncher: string;
 }
 let bundled: Promise<BundledRuntime> | undefined;
 
@@ -72,6 +74,7 @@ async function buildRuntimeCode(): Promise<BundledRuntime> {
     runtime: await build('browser/main.ts', 'iife'),
     interactive: await build('browser/interactive.ts', 'iife'),
     serviceWorker: await build('service-worker/service-worker.ts', 'iife'),
+    lmsLauncher: await build('lms/scorm-launcher.ts', 'iife'),
   };
   if (cacheable) writeRuntimeCache(inputs, code, esbuild.version);
   return code;
@@ -94,7 +97,7 @@ const runtimeCacheFile = path.join(
   runtimeDir,
   '../node_modules/.cache/polycourse-runtime/runtime.json',
 );
-const runtimeCacheFormat = 1;
+const runtimeCacheFormat = 2;
 
 function readRuntimeCache(): BundledRuntime | undefined {
   try {

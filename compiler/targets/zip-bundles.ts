@@ -45,13 +45,23 @@ export async function zipBundles(bundleDir: string, outDir: string): Promise<str
   return written;
 }
 
-function writeZip(target: string, root: string, files: string[]): Promise<string> {
+/**
+ * Write the zip `target` (atomically, reproducibly): first the `generated` texts, in their order,
+ * then `files` read from `root`. Media that are compressed already are stored.
+ */
+export function writeZip(
+  target: string,
+  root: string,
+  files: string[],
+  generated: Map<string, string> = new Map(),
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const zip = new yazl.ZipFile();
-    const fixedDate = new Date('2000-01-01T00:00:00Z'); // reproducible archives
+    const mtime = new Date('2000-01-01T00:00:00Z'); // reproducible archives
+    for (const [rel, text] of generated) zip.addBuffer(Buffer.from(text), rel, { mtime });
     for (const f of files) {
       const compress = !/\.(avif|webp|png|jpe?g|mp4|webm|zip)$/i.test(f);
-      zip.addFile(path.join(root, f), f, { mtime: fixedDate, compress });
+      zip.addFile(path.join(root, f), f, { mtime, compress });
     }
     const tmp = `${target}.tmp-${process.pid}`;
     const out = fs.createWriteStream(tmp);

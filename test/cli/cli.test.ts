@@ -49,6 +49,42 @@ describe('polycourse CLI', () => {
     expect(run('verify', path.join(out, 'mini')).code).toBe(0);
   });
 
+  it('build --target scorm12,scorm2004: packages per locale and all, in --json and text', () => {
+    const out = tempDir();
+    const r = run('build', miniCourseDir, '--out', out, '--json', '--target', 'scorm12,scorm2004');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const { packages } = JSON.parse(r.stdout) as {
+      packages: { target: string; paths: string[] }[];
+    };
+    expect(packages.map((p) => [p.target, p.paths.map((f) => path.basename(f))])).toEqual([
+      [
+        'scorm12',
+        ['mini.scorm12.zip', 'mini.en.scorm12.zip', 'mini.ar.scorm12.zip', 'mini.fr.scorm12.zip'],
+      ],
+      [
+        'scorm2004',
+        [
+          'mini.scorm2004.zip',
+          'mini.en.scorm2004.zip',
+          'mini.ar.scorm2004.zip',
+          'mini.fr.scorm2004.zip',
+        ],
+      ],
+    ]);
+    const text = run('build', miniCourseDir, '--out', out, '-t', 'scorm12');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^scorm12: .*mini\.fr\.scorm12\.zip$/m);
+  });
+
+  it('build --target with an unknown name: exit 2, the names it takes, nothing built', () => {
+    const out = tempDir();
+    const r = run('build', miniCourseDir, '--out', out, '--target', 'scorm12,scorm3000');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown --target scorm3000: use folder, zip, scorm12, scorm2004/);
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
   it('build prints a progress bar, a summary and the coverage per locale', () => {
     const r = run('build', miniCourseDir, '--out', tempDir());
     expect(r.code).toBe(0);
