@@ -1,7 +1,8 @@
 /**
  * `polycourse serve <dir>`: serve a folder of bundles until Ctrl+C. A port that cannot be used is
  * one line naming the port and `--port` (exit code 2), never a stack trace; `--json` prints the
- * outcome.
+ * outcome. What the server answers (ranges, 304s, compression) is in
+ * compiler/targets/static-server.ts; whether to use it in production, in docs/hosting.md.
  */
 import { startStaticServer, type StaticServer } from '../compiler/targets/static-server.ts';
 import { exitCodes } from './exit-codes.ts';
@@ -56,6 +57,11 @@ export async function serveCommand(options: {
   } else {
     process.stdout.write(`Serving ${options.dir} at ${server.url}\n`);
     for (const c of courses) process.stdout.write(`  ${server.url}${c}/\n`);
+    if (!['127.0.0.1', 'localhost', '::1'].includes(options.host))
+      process.stdout.write(
+        'Open to the network over plain HTTP: for learners on the internet, put it behind ' +
+          'HTTPS or use nginx (docs/hosting.md).\n',
+      );
     process.stdout.write('Press Ctrl+C to stop.\n');
   }
   await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));

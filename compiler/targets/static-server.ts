@@ -3,18 +3,36 @@
  * index, redirect to the trailing slash, the locale's 404 page), and `startStaticServer` is the
  * small server that `polycourse serve` and the browser tests use. The CMS's /bundles route answers
  * with the same function.
+ *
+ * The server speaks enough HTTP/1.1 for a static bundle (see docs/hosting.md for what it lacks):
+ * GET and HEAD (others 405), single byte ranges with If-Range (video seeking), ETag and
+ * Last-Modified validators (304), gzip or brotli for text, Cache-Control by kind of file, and
+ * `X-Content-Type-Options: nosniff` on every answer. It is written by hand on node:http and
+ * node:zlib rather than with `send`/`serve-static`: those resolve paths their own way, and the
+ * safety of this server is `resolveStaticFile` (one decoding, no `..` above the root, real paths
+ * checked); what they would add on top (ranges, conditionals, negotiation) is the few small
+ * functions below, each following RFC 9110 and tested in test/targets/static-server.test.ts.
  */
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import { pipeline, type Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 
+/** Content types of what bundles hold (pages, theme, runtime, media, captions), with charset. */
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.vtt': 'text/vtt; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -22,20 +40,65 @@ const types: Record<string, string> = {
   '.webp': 'image/webp',
   '.avif': 'image/avif',
   '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
   '.mp4': 'video/mp4',
+  '.m4v': 'video/mp4',
   '.webm': 'video/webm',
-  '.vtt': 'text/vtt; charset=utf-8',
+  '.ogv': 'video/ogg',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.ogg': 'audio/ogg',
+  '.oga': 'audio/ogg',
+  '.opus': 'audio/ogg',
+  '.wav': 'audio/wav',
   '.pdf': 'application/pdf',
   '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
   '.zip': 'application/zip',
 };
 
+/**
+ * Text worth compressing. Images, video, audio, fonts, PDF and zip are compressed already, and
+ * files smaller than `minCompressSize` gain nothing.
+ */
+const compressible = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.webmanifest',
+  '.xml',
+  '.txt',
+  '.md',
+  '.csv',
+  '.vtt',
+  '.svg',
+]);
+const minCompressSize = 1024;
+
+/** Longest request path answered (percent-encoded); longer ones are 414. No bundle path is near. */
+const maxPathLength = 4096;
+
+/** `_assets/` names hold their content's hash, so they never change; the rest is revalidated. */
+const immutable = 'public, max-age=31536000, immutable';
+const revalidate = 'no-cache';
+
 export type StaticAnswer =
-  | { status: 200; file: string; size: number; contentType: string }
+  | {
+      status: 200;
+      file: string;
+      size: number;
+      contentType: string;
+      /** Modification time of the file, for Last-Modified and the ETag. */
+      mtimeMs: number;
+      /** `public, max-age=31536000, immutable` under `_assets/`, else `no-cache`. */
+      cacheControl: string;
+    }
   | { status: 301; location: string }
-  | { status: 400 | 403; body: string }
+  | { status: 400 | 403 | 414; body: string }
   | { status: 404; body: Buffer | string; contentType: string };
 
 /**
@@ -47,6 +110,7 @@ export type StaticAnswer =
 export function resolveStaticFile(root: string, rawPathname: string): StaticAnswer {
   const base = realRoot(root);
   const pathname = rawPathname.replace(/[?#].*$/s, '');
+  if (pathname.length > maxPathLength) return { status: 414, body: 'URI too long' };
   const segments = requestSegments(pathname);
   if (segments === 'bad') return { status: 400, body: 'bad request' };
   if (segments === 'outside') return { status: 403, body: 'forbidden' };
@@ -56,23 +120,29 @@ export function resolveStaticFile(root: string, rawPathname: string): StaticAnsw
     const canonical = `/${segments.map(encodeURIComponent).join('/')}${segments.length ? '/' : ''}`;
     if (!pathname.endsWith('/')) return { status: 301, location: canonical };
     const index = realInside(base, path.join(target, 'index.html'));
-    if (index && fs.statSync(index).isFile()) return found(index);
-  } else if (real && fs.statSync(real).isFile()) return found(real);
-  // The nearest locale's 404 page, /<course>/<locale>/404.html, itself only from inside the root.
-  const notFound =
-    segments.length >= 2
-      ? realInside(base, path.join(base, segments[0], segments[1], '404.html'))
-      : undefined;
-  const page = notFound && fs.statSync(notFound).isFile() ? fs.readFileSync(notFound) : undefined;
-  return { status: 404, contentType: types['.html'], body: page ?? 'Not found' };
+    if (index && fs.statSync(index).isFile()) return found(base, index);
+  } else if (real && fs.statSync(real).isFile()) return found(base, real);
+  // The locale's 404 page, itself only from inside the root: the deepest of
+  // /<course>/<locale>/404.html (serving output/), /<locale>/404.html (serving one course's
+  // folder) and /404.html (one locale's folder). Two levels at most: a long path costs no more.
+  for (let depth = Math.min(2, segments.length); depth >= 0; depth--) {
+    const notFound = realInside(base, path.join(base, ...segments.slice(0, depth), '404.html'));
+    if (notFound && fs.statSync(notFound).isFile())
+      return { status: 404, contentType: types['.html'], body: fs.readFileSync(notFound) };
+  }
+  return { status: 404, contentType: types['.html'], body: 'Not found' };
 }
 
-function found(file: string): StaticAnswer {
+function found(base: string, file: string): StaticAnswer {
+  const stat = fs.statSync(file);
+  const inAssets = path.relative(base, file).split(path.sep).includes('_assets');
   return {
     status: 200,
     file,
-    size: fs.statSync(file).size,
+    size: stat.size,
+    mtimeMs: stat.mtimeMs,
     contentType: types[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    cacheControl: inAssets ? immutable : revalidate,
   };
 }
 
@@ -133,12 +203,15 @@ export function startStaticServer(
   host = '127.0.0.1',
 ): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
+    res.setHeader('x-content-type-options', 'nosniff');
     try {
       answer(req, res, resolveStaticFile(root, requestPath(req.url ?? '/')));
     } catch {
       // A file that vanished between the checks and the read: the server answers and keeps going.
-      if (!res.headersSent) res.writeHead(500).end('server error');
-      else res.destroy();
+      if (res.headersSent) return void res.destroy();
+      for (const name of res.getHeaderNames())
+        if (name !== 'x-content-type-options') res.removeHeader(name);
+      text(res, 500, 'server error', false);
     }
   });
   return new Promise((resolve, reject) => {
@@ -166,22 +239,205 @@ function requestPath(target: string): string {
   return absolute ? target.slice(absolute[0].length) || '/' : target;
 }
 
+type Found = Extract<StaticAnswer, { status: 200 }>;
+
 function answer(req: http.IncomingMessage, res: http.ServerResponse, answer: StaticAnswer): void {
-  if (answer.status === 301) res.writeHead(301, { location: answer.location }).end();
-  else if (answer.status === 404)
-    res.writeHead(404, { 'content-type': answer.contentType }).end(answer.body);
-  else if (answer.status !== 200)
-    res.writeHead(answer.status, { 'content-type': types['.txt'] }).end(answer.body);
-  else {
-    res.writeHead(200, {
-      'content-type': answer.contentType,
-      'content-length': answer.size,
-      'cache-control': 'no-cache',
-    });
-    if (req.method === 'HEAD') res.end();
-    else
-      fs.createReadStream(answer.file)
-        .on('error', () => res.destroy())
-        .pipe(res);
+  const head = req.method === 'HEAD';
+  // A malformed or forbidden target is refused first (so `OPTIONS *` is 400), then the method.
+  if ('body' in answer && answer.status !== 404) return text(res, answer.status, answer.body, head);
+  if (req.method !== 'GET' && !head) {
+    res.setHeader('allow', 'GET, HEAD');
+    return text(res, 405, 'method not allowed', false);
   }
+  if (answer.status === 301) res.writeHead(301, { location: answer.location }).end();
+  else if (answer.status === 404) {
+    const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
+    res.writeHead(404, {
+      'content-type': answer.contentType,
+      'content-length': body.length,
+      'cache-control': revalidate,
+    });
+    res.end(head ? undefined : body);
+  } else sendFile(req, res, answer);
+}
+
+function text(res: http.ServerResponse, status: number, body: string, head: boolean): void {
+  res.writeHead(status, {
+    'content-type': types['.txt'],
+    'content-length': Buffer.byteLength(body),
+  });
+  res.end(head ? undefined : body);
+}
+
+/** A file: 304, 206 or 416 for a single range, or 200, compressed when the client accepts it. */
+function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: Found): void {
+  const ext = path.extname(file.file).toLowerCase();
+  const etag = `"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
+  const mtime = Math.floor(file.mtimeMs / 1000) * 1000; // HTTP dates have whole seconds
+  const canCompress = compressible.has(ext) && file.size >= minCompressSize;
+  res.setHeader('content-type', file.contentType);
+  res.setHeader('cache-control', file.cacheControl);
+  res.setHeader('last-modified', new Date(mtime).toUTCString());
+  res.setHeader('accept-ranges', 'bytes');
+  // The answer depends on Accept-Encoding whether or not this one is compressed.
+  if (canCompress) res.setHeader('vary', 'Accept-Encoding');
+
+  const encoding = canCompress
+    ? pickEncoding(String(req.headers['accept-encoding'] ?? ''))
+    : undefined;
+  // Each encoding is its own representation with its own tag (RFC 9110 §8.8.3.3).
+  const encodedTag = encoding ? etag.replace(/"$/, `-${encoding}"`) : etag;
+
+  if (notModified(req, etag, mtime)) {
+    res.setHeader('etag', encodedTag);
+    res.removeHeader('content-type');
+    res.writeHead(304).end();
+    return;
+  }
+
+  // Ranges are defined for GET only (RFC 9110 §14.2); HEAD answers as GET without Range would.
+  const rangeHeader = req.method === 'GET' ? req.headers.range : undefined;
+  const range =
+    rangeHeader !== undefined && ifRangeHolds(req.headers['if-range']?.toString(), etag, mtime)
+      ? parseRange(rangeHeader, file.size)
+      : undefined;
+  if (range === 'unsatisfiable') {
+    res.setHeader('etag', etag);
+    res.setHeader('content-range', `bytes */${file.size}`);
+    res.removeHeader('cache-control');
+    return text(res, 416, 'range not satisfiable', false);
+  }
+  if (range) {
+    // A range is of the file's bytes as they are: never compressed.
+    res.writeHead(206, {
+      etag,
+      'content-range': `bytes ${range.start}-${range.end}/${file.size}`,
+      'content-length': range.end - range.start + 1,
+    });
+    return stream(res, fs.createReadStream(file.file, range));
+  }
+
+  if (!encoding) {
+    res.writeHead(200, { etag, 'content-length': file.size });
+    if (req.method === 'HEAD') res.end();
+    else stream(res, fs.createReadStream(file.file));
+    return;
+  }
+  // The compressed length is not known ahead (chunked); HEAD says the same without compressing.
+  res.writeHead(200, { etag: encodedTag, 'content-encoding': encoding });
+  if (req.method === 'HEAD') return void res.end();
+  const encoder =
+    encoding === 'br'
+      ? zlib.createBrotliCompress({
+          params: {
+            // Quality 11 (the default) is for compressing once ahead; 5 makes text a little
+            // smaller than gzip -6 at about gzip's speed, fit for every request.
+            [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+            [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: file.size,
+          },
+        })
+      : zlib.createGzip();
+  stream(res, fs.createReadStream(file.file), encoder);
+}
+
+/**
+ * Stream a file (through an encoder) into the response. `pipeline` closes the file when the
+ * client goes away mid-way, which `.pipe` does not.
+ */
+function stream(
+  res: http.ServerResponse,
+  source: Readable,
+  encoder?: zlib.Gzip | zlib.BrotliCompress,
+) {
+  const done = (error: Error | null) => {
+    if (error) res.destroy();
+  };
+  if (encoder) pipeline(source, encoder, res, done);
+  else pipeline(source, res, done);
+}
+
+/** The entity tags of an If-None-Match or If-Range value, without `W/` and encoding suffixes. */
+function opaqueTags(value: string): string[] {
+  return [...value.matchAll(/(?:W\/)?"([^"]*)"/g)].map((m) => m[1].replace(/-(?:br|gzip)$/, ''));
+}
+
+/**
+ * RFC 9110 §13.2.2: If-None-Match (weak comparison, `*` for any) decides when present; else
+ * If-Modified-Since.
+ */
+function notModified(req: http.IncomingMessage, etag: string, mtime: number): boolean {
+  const noneMatch = req.headers['if-none-match'];
+  if (noneMatch !== undefined)
+    return noneMatch.trim() === '*' || opaqueTags(noneMatch).includes(etag.slice(1, -1));
+  const since = req.headers['if-modified-since'];
+  if (since === undefined) return false;
+  const date = Date.parse(since);
+  return !Number.isNaN(date) && mtime <= date;
+}
+
+/**
+ * RFC 9110 §13.1.5: a Range counts only if If-Range names the current representation: a strong
+ * tag equal to ours (a weak one never does) or exactly its Last-Modified date.
+ */
+function ifRangeHolds(value: string | undefined, etag: string, mtime: number): boolean {
+  if (value === undefined) return true;
+  const v = value.trim();
+  if (v.startsWith('W/')) return false;
+  if (v.startsWith('"')) return v === etag;
+  return Date.parse(v) === mtime;
+}
+
+/**
+ * A single `bytes` range of a file of `size` bytes (RFC 9110 §14.1.2): `a-b`, `a-` or `-n`, the end
+ * clipped to the file; 'unsatisfiable' when it starts past the end (or asks for the last 0 bytes,
+ * or the file is empty); undefined when the whole file is answered instead: another unit, a
+ * malformed value, and several ranges (RFC 9110 §14.2 lets a server ignore Range; browsers seek
+ * video with one open range, and multipart/byteranges would be code no learner needs).
+ */
+export function parseRange(
+  header: string,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const ranges = /^\s*bytes\s*=(.*)$/i.exec(header);
+  if (!ranges) return undefined;
+  const specs = ranges[1]
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (specs.length !== 1) return undefined;
+  const spec = /^(\d*)-(\d*)$/.exec(specs[0]);
+  if (!spec || (spec[1] === '' && spec[2] === '')) return undefined;
+  if (spec[1] === '') {
+    const suffix = Number(spec[2]);
+    if (suffix === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(spec[1]);
+  const end = spec[2] === '' ? Infinity : Number(spec[2]);
+  if (end < start) return undefined;
+  if (start >= size) return 'unsatisfiable';
+  return { start, end: Math.min(end, size - 1) };
+}
+
+/**
+ * The content coding to answer with, from Accept-Encoding with its q-values: brotli when it is
+ * at least as welcome as gzip, then gzip, else none (identity).
+ */
+export function pickEncoding(header: string | undefined): 'br' | 'gzip' | undefined {
+  if (!header) return undefined;
+  const weights = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    let q = 1;
+    for (const param of params) {
+      const value = /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(param);
+      if (value) q = Number(value[1]);
+    }
+    if (name.trim()) weights.set(name.trim(), Number.isFinite(q) ? q : 0);
+  }
+  const weight = (coding: string) => weights.get(coding) ?? weights.get('*') ?? 0;
+  if (weight('br') > 0 && weight('br') >= weight('gzip')) return 'br';
+  if (weight('gzip') > 0) return 'gzip';
+  return undefined;
 }
