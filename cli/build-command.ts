@@ -12,7 +12,7 @@ export interface BuildCommandOptions {
   outDir: string;
   locales?: string[];
   theme?: string;
-  /** Deliverables beside the folder: zip, scorm12, scorm2004 (`--target`, `--zip`). */
+  /** Deliverables beside the folder: zip, scorm12, scorm2004, cmi5 (`--target`, `--zip`). */
   targets: TargetName[];
   json: boolean;
   pseudo?: boolean;

@@ -15,7 +15,7 @@ const usage = [
     '[--approved-only] [--target <t>]… [--zip] [--pseudo] [--json]',
   '                                  build static bundles: <dir>/<course-id>/<locale>/…; ' +
     '--target zip, scorm12,',
-  '                                  scorm2004 also packs them (per locale and all; ' +
+  '                                  scorm2004, cmi5 also packs them (per locale and all; ' +
     '--zip = --target zip)',
   '  build <dir> --source corpus --out <dir> …     the same, from the benchmark ' +
     'corpus layout (corpus.json)',
@@ -40,6 +40,10 @@ const usage = [
     'POLYCOURSE_BUNDLES_DIR (data/bundles)',
   '  validate <course-dir> [--json]  check a course without writing anything',
   '  verify <bundle-dir> [--json]    check a built bundle against its manifest.json',
+  '  deploy <bundle-or-out-dir> s3://<bucket>/<prefix> [--endpoint <url>] [--region <r>] ' +
+    '[--profile <p>] [--force-path-style] [--no-delete] [--dry-run] [--json]',
+  '                                  upload bundles to S3 (or an S3-compatible server): ' +
+    'what changed, pages last',
   '  serve <dir> [--port 4321] [--host 127.0.0.1] [--json]',
   '                                  serve a folder of bundles on http://localhost',
   '  l10n status <course-dir> [--locale <l>] [--json]',
@@ -247,6 +251,33 @@ export async function main(argv: string[]): Promise<number> {
           out: values.out && path.resolve(values.out),
         });
       }
+      case 'deploy': {
+        const { values, positionals } = parse(rest, {
+          endpoint: { type: 'string' },
+          region: { type: 'string' },
+          profile: { type: 'string' },
+          'force-path-style': { type: 'boolean' },
+          'no-delete': { type: 'boolean' },
+          'dry-run': { type: 'boolean' },
+          json: { type: 'boolean' },
+        });
+        if (positionals.length !== 2)
+          throw new UsageError(
+            'usage: polycourse deploy <bundle-or-out-dir> s3://<bucket>/<prefix> [options]',
+          );
+        const { deployCommand } = await import('./deploy-command.ts');
+        return await deployCommand({
+          dir: path.resolve(positionals[0]),
+          target: positionals[1],
+          endpoint: values.endpoint,
+          region: values.region,
+          profile: values.profile,
+          forcePathStyle: !!values['force-path-style'],
+          deleteDropped: !values['no-delete'],
+          dryRun: !!values['dry-run'],
+          json: !!values.json,
+        });
+      }
       case undefined:
       case '-h':
       case '--help':
@@ -321,7 +352,7 @@ function buildTargets(values?: string[]): TargetName[] {
   if (unknown.length)
     throw new UsageError(
       `unknown --target ${unknown.join(', ')}: use ${targetNames.join(', ')} ` +
-        '(several at once: --target zip,scorm12); cmi5 is not available yet',
+        '(several at once: --target zip,scorm12)',
     );
   return names as TargetName[];
 }

@@ -20,6 +20,8 @@ interface BundledRuntime {
   serviceWorker: string;
   /** The launch page's script of SCORM packages (runtime/lms/scorm-launcher.ts). */
   lmsLauncher: string;
+  /** The launch page's script of cmi5 packages (runtime/lms/cmi5-launcher.ts). */
+  cmi5Launcher: string;
 }
 let bundled: Promise<BundledRuntime> | undefined;
 
@@ -75,6 +77,7 @@ async function buildRuntimeCode(): Promise<BundledRuntime> {
     interactive: await build('browser/interactive.ts', 'iife'),
     serviceWorker: await build('service-worker/service-worker.ts', 'iife'),
     lmsLauncher: await build('lms/scorm-launcher.ts', 'iife'),
+    cmi5Launcher: await build('lms/cmi5-launcher.ts', 'iife'),
   };
   if (cacheable) writeRuntimeCache(inputs, code, esbuild.version);
   return code;
@@ -97,7 +100,7 @@ const runtimeCacheFile = path.join(
   runtimeDir,
   '../node_modules/.cache/polycourse-runtime/runtime.json',
 );
-const runtimeCacheFormat = 2;
+const runtimeCacheFormat = 3;
 
 function readRuntimeCache(): BundledRuntime | undefined {
   try {
@@ -106,8 +109,10 @@ function readRuntimeCache(): BundledRuntime | undefined {
       esbuild: string;
       inputs: Record<string, string>;
       code: BundledRuntime;
+      runtimeDir?: string;
     };
-    if (state.format !== runtimeCacheFormat) return undefined;
+    // The cache sits in node_modules, which two checkouts may share: it holds for this one only.
+    if (state.format !== runtimeCacheFormat || state.runtimeDir !== runtimeDir) return undefined;
     const esbuildPackage = JSON.parse(
       fs.readFileSync(path.join(runtimeDir, '../node_modules/esbuild/package.json'), 'utf8'),
     ) as { version: string };
@@ -130,7 +135,13 @@ function writeRuntimeCache(
     const tmp = `${runtimeCacheFile}.${process.pid}.tmp`;
     fs.writeFileSync(
       tmp,
-      JSON.stringify({ format: runtimeCacheFormat, esbuild: esbuildVersion, inputs, code }),
+      JSON.stringify({
+        format: runtimeCacheFormat,
+        esbuild: esbuildVersion,
+        runtimeDir,
+        inputs,
+        code,
+      }),
     );
     fs.renameSync(tmp, runtimeCacheFile);
   } catch {

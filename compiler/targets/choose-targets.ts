@@ -6,6 +6,7 @@ import type { Target } from './target.ts';
 import { staticBundleTarget } from './static-bundle/static-bundle-target.ts';
 import { zipTarget } from './zip-bundles.ts';
 import { scormTarget } from './lms/scorm-target.ts';
+import { cmi5Target } from './lms/cmi5-target.ts';
 import type { TargetName } from './target-names.ts';
 
 export type { TargetName } from './target-names.ts';
@@ -15,6 +16,7 @@ const make: Record<TargetName, () => Target> = {
   zip: zipTarget,
   scorm12: () => scormTarget('1.2'),
   scorm2004: () => scormTarget('2004'),
+  cmi5: cmi5Target,
 };
 
 /** The folder, then each other named target once, in the order given. */

@@ -19,45 +19,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { pipeline, type Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-
-/** Content types of what bundles hold (pages, theme, runtime, media, captions), with charset. */
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.vtt': 'text/vtt; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.mp4': 'video/mp4',
-  '.m4v': 'video/mp4',
-  '.webm': 'video/webm',
-  '.ogv': 'video/ogg',
-  '.mp3': 'audio/mpeg',
-  '.m4a': 'audio/mp4',
-  '.ogg': 'audio/ogg',
-  '.oga': 'audio/ogg',
-  '.opus': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.pdf': 'application/pdf',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.zip': 'application/zip',
-};
+import { contentTypeOf, contentTypes, immutableCache, revalidateCache } from './content-types.ts';
 
 /**
  * Text worth compressing. Images, video, audio, fonts, PDF and zip are compressed already, and
@@ -81,10 +43,6 @@ const minCompressSize = 1024;
 
 /** Longest request path answered (percent-encoded); longer ones are 414. No bundle path is near. */
 const maxPathLength = 4096;
-
-/** `_assets/` names hold their content's hash, so they never change; the rest is revalidated. */
-const immutable = 'public, max-age=31536000, immutable';
-const revalidate = 'no-cache';
 
 export type StaticAnswer =
   | {
@@ -128,9 +86,9 @@ export function resolveStaticFile(root: string, rawPathname: string): StaticAnsw
   for (let depth = Math.min(2, segments.length); depth >= 0; depth--) {
     const notFound = realInside(base, path.join(base, ...segments.slice(0, depth), '404.html'));
     if (notFound && fs.statSync(notFound).isFile())
-      return { status: 404, contentType: types['.html'], body: fs.readFileSync(notFound) };
+      return { status: 404, contentType: contentTypes['.html'], body: fs.readFileSync(notFound) };
   }
-  return { status: 404, contentType: types['.html'], body: 'Not found' };
+  return { status: 404, contentType: contentTypes['.html'], body: 'Not found' };
 }
 
 function found(base: string, file: string): StaticAnswer {
@@ -141,8 +99,8 @@ function found(base: string, file: string): StaticAnswer {
     file,
     size: stat.size,
     mtimeMs: stat.mtimeMs,
-    contentType: types[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-    cacheControl: inAssets ? immutable : revalidate,
+    contentType: contentTypeOf(file),
+    cacheControl: inAssets ? immutableCache : revalidateCache,
   };
 }
 
@@ -255,7 +213,7 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, answer: Sta
     res.writeHead(404, {
       'content-type': answer.contentType,
       'content-length': body.length,
-      'cache-control': revalidate,
+      'cache-control': revalidateCache,
     });
     res.end(head ? undefined : body);
   } else sendFile(req, res, answer);
@@ -263,7 +221,7 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, answer: Sta
 
 function text(res: http.ServerResponse, status: number, body: string, head: boolean): void {
   res.writeHead(status, {
-    'content-type': types['.txt'],
+    'content-type': contentTypes['.txt'],
     'content-length': Buffer.byteLength(body),
   });
   res.end(head ? undefined : body);

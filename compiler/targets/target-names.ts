@@ -1,5 +1,5 @@
 /** The names of the targets a build can deliver, as the CLI takes them (no target code loaded). */
-export const targetNames = ['folder', 'zip', 'scorm12', 'scorm2004'] as const;
+export const targetNames = ['folder', 'zip', 'scorm12', 'scorm2004', 'cmi5'] as const;
 export type TargetName = (typeof targetNames)[number];
 
 export const isTargetName = (name: string): name is TargetName =>

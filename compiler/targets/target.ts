@@ -7,7 +7,7 @@
  * layout, one folder per locale (`<locale>/index.html`, `<locale>/_assets/…`), and hands the
  * staging area to the targets in order. `static-bundle` finishes the folder (language chooser,
  * translation report, service workers, manifest.json) and commits it to `<out>/<course-id>`; a
- * packaging target (`zip`, later SCORM 1.2/2004 and cmi5) reads the folder it delivered:
+ * packaging target (`zip`, SCORM 1.2/2004, cmi5) reads the folder it delivered:
  * `delivered[…].bundle` has its manifest, whose `files` filtered on `<locale>/` are a locale's file
  * list. The course model carries the pass rule (each quiz's `passMark`, `course.points`). Adding a
  * target is a new file here and an entry in the `targets` option.

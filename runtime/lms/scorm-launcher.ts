@@ -21,6 +21,7 @@ import {
   type ScormVersion,
 } from './lms-api.ts';
 import { lmsReport } from './lms-report.ts';
+import { framePage, preferredLocale, resumablePage } from './launch-frame.ts';
 
 /** What the package target writes into scorm.html (`<script id="polycourse-lms">`). */
 export interface LaunchConfig {
@@ -38,22 +39,6 @@ const storage = (() => {
     return undefined;
   }
 })();
-
-function chooseLocale(config: LaunchConfig, preference: string): string {
-  const wanted = preference.trim().toLowerCase();
-  if (!wanted) return config.locales[0];
-  return (
-    config.locales.find((l) => l.toLowerCase() === wanted) ??
-    config.locales.find((l) => l.toLowerCase() === wanted.split(/[-_]/)[0]) ??
-    config.locales[0]
-  );
-}
-
-/** A page of this package the learner may resume at, or undefined. */
-function resumable(location: string, config: LaunchConfig): string | undefined {
-  if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*\/index\.html$/i.test(location)) return undefined;
-  return config.locales.includes(location.split('/')[0]) ? location : undefined;
-}
 
 function start(config: LaunchConfig): void {
   const frame = document.getElementById('course') as HTMLIFrameElement;
@@ -78,9 +63,9 @@ function start(config: LaunchConfig): void {
     : { state: emptyProgress(), warnings: [] };
   for (const warning of warnings) console.warn('[polycourse] suspend_data:', warning);
   saveProgress(storage, config.courseId, state);
-  const locale = chooseLocale(config, lms.get(names.language));
+  const locale = preferredLocale(config.locales, [lms.get(names.language)]);
   const resumeAt =
-    lms.get(names.entry) === 'resume' ? resumable(lms.get(names.location), config) : '';
+    lms.get(names.entry) === 'resume' ? resumablePage(lms.get(names.location), config.locales) : '';
   frame.src = resumeAt || `${locale}/index.html`;
 
   const began = Date.now();
@@ -99,7 +84,7 @@ function start(config: LaunchConfig): void {
     lms.commit();
   };
   frame.addEventListener('load', () => {
-    const page = pageOf(frame);
+    const page = framePage(frame, window.location.href);
     if (page && page.length <= limits[config.version].location) lms.set(names.location, page);
     report();
   });
@@ -116,17 +101,6 @@ function start(config: LaunchConfig): void {
     lms.commit();
     lms.finish();
   });
-}
-
-/** The frame's page relative to the package root (`fr/module/unit/index.html`), or undefined. */
-function pageOf(frame: HTMLIFrameElement): string | undefined {
-  try {
-    const root = new URL('.', window.location.href).href;
-    const href = frame.contentWindow?.location.href ?? '';
-    return href.startsWith(root) ? href.slice(root.length).split(/[?#]/)[0] : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function reportStatus(lms: LmsSession, r: ReturnType<typeof lmsReport>): void {
