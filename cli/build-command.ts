@@ -45,7 +45,12 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     result.diagnostics.filter((d) => d.severity === 'error' || d.ruleId !== 'polycourse:fallback'),
   );
   if (!result.ok) {
-    process.stderr.write('Build failed: nothing was written; the previous output is unchanged.\n');
+    process.stderr.write(
+      deliverables.length
+        ? 'Build failed in a target; delivered before it: ' +
+            `${deliverables.map((d) => d.target).join(', ')}.\n`
+        : 'Build failed: nothing was written; the previous output is unchanged.\n',
+    );
     return exitCodes.invalid;
   }
   const rel = (p: string) => path.relative(process.cwd(), p) || '.';

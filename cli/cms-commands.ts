@@ -10,6 +10,7 @@ import { readCourseFromFiles } from '../compiler/sources/files/read-course-from-
 import { hasErrors } from '../compiler/model/diagnostic.ts';
 import { exitCodes } from './exit-codes.ts';
 import { printDiagnostics, printJson } from './report-diagnostics.ts';
+import type { PackageName } from '../compiler/targets/target-names.ts';
 import { createProgress } from './progress-bar.ts';
 import type { SourceResult } from '../compiler/sources/source.ts';
 
@@ -162,12 +163,14 @@ export async function publishCommand(options: {
   jobId?: string;
   json: boolean;
   approvedOnly?: boolean;
+  packages?: PackageName[];
 }): Promise<number> {
   const { startPublish, runPublishJob } = await import('../cms/publish/publish-course.ts');
   const { bundlesDir } = await import('../cms/publish/bundles-dir.ts');
   const progress = createProgress('publishing', !options.json);
   const publishOptions = {
     approvedOnly: options.approvedOnly,
+    packages: options.packages,
     onProgress: (d: number, t: number, l: string) => progress.update(d, t, l),
   };
   const job = await withPayload(async (payload) => {

@@ -5,7 +5,12 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { exitCodes, UsageError } from './exit-codes.ts';
-import { isTargetName, targetNames, type TargetName } from '../compiler/targets/target-names.ts';
+import {
+  isTargetName,
+  targetNames,
+  type PackageName,
+  type TargetName,
+} from '../compiler/targets/target-names.ts';
 
 const usage = [
   'Usage: polycourse <command> [options]',
@@ -35,7 +40,7 @@ const usage = [
     'and publishes its bundles',
   '                                  (listens on 127.0.0.1 unless --host or ' +
     'POLYCOURSE_HOST says otherwise)',
-  '  publish <course-id> [--approved-only] [--json]',
+  '  publish <course-id> [--approved-only] [--target scorm12,scorm2004,cmi5] [--json]',
   "                                  build the course's bundles from the CMS into " +
     'POLYCOURSE_BUNDLES_DIR (data/bundles)',
   '  validate <course-dir> [--json]  check a course without writing anything',
@@ -219,13 +224,16 @@ export async function main(argv: string[]): Promise<number> {
           job: { type: 'string' },
           json: { type: 'boolean' },
           'approved-only': { type: 'boolean' },
+          target: { type: 'string', short: 't', multiple: true },
         });
+        const packages = buildTargets(values.target).filter((t) => t !== 'folder' && t !== 'zip');
         const { publishCommand } = await import('./cms-commands.ts');
         return await publishCommand({
           courseId: one(positionals, 'course-id'),
           jobId: values.job,
           json: !!values.json,
           approvedOnly: !!values['approved-only'],
+          packages: packages as PackageName[],
         });
       }
       case 'l10n': {

@@ -2,7 +2,8 @@
 /**
  * "Publish bundles" on a course in the admin: starts a build of the course's bundles from the CMS
  * (POST /api/courses/:id/publish), shows its progress and errors from the publish-jobs row, and
- * links the last bundles that built: the course per language and the zips a partner downloads.
+ * links the last bundles that built: the course per language, the zips a partner downloads, and
+ * the LMS packages (SCORM 1.2, SCORM 2004, cmi5) asked for.
  */
 import React, { useCallback, useEffect, useState } from 'react';
 import { Button, useDocumentInfo, useFormFields } from '@payloadcms/ui';
@@ -22,6 +23,14 @@ type Job = Pick<PublishJob, 'id' | 'state' | 'done' | 'total' | 'createdAt'> & {
 interface Manifest {
   locales?: string[];
 }
+
+/** The LMS packages a publish can make (compiler/targets/target-names.ts packageNames). */
+const packageKinds = [
+  { name: 'scorm12', label: 'SCORM 1.2' },
+  { name: 'scorm2004', label: 'SCORM 2004' },
+  { name: 'cmi5', label: 'cmi5' },
+] as const;
+type PackageKind = (typeof packageKinds)[number]['name'];
 
 /**
  * A locale's name in its own language (Français, العربية), as the bundles' language picker shows
@@ -49,6 +58,9 @@ export function PublishBundles() {
   const [manifest, setManifest] = useState<Manifest | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [approvedOnly, setApprovedOnly] = useState(false);
+  const [wanted, setWanted] = useState<PackageKind[]>([]);
+  /** The package kinds the last publish left (their all-locales zip answers). */
+  const [published, setPublished] = useState<PackageKind[]>([]);
 
   const refresh = useCallback(async () => {
     if (!courseId) return;
@@ -66,6 +78,17 @@ export function PublishBundles() {
       .then((r) => (r.ok ? r.json() : undefined))
       .catch(() => undefined);
     setManifest(m);
+    const found = await Promise.all(
+      packageKinds.map(({ name }) =>
+        fetch(`/bundles/${encodeURIComponent(courseId)}.${name}.zip`, {
+          method: 'HEAD',
+          cache: 'no-store',
+        })
+          .then((r) => (r.ok ? name : undefined))
+          .catch(() => undefined),
+      ),
+    );
+    setPublished(found.filter((n): n is PackageKind => Boolean(n)));
   }, [courseId]);
 
   useEffect(() => {
@@ -83,7 +106,7 @@ export function PublishBundles() {
       method: 'POST',
       credentials: 'include',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ approvedOnly }),
+      body: JSON.stringify({ approvedOnly, packages: wanted }),
     });
     if (!response.ok)
       setError(
@@ -130,6 +153,23 @@ export function PublishBundles() {
           approved; the others wait)
         </label>
       </p>
+      <fieldset style={{ border: 0, padding: 0, margin: '0 0 1rem' }}>
+        <legend>Also make packages for an LMS (one per language and one with all):</legend>
+        {packageKinds.map(({ name, label }) => (
+          <label key={name} style={{ marginInlineEnd: '1.5rem', whiteSpace: 'nowrap' }}>
+            <input
+              type="checkbox"
+              name="packages"
+              value={name}
+              checked={wanted.includes(name)}
+              onChange={(e) =>
+                setWanted((w) => (e.target.checked ? [...w, name] : w.filter((n) => n !== name)))
+              }
+            />{' '}
+            {label}
+          </label>
+        ))}
+      </fieldset>
       <Button buttonStyle="primary" disabled={running} onClick={() => void publish()}>
         {running ? 'Publishing…' : 'Publish bundles'}
       </Button>
@@ -201,12 +241,32 @@ export function PublishBundles() {
                 <a href={`/bundles/${courseId}.${locale}.zip`} download>
                   download zip
                 </a>
+                {packageKinds
+                  .filter(({ name }) => published.includes(name))
+                  .map(({ name, label }) => (
+                    <React.Fragment key={name}>
+                      {' · '}
+                      <a href={`/bundles/${courseId}.${locale}.${name}.zip`} download>
+                        {label}
+                      </a>
+                    </React.Fragment>
+                  ))}
               </li>
             ))}
             <li>
               <a href={`/bundles/${courseId}.zip`} download>
                 All languages (zip)
               </a>
+              {packageKinds
+                .filter(({ name }) => published.includes(name))
+                .map(({ name, label }) => (
+                  <React.Fragment key={name}>
+                    {' · '}
+                    <a href={`/bundles/${courseId}.${name}.zip`} download>
+                      {label}, all languages
+                    </a>
+                  </React.Fragment>
+                ))}
             </li>
           </ul>
         </div>

@@ -1,10 +1,12 @@
 /**
- * POST /api/courses/:id/publish {approvedOnly?} — starts a build of the course's bundles in the
- * background (202 with the job's id).
+ * POST /api/courses/:id/publish {approvedOnly?, packages?} — starts a build of the course's
+ * bundles (and the LMS packages named: scorm12, scorm2004, cmi5) in the background (202 with the
+ * job's id). An unknown package name is refused (400) before anything starts.
  */
 import type { Endpoint } from 'payload';
 import { hasRole } from '../access/roles.ts';
 import { spawnPublish } from '../publish/spawn-publish.ts';
+import { isPackageName, packageNames } from '../../compiler/targets/target-names.ts';
 
 export const publishBundlesEndpoint: Endpoint = {
   path: '/:id/publish',
@@ -20,9 +22,21 @@ export const publishBundlesEndpoint: Endpoint = {
       id: String(req.routeParams?.id),
       depth: 0,
     });
-    const body = (await req.json?.().catch(() => ({}))) as { approvedOnly?: boolean } | undefined;
+    const body = (await req.json?.().catch(() => ({}))) as
+      { approvedOnly?: boolean; packages?: unknown } | undefined;
+    const packages = body?.packages ?? [];
+    if (!Array.isArray(packages) || !packages.every(isPackageName))
+      return Response.json(
+        {
+          error:
+            `packages must be a list of ${packageNames.join(', ')}; ` +
+            `got ${JSON.stringify(body?.packages).slice(0, 100)}`,
+        },
+        { status: 400 },
+      );
     const jobId = await spawnPublish(req.payload, course.courseId, {
       approvedOnly: Boolean(body?.approvedOnly),
+      packages: [...new Set(packages)],
     });
     return Response.json({ job: jobId }, { status: 202 });
   },

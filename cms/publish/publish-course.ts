@@ -3,12 +3,14 @@
  * problems on a publish-jobs row. The build is atomic, so a failed run leaves the last published
  * bundles in place.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Payload } from 'payload';
 import { buildCourse } from '../../compiler/pipeline/build-course.ts';
 import { readCourseFromCms } from '../course-exchange/read-course-from-cms.ts';
-import { zipTarget } from '../../compiler/targets/zip-bundles.ts';
-import { staticBundleTarget } from '../../compiler/targets/static-bundle/static-bundle-target.ts';
+import { chooseTargets } from '../../compiler/targets/choose-targets.ts';
+import { packageNames } from '../../compiler/targets/target-names.ts';
+import type { PackageName } from '../../compiler/targets/target-names.ts';
 import { bundlesDir } from './bundles-dir.ts';
 import { publishHeartbeatMs } from './fail-orphaned-publish-jobs.ts';
 import type { PublishJob } from '../payload-types.ts';
@@ -23,6 +25,12 @@ type JobChanges = Partial<
 export interface PublishOptions {
   /** Per-locale publishing: only the source locale and the locales whose texts are all approved. */
   approvedOnly?: boolean;
+  /**
+   * LMS packages to publish beside the bundles and their zips (`scorm12`, `scorm2004`, `cmi5`):
+   * those of the other kinds a previous publish left are removed once this one succeeds, so the
+   * downloads are always this publish's.
+   */
+  packages?: PackageName[];
   /** Also told of the build's progress (the CLI's progress bar). */
   onProgress?: (done: number, total: number, label: string) => void;
 }
@@ -79,9 +87,9 @@ export async function runPublishJob(
       source,
       outDir,
       approvedOnly: options.approvedOnly,
-      // The bundle folder, and the zips a partner downloads: one per locale and one with every
-      // locale.
-      targets: [staticBundleTarget(), zipTarget()],
+      // The bundle folder, the zips a partner downloads (one per locale and one with every
+      // locale), and the LMS packages asked for.
+      targets: chooseTargets(['zip', ...(options.packages ?? [])]),
       onProgress: (done, total, label) => {
         options.onProgress?.(done, total, label);
         // Progress rows at most every 300 ms: the admin polls them, the build should not wait on
@@ -91,6 +99,7 @@ export async function runPublishJob(
         void write({ done, total });
       },
     });
+    if (result.ok) removeOtherPackages(outDir, courseId, options.packages ?? []);
     await finish({
       state: result.ok ? 'done' : 'failed',
       done: result.pages,
@@ -112,5 +121,15 @@ export async function runPublishJob(
     return false;
   } finally {
     clearInterval(heartbeat);
+  }
+}
+
+/** Delete `<course>[.<locale>].<kind>.zip` of the package kinds this publish did not make. */
+function removeOtherPackages(outDir: string, courseId: string, kept: readonly PackageName[]) {
+  const dropped = packageNames.filter((n) => !kept.includes(n));
+  for (const file of fs.readdirSync(outDir)) {
+    const match = /^(.+?)(?:\.([a-z0-9-]+))?\.([a-z0-9]+)\.zip$/.exec(file);
+    if (match?.[1] === courseId && dropped.includes(match[3] as PackageName))
+      fs.rmSync(path.join(outDir, file), { force: true });
   }
 }

@@ -7,11 +7,12 @@
 import type { Payload } from 'payload';
 import { cliPath, spawnCli } from './cli.ts';
 import type { DocId } from '../documents.ts';
+import type { PackageName } from '../../compiler/targets/target-names.ts';
 
 export async function spawnPublish(
   payload: Payload,
   courseId: string,
-  options: { approvedOnly?: boolean } = {},
+  options: { approvedOnly?: boolean; packages?: PackageName[] } = {},
 ): Promise<DocId> {
   cliPath(); // fail before creating a job row that nothing would finish
   const job = await payload.create({
@@ -25,6 +26,7 @@ export async function spawnPublish(
       '--job',
       String(job.id),
       ...(options.approvedOnly ? ['--approved-only'] : []),
+      ...(options.packages?.length ? ['--target', options.packages.join(',')] : []),
     ],
     { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
   );

@@ -4,3 +4,14 @@ export type TargetName = (typeof targetNames)[number];
 
 export const isTargetName = (name: string): name is TargetName =>
   (targetNames as readonly string[]).includes(name);
+
+/** The targets that make packages for an LMS, which the CMS offers when publishing. */
+export const packageNames = [
+  'scorm12',
+  'scorm2004',
+  'cmi5',
+] as const satisfies readonly TargetName[];
+export type PackageName = (typeof packageNames)[number];
+
+export const isPackageName = (name: unknown): name is PackageName =>
+  (packageNames as readonly unknown[]).includes(name);

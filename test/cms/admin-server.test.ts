@@ -217,13 +217,15 @@ describe('the CMS server (polycourse cms)', { timeout: 180_000 }, () => {
 
   async function publishFromCoursePage(
     page: Page,
-    options: { approvedOnly?: boolean } = {},
+    options: { approvedOnly?: boolean; packages?: string[] } = {},
   ): Promise<{ state: string; diagnostics?: { ruleId: string; message: string }[] }> {
     const course = (
       await (await api('courses?where[courseId][equals]=mini&depth=0', { as: token })).json()
     ).docs[0];
     await page.goto(`${cms.url}/admin/collections/courses/${course.id}`);
     if (options.approvedOnly) await page.getByLabel('Only approved languages').check();
+    for (const label of options.packages ?? [])
+      await page.getByLabel(label, { exact: true }).check();
     const started = page.waitForResponse(
       (r) =>
         r.url().endsWith(`/api/courses/${course.id}/publish`) && r.request().method() === 'POST',
@@ -435,6 +437,30 @@ describe('the CMS server (polycourse cms)', { timeout: 180_000 }, () => {
       await page.close();
     },
   );
+
+  it('an admin asks for SCORM 1.2 in the panel: packages published, linked', async () => {
+    const { page } = await adminPage();
+    const row = await publishFromCoursePage(page, { packages: ['SCORM 1.2'] });
+    expect(row.state).toBe('done');
+    expect(fs.existsSync(path.join(cms.bundlesDir, 'mini.scorm12.zip'))).toBe(true);
+    expect(fs.existsSync(path.join(cms.bundlesDir, 'mini.fr.scorm12.zip'))).toBe(true);
+    const all = page.locator('.polycourse-bundles a[href="/bundles/mini.scorm12.zip"]');
+    await all.waitFor({ timeout: 15_000 });
+    expect(await all.innerText()).toBe('SCORM 1.2, all languages');
+    const download = await fetch(`${cms.url}/bundles/mini.fr.scorm12.zip`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/zip');
+    const refused = await api('courses?where[courseId][equals]=mini&depth=0', { as: token });
+    const course = (await refused.json()).docs[0];
+    const bad = await api(`courses/${course.id}/publish`, {
+      as: token,
+      method: 'POST',
+      body: JSON.stringify({ packages: ['scorm3000'] }),
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/packages must be a list of scorm12, scorm2004, cmi5/);
+    await page.close();
+  });
 
   it(
     'publishing only approved languages: the source locale ' +

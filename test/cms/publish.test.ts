@@ -35,6 +35,39 @@ describe('publishing from the CMS', () => {
     ]);
   });
 
+  it('publishes the LMS packages asked for; one without them removes them', async () => {
+    const out = tempDir();
+    const zips = () =>
+      fs
+        .readdirSync(out)
+        .filter((f) => f.endsWith('.zip'))
+        .sort();
+    const first = await startPublish(payload, 'mini', out, { packages: ['scorm12', 'cmi5'] });
+    expect(await first.finished).toBe(true);
+    expect(zips()).toEqual(
+      [
+        'mini.zip',
+        ...['ar', 'en', 'fr'].map((l) => `mini.${l}.zip`),
+        'mini.scorm12.zip',
+        ...['ar', 'en', 'fr'].map((l) => `mini.${l}.scorm12.zip`),
+        'mini.cmi5.zip',
+        ...['ar', 'en', 'fr'].map((l) => `mini.${l}.cmi5.zip`),
+      ].sort(),
+    );
+    fs.writeFileSync(path.join(out, 'other.scorm12.zip'), 'another course: left alone');
+    const second = await startPublish(payload, 'mini', out, { packages: ['scorm2004'] });
+    expect(await second.finished).toBe(true);
+    expect(zips()).toEqual(
+      [
+        'mini.zip',
+        ...['ar', 'en', 'fr'].map((l) => `mini.${l}.zip`),
+        'mini.scorm2004.zip',
+        ...['ar', 'en', 'fr'].map((l) => `mini.${l}.scorm2004.zip`),
+        'other.scorm12.zip',
+      ].sort(),
+    );
+  }, 120_000);
+
   it(
     'builds the bundles in the background with progress; ' +
       'a failed build keeps the last bundles and shows its errors',

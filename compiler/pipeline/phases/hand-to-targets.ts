@@ -3,7 +3,7 @@
  * the static bundle alone; target.ts has the contract); else abandon it, leaving the previous
  * output as it was. Saves the page state once the bundle folder is in place.
  */
-import { hasErrors } from '../../model/diagnostic.ts';
+import { hasErrors, type Diagnostic } from '../../model/diagnostic.ts';
 import type { StagingArea, TargetInput } from '../../targets/target.ts';
 import { staticBundleTarget } from '../../targets/static-bundle/static-bundle-target.ts';
 import { compilerVersion } from '../compiler-version.ts';
@@ -19,9 +19,15 @@ export async function handToTargets(state: BuildState): Promise<PhaseOutcome> {
   const input = targetInput(state, staging);
   try {
     for (const target of state.options.targets ?? [staticBundleTarget()]) {
-      state.deliverables.push(
-        await target.deliver({ ...input, delivered: [...state.deliverables] }),
-      );
+      try {
+        state.deliverables.push(
+          await target.deliver({ ...input, delivered: [...state.deliverables] }),
+        );
+      } catch (error) {
+        // What the targets before it delivered stays; the ones after it do not run.
+        state.diagnostics.push(targetFailed(target.name, error));
+        return 'stop';
+      }
     }
   } finally {
     // The page state says what the bundle folder holds: saved as soon as the folder is in place,
@@ -32,6 +38,19 @@ export async function handToTargets(state: BuildState): Promise<PhaseOutcome> {
     // Nothing to do once a target committed it; else no staged files are left behind.
     staging.abandon();
   }
+}
+
+function targetFailed(name: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    severity: 'error',
+    ruleId: 'polycourse:target-failed',
+    path: `targets.${name}`,
+    message: `The ${name} target failed: ${reason}`,
+    fix:
+      'Fix what the message names (often disk space or permissions in the output folder) and ' +
+      'build again; what the targets before it delivered is in place.',
+  };
 }
 
 function targetInput(state: BuildState, staging: StagingArea): TargetInput {

@@ -15,3 +15,10 @@ export async function GET(request: Request): Promise<Response> {
     '/bundles',
   );
 }
+
+/** HEAD: the same status and headers, no body (the admin asks which packages exist). */
+export async function HEAD(request: Request): Promise<Response> {
+  const response = await GET(request);
+  await response.body?.cancel();
+  return new Response(null, { status: response.status, headers: response.headers });
+}
