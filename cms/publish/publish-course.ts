@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Payload } from 'payload';
 import { buildCourse } from '../../compiler/pipeline/build-course.ts';
+import { hasErrors, type Diagnostic } from '../../compiler/model/diagnostic.ts';
 import { readCourseFromCms } from '../course-exchange/read-course-from-cms.ts';
 import { chooseTargets } from '../../compiler/targets/choose-targets.ts';
 import { packageNames } from '../../compiler/targets/target-names.ts';
@@ -100,17 +101,23 @@ export async function runPublishJob(
       },
     });
     if (result.ok) removeOtherPackages(outDir, courseId, options.packages ?? []);
+    // The bundles here are published; a deploy that fails says so on the job and is retried by
+    // the next publish (it uploads what the bucket's manifest does not have yet).
+    const deployed = result.ok ? await deployIfConfigured(outDir, courseId) : [];
     await finish({
-      state: result.ok ? 'done' : 'failed',
+      state: result.ok && !hasErrors(deployed) ? 'done' : 'failed',
       done: result.pages,
       total: result.pages,
       outputDir: result.outputDir ?? null,
       // Errors, and which locales wait for approval: what the admin shows under the button.
-      diagnostics: result.diagnostics.filter(
-        (d) => d.severity === 'error' || d.ruleId === 'polycourse:not-published',
-      ),
+      diagnostics: [
+        ...result.diagnostics.filter(
+          (d) => d.severity === 'error' || d.ruleId === 'polycourse:not-published',
+        ),
+        ...deployed,
+      ],
     });
-    return result.ok;
+    return result.ok && !hasErrors(deployed);
   } catch (error) {
     await finish({
       state: 'failed',
@@ -132,4 +139,36 @@ function removeOtherPackages(outDir: string, courseId: string, kept: readonly Pa
     if (match?.[1] === courseId && dropped.includes(match[3] as PackageName))
       fs.rmSync(path.join(outDir, file), { force: true });
   }
+}
+
+/**
+ * With `POLYCOURSE_DEPLOY_S3=s3://<bucket>/<prefix>`, each publish also deploys the course's bundle
+ * to `<prefix>/<course-id>/` (`polycourse deploy`: what changed, pages last). The endpoint and
+ * path style of an S3-compatible server: `POLYCOURSE_DEPLOY_S3_ENDPOINT`,
+ * `POLYCOURSE_DEPLOY_S3_PATH_STYLE=1`; credentials from the AWS SDK's usual chain.
+ */
+async function deployIfConfigured(outDir: string, courseId: string): Promise<Diagnostic[]> {
+  const url = process.env.POLYCOURSE_DEPLOY_S3;
+  if (!url) return [];
+  const { deployToS3, parseS3Url } = await import('../../compiler/targets/deploy/s3-deploy.ts');
+  const target = parseS3Url(url.replace(/\/+$/, '') + `/${courseId}`);
+  if (typeof target === 'string')
+    return [
+      {
+        severity: 'error',
+        ruleId: 'polycourse:deploy-credentials',
+        path: 'POLYCOURSE_DEPLOY_S3',
+        message: `POLYCOURSE_DEPLOY_S3 is not a deploy location: ${target}`,
+        fix: 'Set it to s3://<bucket>/<prefix>, or unset it to publish here only.',
+      },
+    ];
+  const deployed = await deployToS3({
+    dir: path.join(outDir, courseId),
+    target,
+    s3: {
+      endpoint: process.env.POLYCOURSE_DEPLOY_S3_ENDPOINT || undefined,
+      forcePathStyle: process.env.POLYCOURSE_DEPLOY_S3_PATH_STYLE === '1',
+    },
+  });
+  return deployed.diagnostics;
 }

@@ -9,6 +9,7 @@ import { importCourse } from '../../cms/course-exchange/import-course.ts';
 import { startPublish } from '../../cms/publish/publish-course.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { tempDir } from '../helpers/temp-course.ts';
+import { startS3Server, testKeys } from '../helpers/s3-server.ts';
 
 describe('publishing from the CMS', () => {
   let payload: Payload;
@@ -66,6 +67,49 @@ describe('publishing from the CMS', () => {
         'other.scorm12.zip',
       ].sort(),
     );
+  }, 120_000);
+
+  it('with POLYCOURSE_DEPLOY_S3, each publish also deploys the bundle to the bucket', async () => {
+    const s3 = await startS3Server('courses');
+    let closed = false;
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      POLYCOURSE_DEPLOY_S3: 's3://courses/published',
+      POLYCOURSE_DEPLOY_S3_ENDPOINT: s3.endpoint,
+      POLYCOURSE_DEPLOY_S3_PATH_STYLE: '1',
+      AWS_ACCESS_KEY_ID: testKeys.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: testKeys.secretAccessKey,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    });
+    try {
+      const out = tempDir();
+      const run = await startPublish(payload, 'mini', out);
+      expect(await run.finished).toBe(true);
+      const job = (await payload.findByID({ collection: 'publish-jobs', id: run.jobId })) as any;
+      expect(job.state).toBe('done');
+      const puts = s3.log.filter((r) => r.event === 'end' && r.method === 'PUT');
+      expect(puts.map((r) => r.key)).toContain('published/mini/fr/index.html');
+      expect(puts.at(-1)?.key).toBe('published/mini/manifest.json');
+
+      // A bucket that cannot be reached: the bundles here are published, the job says the deploy
+      // failed.
+      await s3.close();
+      closed = true;
+      const refused = await startPublish(payload, 'mini', out);
+      expect(await refused.finished).toBe(false);
+      const failed = (await payload.findByID({
+        collection: 'publish-jobs',
+        id: refused.jobId,
+      })) as any;
+      expect(failed.state).toBe('failed');
+      expect(failed.diagnostics.map((d: any) => d.ruleId)).toContain('polycourse:deploy-request');
+      expect(fs.existsSync(path.join(out, 'mini/manifest.json'))).toBe(true);
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+      if (!closed) await s3.close();
+    }
   }, 120_000);
 
   it(
