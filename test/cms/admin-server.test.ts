@@ -450,6 +450,23 @@ describe('the CMS server (polycourse cms)', { timeout: 180_000 }, () => {
     const download = await fetch(`${cms.url}/bundles/mini.fr.scorm12.zip`);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/zip');
+    // The bundles route answers byte ranges, so videos seek in the admin's bundles too.
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(cms.bundlesDir, 'mini/manifest.json'), 'utf8'),
+    ) as { files: { path: string; size: number }[] };
+    const video = manifest.files.find((f) => f.path.endsWith('.mp4'))!;
+    const ranged = await fetch(`${cms.url}/bundles/mini/${video.path}`, {
+      headers: { range: 'bytes=100-199' },
+    });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get('content-range')).toBe(`bytes 100-199/${video.size}`);
+    const bytes = Buffer.from(await ranged.arrayBuffer());
+    const file = fs.readFileSync(path.join(cms.bundlesDir, 'mini', video.path));
+    expect(bytes.equals(file.subarray(100, 200))).toBe(true);
+    const beyond = await fetch(`${cms.url}/bundles/mini/${video.path}`, {
+      headers: { range: `bytes=${video.size + 10}-` },
+    });
+    expect(beyond.status).toBe(416);
     const refused = await api('courses?where[courseId][equals]=mini&depth=0', { as: token });
     const course = (await refused.json()).docs[0];
     const bad = await api(`courses/${course.id}/publish`, {

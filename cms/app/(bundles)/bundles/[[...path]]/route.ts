@@ -13,6 +13,8 @@ export async function GET(request: Request): Promise<Response> {
     bundlesDir(),
     new URL(request.url).pathname.replace(/^\/bundles/, '') || '/',
     '/bundles',
+    'no-cache',
+    request.headers.get('range'),
   );
 }
 
