@@ -51,6 +51,12 @@ const usage = [
     'what changed, pages last',
   '  serve <dir> [--port 4321] [--host 127.0.0.1] [--json]',
   '                                  serve a folder of bundles on http://localhost',
+  '  evaluate <responses.csv> [--course <course-dir>] [--reversed q03,…] [--by locale,…] ' +
+    '[--scale 1-5] [--out <dir>] [--json]',
+  '                                  pre/post questionnaire evaluation: t-test, Wilcoxon, ' +
+    'effect sizes, Holm; --out writes',
+  '                                  an HTML report per locale with charts, items.csv, ' +
+    'report.json (docs/evaluation.md)',
   '  l10n status <course-dir> [--locale <l>] [--json]',
   '                                  translation status: approved, translated, stale, missing',
   '  l10n mark <course-dir> --locale <l> [--approve]',
@@ -140,6 +146,43 @@ export async function main(argv: string[]): Promise<number> {
           courseDir: path.resolve(one(positionals, 'course-dir')),
           json: !!values.json,
           locales: splitList(values.locale),
+        });
+      }
+      case 'evaluate': {
+        const { values, positionals } = parse(rest, {
+          course: { type: 'string' },
+          items: { type: 'string', multiple: true },
+          reversed: { type: 'string', multiple: true },
+          scale: { type: 'string' },
+          by: { type: 'string', multiple: true },
+          'min-group': { type: 'string' },
+          'zero-method': { type: 'string' },
+          continuity: { type: 'boolean' },
+          better: { type: 'string' },
+          out: { type: 'string', short: 'o' },
+          locale: { type: 'string', short: 'l', multiple: true },
+          json: { type: 'boolean' },
+        });
+        const { evaluateCommand } = await import('./evaluate-command.ts');
+        return await evaluateCommand({
+          csv: path.resolve(one(positionals, 'responses.csv')),
+          courseDir: values.course && path.resolve(values.course),
+          settings: {
+            items: splitList(values.items),
+            reversed: splitList(values.reversed),
+            scale: values.scale === undefined ? undefined : parseScale(values.scale),
+            by: splitList(values.by) ?? [],
+            minGroup: Number(values['min-group'] ?? 10),
+            zeroMethod: choice(values['zero-method'] ?? 'wilcox', '--zero-method', [
+              'wilcox',
+              'pratt',
+            ]),
+            continuity: !!values.continuity,
+          },
+          better: choice(values.better ?? 'higher', '--better', ['higher', 'lower']),
+          out: values.out && path.resolve(values.out),
+          locales: splitList(values.locale),
+          json: !!values.json,
         });
       }
       case 'verify': {
@@ -363,6 +406,21 @@ function buildTargets(values?: string[]): TargetName[] {
         '(several at once: --target zip,scorm12)',
     );
   return names as TargetName[];
+}
+
+/** `--scale 1-5` (lowest-highest) or `--scale 5` (1 to 5). */
+function parseScale(value: string): { min: number; max: number } {
+  const match = /^(?:(-?\d+)-)?(\d+)$/.exec(value.trim());
+  const scale = match && { min: Number(match[1] ?? 1), max: Number(match[2]) };
+  if (!scale || scale.max <= scale.min)
+    throw new UsageError(`--scale must be lowest-highest, e.g. --scale 1-5, got "${value}"`);
+  return scale;
+}
+
+function choice<T extends string>(value: string, flag: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T))
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+  return value as T;
 }
 
 function splitList(values?: string[]): string[] | undefined {

@@ -22,6 +22,7 @@ const compilerFloors = [
   ['compiler/translation'],
   ['compiler/ui-strings'],
   ['compiler/render'],
+  ['compiler/evaluation'],
   ['compiler/targets'],
   ['compiler/pipeline'],
 ];
