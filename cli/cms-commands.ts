@@ -18,7 +18,9 @@ import type { SourceResult } from '../compiler/sources/source.ts';
  * Run with a Payload instance; its own output (schema push spinner, logs) goes to stderr, keeping
  * stdout for --json.
  */
-async function withPayload<T>(run: (payload: import('payload').Payload) => Promise<T>): Promise<T> {
+export async function withPayload<T>(
+  run: (payload: import('payload').Payload) => Promise<T>,
+): Promise<T> {
   // The CLI works on the same database as the server (`polycourse cms`): committed migrations,
   // never a dev schema push, unless NODE_ENV says otherwise (docs/cms.md).
   (process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';

@@ -7,14 +7,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Course } from '../compiler/model/course.ts';
 import type { Diagnostic } from '../compiler/model/diagnostic.ts';
-import { evaluateCsv, type EvaluationSettings } from '../compiler/evaluation/evaluate-cohort.ts';
+import {
+  evaluateCsv,
+  type CohortEvaluation,
+  type EvaluationSettings,
+} from '../compiler/evaluation/evaluate-cohort.ts';
 import type { ItemResult } from '../compiler/evaluation/evaluation-types.ts';
 import { reportNumbers } from '../compiler/evaluation/report/report-format.ts';
 import { exitCodes, UsageError } from './exit-codes.ts';
 import { printDiagnostics, printJson } from './report-diagnostics.ts';
 
 export interface EvaluateCommandOptions {
-  csv: string;
+  /** The responses file, or… */
+  csv?: string;
+  /** …the course in the CMS (DATABASE_URI) whose stored responses to evaluate. */
+  fromCms?: string;
   /** A course folder whose questionnaire names the items, scale, reversed items and texts. */
   courseDir?: string;
   settings: EvaluationSettings;
@@ -33,49 +40,40 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
     else printDiagnostics(diagnostics);
     return exitCodes.invalid;
   };
-  const course = options.courseDir ? await readQuestionnaireCourse(options.courseDir) : undefined;
-  if (course && 'diagnostics' in course) return fail(course.diagnostics);
-  const file = path.relative(process.cwd(), options.csv) || options.csv;
-  const size = fs.statSync(options.csv, { throwIfNoEntry: false })?.size;
-  if (size === undefined) throw new UsageError(`no responses file at ${options.csv}`);
-  if (size > maxBytes) throw new UsageError(`${file} is over 1 GiB: split the cohort`);
-  const text = fs.readFileSync(options.csv, 'utf8');
-  const evaluated = evaluateCsv(text, file, options.settings, course?.questionnaire);
+  const read = options.fromCms
+    ? await fromCms(options.fromCms, options.settings)
+    : await fromCsv(options);
+  if ('diagnostics' in read) return fail(read.diagnostics);
+  const { evaluated, course, source } = read;
   if (!evaluated.evaluation || !evaluated.options) return fail(evaluated.diagnostics);
-  const { result, totalChanges } = evaluated.evaluation;
+  const { result } = evaluated.evaluation;
   if (options.out) {
     // Loaded only for a report: a --json run of a large cohort starts faster without them.
-    const [{ loadTheme }, { loadUiCatalogs }, { compilerVersion }, { writeEvaluationReport }] =
-      await Promise.all([
-        import('../compiler/render/load-theme.ts'),
-        import('../compiler/ui-strings/ui-catalog.ts'),
-        import('../compiler/pipeline/compiler-version.ts'),
-        import('../compiler/evaluation/report/write-report.ts'),
-      ]);
-    const locales = options.locales ?? course?.locales ?? ['en'];
-    const { theme, diagnostics } = await loadTheme(course?.theme ?? 'default');
-    if (!theme) return fail(diagnostics);
-    const catalogs = loadUiCatalogs(theme.localesDirs, locales, course?.sourceLocale ?? 'en');
-    const written = writeEvaluationReport(
-      options.out,
-      {
-        result,
-        totalChanges,
-        options: evaluated.options,
-        better: options.better,
-        scaleFromData: evaluated.scaleFromData,
-        title: course?.questionnaire?.title,
-        itemTexts: course?.questionnaire
-          ? Object.fromEntries(course.questionnaire.items.map((i) => [i.id, i.text]))
-          : undefined,
-        sourceLocale: course?.sourceLocale ?? locales[0]!,
-        locales,
-        source: path.basename(options.csv),
-        generatedAt: new Date(),
-        version: compilerVersion(),
-      },
-      catalogs,
-    );
+    const [
+      { themeLocalesDirs },
+      { loadUiCatalogs },
+      { compilerVersion },
+      report,
+      { courseReportContext },
+    ] = await Promise.all([
+      import('../compiler/render/theme-folders.ts'),
+      import('../compiler/ui-strings/ui-catalog.ts'),
+      import('../compiler/pipeline/compiler-version.ts'),
+      import('../compiler/evaluation/report/write-report.ts'),
+      import('../compiler/evaluation/report/course-report.ts'),
+    ]);
+    const context = courseReportContext({
+      evaluated: { ...evaluated, evaluation: evaluated.evaluation, options: evaluated.options },
+      course,
+      locales: options.locales,
+      better: options.better,
+      source,
+      version: compilerVersion(),
+    });
+    const { localesDirs, diagnostics } = themeLocalesDirs(course?.theme ?? 'default');
+    if (!localesDirs) return fail(diagnostics);
+    const catalogs = loadUiCatalogs(localesDirs, context.locales, context.sourceLocale);
+    const written = report.writeEvaluationReport(options.out, context, catalogs);
     if (!options.json)
       process.stderr.write(
         `wrote ${written.length} files to ${path.relative(process.cwd(), options.out) || '.'}: ` +
@@ -85,6 +83,32 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
   if (options.json) printJson(result);
   else process.stdout.write(textTable(result.items, result.overall, result.n, result.unmatched));
   return exitCodes.ok;
+}
+
+type Read =
+  | { evaluated: CohortEvaluation; course?: ReportCourse; source: string }
+  | { diagnostics: Diagnostic[] };
+type ReportCourse = Pick<Course, 'sourceLocale' | 'locales' | 'questionnaire' | 'theme'>;
+
+async function fromCsv(options: EvaluateCommandOptions): Promise<Read> {
+  const course = options.courseDir ? await readQuestionnaireCourse(options.courseDir) : undefined;
+  if (course && 'diagnostics' in course) return course;
+  const csv = options.csv!;
+  const file = path.relative(process.cwd(), csv) || csv;
+  const size = fs.statSync(csv, { throwIfNoEntry: false })?.size;
+  if (size === undefined) throw new UsageError(`no responses file at ${csv}`);
+  if (size > maxBytes) throw new UsageError(`${file} is over 1 GiB: split the cohort`);
+  const text = fs.readFileSync(csv, 'utf8');
+  const evaluated = evaluateCsv(text, file, options.settings, course?.questionnaire);
+  return { evaluated, course, source: path.basename(csv) };
+}
+
+/** The stored responses of a course in the CMS, with its questionnaire. */
+async function fromCms(courseId: string, settings: EvaluationSettings): Promise<Read> {
+  const { withPayload } = await import('./cms-commands.ts');
+  const { evaluateCourse } = await import('../cms/evaluation/evaluate-course.ts');
+  const evaluated = await withPayload((payload) => evaluateCourse(payload, courseId, settings));
+  return { evaluated, course: evaluated.course, source: `the CMS, course ${courseId}` };
 }
 
 /** The course folder's model, for its questionnaire, locales and theme. */

@@ -53,6 +53,8 @@ const usage = [
   '                                  serve a folder of bundles on http://localhost',
   '  evaluate <responses.csv> [--course <course-dir>] [--reversed q03,…] [--by locale,…] ' +
     '[--scale 1-5] [--out <dir>] [--json]',
+  '  evaluate --from-cms <course-id> [--by …] [--out <dir>] [--json]   the same, from the ' +
+    'responses stored in the CMS',
   '                                  pre/post questionnaire evaluation: t-test, Wilcoxon, ' +
     'effect sizes, Holm; --out writes',
   '                                  an HTML report per locale with charts, items.csv, ' +
@@ -151,6 +153,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'evaluate': {
         const { values, positionals } = parse(rest, {
           course: { type: 'string' },
+          'from-cms': { type: 'string' },
           items: { type: 'string', multiple: true },
           reversed: { type: 'string', multiple: true },
           scale: { type: 'string' },
@@ -164,8 +167,12 @@ export async function main(argv: string[]): Promise<number> {
           json: { type: 'boolean' },
         });
         const { evaluateCommand } = await import('./evaluate-command.ts');
+        const fromCms = values['from-cms'] as string | undefined;
+        if (fromCms && (positionals.length || values.course))
+          throw new UsageError('give a responses.csv or --from-cms <course-id>, not both');
         return await evaluateCommand({
-          csv: path.resolve(one(positionals, 'responses.csv')),
+          csv: fromCms ? undefined : path.resolve(one(positionals, 'responses.csv')),
+          fromCms,
           courseDir: values.course && path.resolve(values.course),
           settings: {
             items: splitList(values.items),

@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     'publish-jobs': PublishJob;
     translations: Translation;
+    'questionnaire-responses': QuestionnaireResponse;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -88,6 +89,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     'publish-jobs': PublishJobsSelect<false> | PublishJobsSelect<true>;
     translations: TranslationsSelect<false> | TranslationsSelect<true>;
+    'questionnaire-responses': QuestionnaireResponsesSelect<false> | QuestionnaireResponsesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -134,7 +136,7 @@ export interface UserAuthOperations {
 export interface User {
   id: string | number;
   name?: string | null;
-  roles?: ('admin' | 'author' | 'translator' | 'reviewer')[] | null;
+  roles?: ('admin' | 'author' | 'translator' | 'reviewer' | 'evaluator')[] | null;
   /**
    * Translators and reviewers work in these locales only.
    */
@@ -400,6 +402,46 @@ export interface Translation {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "questionnaire-responses".
+ */
+export interface QuestionnaireResponse {
+  id: string | number;
+  courseId: string;
+  /**
+   * A pseudonymous id, the same in the pre and post answers.
+   */
+  learner: string;
+  phase: 'pre' | 'post';
+  /**
+   * Item id → answer on the scale, e.g. {"a01": 4, "a02": 2}.
+   */
+  answers:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Grouping values for the report, e.g. {"locale": "fr"}.
+   */
+  groups?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  consentVersion?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -449,6 +491,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'translations';
         value: (string | number) | Translation;
+      } | null)
+    | ({
+        relationTo: 'questionnaire-responses';
+        value: (string | number) | QuestionnaireResponse;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -721,6 +767,20 @@ export interface TranslationsSelect<T extends boolean = true> {
   courseId?: T;
   locale?: T;
   records?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "questionnaire-responses_select".
+ */
+export interface QuestionnaireResponsesSelect<T extends boolean = true> {
+  courseId?: T;
+  learner?: T;
+  phase?: T;
+  answers?: T;
+  groups?: T;
+  consentVersion?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -13,6 +13,7 @@ import { Units } from './collections/Units.ts';
 import { Media } from './collections/Media.ts';
 import { PublishJobs } from './collections/PublishJobs.ts';
 import { Translations } from './collections/Translations.ts';
+import { QuestionnaireResponses } from './collections/QuestionnaireResponses.ts';
 import { createFirstAdmin } from './first-admin.ts';
 import { warmBodyChecker } from './hooks/check-body-in-worker.ts';
 import { cmsLocales } from './locales.ts';
@@ -77,7 +78,16 @@ export function polycourseConfig(
         importMapFile: path.join(cmsDir, 'app/(payload)/admin/importMap.js'),
       },
     },
-    collections: [Users, Courses, Modules, Units, media, PublishJobs, Translations],
+    collections: [
+      Users,
+      Courses,
+      Modules,
+      Units,
+      media,
+      PublishJobs,
+      Translations,
+      QuestionnaireResponses,
+    ],
     onInit: async (payload) => {
       // In the admin server (not in CLI processes): the MDX check's worker starts now, not on the
       // first save.

@@ -6,7 +6,7 @@
 import type { Access, PayloadRequest } from 'payload';
 import type { User } from '../payload-types.ts';
 
-export const roles = ['admin', 'author', 'translator', 'reviewer'] as const;
+export const roles = ['admin', 'author', 'translator', 'reviewer', 'evaluator'] as const;
 export type Role = (typeof roles)[number];
 
 /**
@@ -30,6 +30,14 @@ export const editsTranslatedTextsOnly = (req: PayloadRequest) =>
   hasRole(req, 'translator', 'reviewer') && !hasRole(req, 'admin', 'author');
 
 export const staffOnly: Access = ({ req }) => isStaff(req);
+
+/**
+ * Questionnaire responses and the evaluation report: admins and evaluators only. Learners'
+ * answers about their attitudes are personal data; authors, translators and reviewers do not need
+ * them.
+ */
+export const canEvaluate = (req: PayloadRequest) => hasRole(req, 'admin', 'evaluator');
+export const evaluatorsOnly: Access = ({ req }) => canEvaluate(req);
 export const isAdmin: Access = ({ req }) => hasRole(req, 'admin');
 
 /** Anyone may read published content; staff also see drafts. */

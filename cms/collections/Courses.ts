@@ -14,6 +14,7 @@ import { translationStatusEndpoint } from '../endpoints/translation-status.ts';
 import { translationMarkEndpoint } from '../endpoints/translation-mark.ts';
 import { translationFieldsEndpoint } from '../endpoints/translation-fields.ts';
 import { publishBundlesEndpoint } from '../endpoints/publish-bundles.ts';
+import { evaluationReportEndpoint, importResponsesEndpoint } from '../endpoints/evaluation.ts';
 
 export const Courses: CollectionConfig = translatedFieldsOnly({
   slug: 'courses',
@@ -31,6 +32,8 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
     translationMarkEndpoint,
     translationFieldsEndpoint('courses'),
     publishBundlesEndpoint,
+    evaluationReportEndpoint,
+    importResponsesEndpoint,
   ],
   fields: withSourceText([
     // Not stored: the "Publish bundles" panel (progress, errors, links to the last bundles and
@@ -39,6 +42,12 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       name: 'publishBundles',
       type: 'ui',
       admin: { components: { Field: '/components/PublishBundles.tsx#PublishBundles' } },
+    },
+    // Not stored: the evaluation of the questionnaire's responses (admins and evaluators).
+    {
+      name: 'evaluation',
+      type: 'ui',
+      admin: { components: { Field: '/components/EvaluationPanel.tsx#EvaluationPanel' } },
     },
     // Not stored: coverage per locale, and what needs work in the locale being edited.
     {

@@ -47,7 +47,8 @@ export function signedRankTest(
   const raw = (rPlus - mean) / se;
   const z = options.continuity ? raw - (Math.sign(raw) * 0.5) / se : raw;
   const statistic = Math.min(rPlus, rMinus);
-  if (count <= exactLimit && zeros === 0 && !hasTies) {
+  // Exact only without zeros in the data, whichever zero method dropped or ranked them (scipy).
+  if (nonzero === differences.length && count <= exactLimit && !hasTies) {
     // Two-sided: twice the smaller tail of the exact distribution of R+ (symmetric on 0…N).
     const total = (count * (count + 1)) / 2;
     const tail = Math.min(signrankCdf(rPlus, count), signrankCdf(total - rPlus, count));

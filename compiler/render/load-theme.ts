@@ -9,9 +9,9 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { isSlug } from '../model/slug-ids.ts';
 import { distDir } from '../process/entry-point.ts';
 import type { ThemeTemplates } from './page-view.ts';
+import { localesDirsOf, themeChain, themesRoot } from './theme-folders.ts';
 
 export interface LoadedTheme {
   name: string;
@@ -25,11 +25,6 @@ export interface LoadedTheme {
   /** Hash of everything the theme contributes to a page (templates, CSS, catalogs). */
   hash: string;
 }
-
-export const themesRoot = path.resolve(
-  path.dirname(new URL(import.meta.url).pathname),
-  '../../themes',
-);
 
 let tsxRegistered: Promise<void> | undefined;
 
@@ -54,72 +49,10 @@ export async function loadTheme(
   name: string,
   root = themesRoot,
 ): Promise<{ theme?: LoadedTheme; diagnostics: Diagnostic[] }> {
-  const dirs: string[] = [];
-  const styles: string[] = [];
+  const chain = themeChain(name, root);
+  if (chain.diagnostics) return { diagnostics: chain.diagnostics };
+  const { dirs, styles } = chain;
   const hash = crypto.createHash('sha256');
-  for (let current: string | undefined = name; current;) {
-    // A theme name is a folder under themes/ (its templates.ts is run): never a path that leads
-    // elsewhere.
-    if (!isSlug(current)) {
-      const via =
-        current === name
-          ? ''
-          : ` (from "extends" in ${path.join(dirs[dirs.length - 1], 'theme.json')})`;
-      return {
-        diagnostics: [
-          {
-            severity: 'error',
-            ruleId: 'polycourse:id-syntax',
-            path: 'theme',
-            message:
-              `Theme ${JSON.stringify(current)}${via} is not a theme name: ` +
-              'a theme is named by its folder under themes/',
-            fix:
-              'Use the name of a theme folder: ' +
-              'lowercase letters, digits and single dashes, e.g. "default".',
-          },
-        ],
-      };
-    }
-    const dir = path.join(root, current);
-    const manifestFile = path.join(dir, 'theme.json');
-    if (!fs.existsSync(manifestFile)) {
-      const known = fs.existsSync(root)
-        ? fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'theme.json')))
-        : [];
-      return {
-        diagnostics: [
-          {
-            severity: 'error',
-            ruleId: 'polycourse:unknown-theme',
-            path: 'theme',
-            message: `Unknown theme "${current}"`,
-            fix: `Use one of: ${known.join(', ')}.`,
-          },
-        ],
-      };
-    }
-    if (dirs.includes(dir)) {
-      return {
-        diagnostics: [
-          {
-            severity: 'error',
-            ruleId: 'polycourse:theme-cycle',
-            file: manifestFile,
-            message: `Theme "${current}" extends itself`,
-            fix: 'Break the extends cycle.',
-          },
-        ],
-      };
-    }
-    dirs.push(dir);
-    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as {
-      extends?: string;
-      styles?: string[];
-    };
-    styles.unshift(...(manifest.styles ?? []).map((s) => path.join(dir, s)));
-    current = manifest.extends;
-  }
   const templatesFile = dirs.map((d) => path.join(d, 'templates.ts')).find((f) => fs.existsSync(f));
   if (!templatesFile) {
     return {
@@ -136,7 +69,7 @@ export async function loadTheme(
   }
   const templates = (await importTemplates(templatesFile)) as ThemeTemplates;
   const css = styles.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-  const localesDirs = dirs.map((d) => path.join(d, 'locales')).filter((d) => fs.existsSync(d));
+  const localesDirs = localesDirsOf(dirs);
   hash.update(fs.readFileSync(templatesFile)).update(css);
   for (const d of localesDirs)
     for (const f of fs.readdirSync(d).sort())

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { knownLocales, supportedLocales } from '../../compiler/model/locales.ts';
-import { themesRoot } from '../../compiler/render/load-theme.ts';
+import { themesRoot } from '../../compiler/render/theme-folders.ts';
 import { cmsLocales } from '../../cms/locales.ts';
 import linguiConfig from '../../lingui.config.ts';
 

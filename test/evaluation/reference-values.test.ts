@@ -16,9 +16,10 @@ const cases = fs
   .map((f) => f.replace(/\.options\.json$/, ''));
 
 describe('evaluation numbers match scipy', () => {
-  it('has the fixtures (12, 240 and 5,000 learners, Pratt, exact)', () => {
+  it('has the fixtures (12, 240 and 5,000 learners, Pratt, exact, a zero without ties)', () => {
     expect(cases).toEqual(
       expect.arrayContaining([
+        'zero-no-ties',
         'cohort-12',
         'cohort-240',
         'cohort-240-pratt',

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
 import { renderBody, type PageContext } from '../../compiler/mdx/render-body.ts';
 import { loadUiCatalogs } from '../../compiler/ui-strings/ui-catalog.ts';
-import { themesRoot } from '../../compiler/render/load-theme.ts';
+import { themesRoot } from '../../compiler/render/theme-folders.ts';
 import { findUnit, pickText } from '../../compiler/model/course.ts';
 import { resolveMediaKey } from '../../compiler/mdx/resolve-media-key.ts';
 import { miniCourse } from '../helpers/mini-course.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCourse, validateCourseDir } from '../../compiler/pipeline/build-course.ts';
 import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
-import { themesRoot } from '../../compiler/render/load-theme.ts';
+import { themesRoot } from '../../compiler/render/theme-folders.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
 

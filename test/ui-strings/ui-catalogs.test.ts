@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, type Token } from '@messageformat/parser'; // the ICU parser Lingui itself uses
 import { readPoCatalog } from '../../compiler/ui-strings/ui-catalog.ts';
-import { themesRoot } from '../../compiler/render/load-theme.ts';
+import { themesRoot } from '../../compiler/render/theme-folders.ts';
 import { demoLocales } from '../helpers/demo-course.ts';
 
 const dir = path.join(themesRoot, 'default/locales');

@@ -1,6 +1,7 @@
 import * as migration_20261125_035900_initial from './20261125_035900_initial.ts';
 import * as migration_20261125_125137_user_api_keys from './20261125_125137_user_api_keys.ts';
 import * as migration_20261125_131039_translations from './20261125_131039_translations.ts';
+import * as migration_20261201_232502_questionnaire_responses from './20261201_232502_questionnaire_responses.ts';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261125_131039_translations.up,
     down: migration_20261125_131039_translations.down,
-    name: '20261125_131039_translations'
+    name: '20261125_131039_translations',
+  },
+  {
+    up: migration_20261201_232502_questionnaire_responses.up,
+    down: migration_20261201_232502_questionnaire_responses.down,
+    name: '20261201_232502_questionnaire_responses'
   },
 ];

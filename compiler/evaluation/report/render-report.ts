@@ -40,7 +40,16 @@ export interface ReportContext {
   source: string;
   generatedAt: Date;
   version: string;
+  /** What the page links to: another locale's page, the CSV, the JSON (default: the folder's). */
+  links?: { page(locale: string): string; csv: string; json: string };
 }
+
+/** The links of a report folder (`polycourse evaluate --out`). */
+const folderLinks = (context: ReportContext) => ({
+  page: (locale: string) => reportFile(context, locale),
+  csv: 'items.csv',
+  json: 'report.json',
+});
 
 /** Significance level of the plain-language summary (stated in the rules). */
 export const summaryAlpha = 0.05;
@@ -56,8 +65,9 @@ export function renderReport(context: ReportContext, locale: string, t: Translat
     value ? pickText(value, locale, context.sourceLocale).value : undefined;
   const itemText = (id: string) => text(context.itemTexts?.[id]) ?? id;
   const title = text(context.title) ?? t('evaluation.title');
+  const links = context.links ?? folderLinks(context);
   const body: ElementContent[] = [
-    languageMenu(context, locale, t),
+    languageMenu(context, locale, t, links.page),
     h('h1', title),
     h('p', { class: 'lead' }, cohortSentence(result, t, numbers)),
     h('p', totalSentence(result.overall, t, numbers)),
@@ -99,9 +109,9 @@ export function renderReport(context: ReportContext, locale: string, t: Translat
     resultsTable([...result.items, result.overall], itemText, t, numbers),
     h(
       'p',
-      h('a', { href: 'items.csv', download: '' }, t('evaluation.download.csv')),
+      h('a', { href: links.csv, download: '' }, t('evaluation.download.csv')),
       ' · ',
-      h('a', { href: 'report.json', download: '' }, t('evaluation.download.json')),
+      h('a', { href: links.json, download: '' }, t('evaluation.download.json')),
     ),
     h('h2', t('evaluation.section.reliability')),
     h(
@@ -141,14 +151,19 @@ export function renderReport(context: ReportContext, locale: string, t: Translat
   return `<!doctype html>\n${toHtml(page)}\n`;
 }
 
-function languageMenu(context: ReportContext, locale: string, t: Translate): Element {
+function languageMenu(
+  context: ReportContext,
+  locale: string,
+  t: Translate,
+  page: (locale: string) => string,
+): Element {
   return h(
     'nav',
     { class: 'languages', 'aria-label': t('nav.language') },
     context.locales.map((l) =>
       l === locale
         ? h('span', { 'aria-current': 'page', lang: l }, localeInfo(l).label)
-        : h('a', { href: reportFile(context, l), lang: l, hreflang: l }, localeInfo(l).label),
+        : h('a', { href: page(l), lang: l, hreflang: l }, localeInfo(l).label),
     ),
   );
 }

@@ -5,7 +5,6 @@ import type { CmsCourseDocument } from './cms-reader.ts';
 import { mapUnit } from './map-units.ts';
 
 export function mapCourse(context: CmsContext, doc: CmsCourseDocument): Course {
-  const q = doc.questionnaire;
   return {
     id: doc.courseId,
     sourceLocale: doc.sourceLocale,
@@ -24,21 +23,7 @@ export function mapCourse(context: CmsContext, doc: CmsCourseDocument): Course {
       term: localized(g.term),
       definition: localized(g.definition),
     })),
-    questionnaire: q?.questionnaireId
-      ? {
-          // A scale left empty stays empty (null): validateCourse reports it.
-          id: q.questionnaireId,
-          scale: q.scale as number,
-          title: localized(q.title),
-          intro: localized(q.intro),
-          scaleLabels: (q.scaleLabels ?? []).map((l) => localized(l.label)),
-          items: (q.items ?? []).map((i) => ({
-            id: i.itemId,
-            text: localized(i.text),
-            reversed: Boolean(i.reversed),
-          })),
-        }
-      : undefined,
+    questionnaire: mapQuestionnaire(doc.questionnaire),
     modules: populated(doc.modules).map((m) => ({
       id: m.moduleId,
       title: localized(m.title),
@@ -48,4 +33,23 @@ export function mapCourse(context: CmsContext, doc: CmsCourseDocument): Course {
     mediaRoot: context.root,
     mediaDir: 'media',
   };
+}
+
+/** The course's questionnaire from its CMS document (absent when it has no id). */
+export function mapQuestionnaire(q: CmsCourseDocument['questionnaire']): Course['questionnaire'] {
+  return q?.questionnaireId
+    ? {
+        // A scale left empty stays empty (null): validateCourse reports it.
+        id: q.questionnaireId,
+        scale: q.scale as number,
+        title: localized(q.title),
+        intro: localized(q.intro),
+        scaleLabels: (q.scaleLabels ?? []).map((l) => localized(l.label)),
+        items: (q.items ?? []).map((i) => ({
+          id: i.itemId,
+          text: localized(i.text),
+          reversed: Boolean(i.reversed),
+        })),
+      }
+    : undefined;
 }
