@@ -225,3 +225,41 @@ export async function publishCommand(options: {
   }
   return state === 'done' ? exitCodes.ok : exitCodes.invalid;
 }
+
+/**
+ * `polycourse import-responses <course-id> <responses.csv>`: store a cohort's questionnaire
+ * responses in the CMS (checked whole first; nothing stored on any problem; importing twice
+ * changes nothing), for the course's Evaluation panel and `evaluate --from-cms`.
+ */
+export async function importResponsesCommand(options: {
+  courseId: string;
+  csv: string;
+  json: boolean;
+}): Promise<number> {
+  const text = fs.readFileSync(options.csv, 'utf8');
+  const file = path.relative(process.cwd(), options.csv) || options.csv;
+  const [{ courseQuestionnaire }, { importResponses }, { createLocalReq }] = await Promise.all([
+    import('../cms/evaluation/course-questionnaire.ts'),
+    import('../cms/evaluation/stored-responses.ts'),
+    import('payload'),
+  ]);
+  const result = await withPayload(async (payload) => {
+    const course = await courseQuestionnaire(payload, options.courseId);
+    if (!course?.questionnaire) return undefined;
+    const req = await createLocalReq({}, payload);
+    return importResponses(req, course, text, file, true);
+  });
+  if (!result) {
+    process.stderr.write(
+      `There is no course "${options.courseId}" with a questionnaire in the CMS: ` +
+        'import the course first (polycourse import) or define its questionnaire.\n',
+    );
+    return exitCodes.invalid;
+  }
+  if (options.json) printJson({ ok: !result.diagnostics.length, ...result });
+  else if (result.diagnostics.length) {
+    printDiagnostics(result.diagnostics);
+    process.stderr.write('Nothing was stored.\n');
+  } else process.stdout.write(`${options.courseId}: ${result.imported} responses stored\n`);
+  return result.diagnostics.length ? exitCodes.invalid : exitCodes.ok;
+}

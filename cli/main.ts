@@ -3,6 +3,7 @@
  * (or a bundle that fails verification), 2 usage. Documented in docs/cli.md.
  */
 import { parseArgs } from 'node:util';
+import fs from 'node:fs';
 import path from 'node:path';
 import { exitCodes, UsageError } from './exit-codes.ts';
 import {
@@ -237,6 +238,19 @@ export async function main(argv: string[]): Promise<number> {
           dir: path.resolve(positionals[1]),
           json: !!values.json,
           from: cmsLocation(values),
+        });
+      }
+      case 'import-responses': {
+        const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+        if (positionals.length !== 2)
+          throw new UsageError('usage: polycourse import-responses <course-id> <responses.csv>');
+        if (!fs.existsSync(positionals[1]!))
+          throw new UsageError(`no responses file at ${positionals[1]}`);
+        const { importResponsesCommand } = await import('./cms-commands.ts');
+        return await importResponsesCommand({
+          courseId: positionals[0]!,
+          csv: path.resolve(positionals[1]!),
+          json: !!values.json,
         });
       }
       case 'import': {

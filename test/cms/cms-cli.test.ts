@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { miniCourseDir } from '../helpers/mini-course.ts';
+import { miniCourse, miniCourseDir } from '../helpers/mini-course.ts';
+import { differences } from '../helpers/compare-numbers.ts';
+import { defaultSettings, evaluateCsv } from '../../compiler/evaluation/evaluate-cohort.ts';
 import { copyCourse, tempDir } from '../helpers/temp-course.ts';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/polycourse.mjs');
@@ -44,6 +46,64 @@ describe('CMS commands', () => {
     },
     120_000,
   );
+
+  it('import-responses stores a cohort (all or nothing); evaluate --from-cms reports on it', () => {
+    const dir = tempDir();
+    const env = {
+      ...process.env,
+      DATABASE_URI: `file:${path.join(dir, 'cms.db')}`,
+      POLYCOURSE_MEDIA_DIR: path.join(dir, 'media'),
+    };
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd: dir });
+    expect(run('import', miniCourseDir).status).toBe(0);
+    const csvFile = path.resolve(import.meta.dirname, '../fixtures/evaluation/mini-responses.csv');
+    const csv = fs.readFileSync(csvFile, 'utf8');
+    const badFile = path.join(dir, 'bad.csv');
+    fs.writeFileSync(badFile, csv.replace('m02,pre,', 'm02,before,'));
+    const bad = run('import-responses', 'mini', badFile);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('bad.csv:4:5  error  Phase "before" is neither "pre" nor "post"');
+    expect(bad.stderr).toContain('Nothing was stored.');
+    for (let round = 0; round < 2; round++) {
+      const good = run('import-responses', 'mini', csvFile, '--json');
+      expect(good.status, good.stderr).toBe(0);
+      expect(JSON.parse(good.stdout)).toEqual({ ok: true, imported: 49, diagnostics: [] });
+    }
+    const json = run(
+      'evaluate',
+      '--from-cms',
+      'mini',
+      '--by',
+      'locale',
+      '--min-group',
+      '5',
+      '--json',
+    );
+    expect(json.status, json.stderr).toBe(0);
+    const expected = evaluateCsv(
+      csv,
+      'mini-responses.csv',
+      { ...defaultSettings, by: ['locale'], minGroup: 5 },
+      miniCourse().questionnaire,
+    );
+    expect(differences(JSON.parse(json.stdout), expected.evaluation!.result)).toEqual([]);
+    const out = path.join(dir, 'report');
+    expect(run('evaluate', '--from-cms', 'mini', '--out', out).status).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual([
+      'ar.html',
+      'fr.html',
+      'index.html',
+      'items.csv',
+      'report.json',
+    ]);
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('the CMS, course mini');
+    const missing = run('evaluate', '--from-cms', 'nope', '--json');
+    expect(missing.status).toBe(1);
+    expect(JSON.parse(missing.stdout).diagnostics[0].message).toBe(
+      'There is no course "nope" in the CMS',
+    );
+  }, 180_000);
 
   it('refuses to import a course with errors, writing nothing', () => {
     const dir = tempDir();

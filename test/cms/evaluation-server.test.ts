@@ -200,9 +200,11 @@ describe('the evaluation on the real server', { timeout: 180_000 }, () => {
     };
     const { page, external } = await shot('evaluator');
     const panel = page.locator('section.polycourse-evaluation');
-    await expect.poll(() => panel.textContent()).toContain('24 learners answered');
+    await expect
+      .poll(() => panel.textContent(), { timeout: 30_000 })
+      .toContain('24 learners answered');
     const frame = page.frameLocator('iframe[title="Evaluation report"]');
-    await expect.poll(() => frame.locator('h1').textContent()).toBeTruthy();
+    await expect.poll(() => frame.locator('h1').textContent(), { timeout: 30_000 }).toBeTruthy();
     expect(await frame.locator('svg[role="img"]').count()).toBe(2);
     await panel.scrollIntoViewIfNeeded();
     // POLYCOURSE_SCREENSHOT_DIR=docs/images keeps the picture docs/cms.md shows
