@@ -56,10 +56,18 @@ export function enhanceQuiz(
     }
   };
 
+  const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    // Checked already (Enter in a field, a second click): one attempt per check.
+    if (submit.hidden) return;
     const answers: Record<string, string[]> = {};
     for (const f of fieldsets) answers[f.dataset.question!] = chosenAnswers(f);
+    if (Object.values(answers).every((a) => a.length === 0)) {
+      result.textContent = t('runtime.quiz.empty');
+      fieldsets[0]?.querySelector<HTMLElement>('input, select')?.focus();
+      return;
+    }
     const score = scoreQuiz(questions, answers, passMark);
     score.questions.forEach((q, i) => {
       const f = fieldsets[i];
@@ -95,13 +103,16 @@ export function enhanceQuiz(
     });
     result.textContent = `${scoreText} ${verdict}`;
     retry.hidden = false;
-    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.hidden = true;
+    submit.hidden = true;
+    // The button that had focus is gone: focus goes to the result, which is read out.
+    result.tabIndex = -1;
+    result.focus();
   });
 
   retry.addEventListener('click', () => {
     reset();
     retry.hidden = true;
-    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.hidden = false;
+    submit.hidden = false;
     result.textContent = '';
     fieldsets[0]?.querySelector<HTMLElement>('input, select')?.focus();
   });

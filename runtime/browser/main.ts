@@ -13,6 +13,7 @@ import { createLearnerSession } from './learner-session.ts';
 import { recordView } from '../logic/progress.ts';
 import { showProgress } from './show-progress.ts';
 import { registerOffline } from './offline.ts';
+import { enhanceLanguagePicker } from './enhance-language-picker.ts';
 import type { PageServices } from './page-services.ts';
 
 function start(): void {
@@ -42,6 +43,7 @@ function start(): void {
     events.emit({ type: 'unit-viewed', unit });
   }
   showProgress(services);
+  enhanceLanguagePicker();
   if (body.dataset.sw) registerOffline(body.dataset.sw, services.t);
 }
 
