@@ -34,15 +34,18 @@ export function showQuestionnaireResults(
   }
   root.querySelector<HTMLElement>('.results-table')!.hidden = false;
   const download = root.querySelector<HTMLButtonElement>('button.export-responses')!;
-  download.hidden = false;
+  // Nothing to download before the first answers.
+  download.hidden = !pre && !post;
   download.addEventListener('click', () => {
+    // what is stored when the learner clicks (another tab may have added answers since)
+    const answers = session.state.questionnaire;
     const json = JSON.stringify(
       {
         course: outline.id,
         questionnaire: q.id,
         scale: q.scale,
-        pre: pre ?? null,
-        post: post ?? null,
+        pre: answers.pre ?? null,
+        post: answers.post ?? null,
       },
       null,
       2,

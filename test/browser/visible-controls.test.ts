@@ -131,3 +131,32 @@ for (const locale of ['en', 'ar']) {
     });
   }
 }
+
+describe('the "how your views changed" table on a phone', () => {
+  for (const locale of ['en', 'ar', 'fr'])
+    it(`${locale}: headings whole, no sideways scroll`, async () => {
+      const { tab, close } = await open(locale, 'questionnaire/results/index.html', 'phone');
+      await tab.locator('.results-table').waitFor();
+      // every heading word sits on one line: one box per word
+      const broken = await tab.evaluate(() =>
+        [...document.querySelectorAll('.results-table th')].flatMap((th) => {
+          const text = th.firstChild;
+          if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+          const words = [...(text.textContent ?? '').matchAll(/\S+/g)];
+          return words
+            .filter((word) => {
+              const range = document.createRange();
+              range.setStart(text, word.index!);
+              range.setEnd(text, word.index! + word[0].length);
+              return range.getClientRects().length > 1;
+            })
+            .map((word) => word[0]);
+        }),
+      );
+      expect(broken).toEqual([]);
+      expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+      await close();
+    });
+});
