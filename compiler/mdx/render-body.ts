@@ -10,6 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize from 'rehype-sanitize';
+import rehypeTaskListLabels from './rehype-task-list-labels.ts';
 import rehypeSlug from 'rehype-slug';
 import { VFile } from 'vfile';
 import type { Root as HastRoot } from 'hast';
@@ -64,6 +65,7 @@ export function bodyProcessor(options: BodyOptions) {
     })
     .use(rehypeResolveLinks)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeTaskListLabels)
     .use(rehypeResponsiveImages)
     .use(rehypeSlug)
     .freeze() as unknown as Processor<any, any, HastRoot>;

@@ -11,7 +11,7 @@ import { buildCourse } from '../../compiler/pipeline/build-course.ts';
 import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { tempDir } from '../helpers/temp-course.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { axeViolations, launchChromium } from '../helpers/browser.ts';
 
 let browser: Browser;
 let server: StaticServer;
@@ -157,6 +157,21 @@ describe('the "how your views changed" table on a phone', () => {
       expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         390,
       );
+      await close();
+    });
+});
+
+describe('an information sheet with a task list', () => {
+  for (const locale of ['en', 'ar'])
+    it(`${locale}: each checkbox is named by its item; no axe violations`, async () => {
+      const { tab, close } = await open(locale, 'basics/basics-sheet/index.html', 'phone');
+      const boxes = tab.getByRole('checkbox');
+      expect(await boxes.count()).toBeGreaterThan(0);
+      for (const box of await boxes.all())
+        expect(
+          (await box.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent))?.trim(),
+        ).toBeTruthy();
+      expect(await axeViolations(tab)).toEqual([]);
       await close();
     });
 });
