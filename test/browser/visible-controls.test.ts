@@ -175,3 +175,26 @@ describe('an information sheet with a task list', () => {
       await close();
     });
 });
+
+describe('the agree/disagree scale reads in order', () => {
+  for (const locale of ['en', 'ar'])
+    for (const screen of ['desktop', 'phone'] as const)
+      it(`${locale}, ${screen}: one point per line on a phone, one line on a desktop`, async () => {
+        const { tab, close } = await open(locale, 'questionnaire/pre/index.html', screen);
+        const tops = await tab
+          .locator('fieldset.likert')
+          .first()
+          .locator('.likert-scale label')
+          .evaluateAll((labels) => labels.map((l) => Math.round(l.getBoundingClientRect().top)));
+        expect(tops.length).toBeGreaterThan(1);
+        if (screen === 'phone')
+          tops
+            .slice(1)
+            .forEach((top, i) => expect(top, `point ${i + 2}`).toBeGreaterThan(tops[i]!));
+        else expect(new Set(tops).size).toBe(1);
+        expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          screens[screen].width,
+        );
+        await close();
+      });
+});
