@@ -16,7 +16,11 @@ describe('demo course information sheets', () => {
         if (unit.kind !== 'infosheet') continue;
         sheets++;
         for (const [locale, body] of Object.entries(unit.body)) {
-          const first = body.text.trimStart().split('\n', 1)[0]!.replace(/^#+\s*/, '').trim();
+          const first = body.text
+            .trimStart()
+            .split('\n', 1)[0]!
+            .replace(/^#+\s*/, '')
+            .trim();
           if (first === unit.title[locale]?.trim()) repeated.push(`${unit.id} (${locale})`);
         }
       }
