@@ -198,3 +198,22 @@ describe('the agree/disagree scale reads in order', () => {
         await close();
       });
 });
+
+describe('the content comes first on a phone', () => {
+  for (const locale of ['en', 'ar'])
+    it(`${locale}: content above the outline on a phone, beside it on a desktop`, async () => {
+      for (const screen of ['phone', 'desktop'] as const) {
+        const { tab, close } = await open(locale, 'basics/first-lesson/index.html', screen);
+        const [heading, outline] = await Promise.all([
+          tab.locator('main h1').boundingBox(),
+          tab.locator('nav.sidebar').boundingBox(),
+        ]);
+        if (screen === 'phone') expect(heading!.y).toBeLessThan(outline!.y);
+        else expect(Math.abs(heading!.y - outline!.y)).toBeLessThan(200);
+        expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          screens[screen].width,
+        );
+        await close();
+      }
+    });
+});

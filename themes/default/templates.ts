@@ -52,8 +52,9 @@ export function renderPage(view: PageView): Root {
           [
             h('a.skip-link', { href: '#main' }, t('nav.skip')),
             header(view),
+            // The content first, the course outline after it: on a phone the learner reads the
+            // page, not the whole outline, first; on a wide screen the outline is a column beside.
             h('div.layout', [
-              view.nav.length ? sidebar(view) : null,
               h('main#main', { tabindex: '-1' }, [
                 view.breadcrumbs.length ? breadcrumbs(view) : null,
                 h('h1', [txt(view.title)]),
@@ -67,6 +68,7 @@ export function renderPage(view: PageView): Root {
                 ...content(view, view.content),
                 pager(view),
               ]),
+              view.nav.length ? sidebar(view) : null,
             ]),
             h('footer.site-footer', [
               h('p', t('footer.text')),
