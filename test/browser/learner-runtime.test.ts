@@ -113,17 +113,22 @@ describe('the learner runtime', () => {
     await page.check('form.challenge-form input[type="checkbox"]');
     expect(await page.textContent('.challenge-status')).toBe('Done! You earned 15 points.');
     await page.reload();
-    expect(await page.isChecked('form.challenge-form input[type="checkbox"]')).toBe(true);
+    // the runtime restores what is stored once it has started: wait for it (a loaded machine)
+    await expect
+      .poll(() => page.isChecked('form.challenge-form input[type="checkbox"]'))
+      .toBe(true);
     // 10 for the lesson, 15 for the challenge
-    expect(await status(page)).toBe('25 points · 2 of 6 units done · 1 badge');
+    await expect.poll(() => status(page)).toBe('25 points · 2 of 6 units done · 1 badge');
     expect(await page.textContent('.sidebar a[data-unit-link="basics/first-lesson"]')).toContain(
       '✓ done',
     );
     await page.click('.language-picker summary');
     await page.click('.language-picker a[hreflang="ar"]');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
-    expect(await page.isChecked('form.challenge-form input[type="checkbox"]')).toBe(true);
-    expect(await status(page)).toMatch(/25/); // same points, in Arabic
+    await expect
+      .poll(() => page.isChecked('form.challenge-form input[type="checkbox"]'))
+      .toBe(true);
+    await expect.poll(() => status(page)).toMatch(/25/); // same points, in Arabic
     const sidebar = (await page.locator('.sidebar').boundingBox())!;
     const main = (await page.locator('main').boundingBox())!;
     expect(sidebar.x).toBeGreaterThan(main.x);
