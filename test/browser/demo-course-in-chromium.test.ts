@@ -72,6 +72,27 @@ describe('the demo course in Chromium', () => {
     });
   }
 
+  for (const locale of ['en', 'ar', 'zh', 'hi'])
+    for (const width of [320, 390])
+      it(`no page type scrolls sideways at ${width} px: ${locale}`, async () => {
+        const page = await browser.newPage({ viewport: { width, height: 800 } });
+        const wide: string[] = [];
+        for (const [kind, p] of Object.entries(pages)) {
+          await page.goto(`${base}${locale}/${p}`);
+          const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (scroll > width) wide.push(`${kind}: ${scroll} px`);
+        }
+        // the quiz's selects (matching, ordering) use the page's font, not the browser's 13 px
+        await page.goto(`${base}${locale}/${pages.quiz}`);
+        const fonts = await page
+          .locator('form.quiz select')
+          .evaluateAll((all) => all.map((s) => parseFloat(getComputedStyle(s).fontSize)));
+        expect(fonts.length).toBeGreaterThan(0);
+        expect(Math.min(...fonts)).toBeGreaterThanOrEqual(16);
+        expect(wide).toEqual([]);
+        await page.close();
+      });
+
   for (const locale of ['en', 'ar', 'zh', 'hi']) {
     for (const [kind, p] of Object.entries(pages)) {
       it(`has no WCAG 2.1 A/AA violations: ${locale} ${kind}`, async () => {
