@@ -93,6 +93,21 @@ describe('the demo course in Chromium', () => {
         await page.close();
       });
 
+  for (const locale of ['en', 'ar', 'zh', 'hi'])
+    it(`the language list opens on a phone's screen with progress shown: ${locale}`, async () => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(`${base}${locale}/${pages.lesson}`);
+      await page.locator('.learner-status').waitFor(); // the header now holds the progress too
+      await page.click('.language-picker summary');
+      const list = (await page.locator('.language-picker ul').boundingBox())!;
+      expect(list.x).toBeGreaterThanOrEqual(0);
+      expect(list.x + list.width).toBeLessThanOrEqual(390);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+      await page.close();
+    });
+
   for (const locale of ['en', 'ar', 'zh', 'hi']) {
     for (const [kind, p] of Object.entries(pages)) {
       it(`has no WCAG 2.1 A/AA violations: ${locale} ${kind}`, async () => {
