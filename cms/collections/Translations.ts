@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload';
 import { isAdmin, staffOnly } from '../access/roles.ts';
+import { jsonText } from '../fields/json-text.ts';
 
 /**
  * Provenance of a course's translations, one row per course and locale: for each translated field
@@ -18,6 +19,6 @@ export const Translations: CollectionConfig = {
   fields: [
     { name: 'courseId', type: 'text', required: true, index: true },
     { name: 'locale', type: 'text', required: true },
-    { name: 'records', type: 'json', required: true },
+    { name: 'records', type: 'json', required: true, admin: jsonText },
   ],
 };

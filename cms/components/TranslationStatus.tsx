@@ -6,7 +6,8 @@
  * provenance.
  */
 import React, { useCallback, useEffect, useState } from 'react';
-import { Button, useDocumentInfo, useLocale } from '@payloadcms/ui';
+import { Button, useAuth, useDocumentInfo, useLocale } from '@payloadcms/ui';
+import { mayMarkLocale, type StaffRights } from '../access/roles.ts';
 import type { CourseStatus as Answer } from '../translation/course-translation-status.ts';
 
 type Status = Answer['fields'][number]['status'];
@@ -81,6 +82,8 @@ function CoverageChart({ locales }: { locales: Answer['locales'] }) {
 export function TranslationStatus() {
   const { id } = useDocumentInfo();
   const locale = useLocale();
+  // Only the buttons the server would accept for this user and locale.
+  const { user } = useAuth<StaffRights>();
   const [answer, setAnswer] = useState<Answer | undefined>();
   const [filter, setFilter] = useState<keyof typeof filters>('work');
   const [message, setMessage] = useState<string | undefined>();
@@ -165,12 +168,16 @@ export function TranslationStatus() {
             {shown.length} of {answer.fields.length} fields
           </p>
           <div style={{ display: 'flex', gap: '0.5rem' }}>
-            <Button buttonStyle="secondary" onClick={() => void mark(false)}>
-              Mark {editing} as translated
-            </Button>
-            <Button buttonStyle="secondary" onClick={() => void mark(true)}>
-              Approve {editing}
-            </Button>
+            {mayMarkLocale(user ?? undefined, editing, false) && (
+              <Button buttonStyle="secondary" onClick={() => void mark(false)}>
+                Mark {editing} as translated
+              </Button>
+            )}
+            {mayMarkLocale(user ?? undefined, editing, true) && (
+              <Button buttonStyle="secondary" onClick={() => void mark(true)}>
+                Approve {editing}
+              </Button>
+            )}
           </div>
           {message && <p role="status">{message}</p>}
           {shown.length === 0 && (

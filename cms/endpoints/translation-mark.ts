@@ -4,16 +4,12 @@
  * translators and reviewers of the locale; approving: admins, or reviewers of the locale.
  */
 import type { Endpoint, PayloadRequest } from 'payload';
-import { hasRole, workLocalesOf } from '../access/roles.ts';
+import { isStaff, mayMarkLocale } from '../access/roles.ts';
 import { markTranslations } from '../translation/course-translation-status.ts';
 import { refuseNonStaff, routeCourse } from './translation-requests.ts';
 
-function mayMark(req: PayloadRequest, locale: string, approve: boolean | undefined): boolean {
-  const inTheirLocale = workLocalesOf(req).includes(locale);
-  return approve
-    ? hasRole(req, 'admin') || (hasRole(req, 'reviewer') && inTheirLocale)
-    : hasRole(req, 'admin', 'author') || (hasRole(req, 'translator', 'reviewer') && inTheirLocale);
-}
+const mayMark = (req: PayloadRequest, locale: string, approve: boolean | undefined) =>
+  isStaff(req) && mayMarkLocale(req.user, locale, Boolean(approve));
 
 export const translationMarkEndpoint: Endpoint = {
   path: '/:id/translation-mark',

@@ -200,3 +200,29 @@ export async function documentTranslationFields(
   );
   return { courseId, sourceLocale: status.sourceLocale, locale, fields };
 }
+
+/**
+ * Each unit's translation status per locale (the latest drafts): how many of its fields are
+ * missing, stale, translated and approved, by `<moduleId>/<unitId>`. The course outline shows it.
+ */
+export async function unitTranslationCounts(
+  payload: Payload,
+  courseId: string,
+): Promise<Record<string, Record<string, Record<FieldStatus, number>>>> {
+  const { course } = await courseNow(payload, courseId);
+  const units: Record<string, Record<string, Record<FieldStatus, number>>> = {};
+  for (const [locale, status] of Object.entries(translationStatus(course))) {
+    for (const { path: p, status: s } of status.fields) {
+      const [modules, moduleId, unitsKey, unitId] = p.split('.');
+      if (modules !== 'modules' || unitsKey !== 'units' || !unitId) continue;
+      const counts = ((units[`${moduleId}/${unitId}`] ??= {})[locale] ??= {
+        missing: 0,
+        stale: 0,
+        translated: 0,
+        approved: 0,
+      });
+      counts[s]++;
+    }
+  }
+  return units;
+}

@@ -22,7 +22,7 @@ export function withSourceText(fields: Field[]): Field[] {
         },
       } as Field;
     }
-    if ((field.type === 'array' || field.type === 'group') && 'fields' in field)
+    if (['array', 'group', 'row', 'collapsible'].includes(field.type) && 'fields' in field)
       return { ...field, fields: withSourceText(field.fields) } as Field;
     return field;
   });

@@ -2,14 +2,31 @@
  * Every learner-visible text of a course, by model path: what translators translate and status
  * counts.
  */
-import type { Course, Localized } from './course.ts';
+import fs from 'node:fs';
+import type { Course, Localized, MediaRef } from './course.ts';
 
 export interface TranslatableField {
   /** model path, e.g. `modules.recovery.units.recovery-quiz.questions.q1.prompt` */
   path: string;
-  /** the field's content in a locale (a body's MDX text, a caption file's path), or undefined */
+  /** the field's content in a locale (a body's MDX text, a caption file's WebVTT), or undefined */
   value(locale: string): string | undefined;
 }
+
+/**
+ * A caption track's WebVTT text (read once per file and version), so its status follows what the
+ * cues say; its path when the file is not on this machine.
+ */
+function captionText(ref: MediaRef | undefined): string | undefined {
+  if (!ref) return undefined;
+  if (!ref.file) return ref.path;
+  const stat = fs.statSync(ref.file, { throwIfNoEntry: false });
+  if (!stat) return ref.path;
+  const key = `${ref.file}\0${stat.mtimeMs}\0${stat.size}`;
+  let text = captionTexts.get(key);
+  if (text === undefined) captionTexts.set(key, (text = fs.readFileSync(ref.file, 'utf8')));
+  return text;
+}
+const captionTexts = new Map<string, string>();
 
 /** Walk every localized field, body and caption track that exists in the source locale. */
 export function translatableFields(course: Course): TranslatableField[] {
@@ -46,7 +63,7 @@ export function translatableFields(course: Course): TranslatableField[] {
         case 'video':
           text(`${up}.transcript`, u.transcript);
           if (u.captions[course.sourceLocale])
-            fields.push({ path: `${up}.captions`, value: (l) => u.captions[l]?.path });
+            fields.push({ path: `${up}.captions`, value: (l) => captionText(u.captions[l]) });
           break;
         case 'quiz':
           text(`${up}.intro`, u.intro);

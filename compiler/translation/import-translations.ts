@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { isScalar, parseDocument } from 'yaml';
 import type { Course } from '../model/course.ts';
 import { translatableFields } from '../model/translatable-fields.ts';
 import { readCourseFromFiles, provenanceFile } from '../sources/files/read-course-from-files.ts';
@@ -15,7 +15,16 @@ import { hasErrors, type Diagnostic } from '../model/diagnostic.ts';
 import { checkBodyInCourse } from '../mdx/check-body.ts';
 import { resolveMediaKey } from '../mdx/resolve-media-key.ts';
 import { translationUnits, type TranslationUnit } from './translation-units.ts';
-import { placeholderPattern, rebuildMdxMapped, restoreMarkup, segmentMdx } from './segment-mdx.ts';
+import {
+  placeholder,
+  placeholderPattern,
+  rebuildMdxMapped,
+  restoreMarkup,
+  segmentMdx,
+} from './segment-mdx.ts';
+import { segmentHash, type SegmentRecord } from './body-segments.ts';
+import { rebuildVtt, segmentVtt } from './segment-vtt.ts';
+import type { ImportedState } from './formats/exchange.ts';
 import { sourceHash, type ProvenanceRecord } from './translation-status.ts';
 import { exchangeFormats, detectFormat } from './formats/index.ts';
 
@@ -139,10 +148,21 @@ export function importTranslations(
     ]);
   }
   const known = new Map(units.map((u) => [u.id, u]));
-  const accepted = new Map<string, string>();
+  const bySource = unitsBySource(units);
+  const given = new Set(read.units.map((u) => u.id));
+  // No id of the file is the course's: a tool renumbered them all.
+  const renumbered = !read.units.some((u) => known.has(u.id));
+  const accepted = new Map<string, Accepted>();
   for (const unit of read.units) {
-    const expected = known.get(unit.id);
-    if (!expected) {
+    // In a file whose units a tool renumbered (translate-toolkit's po2xliff keeps no PO context),
+    // a unit is matched by its source text: every unit with that exact source takes the
+    // translation.
+    const matches = known.has(unit.id)
+      ? [known.get(unit.id)!]
+      : !renumbered
+        ? []
+        : (bySource.get(withMarks(unit.source ?? '', {})) ?? []).filter((u) => !given.has(u.id));
+    if (!matches.length) {
       problems.push(
         refusal(
           'import-unknown-unit',
@@ -154,82 +174,100 @@ export function importTranslations(
       continue;
     }
     if (unit.target === undefined || !unit.target.trim()) continue;
-    const problem = placeholderProblem(expected, unit.target);
-    if (problem) {
-      problems.push(
-        refusal(
-          'import-placeholder',
-          problem,
-          'Keep each {n} placeholder of the source exactly once; it stands for markup.',
-          { path: unit.id, locale },
-        ),
-      );
-      continue;
+    for (const expected of matches) {
+      // PO writes placeholders {n}; a tool that turned PO into XLIFF leaves them as text.
+      const target = withMarks(unit.target, expected.codes);
+      const problem = placeholderProblem(expected, target);
+      if (problem) {
+        problems.push(
+          refusal(
+            'import-placeholder',
+            problem,
+            'Keep each {n} placeholder of the source exactly once; it stands for markup.',
+            { path: expected.id, locale },
+          ),
+        );
+        continue;
+      }
+      accepted.set(expected.id, { text: target, state: unit.state ?? 'translated' });
     }
-    accepted.set(unit.id, unit.target);
   }
 
-  // Bodies come whole: every segment translated, and the rebuilt body passes the check the build
-  // runs.
+  // A body is rebuilt from its segments: those in the file, and those the file leaves out that
+  // already have a translation (kept with their status). The rebuilt body passes the check the
+  // build runs.
   const bodies = new Map<string, TranslationUnit[]>();
   for (const u of known.values())
     if (u.id.includes(':')) bodies.set(u.field, [...(bodies.get(u.field) ?? []), u]);
-  const rebuilt = new Map<string, string>();
+  const rebuilt = new Map<string, { text: string; record: ProvenanceRecord }>();
   for (const [field, segments] of bodies) {
-    const given = segments.filter((s) => accepted.has(s.id));
-    if (!given.length) continue;
-    if (given.length !== segments.length) {
+    if (!segments.some((s) => accepted.has(s.id))) continue;
+    const untranslated = segments.filter((s) => !accepted.has(s.id) && s.target === undefined);
+    if (untranslated.length) {
       problems.push(
         refusal(
           'import-partial-body',
-          `${segments.length - given.length} of ${segments.length} segments of this body ` +
-            'have no translation; a body is imported whole',
-          'Translate every segment of the body (its ids end in :1, :2, …) and import again.',
+          `${untranslated.length} of ${segments.length} segments of this body have no ` +
+            'translation, in the file or the course ' +
+            `(${untranslated.map((s) => s.id.split(':')[1]).join(', ')})`,
+          'Translate those segments (ids ending in :1, :2, …) and import again; segments the ' +
+            'course already has a translation for may be left out.',
           { path: field, locale },
         ),
       );
       continue;
     }
-    const body = rebuildTranslatedBody(
-      courseDir,
-      course,
-      field,
-      locale,
-      segments.map((s) => accepted.get(s.id)!),
-    );
+    const translations = segments.map((s) => accepted.get(s.id)?.text ?? s.target!);
+    const body = field.endsWith('.captions')
+      ? rebuildCaptions(course, field, locale, translations)
+      : rebuildTranslatedBody(courseDir, course, field, locale, translations);
     if (body.problems.length) problems.push(...body.problems);
-    else rebuilt.set(field, body.text);
+    else {
+      const sourceText = sourceBody(course, field);
+      const made = segments.map((s) => segmentRecordAfter(s, accepted.get(s.id)));
+      rebuilt.set(field, {
+        text: body.text,
+        record: {
+          source: sourceHash(sourceText),
+          sourceText,
+          segments: made,
+          ...(made.every((m) => m.approved) ? { approved: true } : {}),
+          ...(made.some((m, i) => m.review || m.source !== segmentHash(segments[i].source))
+            ? { review: true }
+            : {}),
+        },
+      });
+    }
   }
   if (problems.length) return fail(problems);
 
-  // Write: locale YAML (comments and order kept), bodies, provenance.
+  // Write: locale YAML (comments and order kept; untouched when no text changed), bodies,
+  // provenance.
   const written: string[] = [];
+  const records: Record<string, ProvenanceRecord> = { ...(course.translations?.[locale] ?? {}) };
   const yamlFile = path.join(courseDir, 'locales', `${locale}.yaml`);
-  const doc = parseDocument(fs.existsSync(yamlFile) ? fs.readFileSync(yamlFile, 'utf8') : '');
-  let yamlChanged = false;
-  for (const [id, target] of accepted) {
+  const yamlChanges: [(string | number)[], string][] = [];
+  for (const [id, given] of accepted) {
     if (id.includes(':')) continue;
-    doc.setIn(yamlPath(id), restoreMarkup(target, {}));
-    yamlChanged = true;
+    const unit = known.get(id)!;
+    if (given.text !== unit.target) yamlChanges.push([yamlPath(id), restoreMarkup(given.text, {})]);
+    if (keepsRecord(unit, given) && records[id]) continue;
+    records[id] = {
+      source: sourceHash(unit.source),
+      sourceText: unit.source,
+      ...flagsOf(given.state),
+    };
   }
-  if (yamlChanged) {
-    fs.writeFileSync(yamlFile, doc.toString({ lineWidth: 0 }));
+  if (yamlChanges.length) {
+    const before = fs.existsSync(yamlFile) ? fs.readFileSync(yamlFile, 'utf8') : '';
+    fs.writeFileSync(yamlFile, patchYaml(before, yamlChanges));
     written.push(yamlFile);
   }
-  for (const [field, mdx] of rebuilt) {
+  for (const [field, body] of rebuilt) {
     const file = path.join(courseDir, bodyFile(field, locale));
-    fs.writeFileSync(file, mdx);
+    fs.writeFileSync(file, body.text);
     written.push(file);
-  }
-  const records: Record<string, ProvenanceRecord> = { ...(course.translations?.[locale] ?? {}) };
-  const importedFields = new Set(
-    [...accepted.keys()]
-      .map((id) => id.split(':')[0])
-      .filter((f) => !f.endsWith('.body') || rebuilt.has(f)),
-  );
-  for (const field of importedFields) {
-    const sourceText = fieldValue(course, field, course.sourceLocale) ?? '';
-    records[field] = { source: sourceHash(sourceText), sourceText };
+    records[field] = body.record;
   }
   fs.writeFileSync(
     provenanceFile(courseDir, locale),
@@ -237,6 +275,94 @@ export function importTranslations(
   );
   written.push(provenanceFile(courseDir, locale));
   return { ok: true, locale, diagnostics: [], written, units: accepted.size };
+}
+
+/** A unit's translation as the file gives it, with the state the file gives it. */
+interface Accepted {
+  text: string;
+  state: ImportedState;
+}
+
+const flagsOf = (state: ImportedState) => ({
+  ...(state === 'approved' ? { approved: true } : {}),
+  ...(state === 'stale' ? { review: true } : {}),
+});
+
+/**
+ * The file gives the text the course already has and claims no more than the course knows (a
+ * translation re-sent as translated keeps its approval; a draft re-sent as a draft keeps the
+ * source it was made from): the provenance stays as it is.
+ */
+function keepsRecord(unit: TranslationUnit, given: Accepted): boolean {
+  if (given.text !== unit.target) return false;
+  if (given.state === 'translated') return unit.state === 'translated' || unit.state === 'approved';
+  if (given.state === 'stale') return unit.state === 'stale';
+  return unit.state === 'approved';
+}
+
+/** The provenance of one body segment after the import. */
+function segmentRecordAfter(unit: TranslationUnit, given: Accepted | undefined): SegmentRecord {
+  const current = segmentHash(unit.source);
+  if (!given || keepsRecord(unit, given))
+    return (
+      unit.made ?? {
+        source: current,
+        ...flagsOf(unit.state === 'missing' ? 'translated' : unit.state),
+      }
+    );
+  return { source: current, ...flagsOf(given.state) };
+}
+
+/** Units by their source text (placeholders as marks), for files whose unit ids were renumbered. */
+function unitsBySource(units: TranslationUnit[]): Map<string, TranslationUnit[]> {
+  const out = new Map<string, TranslationUnit[]>();
+  for (const u of units) out.set(u.source, [...(out.get(u.source) ?? []), u]);
+  return out;
+}
+
+/**
+ * PO-style `{n}` in a text as placeholder marks, for the placeholders `codes` has (all `{n}` when
+ * `codes` is empty: a source text compared with the course's).
+ */
+function withMarks(text: string, codes: Record<number, string>): string {
+  const any = !Object.keys(codes).length;
+  return text.replace(/\{(\d+)\}/g, (whole, n: string) =>
+    any || Number(n) in codes ? placeholder(Number(n)) : whole,
+  );
+}
+
+/**
+ * Rebuild a video's caption file for `locale` from the source's cues (timings, settings and notes
+ * kept) and check it as WebVTT; a problem names the cue.
+ */
+function rebuildCaptions(
+  course: Course,
+  field: string,
+  locale: string,
+  translations: string[],
+): { text: string; problems: Diagnostic[] } {
+  const source = sourceBody(course, field);
+  const cues = segmentVtt(source);
+  const { text, errors } = rebuildVtt(source, cues, translations);
+  const rebuiltCues = segmentVtt(text);
+  const file = bodyFile(field, locale);
+  const problems = errors
+    .map((e): Diagnostic => {
+      const offset =
+        text
+          .split('\n')
+          .slice(0, e.line - 1)
+          .join('\n').length + 1;
+      const n = rebuiltCues.findIndex((c) => offset >= c.start && offset <= c.end);
+      return refusal(
+        'captions',
+        `the translated captions are not valid WebVTT: ${e.message}`,
+        'Keep the cue text short and the {n} placeholders (caption tags) as they are.',
+        { path: n >= 0 ? `${field}:${n + 1}` : field, locale },
+      );
+    })
+    .map((d, i) => ({ ...d, file, line: errors[i].line, column: errors[i].column }));
+  return { text, problems };
 }
 
 /**
@@ -343,9 +469,10 @@ function sourceBody(course: Course, field: string): string {
   return fieldValue(course, field, course.sourceLocale) ?? '';
 }
 
-/** Where the body `field` of `locale` lives in a course folder. */
+/** Where the body (or caption file) `field` of `locale` lives in a course folder. */
 function bodyFile(field: string, locale: string): string {
   const [, moduleId, , unitId] = field.split('.');
+  if (field.endsWith('.captions')) return path.join('media', 'captions', `${unitId}.${locale}.vtt`);
   return path.join('modules', moduleId, `${unitId}.${locale}.mdx`);
 }
 
@@ -376,6 +503,41 @@ function fieldValue(course: Course, field: string, locale: string): string | und
   return translatableFields(course)
     .find((f) => f.path === field)
     ?.value(locale);
+}
+
+/**
+ * Set `changes` in a YAML text, leaving every other byte as it was: a value that exists is replaced
+ * where it stands (plain when YAML reads it back the same, double-quoted otherwise); only when a
+ * key is new is the document written out again (comments and order kept, layout normalised).
+ */
+function patchYaml(text: string, changes: [(string | number)[], string][]): string {
+  const doc = parseDocument(text);
+  const splices: { start: number; end: number; value: string }[] = [];
+  for (const [at, value] of changes) {
+    const node = doc.getIn(at, true);
+    if (!isScalar(node) || !node.range) {
+      for (const [p, v] of changes) doc.setIn(p, v);
+      return doc.toString({ lineWidth: 0 });
+    }
+    const inFlow = /[[{]/.test(
+      text.slice(text.lastIndexOf('\n', node.range[0]) + 1, node.range[0]),
+    );
+    const plain =
+      !/^[\s#:,[\]{}&*!|>'"%@`?-]/.test(value) &&
+      !/: |\s#|\n|\s$|:$/.test(value) &&
+      (!inFlow || !/[,[\]{}]/.test(value)) &&
+      parseDocument(value).toJS() === value;
+    const scalar = plain ? value : JSON.stringify(value);
+    splices.push({ start: node.range[0], end: node.range[1], value: scalar });
+  }
+  let out = text;
+  for (const { start, end, value } of splices.sort((a, b) => b.start - a.start))
+    out = out.slice(0, start) + value + out.slice(end);
+  // What it reads back is what was asked; otherwise write the document out instead.
+  const check = parseDocument(out);
+  if (changes.every(([at, value]) => check.getIn(at) === value)) return out;
+  for (const [p, v] of changes) doc.setIn(p, v);
+  return doc.toString({ lineWidth: 0 });
 }
 
 /** Model path → path in locales/<locale>.yaml (the same ids; list indexes for the scale). */

@@ -42,7 +42,7 @@ export function translationStatus(
         const record = records[field.path];
         const source = field.value(course.sourceLocale) ?? '';
         status =
-          record && record.source !== sourceHash(source)
+          record && (record.source !== sourceHash(source) || record.review)
             ? 'stale'
             : record?.approved
               ? 'approved'
@@ -92,7 +92,7 @@ export function translationCoverage(
  * Provenance records for every field translated in `locale` now: "this translation was made from
  * today's source".
  */
-export type ProvenanceRecord = { source: string; sourceText?: string; approved?: boolean };
+export type ProvenanceRecord = NonNullable<Course['translations']>[string][string];
 
 export function currentProvenance(
   course: Course,

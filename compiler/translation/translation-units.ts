@@ -1,12 +1,18 @@
 /**
  * A course's content for one locale as translation units: one per short text (id = model path) and
- * one per segment of each body (id = `<model path>:<n>`), with placeholders for markup, the
- * existing translation, its status, and a note for the translator.
+ * one per segment of each body and cue of each caption file (id = `<model path>:<n>`), with
+ * placeholders for markup, the existing translation, its status, and a note for the translator.
  */
 import type { Course } from '../model/course.ts';
 import { translatableFields } from '../model/translatable-fields.ts';
-import { placeholder, placeholderPattern, segmentMdx } from './segment-mdx.ts';
+import { diffWords } from 'diff';
+import { placeholderPattern, segmentMdx } from './segment-mdx.ts';
+import { pairBodySegments, type SegmentRecord } from './body-segments.ts';
+import { segmentVtt } from './segment-vtt.ts';
 import { translationStatus, type FieldStatus } from './translation-status.ts';
+
+/** Characters per second a caption can be read at (the common subtitling guideline, ~17). */
+const readingSpeed = 17;
 
 export interface TranslationUnit {
   id: string;
@@ -19,7 +25,24 @@ export interface TranslationUnit {
   state: FieldStatus;
   /** the source text the existing translation was made from, when it changed since */
   previousSource?: string;
+  /** for a body segment: the provenance its existing translation carries */
+  made?: SegmentRecord;
+  /** most characters the text should have (caption cues: what can be read while shown) */
+  maxLength?: number;
   note: string;
+}
+
+/**
+ * The note, and when the source changed since the translation was made, a word diff of the change
+ * (wdiff's notation; placeholders written {n} as in PO).
+ */
+function withSourceChange(note: string, previous: string | undefined, source: string): string {
+  if (previous === undefined) return note;
+  const braces = (text: string) => text.replace(placeholderPattern, (_, n: string) => `{${n}}`);
+  const change = diffWords(braces(previous), braces(source))
+    .map((p) => (p.added ? `{+${p.value}+}` : p.removed ? `[-${p.value}-]` : p.value))
+    .join('');
+  return `${note} The source changed since the translation (removed [-…-], added {+…+}): ${change}`;
 }
 
 /** Notes say where a text appears and, where a layout needs it, how long it may be. */
@@ -51,22 +74,6 @@ function noteFor(path: string): string {
   return `Course text (${last}).`;
 }
 
-/**
- * Rewrite a target segment's placeholders to the source's numbers (matched by the markup they stand
- * for).
- */
-function renumber(
-  target: { text: string; codes: Record<number, string> },
-  sourceCodes: Record<number, string>,
-): string {
-  const free = new Map<string, number[]>();
-  for (const [n, code] of Object.entries(sourceCodes))
-    free.set(code, [...(free.get(code) ?? []), Number(n)]);
-  return target.text.replace(placeholderPattern, (_, n: string) =>
-    placeholder(free.get(target.codes[Number(n)])?.shift() ?? Number(n)),
-  );
-}
-
 export function translationUnits(course: Course, locale: string): TranslationUnit[] {
   const status = new Map(
     translationStatus(course, [locale])[locale].fields.map((f) => [f.path, f.status]),
@@ -74,11 +81,34 @@ export function translationUnits(course: Course, locale: string): TranslationUni
   const records = course.translations?.[locale] ?? {};
   const units: TranslationUnit[] = [];
   for (const field of translatableFields(course)) {
-    if (field.path.endsWith('.captions')) continue; // caption files are translated as WebVTT files
     const state = status.get(field.path) ?? 'missing';
-    const previousSource = state === 'stale' ? records[field.path]?.sourceText : undefined;
     const source = field.value(course.sourceLocale) ?? '';
+    const before = records[field.path]?.sourceText;
+    const previousSource = state === 'stale' && before !== source ? before : undefined;
     const target = locale === course.sourceLocale ? undefined : field.value(locale);
+    if (field.path.endsWith('.captions')) {
+      // One unit per cue: its text; timings and settings stay the source's.
+      const cues = segmentVtt(source);
+      const paired = pairBodySegments(cues, target, records[field.path], state, segmentVtt);
+      cues.forEach((cue, i) => {
+        units.push({
+          id: `${field.path}:${i + 1}`,
+          field: field.path,
+          source: cue.text,
+          codes: cue.codes,
+          ...paired[i],
+          maxLength: Math.max(20, Math.round(cue.seconds * readingSpeed)),
+          note: withSourceChange(
+            `Caption ${i + 1}, shown ${cue.timing}. Keep it readable in ` +
+              `${cue.seconds.toFixed(1)} s (about ${Math.round(cue.seconds * readingSpeed)} ` +
+              'characters); placeholders stand for caption tags.',
+            paired[i].previousSource,
+            cue.text,
+          ),
+        });
+      });
+      continue;
+    }
     if (!field.path.endsWith('.body')) {
       units.push({
         id: field.path,
@@ -88,31 +118,22 @@ export function translationUnits(course: Course, locale: string): TranslationUni
         codes: {},
         state,
         previousSource,
-        note: noteFor(field.path),
+        note: withSourceChange(noteFor(field.path), previousSource, source),
       });
       continue;
     }
+    // An existing translation is split the same way and paired segment by segment
+    // (body-segments.ts): one changed sentence leaves the others' translation and status alone.
     const segments = segmentMdx(source);
-    // An existing translation is split the same way; its segments pair up when the structure
-    // matches.
-    const targetSegments = target === undefined ? undefined : segmentMdx(target);
-    const paired =
-      targetSegments &&
-      targetSegments.length === segments.length &&
-      targetSegments.every(
-        (t, i) =>
-          JSON.stringify(Object.values(t.codes).sort()) ===
-          JSON.stringify(Object.values(segments[i].codes).sort()),
-      );
+    const paired = pairBodySegments(segments, target, records[field.path], state);
     segments.forEach((segment, i) => {
       units.push({
         id: `${field.path}:${i + 1}`,
         field: field.path,
         source: segment.text,
         codes: segment.codes,
-        target: paired ? renumber(targetSegments![i], segment.codes) : undefined,
-        state: paired ? state : 'missing',
-        note: noteFor(field.path),
+        ...paired[i],
+        note: withSourceChange(noteFor(field.path), paired[i].previousSource, segment.text),
       });
     });
   }

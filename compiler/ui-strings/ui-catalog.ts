@@ -10,12 +10,25 @@ import { setupI18n } from '@lingui/core';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { pseudoLocale, pseudoMessage } from '../translation/pseudo-locale.ts';
+import { formatPlainNumbers } from '../../runtime/logic/plain-numbers.ts';
 
 export type Translate = (id: string, values?: Record<string, unknown>) => string;
 
+/**
+ * Around a UI string shown in the source locale because the page's locale lacks it (private-use
+ * characters, never in content).
+ */
+export const fallbackMarks = { open: '\uE002', close: '\uE003' } as const;
+
 export interface UiCatalogs {
-  /** The translate function for `locale` (falls back to the source catalog, once warned). */
-  forLocale(locale: string): Translate;
+  /**
+   * The translate function for `locale` (falls back to the source catalog, once warned). With
+   * `markFallbacks`, a string shown in the source locale comes between fallbackMarks, for
+   * compiler/render/isolate-fallbacks.ts to give it its language.
+   */
+  forLocale(locale: string, options?: { markFallbacks?: boolean }): Translate;
+  /** Whether `locale` shows any UI string in the source locale (its catalog lacks some). */
+  hasFallbacks(locale: string): boolean;
   diagnostics: Diagnostic[];
   /** Ids of the source catalog. */
   ids: string[];
@@ -128,16 +141,24 @@ export function loadUiCatalogs(
     }
     return out;
   };
-  const perLocale = new Map<string, Translate>();
+  /** Locales whose catalog lacks strings of the source catalog. */
+  const withFallbacks = new Set<string>();
+  const perLocale = new Map<
+    string,
+    (id: string, values?: Record<string, unknown>, mark?: boolean) => string
+  >();
+  const sourceCompiled = compiled(sourceLocale, source);
   const sourceI18n = setupI18n({
     locale: sourceLocale,
-    messages: { [sourceLocale]: compiled(sourceLocale, source) },
+    messages: { [sourceLocale]: sourceCompiled },
   });
+  const sourceNumber = new Intl.NumberFormat(sourceLocale);
 
   for (const locale of locales) {
     const messages = locale === sourceLocale ? source : load(locale);
     raw.set(locale, { ...source, ...messages });
     const missing = ids.filter((id) => !(id in messages));
+    if (locale !== sourceLocale && missing.length) withFallbacks.add(locale);
     if (missing.length) {
       diagnostics.push({
         severity: 'warning',
@@ -149,10 +170,21 @@ export function loadUiCatalogs(
         fix: `Translate them in the theme's locales/${locale}.po.`,
       });
     }
-    const localeI18n = setupI18n({ locale, messages: { [locale]: compiled(locale, messages) } });
-    perLocale.set(locale, (id, values) => {
-      if (id in messages) return localeI18n._(id, values);
-      if (id in source) return sourceI18n._(id, values);
+    const localeCompiled = compiled(locale, messages);
+    const localeI18n = setupI18n({ locale, messages: { [locale]: localeCompiled } });
+    const number = new Intl.NumberFormat(locale);
+    perLocale.set(locale, (id, values, mark) => {
+      if (id in messages)
+        return localeI18n._(id, formatPlainNumbers(localeCompiled[id], values, number.format));
+      if (id in source) {
+        // Wholly in the source locale, digits too (its plural `#` cannot be told otherwise): the
+        // string is marked as the source language's in the page.
+        const text = sourceI18n._(
+          id,
+          formatPlainNumbers(sourceCompiled[id], values, sourceNumber.format),
+        );
+        return mark ? `${fallbackMarks.open}${text}${fallbackMarks.close}` : text;
+      }
       diagnostics.push({
         severity: 'warning',
         ruleId: 'polycourse:ui-string-unknown',
@@ -164,7 +196,12 @@ export function loadUiCatalogs(
     });
   }
   return {
-    forLocale: (locale) => perLocale.get(locale) ?? ((id, values) => sourceI18n._(id, values)),
+    forLocale: (locale, options) => {
+      const t = perLocale.get(locale);
+      if (!t) return (id, values) => sourceI18n._(id, values);
+      return (id, values) => t(id, values, options?.markFallbacks);
+    },
+    hasFallbacks: (locale) => withFallbacks.has(locale),
     diagnostics,
     ids,
     messagesFor: (locale) => raw.get(locale) ?? source,

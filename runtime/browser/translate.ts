@@ -3,10 +3,12 @@
  * bundle).
  */
 import { setupI18n, type Messages } from '@lingui/core';
+import { formatPlainNumbers } from '../logic/plain-numbers.ts';
 
 export type Translate = (id: string, values?: Record<string, unknown>) => string;
 
 export function createTranslate(locale: string, messages: Record<string, unknown>): Translate {
   const i18n = setupI18n({ locale, messages: { [locale]: messages as Messages } });
-  return (id, values) => i18n._(id, values);
+  const number = new Intl.NumberFormat(locale);
+  return (id, values) => i18n._(id, formatPlainNumbers(messages[id], values, number.format));
 }

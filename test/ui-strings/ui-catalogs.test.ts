@@ -4,10 +4,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, type Token } from '@messageformat/parser'; // the ICU parser Lingui itself uses
-import { readPoCatalog } from '../../compiler/ui-strings/ui-catalog.ts';
+import { loadUiCatalogs, readPoCatalog } from '../../compiler/ui-strings/ui-catalog.ts';
+import { createTranslate } from '../../runtime/browser/translate.ts';
 import { themesRoot } from '../../compiler/render/theme-folders.ts';
 import { demoLocales } from '../helpers/demo-course.ts';
 
@@ -70,4 +72,51 @@ describe('UI catalogs', () => {
       },
     );
   }
+});
+
+describe('numbers in UI strings', () => {
+  /** A theme folder with one catalog for `locale`. */
+  const catalog = (locale: string, entries: Record<string, string>) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-'));
+    const po = Object.entries(entries)
+      .map(([id, text]) => `msgid ${JSON.stringify(id)}\nmsgstr ${JSON.stringify(text)}\n`)
+      .join('\n');
+    const header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n';
+    fs.writeFileSync(path.join(dir, `${locale}.po`), header + po);
+    return dir;
+  };
+
+  it('one digit system per string: plain {done}/{total} as the locale writes numbers', () => {
+    const en = catalog('en', {
+      progress: '{done} of {total}',
+      points: '{count, plural, one {# point} other {# points}}',
+      mixed: '{done}/{total} · {count, plural, one {# point} other {# points}}',
+      name: 'Hello {name}',
+    });
+    const fa = catalog('fa', {
+      progress: '{done} از {total}',
+      mixed: '{done}/{total} · {count, plural, other {# امتیاز}}',
+    });
+    const catalogs = loadUiCatalogs([fa, en], ['en', 'fa'], 'en');
+    const t = catalogs.forLocale('fa');
+    expect(t('progress', { done: 13, total: 30 })).toBe('۱۳ از ۳۰');
+    expect(t('mixed', { done: 13, total: 30, count: 170 })).toBe('۱۳/۳۰ · ۱۷۰ امتیاز');
+    // A string Persian lacks is shown wholly in English, digits too (marked lang="en" in the
+    // page).
+    expect(t('points', { count: 1234 })).toBe('1,234 points');
+    expect(catalogs.forLocale('fa')('name', { name: 'Ali' })).toBe('Hello Ali');
+    expect(catalogs.forLocale('en')('progress', { done: 1234, total: 2000 })).toBe(
+      '1,234 of 2,000',
+    );
+  });
+
+  it('the learner runtime formats them the same way', async () => {
+    const { compileMessage } = await import('@lingui/message-utils/compileMessage');
+    const t = createTranslate('fa', {
+      progress: compileMessage('{done} از {total}'),
+      plural: compileMessage('{count, plural, other {# امتیاز}}'),
+    });
+    expect(t('progress', { done: 13, total: 30 })).toBe('۱۳ از ۳۰');
+    expect(t('plural', { count: 170 })).toBe('۱۷۰ امتیاز');
+  });
 });

@@ -7,10 +7,21 @@ export interface ExchangeMeta {
   targetLocale: string;
 }
 
+/**
+ * What the file says of a target: `stale` = needs review (XLIFF needs-review-…, `initial` with a
+ * target, PO `#, fuzzy`), `translated`, `approved` (XLIFF 1.2 signed-off/final, 2.0
+ * reviewed/final).
+ */
+export type ImportedState = 'stale' | 'translated' | 'approved';
+
 export interface ImportedUnit {
   id: string;
+  /** source text as the file has it (placeholder marks), to find a unit a tool renumbered */
+  source?: string;
   /** target text with internal placeholder marks; undefined when the file has no target */
   target?: string;
+  /** the target's state; undefined when the file says nothing (taken as translated) */
+  state?: ImportedState;
 }
 
 export type ReadResult =

@@ -15,7 +15,7 @@ export function detectFormat(text: string): ExchangeFormat['name'] | undefined {
   if (/<xliff\b/.test(head))
     return /version="2\.0"/.test(head)
       ? 'xliff20'
-      : /version="1\.2"/.test(head)
+      : /version="1\.[12]"/.test(head)
         ? 'xliff12'
         : undefined;
   if (/^\s*(#|msgid|msgctxt)/m.test(head)) return 'po';

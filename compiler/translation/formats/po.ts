@@ -4,12 +4,16 @@
  * changed.
  */
 import gettextParser, { type PoData, type PoEntry } from 'gettext-parser';
-import type { ExchangeFormat } from './exchange.ts';
+import type { ExchangeFormat, ImportedUnit } from './exchange.ts';
 import { placeholder, placeholderPattern } from '../segment-mdx.ts';
+import { localeInfo } from '../../model/locales.ts';
 
 const toPo = (text: string) => text.replace(placeholderPattern, (_, n: string) => `{${n}}`);
 const fromPo = (text: string) =>
   text.replace(/\{(\d+)\}/g, (_, n: string) => placeholder(Number(n)));
+
+/** gettext's date form: `2026-12-02 05:20+0000`. */
+const poDate = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')}+0000`;
 
 export const po: ExchangeFormat = {
   name: 'po',
@@ -30,7 +34,8 @@ export const po: ExchangeFormat = {
       };
       if (unit.state === 'stale') {
         comments.flag = 'fuzzy';
-        if (unit.previousSource) comments.previous = `msgid ${JSON.stringify(unit.previousSource)}`;
+        if (unit.previousSource)
+          comments.previous = `msgid ${JSON.stringify(toPo(unit.previousSource))}`;
       }
       entries[unit.id] = {
         [toPo(unit.source)]: {
@@ -41,16 +46,21 @@ export const po: ExchangeFormat = {
         },
       };
     }
+    const now = poDate(new Date());
     const data: PoData = {
       charset: 'utf-8',
       headers: {
+        'Project-Id-Version': meta.courseId,
+        'POT-Creation-Date': now,
+        'PO-Revision-Date': now,
+        'Last-Translator': '',
+        'Language-Team': `${localeInfo(meta.targetLocale).label} (${meta.targetLocale})`,
         'Content-Type': 'text/plain; charset=UTF-8',
         'Content-Transfer-Encoding': '8bit',
         'MIME-Version': '1.0',
         Language: meta.targetLocale,
         'X-Polycourse-Course': meta.courseId,
         'X-Polycourse-Source-Language': meta.sourceLocale,
-        'Project-Id-Version': meta.courseId,
       },
       translations: entries,
     };
@@ -63,13 +73,19 @@ export const po: ExchangeFormat = {
     } catch (error) {
       return { ok: false, reason: `not a readable PO file: ${(error as Error).message}` };
     }
-    const units = [];
+    const units: ImportedUnit[] = [];
     for (const [context, entries] of Object.entries(data.translations)) {
       if (!context) continue;
       for (const entry of Object.values(entries)) {
         const value = entry.msgstr?.[0];
         const fuzzy = entry.comments?.flag?.includes('fuzzy');
-        units.push({ id: context, target: value && !fuzzy ? fromPo(value) : undefined });
+        // A fuzzy entry is a draft: taken in, and left for review (as XLIFF's needs-review).
+        units.push({
+          id: context,
+          source: fromPo(entry.msgid),
+          target: value ? fromPo(value) : undefined,
+          state: value ? (fuzzy ? 'stale' : undefined) : undefined,
+        });
       }
     }
     return {

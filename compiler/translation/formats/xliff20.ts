@@ -1,6 +1,6 @@
 /** XLIFF 2.0: segment `state` (initial, translated, reviewed, final), markup in <originalData>. */
 import { DOMImplementation, XMLSerializer, type Element } from '@xmldom/xmldom';
-import type { ExchangeFormat } from './exchange.ts';
+import type { ExchangeFormat, ImportedState, ImportedUnit } from './exchange.ts';
 import { appendSegment, parseXml, readSegment } from './xml-segments.ts';
 
 const ns = 'urn:oasis:names:tc:xliff:document:2.0';
@@ -10,6 +10,17 @@ const states = {
   translated: 'translated',
   approved: 'final',
 } as const;
+
+/**
+ * A segment's `state` as ours: `initial` with a target is a draft to review (so is our own
+ * stale marker), `translated` a translation, `reviewed` and `final` approved.
+ */
+function stateOf(segment: Element | undefined): ImportedState | undefined {
+  const state = segment?.getAttribute('state');
+  if (segment?.getAttribute('subState') === 'polycourse:stale') return 'stale';
+  if (!state) return undefined;
+  return state === 'translated' ? 'translated' : state === 'initial' ? 'stale' : 'approved';
+}
 
 export const xliff20: ExchangeFormat = {
   name: 'xliff20',
@@ -79,20 +90,25 @@ export const xliff20: ExchangeFormat = {
     const file = doc.getElementsByTagName('file')[0];
     if (root.getAttribute('version') !== '2.0' || !file)
       return { ok: false, reason: 'not an XLIFF 2.0 file (<xliff version="2.0"><file …>)' };
-    const units = [];
+    const units: ImportedUnit[] = [];
     for (const u of Array.from(doc.getElementsByTagName('unit')) as Element[]) {
       const id = u.getAttribute('id') ?? '';
+      const segment = u.getElementsByTagName('segment')[0];
       const target = u.getElementsByTagName('target')[0];
-      if (!target || !target.firstChild) {
-        units.push({ id });
-        continue;
-      }
-      const read = readSegment(target, (ph) => {
+      const phNumber = (ph: Element) => {
         const ref = ph.getAttribute('dataRef') ?? `d${ph.getAttribute('id')}`;
         return /^d\d+$/.test(ref) ? Number(ref.slice(1)) : undefined;
-      });
+      };
+      const sourceElement = u.getElementsByTagName('source')[0];
+      const sourceRead = sourceElement ? readSegment(sourceElement, phNumber) : undefined;
+      const source = sourceRead && 'text' in sourceRead ? sourceRead.text : undefined;
+      if (!target || !target.firstChild) {
+        units.push({ id, source });
+        continue;
+      }
+      const read = readSegment(target, phNumber);
       if ('error' in read) return { ok: false, reason: `unit ${id}: ${read.error}` };
-      units.push({ id, target: read.text });
+      units.push({ id, source, target: read.text, state: stateOf(segment) });
     }
     return {
       ok: true,

@@ -1,0 +1,56 @@
+/**
+ * UI strings a locale's catalog lacks are shown in the source locale (compiler/ui-strings/
+ * ui-catalog.ts marks them). In the page they get their own language and direction — `<span
+ * lang="en" dir="ltr">` — so a screen reader reads them with the right voice and a right-to-left
+ * page isolates them, as course text that falls back already is. Where an element cannot hold
+ * markup (attributes, <title>, <option>, scripts), the marks are only removed.
+ */
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { visit, SKIP } from 'unist-util-visit';
+import { fallbackMarks } from '../ui-strings/ui-catalog.ts';
+import type { LocaleInfo } from '../model/locales.ts';
+
+const { open, close } = fallbackMarks;
+const marks = new RegExp(`[${open}${close}]`, 'g');
+const marked = (value: string) => value.includes(open) || value.includes(close);
+const textOnly = new Set(['title', 'option', 'textarea', 'script', 'style']);
+
+export function isolateFallbacks(tree: Root, source: Pick<LocaleInfo, 'code' | 'dir'>): void {
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'element') {
+      for (const [name, value] of Object.entries(node.properties)) {
+        if (typeof value === 'string' && marked(value))
+          node.properties[name] = value.replace(marks, '');
+        else if (Array.isArray(value))
+          node.properties[name] = value.map((v) =>
+            typeof v === 'string' ? v.replace(marks, '') : v,
+          );
+      }
+      return;
+    }
+    if (node.type !== 'text' || !parent || index === undefined || !node.value.includes(open))
+      return;
+    if (parent.type === 'element' && textOnly.has(parent.tagName)) {
+      node.value = node.value.replace(marks, '');
+      return;
+    }
+    const pieces: ElementContent[] = [];
+    // "before \uE002fallback\uE003 after": odd pieces are the fallback strings.
+    node.value.split(new RegExp(`${open}|${close}`)).forEach((value, i) => {
+      if (!value) return;
+      const text: Text = { type: 'text', value };
+      pieces.push(
+        i % 2
+          ? ({
+              type: 'element',
+              tagName: 'span',
+              properties: { lang: source.code, dir: source.dir },
+              children: [text],
+            } satisfies Element)
+          : text,
+      );
+    });
+    (parent.children as ElementContent[]).splice(index, 1, ...pieces);
+    return [SKIP, index + pieces.length];
+  });
+}
