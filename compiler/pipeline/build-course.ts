@@ -37,7 +37,7 @@ export function buildCourse(options: BuildOptions): Promise<BuildResult> {
  */
 export function validateCourseDir(
   courseDir: string,
-  options: Pick<BuildOptions, 'theme' | 'locales'> = {},
+  options: Pick<BuildOptions, 'theme' | 'locales' | 'source'> = {},
 ): Promise<BuildResult> {
   return runPhases({ courseDir, outDir: '', ...options }, [
     readAndValidate,

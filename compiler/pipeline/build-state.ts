@@ -31,6 +31,18 @@ export interface BuildOptions {
   pseudo?: boolean;
   /** Publish only the locales a reviewer approved completely (and the source locale). */
   approvedOnly?: boolean;
+  /**
+   * A preview of unpublished drafts: every page says so, registers no service worker and keeps
+   * the learner's progress only for the browser tab (not in the published bundle's storage).
+   */
+  preview?: boolean;
+  /**
+   * The address the course's folder (`<out>/<course-id>/`) is served at, ending in `/`, e.g.
+   * `https://learn.example.org/rights/`: pages then name their absolute address (canonical) and
+   * their translations' (hreflang), which search engines need absolute. Without it pages carry
+   * neither; the language picker links them either way.
+   */
+  baseUrl?: string;
   /** A course already read by another source (e.g. the CMS); default: read `courseDir`. */
   source?: SourceResult;
   /** What to deliver, in order (default: the static bundle alone). */

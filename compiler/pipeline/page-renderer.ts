@@ -8,6 +8,8 @@ import { loadUiCatalogs } from '../ui-strings/ui-catalog.ts';
 import { planPages } from '../render/plan-pages.ts';
 import { buildPageView, type LocaleContext } from '../render/build-page-view.ts';
 import { createDirMaker } from './create-dir-maker.ts';
+import { isolateFallbacks } from '../render/isolate-fallbacks.ts';
+import { localeInfo } from '../model/locales.ts';
 import type { RenderedPage, RenderJob, RenderSetup } from './render-job.ts';
 
 export async function createPageRenderer(
@@ -27,11 +29,13 @@ export async function createPageRenderer(
         course,
         locale,
         locales,
-        t: catalogs.forLocale(locale),
+        t: catalogs.forLocale(locale, { markFallbacks: catalogs.hasFallbacks(locale) }),
         media: setup.media,
         stylesheet: setup.stylesheets[locale],
         runtime: setup.runtimes[locale],
         interactive: setup.interactive,
+        preview: setup.preview,
+        baseUrl: setup.baseUrl,
       };
       contexts.set(locale, ctx);
     }
@@ -43,7 +47,11 @@ export async function createPageRenderer(
     if (job.write && !hasErrors(diagnostics)) {
       const file = path.join(setup.stagingDir, job.locale, spec.path);
       mkdir(path.dirname(file));
-      fs.writeFileSync(file, toHtml(theme.templates.renderPage(view)));
+      const tree = theme.templates.renderPage(view);
+      // Only where the catalog lacks strings: a complete locale's pages are not walked again.
+      if (catalogs.hasFallbacks(job.locale))
+        isolateFallbacks(tree, localeInfo(course.sourceLocale));
+      fs.writeFileSync(file, toHtml(tree));
     }
     return { job, diagnostics };
   };

@@ -20,6 +20,10 @@ export interface RenderSetup {
   /** the interactive part of the runtime, inside each locale folder */
   interactive: string;
   stagingDir: string;
+  /** A preview of drafts (BuildOptions.preview). */
+  preview?: boolean;
+  /** Where the course's folder is served (BuildOptions.baseUrl). */
+  baseUrl?: string;
 }
 
 export interface RenderJob {

@@ -7,6 +7,8 @@ import type { FolderSource, SourceResult } from './source.ts';
 export type { SourceResult } from './source.ts';
 import { readCourseFromFiles } from './files/read-course-from-files.ts';
 import { readCourseFromCorpus } from './corpus/read-course-from-corpus.ts';
+// For processes that read the same course on every change (`polycourse dev`).
+export { keepParsedYaml } from './files/yaml-document.ts';
 
 /** The sources that read a folder, by the name a caller chooses one with (`--source <name>`). */
 export const folderSources = {

@@ -152,6 +152,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface StaticServerOptions {
+  /**
+   * Answers a request first (e.g. `polycourse dev`'s live reload) and says whether it did; the
+   * rest is served from `root`.
+   */
+  before?(req: http.IncomingMessage, res: http.ServerResponse): boolean;
+}
+
 /**
  * Serve `root` on `host:port` (0: any free port); a busy port rejects with Node's EADDRINUSE error.
  */
@@ -159,10 +167,12 @@ export function startStaticServer(
   root: string,
   port = 0,
   host = '127.0.0.1',
+  options: StaticServerOptions = {},
 ): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
     res.setHeader('x-content-type-options', 'nosniff');
     try {
+      if (options.before?.(req, res)) return;
       answer(req, res, resolveStaticFile(root, requestPath(req.url ?? '/')));
     } catch {
       // A file that vanished between the checks and the read: the server answers and keeps going.

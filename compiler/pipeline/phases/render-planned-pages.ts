@@ -23,6 +23,8 @@ export async function renderPlannedPages(state: BuildState): Promise<PhaseOutcom
     runtimes: pathsOf(assets.runtimes),
     interactive: assets.interactive.path,
     stagingDir: state.staging?.dir ?? '',
+    preview: state.options.preview,
+    baseUrl: state.options.baseUrl,
   };
   const { pageState, options } = state;
   await renderPages(

@@ -12,6 +12,7 @@ import { readPageRecords } from '../page-state.ts';
 import type { RenderJob } from '../render-job.ts';
 import {
   need,
+  type BuildOptions,
   type BuildState,
   type PageState,
   type PhaseOutcome,
@@ -26,7 +27,7 @@ export function reuseUnchangedPages(state: BuildState): PhaseOutcome {
   const file = path.join(state.cacheDir, course.id, 'pages.json');
   const pageState: PageState = { file, keys: new Map(), previous: readPageRecords(file), next: {} };
   state.pageState = pageState;
-  const skeleton = skeletonKey(course, state.locales, assets);
+  const skeleton = skeletonKey(course, state.locales, assets, state.options);
   const toRender: RenderJob[] = [];
   for (const job of state.jobs) {
     const { locale } = job;
@@ -53,8 +54,16 @@ export function reuseUnchangedPages(state: BuildState): PhaseOutcome {
   state.jobs = toRender;
 }
 
-/** What every page depends on: the compiler, theme, locales, course (bodies aside) and media. */
-function skeletonKey(course: Course, locales: string[], assets: PreparedAssets): string {
+/**
+ * What every page depends on: the compiler, theme, locales, course (bodies aside), media, whether
+ * the build is a preview of drafts, and the address it is served at.
+ */
+function skeletonKey(
+  course: Course,
+  locales: string[],
+  assets: PreparedAssets,
+  { preview, baseUrl }: Pick<BuildOptions, 'preview' | 'baseUrl'>,
+): string {
   const { theme, media } = assets;
   const images = [...media.images.values()].map((image) => image.fallback.path).sort();
   return sha256(
@@ -64,6 +73,8 @@ function skeletonKey(course: Course, locales: string[], assets: PreparedAssets):
     JSON.stringify(course, (k, v) => (k === 'body' ? undefined : v)),
     JSON.stringify([...media.files]),
     JSON.stringify(images),
+    preview ? 'preview' : 'published',
+    baseUrl ?? '',
   );
 }
 

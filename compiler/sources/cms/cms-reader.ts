@@ -12,12 +12,16 @@ export type CmsText = { readonly [locale: string]: string | null | undefined } |
 export type CmsRef<T> = string | number | T;
 
 export interface CmsQuestionDocument {
-  questionId: string;
+  /** Ids are filled on save by the CMS; one still missing fails the model's id check. */
+  questionId?: string | null;
   type: Question['type'];
   prompt?: CmsText;
-  options?: { optionId: string; text?: CmsText; feedback?: CmsText }[] | null;
-  targets?: { targetId: string; text?: CmsText }[] | null;
-  /** A JSON field: the answer key as stored (option ids; validateCourse checks it). */
+  options?: { optionId?: string | null; text?: CmsText; feedback?: CmsText }[] | null;
+  targets?: { targetId?: string | null; text?: CmsText }[] | null;
+  /**
+   * A JSON field: the answer key as stored, derived by the CMS from its quiz editor's fields
+   * (option ids; validateCourse checks it).
+   */
   correct?: unknown;
   correctFeedback?: CmsText;
   incorrectFeedback?: CmsText;

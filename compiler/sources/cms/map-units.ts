@@ -52,17 +52,20 @@ export function mapUnit(context: CmsContext, u: CmsUnitDocument, moduleId: strin
 }
 
 function mapQuestion(q: CmsQuestionDocument): Question {
-  const targets = (q.targets ?? []).map((t) => ({ id: t.targetId, text: localized(t.text) }));
+  const targets = (q.targets ?? []).map((t) => ({
+    id: t.targetId ?? '',
+    text: localized(t.text),
+  }));
   return {
     // A JSON field: the answer key as stored; validateCourse checks it.
-    id: q.questionId,
+    id: q.questionId ?? '',
     type: q.type,
     prompt: localized(q.prompt),
     correct: (q.correct ?? []) as string[],
     options: (q.options ?? []).map((o) => {
       const feedback = localized(o.feedback);
       const withFeedback = Object.keys(feedback).length ? { feedback } : {};
-      return { id: o.optionId, text: localized(o.text), ...withFeedback };
+      return { id: o.optionId ?? '', text: localized(o.text), ...withFeedback };
     }),
     ...(q.type === 'matching' ? { targets } : {}),
     feedback: { correct: localized(q.correctFeedback), incorrect: localized(q.incorrectFeedback) },

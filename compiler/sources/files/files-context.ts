@@ -18,8 +18,12 @@ export type YamlPath = (string | number)[];
 export interface FilesContext {
   courseDir: string;
   diagnostics: Diagnostic[];
-  /** Model path (dot-joined ids) → where it was written. */
-  positions: Map<string, SourcePosition>;
+  /**
+   * Model path (dot-joined ids) → where it was written; a function is asked only when a problem
+   * needs the place (finding a key's line in a YAML document for every text of every locale cost
+   * a third of reading a course).
+   */
+  positions: Map<string, SourcePosition | (() => SourcePosition)>;
   /** Every file read, in the order read. */
   inputs: string[];
   /** A file's name as diagnostics show it: relative to the working directory. */
@@ -56,9 +60,10 @@ export function sourceResult(context: FilesContext, course?: Course): SourceResu
   const locate = (modelPath: string) => {
     for (let p = modelPath; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
       const hit = positions.get(p);
-      if (hit) return hit;
+      if (hit) return typeof hit === 'function' ? hit() : hit;
     }
-    return positions.get('');
+    const root = positions.get('');
+    return typeof root === 'function' ? root() : root;
   };
   const inputsHash = () =>
     sha256(...inputs.sort().flatMap((f) => [path.relative(courseDir, f), fs.readFileSync(f)]));

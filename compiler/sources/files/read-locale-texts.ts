@@ -65,7 +65,7 @@ export function readText(
   const out: Localized = {};
   for (const [locale, yaml] of texts) {
     const value = getIn(yaml.data, yamlPath);
-    positions.set(`${modelPath}.${locale}`, yaml.positionOf(yamlPath));
+    positions.set(`${modelPath}.${locale}`, () => yaml.positionOf(yamlPath));
     if (typeof value === 'string' || typeof value === 'number') out[locale] = String(value);
     else if (value !== undefined && value !== null) {
       diagnostics.push({
@@ -89,7 +89,7 @@ export function readText(
       fix: `Add ${yamlPath.join('.')} to locales/${sourceLocale}.yaml.`,
     });
   }
-  positions.set(modelPath, sourceTexts.positionOf(yamlPath));
+  positions.set(modelPath, () => sourceTexts.positionOf(yamlPath));
   return out;
 }
 

@@ -129,11 +129,38 @@ function readBoundedText(
   };
 }
 
+type ParsedYaml = {
+  doc?: Document;
+  lineCounter: LineCounter;
+  data?: unknown;
+  diagnostics: Diagnostic[];
+};
+
+/** file → its last text and what it parsed to, while a long-lived process keeps them. */
+let parsedFiles: Map<string, { text: string; parsed: ParsedYaml }> | undefined;
+
+/**
+ * Keep each file's last parse in this process, for processes that read the same course again
+ * and again (`polycourse dev`): a file whose text did not change is not parsed again. One entry per
+ * file; callers get their own copy of the data.
+ */
+export function keepParsedYaml(): void {
+  parsedFiles ??= new Map();
+}
+
 /** Parse `text` into a document and its plain data, or the positioned problems that stop it. */
-function parseYaml(
-  text: string,
-  displayName: string,
-): { doc?: Document; lineCounter: LineCounter; data?: unknown; diagnostics: Diagnostic[] } {
+function parseYaml(text: string, displayName: string): ParsedYaml {
+  const kept = parsedFiles?.get(displayName);
+  if (kept?.text === text) return { ...kept.parsed, data: structuredClone(kept.parsed.data) };
+  const parsed = parseYamlText(text, displayName);
+  parsedFiles?.set(displayName, {
+    text,
+    parsed: { ...parsed, data: structuredClone(parsed.data) },
+  });
+  return parsed;
+}
+
+function parseYamlText(text: string, displayName: string): ParsedYaml {
   const lineCounter = new LineCounter();
   // uniqueKeys is checked with a Set (duplicateKeys): the parser's own check compares every key
   // with every other.
