@@ -6,7 +6,7 @@
  * interrupted by a stop as failed, imports the demo course on first run, publishes its bundles, and
  * serves them at /bundles/.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,14 +53,19 @@ function newestSourceTime(): number {
 
 /**
  * Build the admin app (`next build cms`) unless a build newer than every source is already there.
+ * A line every 15 s says it is still building (the first build takes minutes on a small machine,
+ * and `next build` itself is silent for most of it).
  */
-export function ensureAdminBuilt(log: (line: string) => void): void {
+export async function ensureAdminBuilt(log: (line: string) => void): Promise<void> {
   const buildId = path.join(cmsDir, '.next', 'BUILD_ID');
   const fresh = () => fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSourceTime();
   if (fresh()) return;
+  const started = Date.now();
+  const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
   // Two starts at once (two test files, two terminals) must not build into the same .next folder:
   // the second waits for the first one's build, then uses it.
   const lock = path.join(cmsDir, '.next-build.lock');
+  let waited = 0;
   for (;;) {
     try {
       fs.mkdirSync(lock);
@@ -69,20 +74,33 @@ export function ensureAdminBuilt(log: (line: string) => void): void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readText(path.join(lock, 'pid')));
       if (owner && !isAlive(owner)) fs.rmSync(lock, { recursive: true, force: true });
-      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+      else {
+        if (waited++ % 15 === 0)
+          log(`Waiting for another start to finish building the admin app… (${elapsed()})`);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
     }
   }
   try {
     fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
     if (fresh()) return;
-    log('Building the admin app (next build cms; about a minute the first time)…');
-    const result = spawnSync(process.execPath, [nextBin(), 'build', cmsDir], {
+    log(
+      'Building the admin app (next build cms): the first time takes a few minutes; ' +
+        'later starts reuse it…',
+    );
+    const child = spawn(process.execPath, [nextBin(), 'build', cmsDir], {
       cwd: projectDir,
       stdio: ['ignore', 2, 2],
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
     });
-    if (result.status !== 0)
-      throw new Error(`next build cms failed (exit code ${result.status}); its output is above.`);
+    const ticker = setInterval(() => log(`… still building the admin app (${elapsed()})`), 15_000);
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', (status) => resolve(status));
+    }).finally(() => clearInterval(ticker));
+    if (code !== 0)
+      throw new Error(`next build cms failed (exit code ${code}); its output is above.`);
+    log(`Admin app built in ${elapsed()}.`);
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }
@@ -218,7 +236,7 @@ export async function startCms(options: StartOptions): Promise<number> {
     [setupTokenHashVariable]: setup.hash,
   };
   Object.assign(process.env, env);
-  ensureAdminBuilt(options.log);
+  await ensureAdminBuilt(options.log);
   const { payload, seeded, users } = await prepareDatabase(options);
   const stopWatching = watchOrphanedPublishJobs(payload);
 

@@ -262,30 +262,44 @@ export interface Unit {
   transcript?: string | null;
   passMark?: number | null;
   intro?: string | null;
+  /**
+   * Each question is keyed in the editor: tick the correct options (single, multiple), choose true or false, drag the options into the correct order (ordering; learners see them shuffled), or choose each item's partner (matching). Saving checks the key.
+   */
   questions?:
     | {
-        questionId: string;
+        /**
+         * Left empty, it is filled on save (q1, q2, …).
+         */
+        questionId?: string | null;
         type: 'single' | 'multiple' | 'truefalse' | 'ordering' | 'matching';
         prompt?: string | null;
+        answer?: ('is-true' | 'is-false') | null;
+        /**
+         * Ordering: in the correct order (drag a row by its handle). Matching: the items on the left, each with its partner among the targets.
+         */
         options?:
           | {
-              optionId: string;
               text?: string | null;
-              feedback?: string | null;
               correct?: boolean | null;
-              id?: string | null;
-            }[]
-          | null;
-        targets?:
-          | {
-              targetId: string;
-              text?: string | null;
+              match?: string | null;
+              feedback?: string | null;
+              /**
+               * Left empty, it is filled on save (a, b, c, …).
+               */
+              optionId?: string | null;
               id?: string | null;
             }[]
           | null;
         /**
-         * Answer key as the compiler reads it (option ids; ordering: ids in order; matching: option=target).
+         * What the items are matched with; more targets than items add distractors.
          */
+        targets?:
+          | {
+              text?: string | null;
+              targetId?: string | null;
+              id?: string | null;
+            }[]
+          | null;
         correct?:
           | {
               [k: string]: unknown;
@@ -663,20 +677,22 @@ export interface UnitsSelect<T extends boolean = true> {
         questionId?: T;
         type?: T;
         prompt?: T;
+        answer?: T;
         options?:
           | T
           | {
-              optionId?: T;
               text?: T;
-              feedback?: T;
               correct?: T;
+              match?: T;
+              feedback?: T;
+              optionId?: T;
               id?: T;
             };
         targets?:
           | T
           | {
-              targetId?: T;
               text?: T;
+              targetId?: T;
               id?: T;
             };
         correct?: T;

@@ -16,6 +16,7 @@ import { Translations } from './collections/Translations.ts';
 import { QuestionnaireResponses } from './collections/QuestionnaireResponses.ts';
 import { createFirstAdmin } from './first-admin.ts';
 import { warmBodyChecker } from './hooks/check-body-in-worker.ts';
+import { keepErrorData } from './hooks/keepErrorData.ts';
 import { cmsLocales } from './locales.ts';
 import { cmsDir, databaseAdapter } from './database-adapter.ts';
 import { widenGeneratedTypes } from './widen-generated-types.ts';
@@ -96,6 +97,8 @@ export function polycourseConfig(
     },
     // Cookie-authenticated requests from other sites are anonymous; preflights from them get no
     // CORS headers.
+    // Refused saves keep their field problems in the response (cms/hooks/keepErrorData.ts).
+    hooks: { afterError: [keepErrorData] },
     csrf: allowedOrigins(),
     cors: allowedOrigins(),
     localization: { locales: cmsLocales(), defaultLocale: 'en', fallback: true },

@@ -31,6 +31,28 @@ export const editsTranslatedTextsOnly = (req: PayloadRequest) =>
 
 export const staffOnly: Access = ({ req }) => isStaff(req);
 
+/** What a staff member's roles and work locales are: the server's request user or the admin's. */
+export interface StaffRights {
+  roles?: readonly string[] | null;
+  workLocales?: readonly string[] | null;
+}
+
+/**
+ * "Mark as translated" (approve: false) and "Approve" of a locale: the one rule for the server
+ * (cms/endpoints/translation-mark.ts) and the buttons the admin shows.
+ */
+export function mayMarkLocale(user: StaffRights | undefined, locale: string, approve: boolean) {
+  const is = (...wanted: Role[]) => Boolean(user?.roles?.some((r) => wanted.includes(r as Role)));
+  const inTheirLocale = Boolean(user?.workLocales?.includes(locale));
+  return approve
+    ? is('admin') || (is('reviewer') && inTheirLocale)
+    : is('admin', 'author') || (is('translator', 'reviewer') && inTheirLocale);
+}
+
+/** Publish bundles: admins, authors and reviewers (cms/endpoints/publish-bundles.ts). */
+export const mayPublishBundles = (user: StaffRights | undefined) =>
+  Boolean(user?.roles?.some((r) => r === 'admin' || r === 'author' || r === 'reviewer'));
+
 /**
  * Questionnaire responses and the evaluation report: admins and evaluators only. Learners'
  * answers about their attitudes are personal data; authors, translators and reviewers do not need

@@ -9,6 +9,9 @@ import {
 } from '../access/roles.ts';
 import { baseLocales } from '../locales.ts';
 import { publishCourseAsAWhole } from '../hooks/publishCourseAsAWhole.ts';
+import { checkBeforePublish } from '../hooks/checkBeforePublish.ts';
+import { courseCheckEndpoint } from '../endpoints/course-check.ts';
+import { courseOutlineEndpoints } from '../endpoints/course-outline.ts';
 import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
 import { translationStatusEndpoint } from '../endpoints/translation-status.ts';
 import { translationMarkEndpoint } from '../endpoints/translation-mark.ts';
@@ -18,9 +21,13 @@ import { evaluationReportEndpoint, importResponsesEndpoint } from '../endpoints/
 
 export const Courses: CollectionConfig = translatedFieldsOnly({
   slug: 'courses',
-  admin: { useAsTitle: 'title' },
+  admin: {
+    useAsTitle: 'title',
+    // Not the first field (the Outline panel, which has no value to list).
+    defaultColumns: ['title', 'courseId', 'languages', '_status', 'updatedAt'],
+  },
   versions: { drafts: true },
-  hooks: { afterChange: [publishCourseAsAWhole] },
+  hooks: { beforeChange: [checkBeforePublish], afterChange: [publishCourseAsAWhole] },
   access: {
     read: publishedOrStaff,
     create: canCreateContent,
@@ -32,10 +39,18 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
     translationMarkEndpoint,
     translationFieldsEndpoint('courses'),
     publishBundlesEndpoint,
+    courseCheckEndpoint,
+    ...courseOutlineEndpoints,
     evaluationReportEndpoint,
     importResponsesEndpoint,
   ],
   fields: withSourceText([
+    // Not stored: the course's modules and units as a tree, edited in place.
+    {
+      name: 'outline',
+      type: 'ui',
+      admin: { components: { Field: '/components/CourseOutline.tsx#CourseOutline' } },
+    },
     // Not stored: the "Publish bundles" panel (progress, errors, links to the last bundles and
     // their zips).
     {
@@ -44,6 +59,11 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       admin: { components: { Field: '/components/PublishBundles.tsx#PublishBundles' } },
     },
     // Not stored: the evaluation of the questionnaire's responses (admins and evaluators).
+    {
+      name: 'checks',
+      type: 'ui',
+      admin: { components: { Field: '/components/CourseChecks.tsx#CourseChecks' } },
+    },
     {
       name: 'evaluation',
       type: 'ui',

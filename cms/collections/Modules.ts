@@ -12,7 +12,7 @@ import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
 
 export const Modules: CollectionConfig = translatedFieldsOnly({
   slug: 'modules',
-  admin: { useAsTitle: 'title' },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'moduleId', '_status', 'updatedAt'] },
   versions: { drafts: true },
   access: {
     read: publishedOrStaff,

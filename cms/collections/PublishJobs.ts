@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload';
 import { isAdmin, staffOnly } from '../access/roles.ts';
+import { jsonText } from '../fields/json-text.ts';
 
 /** One row per "Publish bundles" run: state, progress and problems, readable from the admin. */
 export const PublishJobs: CollectionConfig = {
@@ -15,6 +16,6 @@ export const PublishJobs: CollectionConfig = {
     { name: 'done', type: 'number' },
     { name: 'total', type: 'number' },
     { name: 'outputDir', type: 'text' },
-    { name: 'diagnostics', type: 'json' },
+    { name: 'diagnostics', type: 'json', admin: jsonText },
   ],
 };

@@ -9,6 +9,7 @@
 import { ValidationError, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload';
 import { evaluatorsOnly, isAdmin } from '../access/roles.ts';
 import { checkAnswers, courseQuestionnaire } from '../evaluation/course-questionnaire.ts';
+import { jsonText } from '../fields/json-text.ts';
 
 const checkAgainstQuestionnaire: CollectionBeforeChangeHook = async ({ data, req }) => {
   const questionnaire = await courseQuestionnaire(req.payload, String(data.courseId ?? ''));
@@ -50,12 +51,15 @@ export const QuestionnaireResponses: CollectionConfig = {
       name: 'answers',
       type: 'json',
       required: true,
-      admin: { description: 'Item id → answer on the scale, e.g. {"a01": 4, "a02": 2}.' },
+      admin: {
+        ...jsonText,
+        description: 'Item id → answer on the scale, e.g. {"a01": 4, "a02": 2}.',
+      },
     },
     {
       name: 'groups',
       type: 'json',
-      admin: { description: 'Grouping values for the report, e.g. {"locale": "fr"}.' },
+      admin: { ...jsonText, description: 'Grouping values for the report, e.g. {"locale": "fr"}.' },
     },
     { name: 'consentVersion', type: 'text', maxLength: 100 },
   ],

@@ -6,7 +6,8 @@
  * the LMS packages (SCORM 1.2, SCORM 2004, cmi5) asked for.
  */
 import React, { useCallback, useEffect, useState } from 'react';
-import { Button, useDocumentInfo, useFormFields } from '@payloadcms/ui';
+import { Button, useAuth, useDocumentInfo, useFormFields } from '@payloadcms/ui';
+import { mayPublishBundles, type StaffRights } from '../access/roles.ts';
 import type { PublishJob } from '../payload-types.ts';
 
 /** The latest publish-jobs row; `diagnostics` (a JSON field) holds the build's problems. */
@@ -53,6 +54,7 @@ const interrupted = (job: Job) =>
 
 export function PublishBundles() {
   const { id } = useDocumentInfo();
+  const { user } = useAuth<StaffRights>();
   const courseId = useFormFields(([fields]) => fields.courseId?.value as string | undefined);
   const [job, setJob] = useState<Job | undefined>();
   const [manifest, setManifest] = useState<Manifest | undefined>();
@@ -116,6 +118,12 @@ export function PublishBundles() {
     await refresh();
   };
 
+  if (!mayPublishBundles(user ?? undefined))
+    return (
+      <p className="field-description polycourse-publish-not-yours">
+        Publishing bundles is for admins, authors and reviewers.
+      </p>
+    );
   if (!id || !courseId)
     return (
       <p className="field-description">

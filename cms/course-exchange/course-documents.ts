@@ -12,6 +12,7 @@ import {
   type Unit,
 } from '../../compiler/model/course.ts';
 import type { Course as CourseDoc, Unit as UnitDoc } from '../payload-types.ts';
+import { projectKey } from '../quiz/answer-key.ts';
 
 type Row = { id?: string | null };
 type QuestionRow = NonNullable<UnitDoc['questions']>[number];
@@ -123,26 +124,30 @@ export function unitData(
 }
 
 function questionData(q: Question, locale: string, old?: QuestionRow) {
-  return {
-    id: old?.id,
-    questionId: q.id,
-    type: q.type,
-    prompt: text(q.prompt, locale),
-    correct: q.correct,
-    correctFeedback: text(q.feedback.correct, locale),
-    incorrectFeedback: text(q.feedback.incorrect, locale),
-    options: q.options.map((o) => ({
-      id: withId(old?.options, 'optionId', o.id),
-      optionId: o.id,
-      text: text(o.text, locale),
-      feedback: text(o.feedback, locale),
-    })),
-    targets: (q.targets ?? []).map((t) => ({
-      id: withId(old?.targets, 'targetId', t.id),
-      targetId: t.id,
-      text: text(t.text, locale),
-    })),
-  };
+  // The quiz editor's fields (checkboxes, true/false, order, partners) set from the model's key.
+  return projectKey(
+    {
+      id: old?.id,
+      questionId: q.id,
+      type: q.type,
+      prompt: text(q.prompt, locale),
+      correct: q.correct,
+      correctFeedback: text(q.feedback.correct, locale),
+      incorrectFeedback: text(q.feedback.incorrect, locale),
+      options: q.options.map((o) => ({
+        id: withId(old?.options, 'optionId', o.id),
+        optionId: o.id,
+        text: text(o.text, locale),
+        feedback: text(o.feedback, locale),
+      })),
+      targets: (q.targets ?? []).map((t) => ({
+        id: withId(old?.targets, 'targetId', t.id),
+        targetId: t.id,
+        text: text(t.text, locale),
+      })),
+    },
+    q.correct,
+  );
 }
 
 export { pickText };

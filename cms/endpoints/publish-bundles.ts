@@ -4,7 +4,7 @@
  * job's id). An unknown package name is refused (400) before anything starts.
  */
 import type { Endpoint } from 'payload';
-import { hasRole } from '../access/roles.ts';
+import { isStaff, mayPublishBundles } from '../access/roles.ts';
 import { spawnPublish } from '../publish/spawn-publish.ts';
 import { isPackageName, packageNames } from '../../compiler/targets/target-names.ts';
 
@@ -12,7 +12,7 @@ export const publishBundlesEndpoint: Endpoint = {
   path: '/:id/publish',
   method: 'post',
   handler: async (req) => {
-    if (!hasRole(req, 'admin', 'author', 'reviewer'))
+    if (!isStaff(req) || !mayPublishBundles(req.user))
       return Response.json(
         { error: 'Only admins, authors and reviewers can publish.' },
         { status: 403 },

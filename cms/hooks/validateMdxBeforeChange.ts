@@ -5,7 +5,7 @@
  * a time budget (check-body-in-worker.ts), so no body holds the server. The stored document is
  * unchanged when a body is refused.
  */
-import { ValidationError, type FieldHook } from 'payload';
+import { ValidationError, type FieldHook, type Validate } from 'payload';
 import { VFile } from 'vfile';
 import { checkBodyBounds } from '../../compiler/mdx/check-body-bounds.ts';
 import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
@@ -14,61 +14,120 @@ import { checkBodyInWorker } from './check-body-in-worker.ts';
 /** At most this many problems are listed on the field; the rest are counted. */
 const listed = 20;
 
+/** A problem as REST clients get it beside the message: where, which rule, how to fix it. */
+type Problem = Pick<Diagnostic, 'line' | 'column' | 'message' | 'ruleId' | 'fix'>;
+
 export const validateMdxBeforeChange: FieldHook = async ({ value, req, path }) => {
   if (typeof value !== 'string' || !value.trim()) return value;
   const field = path.join('.');
   const file = `${field}.${req.locale ?? ''}.mdx`;
-  const messages = await problemsOf(value, file);
-  if (messages.length) {
-    const shown =
-      messages.length > listed
-        ? [...messages.slice(0, listed), `… and ${messages.length - listed} more problems.`]
-        : messages;
-    throw new ValidationError({
-      collection: 'units',
-      errors: shown.map((message) => ({ path: field, message })),
-    });
+  const problems = await problemsOf(value, file);
+  if (problems.length) {
+    const shown = problems.slice(0, listed).map((problem) => ({
+      path: field,
+      message: problemLine(problem),
+      // The same problem, structured (REST: errors[0].data.errors[i].diagnostic).
+      diagnostic: { ...problem, locale: req.locale ?? undefined },
+    }));
+    if (problems.length > listed)
+      shown.push({
+        path: field,
+        message: `… and ${problems.length - listed} more problems.`,
+        diagnostic: undefined as never,
+      });
+    throw new ValidationError({ collection: 'units', errors: shown });
   }
   return value;
 };
 
-/** One line per problem: `line:col message [rule] Fix: …`. */
-async function problemsOf(text: string, file: string): Promise<string[]> {
+/**
+ * The same check while the author edits (Payload's form-state requests, `event: 'onChange'`; every
+ * change of any field asks for one): after a refused save the problems stay on the field while
+ * other fields change and go once the body is fixed. On save (no event) the beforeChange hook
+ * above refuses with the structured problems, so this returns true there. A check that could not
+ * finish says nothing here; the save reports it.
+ */
+export const validateMdxOnChange: Validate<unknown> = async (value, options) => {
+  const { event, req } = options;
+  if (event !== 'onChange' || typeof value !== 'string' || !value.trim()) return true;
+  // Form-state validation gets the field's config, not its path (Payload 3.7x): a body is a
+  // top-level field, so its name is its path.
+  const field = (options as { name?: string }).name ?? 'body';
+  const problems = await problemsOf(value, `${field}.${req.locale ?? ''}.mdx`, recent);
+  if (!problems.length || problems.some(unfinished)) return true;
+  const lines = problems.slice(0, listed).map(problemLine);
+  if (problems.length > listed) lines.push(`… and ${problems.length - listed} more problems.`);
+  return lines.join('\n');
+};
+
+/**
+ * The problems of the last bodies checked while editing, by text: a form-state request is sent
+ * on every change of any field, and most leave the body as it was.
+ */
+const recent = new Map<string, Problem[]>();
+const remembered = 32;
+
+/** A check stopped by its budget or a failed worker: no finding about the body itself. */
+const unfinished = (p: Problem) => /^polycourse:mdx-check-(timeout|failed)$/.test(p.ruleId ?? '');
+
+/** Every problem of the body, as the compiler reports it. */
+async function problemsOf(
+  text: string,
+  file: string,
+  cache?: Map<string, Problem[]>,
+): Promise<Problem[]> {
+  const key = `${file}\n${text}`;
+  const known = cache?.get(key);
+  if (known) return known;
+  const problems = await checkedProblems(text, file);
+  if (cache && !problems.some(unfinished)) {
+    cache.set(key, problems);
+    if (cache.size > remembered) cache.delete(cache.keys().next().value!);
+  }
+  return problems;
+}
+
+async function checkedProblems(text: string, file: string): Promise<Problem[]> {
   const bounds = new VFile({ value: text, path: file });
   if (!checkBodyBounds(bounds)) {
-    return bounds.messages.map((m) =>
-      problemLine({
-        line: m.line ?? undefined,
-        column: m.column ?? undefined,
-        message: m.reason,
-        ruleId: `polycourse:${m.ruleId}`,
-        fix: m.note ?? undefined,
-      }),
-    );
+    return bounds.messages.map((m) => ({
+      line: m.line ?? undefined,
+      column: m.column ?? undefined,
+      message: m.reason,
+      ruleId: `polycourse:${m.ruleId}`,
+      fix: m.note ?? undefined,
+    }));
   }
   const outcome = await checkBodyInWorker(text, file);
   switch (outcome.kind) {
     case 'checked':
-      return outcome.problems.map(problemLine);
+      return outcome.problems;
     case 'over-budget':
       return [
-        `Checking this body took longer than ${outcome.budgetMs / 1000} s, ` +
-          'so it was stopped and the body was not saved [polycourse:mdx-check-timeout] ' +
-          'Fix: split it into shorter bodies or simplify its lists, tables and formatting ' +
-          '(limits: docs/authoring.md#limits); if the server was busy, saving again may pass.',
+        {
+          message:
+            `Checking this body took longer than ${outcome.budgetMs / 1000} s, ` +
+            'so it was stopped and the body was not saved',
+          ruleId: 'polycourse:mdx-check-timeout',
+          fix:
+            'split it into shorter bodies or simplify its lists, tables and formatting ' +
+            '(limits: docs/authoring.md#limits); if the server was busy, saving again may pass.',
+        },
       ];
     case 'failed':
       return [
-        `The body could not be checked (${outcome.reason}), so it was not saved ` +
-          '[polycourse:mdx-check-failed] ' +
-          'Fix: save again; if this repeats, the server log says more.',
+        {
+          message: `The body could not be checked (${outcome.reason}), so it was not saved`,
+          ruleId: 'polycourse:mdx-check-failed',
+          fix: 'save again; if this repeats, the server log says more.',
+        },
       ];
   }
 }
 
-function problemLine(
-  p: Pick<Diagnostic, 'line' | 'column' | 'message' | 'ruleId' | 'fix'>,
-): string {
+/** One line per problem: `line:col message [rule] Fix: …` (no position: no prefix). */
+function problemLine(p: Problem): string {
   const fix = p.fix ? ` Fix: ${p.fix}` : '';
-  return `${p.line ?? '?'}:${p.column ?? '?'} ${p.message} [${p.ruleId}]${fix}`;
+  const at = p.line ? `${p.line}:${p.column ?? 1} ` : '';
+  return `${at}${p.message} [${p.ruleId}]${fix}`;
 }

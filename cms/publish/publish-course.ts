@@ -88,6 +88,7 @@ export async function runPublishJob(
       source,
       outDir,
       approvedOnly: options.approvedOnly,
+      baseUrl: publicBundlesUrl(courseId, (message) => payload.logger.warn(message)),
       // The bundle folder, the zips a partner downloads (one per locale and one with every
       // locale), and the LMS packages asked for.
       targets: chooseTargets(['zip', ...(options.packages ?? [])]),
@@ -171,4 +172,30 @@ async function deployIfConfigured(outDir: string, courseId: string): Promise<Dia
     },
   });
   return deployed.diagnostics;
+}
+
+/**
+ * Where learners reach the course's published folder: POLYCOURSE_BUNDLES_URL (the public address
+ * of the bundles folder, e.g. https://cdn.example.org/courses/) joined with the course id. Pages
+ * then name their canonical address and their translations' (build --base-url); unset, they name
+ * neither. An address that is not http(s) is ignored with a warning, so a typo never stops a
+ * publish.
+ */
+function publicBundlesUrl(courseId: string, warn: (message: string) => void): string | undefined {
+  const configured = process.env.POLYCOURSE_BUNDLES_URL;
+  if (!configured) return undefined;
+  let url: URL;
+  try {
+    url = new URL(configured.endsWith('/') ? configured : `${configured}/`);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash) {
+    warn(
+      `POLYCOURSE_BUNDLES_URL="${configured}" is not an http(s) address without query or ` +
+        'fragment: pages are published without canonical and hreflang links.',
+    );
+    return undefined;
+  }
+  return new URL(`${encodeURIComponent(courseId)}/`, url).href;
 }

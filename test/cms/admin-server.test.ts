@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { formStateSettler, launchChromium } from '../helpers/browser.ts';
 import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { comparable } from '../helpers/comparable-course.ts';
@@ -243,7 +243,7 @@ describe('the CMS server (polycourse cms)', { timeout: 180_000 }, () => {
       await new Promise((r) => setTimeout(r, 500));
       row = await (await api(`publish-jobs/${job}`, { as: token })).json();
     } while (row.state === 'running');
-    await page.locator(`[data-publish-state="${row.state}"]`).waitFor({ timeout: 15_000 });
+    await page.locator(`[data-publish-state="${row.state}"]`).waitFor({ timeout: 60_000 });
     return row;
   }
 
@@ -275,8 +275,8 @@ describe('the CMS server (polycourse cms)', { timeout: 180_000 }, () => {
   );
 
   it(
-    'Preview shows a saved draft in the bundle theme, ' +
-      'for signed-in staff only, and publishes nothing',
+    'Preview shows a saved draft in the bundle theme, for signed-in staff only, ' +
+      'and publishes nothing: a banner, no service worker, no progress kept',
     async () => {
       const unit = await unitByUnitId('first-lesson');
       const draft = await api(`units/${unit.id}?locale=fr&draft=true`, {
@@ -300,6 +300,20 @@ describe('the CMS server (polycourse cms)', { timeout: 180_000 }, () => {
         .toContain('Brouillon pas encore publié');
       expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
       expect(frenchPage('first-lesson')).not.toContain('Brouillon pas encore publié');
+      // Without side effects: a banner says it is a preview; no service worker; the visit is
+      // kept for the tab only, not in the storage the published bundle (same origin) reads.
+      expect(await page.locator('.preview-banner').innerText()).toMatch(/^Aperçu de brouillons/);
+      await page.goto(`${cms.url}/preview/mini/fr/basics/second-lesson/`);
+      await expect
+        .poll(() => page.evaluate(() => sessionStorage.getItem('polycourse:mini:progress')))
+        .toContain('basics/second-lesson');
+      expect(await page.evaluate(() => localStorage.getItem('polycourse:mini:progress'))).toBe(
+        null,
+      );
+      expect(
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length),
+      ).toBe(0);
+      expect(await page.locator('body').getAttribute('data-sw')).toBe(null);
       await page.close();
     },
   );
@@ -357,14 +371,14 @@ describe('the CMS server (polycourse cms)', { timeout: 180_000 }, () => {
       await page.goto(`${cms.url}/admin/collections/units/${unit.id}?locale=fr`);
       const beside = page.locator('.field-type.text:has(#field-title) .polycourse-source-text');
       await expect
-        .poll(() => beside.getAttribute('data-status'), { timeout: 20_000 })
+        .poll(() => beside.getAttribute('data-status'), { timeout: 60_000 })
         .toBe('stale');
       expect(await beside.innerText()).toContain('First steps, rewritten');
       await page.screenshot({ path: path.join(tempDir(), 'translator-unit-fr.png') });
 
       await page.goto(`${cms.url}/admin/collections/courses/${course.id}?locale=fr`);
       const rows = page.locator('.polycourse-translation-fields tbody tr');
-      await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      await expect.poll(() => rows.count(), { timeout: 60_000 }).toBeGreaterThan(0);
       expect(await rows.filter({ hasText: titlePath }).getAttribute('data-status')).toBe('stale');
       expect(await rows.filter({ hasText: titlePath }).locator('a').getAttribute('href')).toBe(
         `/admin/collections/units/${unit.id}?locale=fr`,
@@ -411,17 +425,41 @@ describe('the CMS server (polycourse cms)', { timeout: 180_000 }, () => {
   );
 
   it(
-    'in the admin, invalid MDX in a body is refused on save ' +
-      'with its position shown on the field; the stored body stays',
+    'in the admin, invalid MDX in a body is refused on save with its position shown on the ' +
+      'field and its line highlighted; the stored body stays',
     async () => {
       const { page } = await adminPage();
+      const settled = formStateSettler(page);
       const unit = await unitByUnitId('basics-sheet');
       const before = (
         await (await api(`units/${unit.id}?locale=en&draft=true`, { as: token })).json()
       ).body;
       await page.goto(`${cms.url}/admin/collections/units/${unit.id}?locale=en`);
-      await page.locator('#field-body').fill('Fine.\n\n<script>alert(1)</script>');
-      await page.getByRole('button', { name: 'Publish changes' }).click();
+      // On a loaded machine, a click before the form has its scripts and state submits nothing.
+      await page.waitForLoadState('networkidle').catch(() => {});
+      // A fill or click made while the form still hydrates can be lost (seen on a loaded CI
+      // machine: no request left, so no error showed); type and save until the server answers.
+      let answered = 0;
+      await expect
+        .poll(
+          async () => {
+            await page.locator('#field-body').fill('Fine.\n\n<script>alert(1)</script>');
+            await settled();
+            const answer = page
+              .waitForResponse(
+                (r) =>
+                  r.url().includes(`/api/units/${unit.id}`) && r.request().method() === 'PATCH',
+                { timeout: 20_000 },
+              )
+              .catch(() => undefined);
+            await page.getByRole('button', { name: 'Publish changes' }).click();
+            answered = (await answer)?.status() ?? 0;
+            return answered > 0;
+          },
+          { timeout: 120_000, interval: 1000 },
+        )
+        .toBe(true);
+      expect(answered).toBe(400);
       const fieldError = page
         .locator(
           '.field-type.textarea:has(#field-body) .field-error, ' +
@@ -429,11 +467,31 @@ describe('the CMS server (polycourse cms)', { timeout: 180_000 }, () => {
         )
         .first();
       await expect
-        .poll(() => fieldError.innerText(), { timeout: 45_000 })
+        .poll(() => fieldError.innerText({ timeout: 10_000 }), { timeout: 100_000 })
         .toMatch(/3:1 <script> is not allowed in course content \[polycourse:forbidden-element\]/);
+      // The offending line of the body, highlighted under the field (cms/components/
+      // BodyProblems.tsx).
+      const marked = page.locator('.polycourse-body-problems mark[data-line="3"]');
+      await expect
+        .poll(() => marked.innerText({ timeout: 10_000 }), { timeout: 60_000 })
+        .toBe('3 │ <script>alert(1)</script>');
+      expect(await page.locator('.polycourse-body-problems figcaption').innerText()).toBe(
+        'Line 3, column 1: <script> is not allowed in course content ' +
+          '[polycourse:forbidden-element]',
+      );
       expect(
         (await (await api(`units/${unit.id}?locale=en&draft=true`, { as: token })).json()).body,
       ).toBe(before);
+      // Editing another field asks the server for the form's state: the body's problems stay
+      // (the form-state answer checks the body too; before, it marked the field valid and a late
+      // answer after a refused save made the problems vanish). Fixing the body clears them.
+      await page.locator('#field-title').fill('Still a sheet');
+      await settled();
+      expect(await marked.innerText()).toBe('3 │ <script>alert(1)</script>');
+      await page.locator('#field-body').fill('Fine.\n\nAll fixed.');
+      await settled();
+      await expect.poll(() => marked.count(), { timeout: 60_000 }).toBe(0);
+      expect(await fieldError.count()).toBe(0);
       await page.close();
     },
   );
@@ -445,7 +503,7 @@ describe('the CMS server (polycourse cms)', { timeout: 180_000 }, () => {
     expect(fs.existsSync(path.join(cms.bundlesDir, 'mini.scorm12.zip'))).toBe(true);
     expect(fs.existsSync(path.join(cms.bundlesDir, 'mini.fr.scorm12.zip'))).toBe(true);
     const all = page.locator('.polycourse-bundles a[href="/bundles/mini.scorm12.zip"]');
-    await all.waitFor({ timeout: 15_000 });
+    await all.waitFor({ timeout: 60_000 });
     expect(await all.innerText()).toBe('SCORM 1.2, all languages');
     const download = await fetch(`${cms.url}/bundles/mini.fr.scorm12.zip`);
     expect(download.status).toBe(200);

@@ -44,7 +44,7 @@ describe('CMS commands', () => {
       ).toContain('<h1>الدرس الأول</h1>');
       expect(run('build', '--from-cms', 'nope', '--out', path.join(dir, 'out2')).status).toBe(1);
     },
-    120_000,
+    300_000,
   );
 
   it('import-responses stores a cohort (all or nothing); evaluate --from-cms reports on it', () => {

@@ -69,6 +69,33 @@ describe('publishing from the CMS', () => {
     );
   }, 120_000);
 
+  it('with POLYCOURSE_BUNDLES_URL, published pages name their public address', async () => {
+    const lesson = (out: string) =>
+      fs.readFileSync(path.join(out, 'mini/fr/basics/first-lesson/index.html'), 'utf8');
+    const saved = process.env.POLYCOURSE_BUNDLES_URL;
+    try {
+      process.env.POLYCOURSE_BUNDLES_URL = 'https://cdn.example.org/courses';
+      const out = tempDir();
+      expect(await (await startPublish(payload, 'mini', out)).finished).toBe(true);
+      expect(lesson(out)).toContain(
+        '<link rel="canonical" ' +
+          'href="https://cdn.example.org/courses/mini/fr/basics/first-lesson/">',
+      );
+      expect(lesson(out)).toContain(
+        '<link rel="alternate" hreflang="en" ' +
+          'href="https://cdn.example.org/courses/mini/en/basics/first-lesson/">',
+      );
+      // A typo never stops a publish: no address, and the log says why.
+      process.env.POLYCOURSE_BUNDLES_URL = 'cdn.example.org/courses';
+      const typo = tempDir();
+      expect(await (await startPublish(payload, 'mini', typo)).finished).toBe(true);
+      expect(lesson(typo)).not.toContain('rel="canonical"');
+    } finally {
+      if (saved === undefined) delete process.env.POLYCOURSE_BUNDLES_URL;
+      else process.env.POLYCOURSE_BUNDLES_URL = saved;
+    }
+  }, 120_000);
+
   it('with POLYCOURSE_DEPLOY_S3, each publish also deploys the bundle to the bucket', async () => {
     const s3 = await startS3Server('courses');
     let closed = false;

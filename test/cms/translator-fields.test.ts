@@ -535,7 +535,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
             ]),
           ).toEqual([
             ['q1', 'single', ['b'], 'Question 1', 2],
-            ['q2', 'truefalse', true, 'Question 2', 0],
+            ['q2', 'truefalse', ['true'], 'Question 2', 0],
           ]);
 
           // Only a text, as a REST client would send it; and the video's transcript.
@@ -759,8 +759,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
           expect(after.passMark).toBe(80);
           expect(after.questions.map((q: Doc) => [q.questionId, q.correct])).toEqual([
             ['q1', ['a']],
-            ['q2', true],
-            ['q3', false],
+            ['q2', ['true']],
+            ['q3', ['false']],
           ]);
           expect(
             (
@@ -1158,7 +1158,8 @@ describe(
 
     it(
       'in the admin, the French translator sees Unit Id, Kind and Src read-only, ' +
-        'saves a French title, and adding a caption row is refused with the message',
+        'saves a French title, and adding a caption row is refused with the message; ' +
+        'the course offers no Publish bundles, Approve or outline changes',
       async () => {
         const page = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
         await page.goto(`${cms.url}/admin/login`);
@@ -1205,6 +1206,19 @@ describe(
               'are shared by every language. Ask an author.',
           );
         expect((await storedUnit(video)).draft.captions).toEqual(after.draft.captions);
+
+        // The course: only what the server lets a French translator do is offered.
+        const course = (await json('courses?where[courseId][equals]=mini&depth=0')).docs[0];
+        await page.goto(`${cms.url}/admin/collections/courses/${course.id}?locale=fr`);
+        await page.locator('.polycourse-outline-unit').first().waitFor();
+        await page.getByRole('button', { name: 'Mark fr as translated' }).waitFor();
+        expect(await page.getByRole('button', { name: 'Approve fr' }).count()).toBe(0);
+        expect(await page.getByRole('button', { name: 'Publish bundles' }).count()).toBe(0);
+        expect(await page.locator('.polycourse-publish-not-yours').innerText()).toBe(
+          'Publishing bundles is for admins, authors and reviewers.',
+        );
+        expect(await page.locator('.polycourse-outline-add').count()).toBe(0);
+        expect(await page.getByRole('button', { name: /^Move / }).count()).toBe(0);
         await page.close();
       },
     );

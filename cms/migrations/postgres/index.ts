@@ -2,6 +2,8 @@ import * as migration_20261125_035900_initial from './20261125_035900_initial.ts
 import * as migration_20261125_125137_user_api_keys from './20261125_125137_user_api_keys.ts';
 import * as migration_20261125_131039_translations from './20261125_131039_translations.ts';
 import * as migration_20261201_232502_questionnaire_responses from './20261201_232502_questionnaire_responses.ts';
+import * as migration_20261202_021115_quiz_editor_fields from './20261202_021115_quiz_editor_fields.ts';
+import * as migration_20261202_021123_quiz_editor_optional_ids from './20261202_021123_quiz_editor_optional_ids.ts';
 
 export const migrations = [
   {
@@ -22,6 +24,16 @@ export const migrations = [
   {
     up: migration_20261201_232502_questionnaire_responses.up,
     down: migration_20261201_232502_questionnaire_responses.down,
-    name: '20261201_232502_questionnaire_responses'
+    name: '20261201_232502_questionnaire_responses',
+  },
+  {
+    up: migration_20261202_021115_quiz_editor_fields.up,
+    down: migration_20261202_021115_quiz_editor_fields.down,
+    name: '20261202_021115_quiz_editor_fields',
+  },
+  {
+    up: migration_20261202_021123_quiz_editor_optional_ids.up,
+    down: migration_20261202_021123_quiz_editor_optional_ids.down,
+    name: '20261202_021123_quiz_editor_optional_ids'
   },
 ];

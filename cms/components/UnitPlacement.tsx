@@ -1,0 +1,57 @@
+'use client';
+/**
+ * At the top of a unit's edit view: the module that holds it and that module's course, with links
+ * (the course's outline is where units are added, reordered and moved).
+ */
+import React, { useEffect, useState } from 'react';
+import { useDocumentInfo } from '@payloadcms/ui';
+
+interface Placement {
+  module?: { id: string | number; moduleId: string; title?: string | null };
+  course?: { id: string | number; courseId: string; title?: string | null };
+}
+
+export function UnitPlacement() {
+  const { id } = useDocumentInfo();
+  const [placement, setPlacement] = useState<Placement | undefined>();
+  useEffect(() => {
+    if (!id) return;
+    let current = true;
+    void fetch(`/api/units/${id}/placement`, { credentials: 'include' })
+      .then((r) => (r.ok ? r.json() : {}))
+      .then((p: Placement) => current && setPlacement(p))
+      .catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, [id]);
+  if (!id || !placement) return null;
+  return (
+    <p
+      className="polycourse-unit-placement"
+      style={{ margin: '0 0 1rem', color: 'var(--theme-elevation-600)' }}
+    >
+      {placement.module ? (
+        <>
+          In module{' '}
+          <a href={`/admin/collections/modules/${placement.module.id}`}>
+            {placement.module.title ?? placement.module.moduleId}
+          </a>
+          {placement.course && (
+            <>
+              {' '}
+              of the course{' '}
+              <a href={`/admin/collections/courses/${placement.course.id}`}>
+                {placement.course.title ?? placement.course.courseId}
+              </a>{' '}
+              (its outline adds, orders and moves units)
+            </>
+          )}
+          .
+        </>
+      ) : (
+        'In no module yet: add it to a module from its course’s outline or the module’s Units.'
+      )}
+    </p>
+  );
+}
