@@ -158,11 +158,15 @@ function evaluateCohort(
     return comparePaired(item, pre, post, range, options);
   });
   const tested = items.filter((i) => i.wilcoxon.p !== null);
+  // No item can be tested (no learner answered before and after, or no differences): nothing to
+  // adjust (padjust refuses an empty list).
   const adjusted = new Map(
-    padjust(
-      tested.map((i) => i.wilcoxon.p!),
-      'holm',
-    ).map((p, k) => [tested[k]!.item, p]),
+    tested.length
+      ? padjust(
+          tested.map((i) => i.wilcoxon.p!),
+          'holm',
+        ).map((p, k) => [tested[k]!.item, p])
+      : [],
   );
   const complete = completePairs(pairs, answers);
   const totals = totalScores(complete, answers);

@@ -31,7 +31,14 @@ export interface ReadResponses {
 }
 
 /** Bounds: a cohort of millions fits; a runaway file or cell does not. */
-export const responseLimits = { columns: 500, cellChars: 200, rows: 20_000_000, problems: 100 };
+export const responseLimits = {
+  columns: 500,
+  cellChars: 200,
+  /** The CMS stores a learner id in at most 100 characters (questionnaire-responses.learner). */
+  learnerChars: 100,
+  rows: 20_000_000,
+  problems: 100,
+};
 
 export function readResponsesCsv(text: string, options: ReadResponsesOptions): ReadResponses {
   const { file } = options;
@@ -105,6 +112,12 @@ export function readResponsesCsv(text: string, options: ReadResponsesOptions): R
     learner.push(id);
     phase.push(when as Phase);
     if (!id) problem(...where(row, learnerAt), 'A row without a learner id', learnerFix);
+    else if (id.length > responseLimits.learnerChars)
+      problem(
+        ...where(row, learnerAt),
+        `A learner id of ${id.length} characters (at most ${responseLimits.learnerChars})`,
+        'Use shorter pseudonymous ids, e.g. a hash of the learner cut to 32 characters.',
+      );
     if (when !== 'pre' && when !== 'post') {
       problem(
         ...where(row, phaseAt),

@@ -71,6 +71,22 @@ describe('edge cases (cohort-12)', () => {
   });
 });
 
+describe('a cohort too small to test', () => {
+  it('only "pre" answers so far: counts, no test, no error (a new course in the admin)', () => {
+    const r = evaluateCsv('learner,phase,q01,q02\nl1,pre,1,2\nl2,pre,3,4\n', 'r.csv', {
+      ...defaultSettings,
+      scale: { min: 1, max: 5 },
+    });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const result = r.evaluation!.result;
+    expect(result.n).toBe(0);
+    expect(result.items.map((i) => [i.item, i.wilcoxon.p, i.p_holm])).toEqual([
+      ['q01', null, null],
+      ['q02', null, null],
+    ]);
+  });
+});
+
 describe('a responses file is refused, saying where and how to fix it', () => {
   const refuse = (csv: string, more: Partial<typeof settings> = {}) => {
     const r = evaluateCsv(csv, 'r.csv', { ...defaultSettings, scale: { min: 1, max: 5 }, ...more });
@@ -86,6 +102,17 @@ describe('a responses file is refused, saying where and how to fix it', () => {
         line: 1,
         message: 'The header has no "learner" column',
         fix: expect.stringContaining('learner,phase'),
+      }),
+    ]);
+  });
+
+  it('a learner id longer than the CMS keeps (100 characters), at its cell', () => {
+    const id = 'x'.repeat(101);
+    expect(refuse(`learner,phase,q01\nl1,pre,1\n${id},post,2\n`)).toEqual([
+      expect.objectContaining({
+        line: 3,
+        column: 1,
+        message: 'A learner id of 101 characters (at most 100)',
       }),
     ]);
   });
