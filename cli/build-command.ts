@@ -17,6 +17,10 @@ export interface BuildCommandOptions {
   json: boolean;
   pseudo?: boolean;
   approvedOnly?: boolean;
+  /** A build of drafts (`--drafts`): pages marked as a preview (BuildOptions.preview). */
+  preview?: boolean;
+  /** Where the course's folder is served (`--base-url`): absolute canonical and hreflang links. */
+  baseUrl?: string;
   cacheDir?: string;
 }
 

@@ -18,7 +18,7 @@ const usage = [
   '',
   'Commands:',
   '  build <course-dir> --out <dir> [--locale <l>]… [--theme <name>] ' +
-    '[--approved-only] [--target <t>]… [--zip] [--pseudo] [--json]',
+    '[--approved-only] [--target <t>]… [--zip] [--pseudo] [--base-url <url>] [--json]',
   '                                  build static bundles: <dir>/<course-id>/<locale>/…; ' +
     '--target zip, scorm12,',
   '                                  scorm2004, cmi5 also packs them (per locale and all; ' +
@@ -45,11 +45,15 @@ const usage = [
   "                                  build the course's bundles from the CMS into " +
     'POLYCOURSE_BUNDLES_DIR (data/bundles)',
   '  validate <course-dir> [--json]  check a course without writing anything',
+  '  validate --from-cms <course-id> [--drafts] [--json]   the same, from the CMS (DATABASE_URI)',
   '  verify <bundle-dir> [--json]    check a built bundle against its manifest.json',
   '  deploy <bundle-or-out-dir> s3://<bucket>/<prefix> [--endpoint <url>] [--region <r>] ' +
     '[--profile <p>] [--force-path-style] [--no-delete] [--dry-run] [--json]',
   '                                  upload bundles to S3 (or an S3-compatible server): ' +
     'what changed, pages last',
+  '  dev <course-dir> [--locale <l>]… [--port 4321] [--host 127.0.0.1] [--out <dir>] [--json]',
+  '                                  preview a course while writing it: rebuilds what ' +
+    'changed on save and reloads the page',
   '  serve <dir> [--port 4321] [--host 127.0.0.1] [--json]',
   '                                  serve a folder of bundles on http://localhost',
   '  evaluate <responses.csv> [--course <course-dir>] [--reversed q03,…] [--by locale,…] ' +
@@ -94,8 +98,10 @@ export async function main(argv: string[]): Promise<number> {
           token: { type: 'string' },
           drafts: { type: 'boolean' },
           source: { type: 'string' },
+          'base-url': { type: 'string' },
         });
         if (!values.out) throw new UsageError('build needs --out <dir>');
+        const baseUrl = values['base-url'] === undefined ? undefined : siteUrl(values['base-url']);
         const remote = { ...cmsLocation(values), drafts: !!values.drafts };
         if (values['from-cms'] && remote.url)
           throw new UsageError(
@@ -136,6 +142,8 @@ export async function main(argv: string[]): Promise<number> {
           json: !!values.json,
           pseudo: !!values.pseudo,
           approvedOnly: !!values['approved-only'],
+          preview: !!values.drafts,
+          baseUrl,
           cacheDir: values['cache-dir'] && path.resolve(values['cache-dir']),
         });
       }
@@ -143,10 +151,29 @@ export async function main(argv: string[]): Promise<number> {
         const { values, positionals } = parse(rest, {
           json: { type: 'boolean' },
           locale: { type: 'string', multiple: true },
+          'from-cms': { type: 'string' },
+          drafts: { type: 'boolean' },
+          'cache-dir': { type: 'string' },
         });
+        const fromCms = values['from-cms'] as string | undefined;
+        if (fromCms && positionals.length)
+          throw new UsageError('give either <course-dir> or --from-cms <course-id>, not both');
+        if (values.drafts && !fromCms)
+          throw new UsageError(
+            '--drafts checks the latest drafts in the CMS: use it with --from-cms',
+          );
+        // The CMS's media are linked into a cache folder, as for a build.
+        const source = fromCms
+          ? await (
+              await import('./cms-commands.ts')
+            ).readFromCms(fromCms, values['cache-dir'] ?? path.join('data', 'checks', '.cache'), {
+              drafts: !!values.drafts,
+            })
+          : undefined;
         const { validateCommand } = await import('./validate-command.ts');
         return await validateCommand({
-          courseDir: path.resolve(one(positionals, 'course-dir')),
+          courseDir: fromCms ? '' : path.resolve(one(positionals, 'course-dir')),
+          source,
           json: !!values.json,
           locales: splitList(values.locale),
         });
@@ -219,6 +246,38 @@ export async function main(argv: string[]): Promise<number> {
           dir: path.resolve(positionals[0] ?? 'output'),
           port,
           host: values.host ?? '127.0.0.1',
+          json: !!values.json,
+        });
+      }
+      case 'dev': {
+        const { values, positionals } = parse(rest, {
+          port: { type: 'string', short: 'p' },
+          host: { type: 'string' },
+          locale: { type: 'string', multiple: true },
+          out: { type: 'string' },
+          json: { type: 'boolean' },
+          source: { type: 'string' },
+        });
+        const portText = String(values.port ?? process.env.PORT ?? 4321);
+        if (!/^\d+$/.test(portText) || Number(portText) > 65535)
+          throw new UsageError(`--port must be a port number, got "${portText}"`);
+        if (positionals.length !== 1)
+          throw new UsageError(`expected one <course-dir>, got ${positionals.length}`);
+        const source = values.source ?? 'files';
+        const sources = await import('../compiler/sources/read-course.ts');
+        if (!sources.isFolderSourceName(source))
+          throw new UsageError(
+            `--source must be one of ${Object.keys(sources.folderSources).join(', ')}, ` +
+              `got "${source}"`,
+          );
+        const { devCommand } = await import('./dev-command.ts');
+        return await devCommand({
+          courseDir: positionals[0],
+          source,
+          port: Number(portText),
+          host: values.host ?? '127.0.0.1',
+          locales: values.locale?.length ? values.locale : undefined,
+          outDir: values.out ? path.resolve(values.out) : undefined,
           json: !!values.json,
         });
       }
@@ -449,4 +508,23 @@ function splitList(values?: string[]): string[] | undefined {
     ?.flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter(Boolean);
+}
+
+/**
+ * `--base-url`: where the course's folder is served, as an absolute http(s) address ending in `/`
+ * (added when missing).
+ */
+function siteUrl(text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username)
+    throw new UsageError(
+      `--base-url must be the http(s) address the course's folder is served at, such as ` +
+        `https://learn.example.org/rights-course/ (no query, fragment or user), got "${text}"`,
+    );
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }

@@ -168,6 +168,21 @@ export const course = z.object({
           /** the source text itself, so a reviewer can see what changed (PO `#| msgid`) */
           sourceText: z.string().optional(),
           approved: z.boolean().optional(),
+          /** the translator's tool said it needs review (XLIFF needs-review-…, PO fuzzy) */
+          review: z.boolean().optional(),
+          /**
+           * For bodies: one record per segment of `sourceText`, in order (the hash of the
+           * segment's text), so one changed sentence leaves the others' status alone.
+           */
+          segments: z
+            .array(
+              z.object({
+                source: z.string(),
+                approved: z.boolean().optional(),
+                review: z.boolean().optional(),
+              }),
+            )
+            .optional(),
         }),
       ),
     )

@@ -35,6 +35,10 @@ export interface LocaleContext {
   runtime?: string;
   /** The interactive part of the runtime, for pages with quizzes, challenges, videos, forms. */
   interactive?: string;
+  /** A preview of drafts: a banner, no service worker, progress kept for the tab only. */
+  preview?: boolean;
+  /** Where the course's folder is served, ending in `/` (BuildOptions.baseUrl). */
+  baseUrl?: string;
 }
 
 const videoTypes: Record<string, string> = {
@@ -114,13 +118,17 @@ export async function buildPageView(
     runtime: ctx.runtime && href(ctx.runtime),
     interactiveRuntime:
       ctx.runtime && ctx.interactive && needsInteractive(spec) ? href(ctx.interactive) : undefined,
-    serviceWorker: ctx.runtime && href('sw.js'),
+    serviceWorker: ctx.runtime && !ctx.preview ? href('sw.js') : undefined,
+    preview: ctx.preview,
     unitKey: spec.kind === 'unit' ? `${spec.module.id}/${spec.unit.id}` : undefined,
     alternates: ctx.locales.map((l) => ({
       locale: localeInfo(l),
       href: `${toRoot}../${l}/${spec.path}`,
+      absolute:
+        ctx.baseUrl && `${ctx.baseUrl}${l}/${spec.path.replace(/(^|\/)index\.html$/, '$1')}`,
       current: l === locale,
     })),
+    description: shown(course.description),
     nav,
     breadcrumbs,
     previous,
@@ -229,7 +237,12 @@ export async function buildPageView(
       case 'questionnaire-results':
         return {
           kind: 'questionnaire-results',
-          items: course.questionnaire!.items.map((i) => ({ id: i.id, text: shown(i.text) })),
+          items: course.questionnaire!.items.map((i) => ({
+            id: i.id,
+            text: shown(i.text),
+            reversed: i.reversed,
+          })),
+          scale: course.questionnaire!.scale,
         };
       case 'certificate':
         return { kind: 'certificate', courseTitle: shown(course.title) };

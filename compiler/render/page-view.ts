@@ -79,7 +79,13 @@ export type PageContent =
     }
   | { kind: 'quiz'; intro: ShownText; passMark: number; questions: QuestionView[] }
   | { kind: 'challenge'; prompt: ShownText; commitment: ShownText; points: number }
-  | { kind: 'questionnaire-results'; items: { id: string; text: ShownText }[] }
+  | {
+      kind: 'questionnaire-results';
+      /** `reversed`: worded the other way round, so the learner's answers show flipped */
+      items: { id: string; text: ShownText; reversed: boolean }[];
+      /** the answer scale's highest point (its lowest is 1) */
+      scale: number;
+    }
   | { kind: 'certificate'; courseTitle: ShownText }
   | { kind: 'glossary'; terms: { id: string; term: ShownText; definition: ShownText }[] }
   | {
@@ -99,8 +105,14 @@ export interface PageView {
   courseTitle: ShownText;
   homeHref: string;
   stylesheet: string;
-  /** The same page in every locale of the build, for the language picker and hreflang. */
-  alternates: { locale: LocaleInfo; href: string; current: boolean }[];
+  /**
+   * The same page in every locale of the build, for the language picker and hreflang; `absolute`
+   * when the build knows where it is served (BuildOptions.baseUrl), the directory's address for an
+   * index.html.
+   */
+  alternates: { locale: LocaleInfo; href: string; absolute?: string; current: boolean }[];
+  /** The course's description, for the page's meta description. */
+  description: ShownText;
   nav: NavModule[];
   breadcrumbs: PageLink[];
   previous?: PageLink;
@@ -112,6 +124,8 @@ export interface PageView {
   /** loaded after the runtime on pages with interactive parts */
   interactiveRuntime?: string;
   serviceWorker?: string;
+  /** A preview of unpublished drafts (the theme shows a banner; the runtime keeps no progress). */
+  preview?: boolean;
   /** `module/unit` on unit pages: what the runtime records progress against. */
   unitKey?: string;
   /** True when any text on the page fell back to the source locale: the theme shows a note. */

@@ -5,6 +5,7 @@ import { pickText, type Course } from '../model/course.ts';
 import { localeInfo } from '../model/locales.ts';
 import { stripBidiOverrides } from '../model/invisible-characters.ts';
 import type { Translate } from '../ui-strings/ui-catalog.ts';
+import { faviconHref } from './favicon.ts';
 
 export function renderLanguageChooser(
   course: Course,
@@ -23,6 +24,13 @@ export function renderLanguageChooser(
           h('meta', { charset: 'utf-8' }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('title', title(course.sourceLocale)),
+          h('meta', {
+            name: 'description',
+            content: stripBidiOverrides(
+              pickText(course.description, course.sourceLocale, course.sourceLocale).value,
+            ),
+          }),
+          h('link', { rel: 'icon', type: 'image/svg+xml', href: faviconHref }),
           h(
             'style',
             'body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem ' +

@@ -6,9 +6,15 @@ import { summarize, type ProgressState } from '../logic/progress.ts';
 import type { CourseOutline } from '../logic/course-outline.ts';
 import type { LearnerEvents } from './learner-events.ts';
 
+/**
+ * Where progress is kept: localStorage; in a preview of drafts (`data-preview`), the tab's
+ * sessionStorage, so trying a draft never changes the published course's progress.
+ */
 function localStorageOrUndefined(): KeyValueStorage | undefined {
   try {
-    return window.localStorage;
+    return document.body?.hasAttribute('data-preview')
+      ? window.sessionStorage
+      : window.localStorage;
   } catch {
     return undefined; // blocked (privacy settings, sandboxed frames)
   }

@@ -39,7 +39,7 @@ export function showProgress({ session, outline, t }: PageServices): void {
         t('runtime.points', { points: summary.points }),
         t('runtime.progress', { done, total }),
         t('runtime.badges', { count: earnedBadges(outline, session.state).length }),
-      ].join(' · ');
+      ].join(t('runtime.separator'));
     }
   };
   render();

