@@ -202,12 +202,20 @@ describe('XLIFF and PO exchange', () => {
     ],
     ['malformed XML', (x) => x.replace('</body>', ''), /not well-formed XML/],
   ];
+  // One export for every refusal (exporting changes nothing); each import runs on its own copy.
+  let translated: string | undefined;
+  const translatedXliff = () =>
+    (translated ??= fillXliff(
+      exportFile(copyCourse(miniCourseDir), 'fr', 'xliff12'),
+      'FR ',
+      '1.2',
+    ));
   for (const [name, damage, message] of refusals) {
     it(`refuses ${name}, with the unit and reason, and changes nothing`, () => {
       const course = copyCourse(miniCourseDir);
       const before = snapshot(course);
       const file = path.join(tempDir(), 'fr.xlf');
-      fs.writeFileSync(file, damage(fillXliff(exportFile(course, 'fr', 'xliff12'), 'FR ', '1.2')));
+      fs.writeFileSync(file, damage(translatedXliff()));
       const r = run('l10n', 'import', course, file);
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(message);
