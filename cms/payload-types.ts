@@ -64,6 +64,7 @@ export type SupportedTimezones =
 export interface Config {
   auth: {
     users: UserAuthOperations;
+    learners: LearnerAuthOperations;
   };
   blocks: {};
   collections: {
@@ -75,6 +76,9 @@ export interface Config {
     'publish-jobs': PublishJob;
     translations: Translation;
     'questionnaire-responses': QuestionnaireResponse;
+    learners: Learner;
+    'learner-events': LearnerEvent;
+    'learner-scores': LearnerScore;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -90,6 +94,9 @@ export interface Config {
     'publish-jobs': PublishJobsSelect<false> | PublishJobsSelect<true>;
     translations: TranslationsSelect<false> | TranslationsSelect<true>;
     'questionnaire-responses': QuestionnaireResponsesSelect<false> | QuestionnaireResponsesSelect<true>;
+    learners: LearnersSelect<false> | LearnersSelect<true>;
+    'learner-events': LearnerEventsSelect<false> | LearnerEventsSelect<true>;
+    'learner-scores': LearnerScoresSelect<false> | LearnerScoresSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -105,7 +112,7 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User;
+  user: User | Learner;
   jobs: {
     tasks: unknown;
     workflows: unknown;
@@ -128,6 +135,36 @@ export interface UserAuthOperations {
     email: string;
     password: string;
   };
+}
+export interface LearnerAuthOperations {
+  forgotPassword:
+    | {
+        email: string;
+      }
+    | {
+        username: string;
+      };
+  login:
+    | {
+        email: string;
+        password: string;
+      }
+    | {
+        password: string;
+        username: string;
+      };
+  registerFirstUser: {
+    password: string;
+    username: string;
+    email?: string;
+  };
+  unlock:
+    | {
+        email: string;
+      }
+    | {
+        username: string;
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -456,6 +493,89 @@ export interface QuestionnaireResponse {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "learners".
+ */
+export interface Learner {
+  id: string | number;
+  /**
+   * Shown on the leaderboard when the learner takes part.
+   */
+  displayName?: string | null;
+  /**
+   * Opted in to the leaderboard (never without their choice).
+   */
+  leaderboard?: boolean | null;
+  evaluationKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  email?: string | null;
+  username: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'learners';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "learner-events".
+ */
+export interface LearnerEvent {
+  id: string | number;
+  learner: (string | number) | Learner;
+  courseId: string;
+  eventId: string;
+  type: 'unit-viewed' | 'video-watched' | 'quiz-attempt' | 'challenge-done';
+  locale?: string | null;
+  unit: string;
+  answers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  correct?: number | null;
+  total?: number | null;
+  passed?: boolean | null;
+  done?: boolean | null;
+  at: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "learner-scores".
+ */
+export interface LearnerScore {
+  id: string | number;
+  learner: (string | number) | Learner;
+  courseId: string;
+  locale?: string | null;
+  name?: string | null;
+  listed?: boolean | null;
+  points: number;
+  week?: string | null;
+  weekPoints?: number | null;
+  weekBase?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -509,12 +629,29 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'questionnaire-responses';
         value: (string | number) | QuestionnaireResponse;
+      } | null)
+    | ({
+        relationTo: 'learners';
+        value: (string | number) | Learner;
+      } | null)
+    | ({
+        relationTo: 'learner-events';
+        value: (string | number) | LearnerEvent;
+      } | null)
+    | ({
+        relationTo: 'learner-scores';
+        value: (string | number) | LearnerScore;
       } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'users';
-    value: (string | number) | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: (string | number) | User;
+      }
+    | {
+        relationTo: 'learners';
+        value: (string | number) | Learner;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -524,10 +661,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: string | number;
-  user: {
-    relationTo: 'users';
-    value: (string | number) | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: (string | number) | User;
+      }
+    | {
+        relationTo: 'learners';
+        value: (string | number) | Learner;
+      };
   key?: string | null;
   value?:
     | {
@@ -797,6 +939,70 @@ export interface QuestionnaireResponsesSelect<T extends boolean = true> {
   answers?: T;
   groups?: T;
   consentVersion?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "learners_select".
+ */
+export interface LearnersSelect<T extends boolean = true> {
+  displayName?: T;
+  leaderboard?: T;
+  evaluationKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  email?: T;
+  username?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "learner-events_select".
+ */
+export interface LearnerEventsSelect<T extends boolean = true> {
+  learner?: T;
+  courseId?: T;
+  eventId?: T;
+  type?: T;
+  locale?: T;
+  unit?: T;
+  answers?: T;
+  correct?: T;
+  total?: T;
+  passed?: T;
+  done?: T;
+  at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "learner-scores_select".
+ */
+export interface LearnerScoresSelect<T extends boolean = true> {
+  learner?: T;
+  courseId?: T;
+  locale?: T;
+  name?: T;
+  listed?: T;
+  points?: T;
+  week?: T;
+  weekPoints?: T;
+  weekBase?: T;
   updatedAt?: T;
   createdAt?: T;
 }

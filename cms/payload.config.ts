@@ -14,6 +14,9 @@ import { Media } from './collections/Media.ts';
 import { PublishJobs } from './collections/PublishJobs.ts';
 import { Translations } from './collections/Translations.ts';
 import { QuestionnaireResponses } from './collections/QuestionnaireResponses.ts';
+import { Learners } from './collections/Learners.ts';
+import { LearnerEvents, LearnerScores } from './collections/LearnerProgress.ts';
+import { learnerEndpoints } from './endpoints/learner-api.ts';
 import { createFirstAdmin } from './first-admin.ts';
 import { warmBodyChecker } from './hooks/check-body-in-worker.ts';
 import { keepErrorData } from './hooks/keepErrorData.ts';
@@ -88,7 +91,12 @@ export function polycourseConfig(
       PublishJobs,
       Translations,
       QuestionnaireResponses,
+      Learners,
+      LearnerEvents,
+      LearnerScores,
     ],
+    // The learner services' API for the bundles (Bearer tokens, no cookies).
+    endpoints: learnerEndpoints,
     onInit: async (payload) => {
       // In the admin server (not in CLI processes): the MDX check's worker starts now, not on the
       // first save.

@@ -91,3 +91,7 @@ export const canDeleteContent: Access = ({ req }) =>
     : hasRole(req, 'author')
       ? { _status: { not_equals: 'published' } }
       : false;
+
+/** `admin.hidden` of collections only admins see in the admin (the learner services'). */
+export const hiddenUnlessAdmin = ({ user }: { user: unknown }) =>
+  !(user as { roles?: string[] } | null)?.roles?.includes('admin');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import type { Course } from '../model/course.ts';
-import type { CourseOutline } from '../../runtime/logic/course-outline.ts';
+import { courseOutline } from '../model/course-outline.ts';
 import type { RuntimeData } from '../../runtime/browser/runtime-data.ts';
 import { sha256 } from '../model/fingerprint.ts';
 
@@ -147,30 +147,6 @@ function writeRuntimeCache(
   } catch {
     /* a cache only */
   }
-}
-
-/**
- * What the runtime knows of the course: structure, kinds, pass marks, points. No answers, no texts.
- */
-export function courseOutline(course: Course): CourseOutline {
-  return {
-    id: course.id,
-    points: course.points,
-    modules: course.modules.map((m) => ({
-      id: m.id,
-      units: m.units.map((u) => ({
-        id: u.id,
-        kind: u.kind,
-        ...(u.kind === 'quiz' ? { questions: u.questions.length, passMark: u.passMark } : {}),
-        ...(u.kind === 'challenge' ? { points: u.points } : {}),
-      })),
-    })),
-    questionnaire: course.questionnaire && {
-      id: course.questionnaire.id,
-      scale: course.questionnaire.scale,
-      items: course.questionnaire.items.map((i) => ({ id: i.id, reversed: i.reversed })),
-    },
-  };
 }
 
 /** The locale's runtime file content: embedded data + bundled code. */

@@ -1,10 +1,10 @@
 /**
  * Arrows point down (../shared/DESIGN.md, ../shared/STYLE.md): the CLI may import the CMS and the
- * compiler, the CMS may import the compiler, the compiler imports neither, the learner runtime
- * (browser code) imports nothing of the rest; inside the compiler a folder imports only
- * folders on a lower floor (or its own). Every relative import and `new URL(…, import.meta.url)` of
- * the project's own code is read and checked, so a new upward arrow fails here with the rule it
- * breaks.
+ * compiler, the CMS may import the compiler (and the runtime's pure logic, runtime/logic), the
+ * compiler imports neither, the learner runtime (browser code) imports nothing of the rest; inside
+ * the compiler a folder imports only folders on a lower floor (or its own). Every relative import
+ * and `new URL(…, import.meta.url)` of the project's own code is read and checked, so a new upward
+ * arrow fails here with the rule it breaks.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,7 +31,9 @@ const compilerFloors = [
 const areas: Record<string, string[]> = {
   cli: ['cli', 'cms', 'compiler', 'themes'],
   bin: ['bin', 'cli', 'compiler'],
-  cms: ['cms', 'compiler'],
+  // The CMS's learner services score and count points with the runtime's pure logic
+  // (runtime/logic, the same functions the bundle runs): only that folder of the runtime.
+  cms: ['cms', 'compiler', 'runtime'],
   // The compiler bundles the learner runtime into every page (and reads its types); the runtime is
   // browser code and imports nothing of the rest.
   compiler: ['compiler', 'themes', 'runtime'],
@@ -83,6 +85,10 @@ function violations(): string[] {
           out.push(
             `${where}: ${area}/ may not import ${to}/ (arrows point down: cli → cms → compiler)`,
           );
+          continue;
+        }
+        if (area === 'cms' && to === 'runtime' && !target.startsWith('runtime/logic/')) {
+          out.push(`${where}: cms/ may import only runtime/logic/ of the runtime (pure functions)`);
           continue;
         }
         if (area === 'compiler' && to === 'compiler') {

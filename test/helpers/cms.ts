@@ -49,26 +49,41 @@ export async function databaseAvailable(
 
 export async function startCms(
   kind: 'sqlite' | 'postgres' | 'mongodb',
-): Promise<{ payload: Payload; stop(): Promise<void> }> {
-  const schemaName = `polycourse_test_${process.pid}_${Date.now().toString(36)}`;
+  /**
+   * PostgreSQL: join the schema of an instance already started (a second server process on the
+   * same database); stopping the joining one leaves the schema to its owner.
+   */
+  options: { joinSchema?: string } = {},
+): Promise<{ payload: Payload; schemaName: string; stop(): Promise<void> }> {
+  const schemaName =
+    options.joinSchema ?? `polycourse_test_${process.pid}_${Date.now().toString(36)}`;
   const db =
     kind === 'sqlite'
       ? databaseAdapter(`file:${path.join(tempDir(), 'cms.db')}`, { push: true })
       : kind === 'postgres'
         ? databaseAdapter(postgresUri, { schemaName, push: true })
         : databaseAdapter(`${mongoUri!.replace(/\/[^/]*$/, '')}/${schemaName}`);
+  // Payload pushes a schema only when it differs from the last one pushed in this process: a
+  // second fresh PostgreSQL schema would stay empty. Force the push of a fresh database; a joined
+  // schema is there already.
+  const forcePush = process.env.PAYLOAD_FORCE_DRIZZLE_PUSH;
+  if (!options.joinSchema) process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true';
   const payload = await getPayload({
     config: polycourseConfig({
       db,
       secret: 'test-secret-not-for-production',
       mediaDir: path.join(tempDir(), 'media'),
     }),
-    key: schemaName,
+    key: options.joinSchema ? `${schemaName}-joined-${Date.now()}` : schemaName,
+  }).finally(() => {
+    if (forcePush === undefined) delete process.env.PAYLOAD_FORCE_DRIZZLE_PUSH;
+    else process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = forcePush;
   });
   return {
     payload,
+    schemaName,
     async stop() {
-      if (kind === 'postgres') {
+      if (kind === 'postgres' && !options.joinSchema) {
         const client = new pg.Client({ connectionString: postgresUri });
         await client.connect();
         await client.query(`DROP SCHEMA IF EXISTS "${schemaName}" CASCADE`);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readCourse } from '../../compiler/sources/read-course.ts';
-import { courseOutline } from '../../compiler/targets/bundle-runtime.ts';
+import { courseOutline } from '../../compiler/model/course-outline.ts';
 import { unitKey, type CourseOutline } from '../../runtime/logic/course-outline.ts';
 import { emptyProgress, type ProgressState } from '../../runtime/logic/progress.ts';
 import { sanitizeProgress } from '../../runtime/logic/progress-store.ts';

@@ -4,6 +4,7 @@ import * as migration_20261125_131032_translations from './20261125_131032_trans
 import * as migration_20261201_232453_questionnaire_responses from './20261201_232453_questionnaire_responses.ts';
 import * as migration_20261202_021112_quiz_editor_fields from './20261202_021112_quiz_editor_fields.ts';
 import * as migration_20261202_021120_quiz_editor_optional_ids from './20261202_021120_quiz_editor_optional_ids.ts';
+import * as migration_20261202_131244_learner_services from './20261202_131244_learner_services.ts';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261202_021120_quiz_editor_optional_ids.up,
     down: migration_20261202_021120_quiz_editor_optional_ids.down,
-    name: '20261202_021120_quiz_editor_optional_ids'
+    name: '20261202_021120_quiz_editor_optional_ids',
+  },
+  {
+    up: migration_20261202_131244_learner_services.up,
+    down: migration_20261202_131244_learner_services.down,
+    name: '20261202_131244_learner_services'
   },
 ];

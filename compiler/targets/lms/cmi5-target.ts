@@ -7,7 +7,8 @@
  */
 import path from 'node:path';
 import type { Target, TargetInput } from '../target.ts';
-import { courseOutline, bundleRuntimeCode } from '../bundle-runtime.ts';
+import { bundleRuntimeCode } from '../bundle-runtime.ts';
+import { courseOutline } from '../../model/course-outline.ts';
 import { pickText, type Localized } from '../../model/course.ts';
 import { stripBidiOverrides } from '../../model/invisible-characters.ts';
 import { masteryScore } from '../../../runtime/lms/lms-report.ts';

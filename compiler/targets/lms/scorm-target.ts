@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import type { Target, TargetInput } from '../target.ts';
-import { courseOutline, bundleRuntimeCode } from '../bundle-runtime.ts';
+import { bundleRuntimeCode } from '../bundle-runtime.ts';
+import { courseOutline } from '../../model/course-outline.ts';
 import { pickText } from '../../model/course.ts';
 import { masteryScore } from '../../../runtime/lms/lms-report.ts';
 import type { ScormVersion } from '../../../runtime/lms/lms-api.ts';

@@ -1,0 +1,93 @@
+/**
+ * The leaderboard of a course: the top 20 learners who opted in, overall or in one locale, all
+ * time or this week (from Monday, UTC), and a learner's own rank among them. No bottom ranks are
+ * ever listed; a learner who leaves the board disappears from it at once.
+ */
+import type { Payload, Where } from 'payload';
+import { weekOf } from './record-events.ts';
+
+export const boardSize = 20;
+
+export interface BoardQuery {
+  course: string;
+  locale?: string;
+  period: 'all' | 'week';
+}
+
+export interface BoardEntry {
+  rank: number;
+  name: string;
+  points: number;
+}
+
+function boardWhere(q: BoardQuery, now: Date): Where {
+  return {
+    courseId: { equals: q.course },
+    listed: { equals: true },
+    ...(q.locale ? { locale: { equals: q.locale } } : {}),
+    ...(q.period === 'week' ? { week: { equals: weekOf(now) } } : {}),
+  };
+}
+
+const pointsField = (q: BoardQuery) => (q.period === 'week' ? 'weekPoints' : 'points');
+
+/** The top 20; equal points share a rank (1, 2, 2, 4). */
+export async function topLearners(
+  payload: Payload,
+  q: BoardQuery,
+  now = new Date(),
+): Promise<BoardEntry[]> {
+  const field = pointsField(q);
+  const found = await payload.find({
+    collection: 'learner-scores',
+    where: { ...boardWhere(q, now), [field]: { greater_than: 0 } },
+    sort: [`-${field}`, 'updatedAt'],
+    limit: boardSize,
+    depth: 0,
+    select: { name: true, points: true, weekPoints: true },
+  });
+  const rows = found.docs as unknown as { name?: string; points: number; weekPoints?: number }[];
+  return rows.map((r, i) => {
+    const points = (field === 'points' ? r.points : r.weekPoints) ?? 0;
+    const before = rows.findIndex(
+      (o) => ((field === 'points' ? o.points : o.weekPoints) ?? 0) === points,
+    );
+    return { rank: (before === -1 ? i : before) + 1, name: r.name ?? '', points };
+  });
+}
+
+/**
+ * The learner's own rank on that board (1 + how many listed learners have more points), or why
+ * there is none: not taking part, or no points yet.
+ */
+export async function rankOf(
+  payload: Payload,
+  learnerId: string | number,
+  q: BoardQuery,
+  now = new Date(),
+): Promise<{ rank: number; points: number; of: number } | { rank: null; reason: string }> {
+  const mine = (
+    await payload.find({
+      collection: 'learner-scores',
+      where: { ...boardWhere(q, now), learner: { equals: learnerId } },
+      depth: 0,
+      limit: 1,
+    })
+  ).docs[0] as { points: number; weekPoints?: number } | undefined;
+  if (!mine) return { rank: null, reason: 'not on this board (not taking part, or no points yet)' };
+  const field = pointsField(q);
+  const points = (field === 'points' ? mine.points : mine.weekPoints) ?? 0;
+  if (points <= 0) return { rank: null, reason: 'no points on this board yet' };
+  const where = boardWhere(q, now);
+  const [above, of] = await Promise.all([
+    payload.count({
+      collection: 'learner-scores',
+      where: { ...where, [field]: { greater_than: points } },
+    }),
+    payload.count({
+      collection: 'learner-scores',
+      where: { ...where, [field]: { greater_than: 0 } },
+    }),
+  ]);
+  return { rank: above.totalDocs + 1, points, of: of.totalDocs };
+}

@@ -1,0 +1,96 @@
+/**
+ * Rate limits of the learner services (Payload 3 has none of its own), with rate-limiter-flexible:
+ * counters in PostgreSQL when the CMS runs on it (one table, shared by every server process behind
+ * a load balancer), in memory on the embedded SQLite server (one process). A refused request gets
+ * 429 with Retry-After.
+ */
+import type { Payload, PayloadRequest } from 'payload';
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+
+/** Each limit: how many requests per key in how many seconds. */
+export const learnerRateLimits = {
+  /** sign-ups per address */
+  signUp: { points: 20, duration: 60 * 60 },
+  /** sign-in attempts per address (each account also locks after 5 failures) */
+  login: { points: 60, duration: 10 * 60 },
+  /** event batches per learner */
+  events: { points: 240, duration: 60 },
+  /** leaderboard and rank reads per address */
+  read: { points: 600, duration: 60 },
+} as const;
+export type LimitName = keyof typeof learnerRateLimits;
+
+const limiters = new WeakMap<Payload, Map<LimitName, Promise<RateLimiterAbstract>>>();
+
+function limiterFor(payload: Payload, name: LimitName): Promise<RateLimiterAbstract> {
+  let byName = limiters.get(payload);
+  if (!byName) limiters.set(payload, (byName = new Map()));
+  let limiter = byName.get(name);
+  if (!limiter) {
+    const opts = { keyPrefix: `polycourse_${name}`, ...learnerRateLimits[name] };
+    const db = payload.db as { name?: string; pool?: unknown; schemaName?: string };
+    limiter =
+      db.name === 'postgres' && db.pool
+        ? new Promise((resolve, reject) => {
+            const pg: RateLimiterPostgres = new RateLimiterPostgres(
+              {
+                ...opts,
+                storeClient: db.pool,
+                tableName: 'polycourse_rate_limits',
+                ...(db.schemaName ? { schemaName: db.schemaName } : {}),
+              },
+              (error?: unknown) => (error ? reject(error) : resolve(pg)),
+            );
+          })
+        : Promise.resolve(new RateLimiterMemory(opts));
+    byName.set(name, limiter);
+  }
+  return limiter;
+}
+
+/**
+ * The client's address for per-address limits: the one the nearest trusted proxy saw
+ * (POLYCOURSE_TRUSTED_PROXIES proxies in front, e.g. 1 behind nginx with
+ * `proxy_set_header X-Forwarded-For $remote_addr`), else the address Next.js recorded.
+ */
+export function clientAddress(req: PayloadRequest): string {
+  const hops = (req.headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  const trusted = Number(process.env.POLYCOURSE_TRUSTED_PROXIES ?? 0) || 0;
+  return hops[Math.max(0, hops.length - 1 - trusted)] ?? 'unknown';
+}
+
+/** Count one request; a 429 response when over the limit, else undefined. */
+export async function overLimit(
+  req: PayloadRequest,
+  name: LimitName,
+  key: string,
+): Promise<Response | undefined> {
+  try {
+    await (await limiterFor(req.payload, name)).consume(key);
+    return undefined;
+  } catch (refused) {
+    if (!(refused instanceof RateLimiterRes)) throw refused;
+    const seconds = Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
+    const { points, duration } = learnerRateLimits[name];
+    return Response.json(
+      {
+        errors: [
+          {
+            message:
+              `Too many requests: at most ${points} in ${duration} s ` +
+              `(${name}); try again in ${seconds} s.`,
+          },
+        ],
+      },
+      { status: 429, headers: { 'Retry-After': String(seconds) } },
+    );
+  }
+}

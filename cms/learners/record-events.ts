@@ -1,0 +1,345 @@
+/**
+ * A batch of learner events from a bundle (the runtime's event seam): checked, stored once per
+ * event id (a retried batch counts once), quiz attempts scored here from the course's answer keys,
+ * and the learner's points recomputed from everything stored with the course's rules: the same pure
+ * functions the bundle runs (runtime/logic), never the client's claims.
+ */
+import type { Payload } from 'payload';
+import { z } from 'zod';
+import { slugPattern } from '../../compiler/model/slug-ids.ts';
+import {
+  emptyProgress,
+  recordChallengeDone,
+  recordQuizAttempt,
+  recordView,
+  recordWatched,
+  summarize,
+  type ProgressState,
+} from '../../runtime/logic/progress.ts';
+import { scoreQuiz } from '../../runtime/logic/scoring.ts';
+import { publishedCourseRules, type CourseRules } from './course-rules.ts';
+
+const eventId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and -, at most 64');
+const unit = z.string().max(201);
+const at = z.iso.datetime({ offset: true }).optional();
+
+export const learnerEvent = z.discriminatedUnion('type', [
+  z.object({ id: eventId, type: z.literal('unit-viewed'), unit, at }),
+  z.object({ id: eventId, type: z.literal('video-watched'), unit, at }),
+  z.object({
+    id: eventId,
+    type: z.literal('quiz-attempt'),
+    unit,
+    at,
+    answers: z
+      .record(z.string().max(64), z.array(z.string().max(140)).max(50))
+      .refine((a) => Object.keys(a).length <= 100, 'at most 100 questions'),
+  }),
+  z.object({ id: eventId, type: z.literal('challenge-done'), unit, at, done: z.boolean() }),
+  z.object({
+    id: eventId,
+    type: z.literal('questionnaire-response'),
+    at,
+    phase: z.enum(['pre', 'post']),
+    answers: z.record(z.string().max(64), z.number().int()),
+    /** the version of the consent text the learner agreed to */
+    consent: z.string().min(1).max(100),
+  }),
+]);
+export type LearnerEventInput = z.infer<typeof learnerEvent>;
+
+export const eventBatch = z.object({
+  course: z.string().regex(slugPattern, 'a course id (a slug)').max(100),
+  locale: z.string().max(20),
+  events: z.array(learnerEvent).min(1).max(100),
+});
+export type EventBatch = z.infer<typeof eventBatch>;
+
+export interface LearnerRef {
+  id: string | number;
+  username?: string | null;
+  displayName?: string | null;
+  leaderboard?: boolean | null;
+  evaluationKey?: string | null;
+}
+
+export interface RecordResult {
+  accepted: string[];
+  duplicates: string[];
+  /** quiz attempts as the server scored them */
+  scored: Record<string, { correct: number; total: number; percent: number; passed: boolean }>;
+  points: number;
+  units: { done: number; total: number };
+}
+
+/** A refusal of the whole batch: HTTP status, message and where in the batch. */
+export class EventRefusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const kindFor = {
+  'unit-viewed': undefined,
+  'video-watched': 'video',
+  'quiz-attempt': 'quiz',
+  'challenge-done': 'challenge',
+} as const;
+
+/** Is `key` (module/unit) a unit of the course, of the kind this event needs? */
+function checkUnit(
+  rules: CourseRules,
+  e: Exclude<LearnerEventInput, { type: 'questionnaire-response' }>,
+  index: number,
+) {
+  const [moduleId, unitId] = e.unit.split('/');
+  const found = rules.outline.modules
+    .find((m) => m.id === moduleId)
+    ?.units.find((u) => u.id === unitId);
+  const wanted = kindFor[e.type];
+  if (!found || (wanted && found.kind !== wanted))
+    throw new EventRefusal(
+      400,
+      `events[${index}].unit: "${e.unit}" is not a ${wanted ?? 'unit'} of course ` +
+        `"${rules.outline.id}" (module/unit, as in the bundle's outline).`,
+    );
+}
+
+/** Monday (UTC) of the week holding `date`, YYYY-MM-DD. */
+export function weekOf(date: Date): string {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+/** The device's clock, kept within the last 30 days and never in the future. */
+function when(at: string | undefined, now: Date): Date {
+  const t = at ? Date.parse(at) : NaN;
+  const earliest = now.getTime() - 30 * 24 * 60 * 60 * 1000;
+  return new Date(Number.isNaN(t) ? now.getTime() : Math.min(now.getTime(), Math.max(earliest, t)));
+}
+
+interface StoredEvent {
+  type: string;
+  unit: string;
+  correct?: number | null;
+  passed?: boolean | null;
+  done?: boolean | null;
+}
+
+/** Progress from the stored events, in the order they happened. */
+export function progressOf(events: StoredEvent[], rules: CourseRules): ProgressState {
+  let state = emptyProgress();
+  for (const e of events) {
+    if (e.type === 'unit-viewed') state = recordView(state, e.unit);
+    else if (e.type === 'video-watched') state = recordWatched(state, e.unit);
+    else if (e.type === 'challenge-done') state = recordChallengeDone(state, e.unit, !!e.done);
+    else if (e.type === 'quiz-attempt')
+      state = recordQuizAttempt(state, e.unit, e.correct ?? 0, !!e.passed, rules.outline.points);
+  }
+  return state;
+}
+
+const isUniqueViolation = (error: unknown) =>
+  /unique|duplicate/i.test(String((error as Error)?.message ?? error)) ||
+  (error as { status?: number })?.status === 400;
+
+export async function recordEvents(
+  payload: Payload,
+  learner: LearnerRef,
+  batch: EventBatch,
+  now = new Date(),
+): Promise<RecordResult> {
+  const rules = await publishedCourseRules(payload, batch.course);
+  if (!rules) throw new EventRefusal(404, `There is no published course "${batch.course}".`);
+  if (!rules.locales.includes(batch.locale))
+    throw new EventRefusal(
+      400,
+      `locale: course "${batch.course}" is not published in "${batch.locale}" ` +
+        `(it is in ${rules.locales.join(', ')}).`,
+    );
+  batch.events.forEach((e, i) => {
+    if (e.type !== 'questionnaire-response') checkUnit(rules, e, i);
+  });
+  const ids = batch.events.map((e) => e.id);
+  const existing = await payload.find({
+    collection: 'learner-events',
+    where: {
+      learner: { equals: learner.id },
+      courseId: { equals: batch.course },
+      eventId: { in: ids },
+    },
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    select: { eventId: true },
+  });
+  const seen = new Set(existing.docs.map((d) => (d as { eventId: string }).eventId));
+  const result: RecordResult = {
+    accepted: [],
+    duplicates: [],
+    scored: {},
+    points: 0,
+    units: { done: 0, total: 0 },
+  };
+  for (const e of batch.events) {
+    if (seen.has(e.id)) {
+      result.duplicates.push(e.id);
+      continue;
+    }
+    seen.add(e.id);
+    if (e.type === 'questionnaire-response') {
+      // Stored once per learner and phase (a retry or a second answer replaces it).
+      await storeQuestionnaire(payload, learner, batch, e);
+      result.accepted.push(e.id);
+      continue;
+    }
+    const data: Record<string, unknown> = {
+      learner: learner.id,
+      courseId: batch.course,
+      eventId: e.id,
+      type: e.type,
+      unit: e.unit,
+      locale: batch.locale,
+      at: when(e.at, now).toISOString(),
+    };
+    if (e.type === 'challenge-done') data.done = e.done;
+    if (e.type === 'quiz-attempt') {
+      const quiz = rules.quizzes.get(e.unit)!;
+      const score = scoreQuiz(quiz.questions, e.answers, quiz.passMark);
+      Object.assign(data, {
+        answers: e.answers,
+        correct: score.correct,
+        total: score.total,
+        passed: score.passed,
+      });
+      result.scored[e.id] = {
+        correct: score.correct,
+        total: score.total,
+        percent: score.percent,
+        passed: score.passed,
+      };
+    }
+    try {
+      await payload.create({
+        collection: 'learner-events',
+        data: data as never,
+        overrideAccess: true,
+      });
+      result.accepted.push(e.id);
+    } catch (error) {
+      // The same event from a retry that another request or process stored first.
+      if (!isUniqueViolation(error)) throw error;
+      result.duplicates.push(e.id);
+      delete result.scored[e.id];
+    }
+  }
+  const summary = await updateScore(payload, learner, batch, rules, now);
+  result.points = summary.points;
+  result.units = summary.units;
+  return result;
+}
+
+async function storeQuestionnaire(
+  payload: Payload,
+  learner: LearnerRef,
+  batch: EventBatch,
+  e: Extract<LearnerEventInput, { type: 'questionnaire-response' }>,
+) {
+  const key = learner.evaluationKey;
+  if (!key) throw new EventRefusal(500, 'This account has no evaluation key.');
+  const data = {
+    courseId: batch.course,
+    learner: key,
+    phase: e.phase,
+    answers: e.answers,
+    groups: { locale: batch.locale },
+    consentVersion: e.consent,
+  };
+  const found = await payload.find({
+    collection: 'questionnaire-responses',
+    where: {
+      courseId: { equals: batch.course },
+      learner: { equals: key },
+      phase: { equals: e.phase },
+    },
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+  });
+  try {
+    if (found.docs[0])
+      await payload.update({
+        collection: 'questionnaire-responses',
+        id: found.docs[0].id,
+        data,
+        overrideAccess: true,
+      });
+    else
+      await payload.create({ collection: 'questionnaire-responses', data, overrideAccess: true });
+  } catch (error) {
+    const errors = (error as { data?: { errors?: { message: string }[] } }).data?.errors;
+    if (errors?.length)
+      throw new EventRefusal(400, `${e.id}: ${errors.map((x) => x.message).join(' ')}`);
+    throw error;
+  }
+}
+
+/** Recompute the learner's points in the course from every stored event; store them. */
+async function updateScore(
+  payload: Payload,
+  learner: LearnerRef,
+  batch: EventBatch,
+  rules: CourseRules,
+  now: Date,
+) {
+  const events = await payload.find({
+    collection: 'learner-events',
+    where: { learner: { equals: learner.id }, courseId: { equals: batch.course } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    sort: 'at',
+    select: { type: true, unit: true, correct: true, passed: true, done: true },
+  });
+  const summary = summarize(rules.outline, progressOf(events.docs as StoredEvent[], rules));
+  const week = weekOf(now);
+  const scoreRow = await payload.find({
+    collection: 'learner-scores',
+    where: { learner: { equals: learner.id }, courseId: { equals: batch.course } },
+    depth: 0,
+    limit: 1,
+  });
+  const row = scoreRow.docs[0] as
+    { id: string | number; points: number; week?: string; weekBase?: number } | undefined;
+  const weekBase = !row ? 0 : row.week === week ? (row.weekBase ?? 0) : row.points;
+  const data = {
+    learner: learner.id,
+    courseId: batch.course,
+    locale: batch.locale,
+    name: learner.displayName || learner.username || '',
+    listed: Boolean(learner.leaderboard),
+    points: summary.points,
+    week,
+    weekBase,
+    weekPoints: summary.points - weekBase,
+  };
+  if (row)
+    await payload.update({ collection: 'learner-scores', id: row.id, data, overrideAccess: true });
+  else
+    try {
+      await payload.create({ collection: 'learner-scores', data, overrideAccess: true });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      await payload.update({
+        collection: 'learner-scores',
+        where: { learner: { equals: learner.id }, courseId: { equals: batch.course } },
+        data,
+        overrideAccess: true,
+      });
+    }
+  return summary;
+}

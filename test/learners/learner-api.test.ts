@@ -1,0 +1,386 @@
+/**
+ * The learner services on the real server (`polycourse cms`, SQLite, the mini course published):
+ * sign-up and login with Bearer tokens and no cookie, lockout, what a learner can never read (each
+ * staff collection over REST and GraphQL), events stored once and scored on the server from the
+ * course's answer keys, the leaderboard (opt-in, top 20, own rank, leaving it), questionnaire
+ * answers under the pseudonymous key with their consent version, the data download, account
+ * deletion, and the rate limit on sign-ups. Every refusal says what is wrong.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
+import { miniCourseDir } from '../helpers/mini-course.ts';
+
+describe('learner services on the real server', { timeout: 180_000 }, () => {
+  let cms: CmsServer;
+  let staffToken: string;
+  const api = (p: string, init: RequestInit & { bearer?: string; staff?: string } = {}) =>
+    fetch(`${cms.url}/api/${p}`, {
+      ...init,
+      headers: {
+        'content-type': 'application/json',
+        ...(init.bearer ? { authorization: `Bearer ${init.bearer}` } : {}),
+        ...(init.staff ? { authorization: `JWT ${init.staff}` } : {}),
+        ...init.headers,
+      },
+    });
+  const post = (p: string, body: unknown, bearer?: string, headers: HeadersInit = {}) =>
+    api(p, { method: 'POST', body: JSON.stringify(body), bearer, headers });
+  const errorOf = async (r: Response) => (await r.json()).errors?.[0]?.message as string;
+  // Each test signs up from its own address: the sign-up limit counts per address.
+  let address = 0;
+  const signUp = async (username: string, more: Record<string, unknown> = {}) => {
+    const r = await post(
+      'learner/sign-up',
+      { username, password: `pw-${username}-123`, ...more },
+      undefined,
+      { 'x-forwarded-for': `10.1.0.${++address}` },
+    );
+    expect(r.status, await r.clone().text()).toBe(201);
+    return (await r.json()) as { token: string; learner: { id: number } };
+  };
+  const events = (bearer: string, list: unknown[], locale = 'en') =>
+    post('learner/events', { course: 'mini', locale, events: list }, bearer);
+  const allRight = {
+    q1: ['b'],
+    q2: ['a', 'c'],
+    q3: ['true'],
+    q4: ['first', 'second', 'third'],
+    q5: ['art12=capacity', 'art19=community'],
+  };
+
+  beforeAll(async () => {
+    cms = await startCmsServer(miniCourseDir, 'mini');
+    const r = await api('users/login', {
+      method: 'POST',
+      body: JSON.stringify({ email: cms.admin.email, password: cms.admin.password }),
+    });
+    staffToken = (await r.json()).token;
+  }, 600_000);
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  it('signs up and logs in with a Bearer token and never sets a cookie', async () => {
+    const r = await post(
+      'learner/sign-up',
+      { username: 'amani', password: 'pw-amani-123', displayName: 'Amani' },
+      undefined,
+      { 'x-forwarded-for': '10.0.0.1' },
+    );
+    expect(r.status).toBe(201);
+    expect(r.headers.get('set-cookie')).toBeNull();
+    const body = await r.json();
+    expect(body.learner).toMatchObject({
+      username: 'amani',
+      displayName: 'Amani',
+      leaderboard: false,
+    });
+    expect(typeof body.token).toBe('string');
+    const login = await post('learner/login', { username: 'amani', password: 'pw-amani-123' });
+    expect(login.status).toBe(200);
+    expect(login.headers.get('set-cookie')).toBeNull();
+    const me = await api('learner/me', { bearer: (await login.json()).token });
+    expect((await me.json()).learner.username).toBe('amani');
+    // Payload's own cookie-setting routes of the collection are closed, saying where to go.
+    for (const route of ['login', 'first-register', 'refresh-token']) {
+      const closed = await post(`learners/${route}`, {
+        username: 'amani',
+        password: 'pw-amani-123',
+      });
+      expect(closed.status, route).toBe(404);
+      expect(await errorOf(closed)).toMatch(/sign in with POST \/api\/learner\/login/);
+      expect(closed.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  it('refuses bad sign-ups, naming the field', async () => {
+    const refuse = async (body: unknown, status = 400) => {
+      const r = await api('learner/sign-up', {
+        method: 'POST',
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        headers: { 'x-forwarded-for': `10.2.0.${++address}` },
+      });
+      expect(r.status).toBe(status);
+      return errorOf(r);
+    };
+    expect(await refuse({ username: 'ab', password: 'long-enough-1' })).toMatch(/^username: /);
+    expect(await refuse({ username: 'a<b>c', password: 'long-enough-1' })).toMatch(
+      /username: letters, digits/,
+    );
+    expect(await refuse({ username: 'shorty', password: 'short' })).toMatch(/^password: /);
+    expect(await refuse({ username: 'amani', password: 'long-enough-1' })).toBe(
+      'username: "amani" is taken; choose another.',
+    );
+    expect(await refuse('{not json')).toMatch(/not JSON/);
+    expect(await refuse({ username: 'big', password: 'x'.repeat(300_000) }, 413)).toMatch(
+      /at most 262144/,
+    );
+  });
+
+  it('locks an account after 5 wrong passwords, even for the right one', async () => {
+    await signUp('locked-out');
+    for (let i = 0; i < 5; i++) {
+      const r = await post('learner/login', { username: 'locked-out', password: 'wrong-pw-000' });
+      expect(r.status).toBe(401);
+      expect(await errorOf(r)).toBe('The username or the password is wrong.');
+    }
+    const r = await post('learner/login', {
+      username: 'locked-out',
+      password: 'pw-locked-out-123',
+    });
+    expect(r.status).toBe(423);
+    expect(await errorOf(r)).toMatch(/locked after too many failed sign-ins/);
+  });
+
+  it('a learner reads no staff collection, draft, job, translation or other learner', async () => {
+    const { token } = await signUp('curious');
+    const other = await signUp('someone-else');
+    for (const collection of [
+      'users',
+      'publish-jobs',
+      'translations',
+      'questionnaire-responses',
+      'learner-events',
+      'learner-scores',
+    ]) {
+      const r = await api(`${collection}?limit=100`, { bearer: token });
+      expect(
+        [403, 501].includes(r.status) || (await r.clone().json()).totalDocs === 0,
+        collection,
+      ).toBe(true);
+      if (r.status === 200) expect((await r.json()).docs, collection).toEqual([]);
+    }
+    // Only their own account, not another learner's.
+    const learners = await (await api('learners?limit=100', { bearer: token })).json();
+    expect(learners.docs.map((d: { username: string }) => d.username)).toEqual(['curious']);
+    expect((await api(`learners/${other.learner.id}`, { bearer: token })).status).toBe(404);
+    // Drafts: only published units, with draft=true too.
+    const units = await (await api('units?draft=true&limit=100', { bearer: token })).json();
+    expect(units.docs.every((u: { _status: string }) => u._status === 'published')).toBe(true);
+    // GraphQL: the staff collections answer nothing, learners are not in the schema.
+    const gql = await api('graphql', {
+      method: 'POST',
+      bearer: token,
+      body: JSON.stringify({
+        query:
+          '{ Users { docs { email } } PublishJobs { docs { id } } Translations { docs { id } } ' +
+          'QuestionnaireResponses { docs { learner } } }',
+      }),
+    });
+    const answer = await gql.json();
+    for (const key of ['Users', 'PublishJobs', 'Translations', 'QuestionnaireResponses'])
+      expect(answer.data?.[key] ?? null, key).toBeNull();
+    expect(answer.errors.length).toBeGreaterThanOrEqual(4);
+    const learnersGql = await api('graphql', {
+      method: 'POST',
+      bearer: token,
+      body: JSON.stringify({ query: '{ Learners { docs { username } } }' }),
+    });
+    expect((await learnersGql.json()).errors[0].message).toMatch(/Cannot query field "Learners"/);
+  });
+
+  it('stores each event once and scores quizzes from the answer keys, not the client', async () => {
+    const { token } = await signUp('scorer', { displayName: 'Scorer', leaderboard: true });
+    const views = [
+      { id: 'v-1', type: 'unit-viewed', unit: 'basics/first-lesson' },
+      { id: 'v-2', type: 'unit-viewed', unit: 'basics/second-lesson' },
+    ];
+    const first = await (await events(token, views)).json();
+    expect(first).toMatchObject({ accepted: ['v-1', 'v-2'], duplicates: [], points: 20 });
+    // A retry of the same batch (the network dropped before the answer) counts once.
+    const retry = await (await events(token, views)).json();
+    expect(retry).toMatchObject({ accepted: [], duplicates: ['v-1', 'v-2'], points: 20 });
+    // The client claims 5 correct: the server scores the answers it sent (2 right).
+    const claimed = await (
+      await events(token, [
+        {
+          id: 'quiz-1',
+          type: 'quiz-attempt',
+          unit: 'basics/basics-quiz',
+          answers: { q1: ['b'], q2: ['a', 'c'], q3: ['false'] },
+          correct: 5,
+          points: 1000,
+        },
+      ])
+    ).json();
+    expect(claimed.scored['quiz-1']).toEqual({ correct: 2, total: 5, percent: 40, passed: false });
+    expect(claimed.points).toBe(20 + 2 * 5);
+    const best = await (
+      await events(token, [
+        { id: 'quiz-2', type: 'quiz-attempt', unit: 'basics/basics-quiz', answers: allRight },
+        { id: 'quiz-3', type: 'quiz-attempt', unit: 'basics/basics-quiz', answers: {} },
+        { id: 'ch-1', type: 'challenge-done', unit: 'basics/basics-challenge', done: true },
+      ])
+    ).json();
+    expect(best.scored['quiz-2']).toEqual({ correct: 5, total: 5, percent: 100, passed: true });
+    // A worse replay counts only if better (the course's rule): the best attempt stays.
+    expect(best.points).toBe(20 + 5 * 5 + 15);
+  });
+
+  it('refuses bad events whole, saying which and why', async () => {
+    const { token } = await signUp('careless');
+    const refuse = async (body: unknown, status = 400, bearer: string | null = token) => {
+      const r = await post('learner/events', body, bearer ?? undefined);
+      expect(r.status).toBe(status);
+      return errorOf(r);
+    };
+    const one = (e: unknown, more = {}) => ({ course: 'mini', locale: 'en', events: [e], ...more });
+    expect(
+      await refuse(one({ id: 'x', type: 'unit-viewed', unit: 'basics/first-lesson' }), 401, null),
+    ).toMatch(/Sign in as a learner/);
+    expect(await refuse(one({ id: 'x', type: 'unit-viewed', unit: 'basics/nowhere' }))).toBe(
+      'events[0].unit: "basics/nowhere" is not a unit of course "mini" (module/unit, as in the ' +
+        "bundle's outline).",
+    );
+    expect(
+      await refuse(
+        one({ id: 'x', type: 'quiz-attempt', unit: 'basics/first-lesson', answers: {} }),
+      ),
+    ).toMatch(/is not a quiz of course "mini"/);
+    expect(
+      await refuse(
+        one({ id: 'x', type: 'unit-viewed', unit: 'basics/first-lesson' }, { locale: 'de' }),
+      ),
+    ).toBe('locale: course "mini" is not published in "de" (it is in en, ar, fr).');
+    expect(
+      await refuse(
+        one({ id: 'x', type: 'unit-viewed', unit: 'basics/first-lesson' }, { course: 'nope' }),
+        404,
+      ),
+    ).toBe('There is no published course "nope".');
+    expect(await refuse(one({ id: 'has space', type: 'unit-viewed', unit: 'b/c' }))).toMatch(
+      /^events\.0\.id: letters, digits/,
+    );
+    expect(await refuse(one({ id: 'x', type: 'points', points: 5 }))).toMatch(/^events\.0\.type/);
+    expect(await refuse({ course: 'mini', locale: 'en', events: [] })).toMatch(/^events: /);
+    // Nothing of a refused batch was stored.
+    expect((await (await api('learner/me', { bearer: token })).json()).scores).toEqual([]);
+  });
+
+  it('a top-20 leaderboard of those who opted in, their own rank, and leaving it', async () => {
+    const a = await signUp('board-a', { displayName: 'Asha', leaderboard: true });
+    const b = await signUp('board-b', { displayName: 'Bo', leaderboard: true });
+    const hidden = await signUp('board-c', { displayName: 'Cy' });
+    const view = (id: string, unit: string) => ({ id, type: 'unit-viewed', unit });
+    await events(a.token, [view('a1', 'basics/first-lesson'), view('a2', 'basics/second-lesson')]);
+    await events(b.token, [view('b1', 'basics/first-lesson')], 'fr');
+    await events(hidden.token, [
+      { id: 'c1', type: 'quiz-attempt', unit: 'basics/basics-quiz', answers: allRight },
+    ]);
+    const board = async (query = '') =>
+      (await (await api(`learner/leaderboard?course=mini${query}`)).json()) as {
+        top: { rank: number; name: string; points: number }[];
+      };
+    const all = await board();
+    // The scorer of the test before (60 points) is on it too; Cy, who did not opt in, is not.
+    expect(all.top.map((e) => [e.rank, e.name, e.points])).toEqual([
+      [1, 'Scorer', 60],
+      [2, 'Asha', 20],
+      [3, 'Bo', 10],
+    ]);
+    expect((await board('&locale=fr')).top.map((e) => e.name)).toEqual(['Bo']);
+    expect((await board('&period=week')).top.map((e) => e.name)).toEqual(['Scorer', 'Asha', 'Bo']);
+    const response = await api('learner/leaderboard?course=mini');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=10, s-maxage=10');
+    const rank = async (token: string) =>
+      (await (await api('learner/rank?course=mini', { bearer: token })).json()) as {
+        rank: number | null;
+      };
+    expect(await rank(b.token)).toMatchObject({ rank: 3, points: 10, of: 3 });
+    expect(await rank(hidden.token)).toMatchObject({ rank: null });
+    // Leaving the board: gone from it at once.
+    const left = await api('learner/me', {
+      method: 'PATCH',
+      bearer: a.token,
+      body: JSON.stringify({ leaderboard: false }),
+    });
+    expect(left.status).toBe(200);
+    expect((await board()).top.map((e) => e.name)).toEqual(['Scorer', 'Bo']);
+    expect((await api('learner/leaderboard?course=Not a slug')).status).toBe(400);
+    const badProfile = await api('learner/me', {
+      method: 'PATCH',
+      bearer: a.token,
+      body: JSON.stringify({ leaderboard: true, points: 900 }),
+    });
+    expect(badProfile.status).toBe(400);
+    expect(await errorOf(badProfile)).toMatch(/Unrecognized key/);
+  });
+
+  it('questionnaire answers under the pseudonymous key, with the consent version', async () => {
+    const { token } = await signUp('respondent');
+    const answer = (id: string, answers: unknown) =>
+      events(token, [
+        { id, type: 'questionnaire-response', phase: 'pre', answers, consent: 'consent-2026-12' },
+      ]);
+    const bad = await answer('qr-0', { v1: 9, v2: 1 });
+    expect(bad.status).toBe(400);
+    expect(await errorOf(bad)).toMatch(/^qr-0: .*v1/);
+    expect((await answer('qr-1', { v1: 1, v2: 3 })).status).toBe(200);
+    const me = await (await api('learner/me/data', { bearer: token })).json();
+    const key = me.questionnaireResponses[0].learner;
+    expect(key).toMatch(/^[0-9a-f]{24}$/);
+    const stored = await (
+      await api(`questionnaire-responses?where[learner][equals]=${key}`, { staff: staffToken })
+    ).json();
+    expect(stored.docs).toEqual([
+      expect.objectContaining({
+        courseId: 'mini',
+        phase: 'pre',
+        answers: { v1: 1, v2: 3 },
+        consentVersion: 'consent-2026-12',
+      }),
+    ]);
+    // The evaluator's record names no account: no username, no id of the learner.
+    expect(JSON.stringify(stored.docs[0])).not.toContain('respondent');
+  });
+
+  it('downloads all their data, then deletes the account', async () => {
+    const { token } = await signUp('leaving', { displayName: 'Leaves', leaderboard: true });
+    await events(token, [
+      { id: 'l1', type: 'unit-viewed', unit: 'basics/first-lesson' },
+      {
+        id: 'l2',
+        type: 'questionnaire-response',
+        phase: 'pre',
+        answers: { v1: 2, v2: 2 },
+        consent: 'c1',
+      },
+    ]);
+    const data = await api('learner/me/data', { bearer: token });
+    expect(data.headers.get('content-disposition')).toMatch(/attachment/);
+    const body = await data.json();
+    expect(body.learner.username).toBe('leaving');
+    expect(body.events.map((e: { eventId: string }) => e.eventId)).toEqual(['l1']);
+    expect(body.scores[0].points).toBe(10);
+    const key = body.questionnaireResponses[0].learner;
+    const responses = () =>
+      api(`questionnaire-responses?where[learner][equals]=${key}`, { staff: staffToken }).then(
+        (r) => r.json(),
+      );
+    expect((await responses()).totalDocs).toBe(1);
+    const gone = await api('learner/me', { method: 'DELETE', bearer: token });
+    expect(await gone.json()).toEqual({ deleted: true });
+    expect((await api('learner/me', { bearer: token })).status).toBe(401);
+    expect((await responses()).totalDocs).toBe(0);
+    const board = await (await api('learner/leaderboard?course=mini')).json();
+    expect(board.top.map((e: { name: string }) => e.name)).not.toContain('Leaves');
+  });
+
+  it('limits sign-ups per address (429 with Retry-After), others still welcome', async () => {
+    const from = (ip: string, n: number) =>
+      post(
+        'learner/sign-up',
+        { username: `flood-${ip}-${n}`.replace(/\./g, '-'), password: 'pw-flood-1234' },
+        undefined,
+        {
+          'x-forwarded-for': ip,
+        },
+      );
+    for (let n = 0; n < 20; n++) expect((await from('10.9.9.9', n)).status).toBe(201);
+    const refused = await from('10.9.9.9', 20);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await errorOf(refused)).toMatch(/^Too many requests: at most 20 in 3600 s \(signUp\)/);
+    expect((await from('10.9.9.10', 0)).status).toBe(201);
+  });
+});
