@@ -21,6 +21,8 @@ export interface BuildCommandOptions {
   preview?: boolean;
   /** Where the course's folder is served (`--base-url`): absolute canonical and hreflang links. */
   baseUrl?: string;
+  /** The learner services' address (`--learner-services`, BuildOptions.learnerServices). */
+  learnerServices?: string;
   cacheDir?: string;
 }
 

@@ -18,7 +18,8 @@ const usage = [
   '',
   'Commands:',
   '  build <course-dir> --out <dir> [--locale <l>]… [--theme <name>] ' +
-    '[--approved-only] [--target <t>]… [--zip] [--pseudo] [--base-url <url>] [--json]',
+    '[--approved-only] [--target <t>]… [--zip] [--pseudo] [--base-url <url>] ' +
+    '[--learner-services <url>] [--json]',
   '                                  build static bundles: <dir>/<course-id>/<locale>/…; ' +
     '--target zip, scorm12,',
   '                                  scorm2004, cmi5 also packs them (per locale and all; ' +
@@ -99,6 +100,7 @@ export async function main(argv: string[]): Promise<number> {
           drafts: { type: 'boolean' },
           source: { type: 'string' },
           'base-url': { type: 'string' },
+          'learner-services': { type: 'string' },
         });
         if (!values.out) throw new UsageError('build needs --out <dir>');
         const baseUrl = values['base-url'] === undefined ? undefined : siteUrl(values['base-url']);
@@ -144,6 +146,10 @@ export async function main(argv: string[]): Promise<number> {
           approvedOnly: !!values['approved-only'],
           preview: !!values.drafts,
           baseUrl,
+          learnerServices:
+            values['learner-services'] === undefined
+              ? undefined
+              : servicesUrl(values['learner-services']),
           cacheDir: values['cache-dir'] && path.resolve(values['cache-dir']),
         });
       }
@@ -508,6 +514,25 @@ function splitList(values?: string[]): string[] | undefined {
     ?.flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter(Boolean);
+}
+
+/**
+ * `--learner-services`: the CMS server's address (http or https, no query or fragment), without a
+ * trailing slash.
+ */
+export function servicesUrl(text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username)
+    throw new UsageError(
+      `--learner-services must be the http(s) address of the CMS server that serves the learner ` +
+        `services, such as https://cms.example.org (no query, fragment or user), got "${text}"`,
+    );
+  return url.href.replace(/\/+$/, '');
 }
 
 /**

@@ -89,6 +89,7 @@ export async function runPublishJob(
       outDir,
       approvedOnly: options.approvedOnly,
       baseUrl: publicBundlesUrl(courseId, (message) => payload.logger.warn(message)),
+      learnerServices: learnerServicesUrl((message) => payload.logger.warn(message)),
       // The bundle folder, the zips a partner downloads (one per locale and one with every
       // locale), and the LMS packages asked for.
       targets: chooseTargets(['zip', ...(options.packages ?? [])]),
@@ -198,4 +199,29 @@ function publicBundlesUrl(courseId: string, warn: (message: string) => void): st
     return undefined;
   }
   return new URL(`${encodeURIComponent(courseId)}/`, url).href;
+}
+
+/**
+ * POLYCOURSE_LEARNER_SERVICES_URL: the address at which learners' browsers reach this server's
+ * learner services (docs/learner-services.md); published bundles then offer accounts and the
+ * leaderboard. Unset: bundles keep everything on the device. An invalid value is logged and
+ * ignored.
+ */
+function learnerServicesUrl(warn: (message: string) => void): string | undefined {
+  const configured = process.env.POLYCOURSE_LEARNER_SERVICES_URL;
+  if (!configured) return undefined;
+  let url: URL;
+  try {
+    url = new URL(configured);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+    warn(
+      `POLYCOURSE_LEARNER_SERVICES_URL="${configured}" is not an http(s) address without query ` +
+        'or fragment: bundles are published without the learner services.',
+    );
+    return undefined;
+  }
+  return url.href.replace(/\/+$/, '');
 }

@@ -43,6 +43,12 @@ export interface BuildOptions {
    * neither; the language picker links them either way.
    */
   baseUrl?: string;
+  /**
+   * The address of the learner services (the CMS server, e.g. `https://cms.example.org`): pages
+   * then offer an account and the leaderboard and send progress there (docs/learner-services.md).
+   * Without it the bundle keeps everything on the device. Never in a preview.
+   */
+  learnerServices?: string;
   /** A course already read by another source (e.g. the CMS); default: read `courseDir`. */
   source?: SourceResult;
   /** What to deliver, in order (default: the static bundle alone). */

@@ -36,6 +36,7 @@ export async function createPageRenderer(
         interactive: setup.interactive,
         preview: setup.preview,
         baseUrl: setup.baseUrl,
+        learnerAccount: setup.learnerAccount,
       };
       contexts.set(locale, ctx);
     }

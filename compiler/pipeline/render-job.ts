@@ -24,6 +24,8 @@ export interface RenderSetup {
   preview?: boolean;
   /** Where the course's folder is served (BuildOptions.baseUrl). */
   baseUrl?: string;
+  /** The course home offers the learner account (BuildOptions.learnerServices, not in previews). */
+  learnerAccount?: boolean;
 }
 
 export interface RenderJob {

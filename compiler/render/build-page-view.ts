@@ -39,6 +39,8 @@ export interface LocaleContext {
   preview?: boolean;
   /** Where the course's folder is served, ending in `/` (BuildOptions.baseUrl). */
   baseUrl?: string;
+  /** The course home offers the learner account (BuildOptions.learnerServices). */
+  learnerAccount?: boolean;
 }
 
 const videoTypes: Record<string, string> = {
@@ -201,6 +203,7 @@ export async function buildPageView(
           },
           glossary: course.glossary.length ? href(pagePaths.glossary) : undefined,
           certificate: href(pagePaths.certificate),
+          learnerAccount: ctx.learnerAccount,
         };
       case 'glossary':
         return {

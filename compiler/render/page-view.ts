@@ -65,6 +65,8 @@ export type PageContent =
       questionnaire?: { pre: string; post: string; results: string };
       glossary?: string;
       certificate: string;
+      /** The learner services are on: a place for the account and the leaderboard. */
+      learnerAccount?: boolean;
     }
   | { kind: 'module'; summary: ShownText; units: (PageLink & { kind: UnitKind; key: string })[] }
   | { kind: 'lesson' | 'infosheet'; body: Root; bodyFallback?: ShownText }

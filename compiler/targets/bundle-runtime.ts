@@ -154,12 +154,19 @@ export async function localeRuntime(
   course: Course,
   locale: string,
   uiMessages: Record<string, string>,
+  /** The learner services' address (BuildOptions.learnerServices). */
+  services?: string,
 ): Promise<string> {
   const { runtime } = await bundleRuntimeCode();
   const messages: Record<string, unknown> = {};
   for (const [id, message] of Object.entries(uiMessages))
     if (id.startsWith('runtime.')) messages[id] = compileMessage(message);
-  const data: RuntimeData = { outline: courseOutline(course), locale, messages };
+  const data: RuntimeData = {
+    outline: courseOutline(course),
+    locale,
+    messages,
+    ...(services ? { services } : {}),
+  };
   return `globalThis.__POLYCOURSE__=${JSON.stringify(data)};\n${runtime}`;
 }
 

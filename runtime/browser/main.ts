@@ -14,6 +14,7 @@ import { recordView } from '../logic/progress.ts';
 import { showProgress } from './show-progress.ts';
 import { registerOffline } from './offline.ts';
 import { enhanceLanguagePicker } from './enhance-language-picker.ts';
+import { startLearnerServices } from './learner-account.ts';
 import type { PageServices } from './page-services.ts';
 
 function start(): void {
@@ -36,6 +37,7 @@ function start(): void {
   };
   (window as unknown as { __polycourseServices: PageServices }).__polycourseServices = services;
 
+  if (data.services) startLearnerServices(services, data.services);
   const body = document.body;
   const unit = body.dataset.unit;
   if (unit) {

@@ -9,6 +9,8 @@ export interface RuntimeData {
   locale: string;
   /** Lingui-compiled messages for the `runtime.*` UI strings of this locale */
   messages: Record<string, unknown>;
+  /** The learner services' address (BuildOptions.learnerServices), when the course uses them. */
+  services?: string;
 }
 
 declare global {

@@ -19,21 +19,25 @@ const source = readPoCatalog(path.join(dir, 'en.po')).messages;
 /** Placeholder names and the plural/select categories used, from an ICU message. */
 function shape(message: string) {
   const names = new Set<string>();
+  // Cardinal (plural) and ordinal (selectordinal) categories: CLDR gives each language its own set
+  // of each kind (English: one/other, and one/two/few/other).
   const categories = new Set<string>();
+  const ordinals = new Set<string>();
   const walk = (tokens: Token[]) => {
     for (const t of tokens) {
       if (t.type === 'argument' || t.type === 'function') names.add(t.arg);
       if (t.type === 'plural' || t.type === 'select' || t.type === 'selectordinal') {
         names.add(t.arg);
         for (const c of t.cases) {
-          if (t.type !== 'select') categories.add(c.key);
+          if (t.type === 'plural') categories.add(c.key);
+          if (t.type === 'selectordinal') ordinals.add(c.key);
           walk(c.tokens);
         }
       }
     }
   };
   walk(parse(message));
-  return { names: [...names].sort(), categories };
+  return { names: [...names].sort(), categories, ordinals };
 }
 
 describe('UI catalogs', () => {
@@ -58,6 +62,8 @@ describe('UI catalogs', () => {
         expect(diagnostics).toEqual([]);
         expect(Object.keys(messages).sort()).toEqual(Object.keys(source).sort());
         const allowed = new Intl.PluralRules(locale).resolvedOptions().pluralCategories as string[];
+        const allowedOrdinals = new Intl.PluralRules(locale, { type: 'ordinal' }).resolvedOptions()
+          .pluralCategories as string[];
         for (const [id, message] of Object.entries(messages)) {
           expect(message.trim(), id).not.toBe('');
           const ours = shape(message);
@@ -68,6 +74,13 @@ describe('UI catalogs', () => {
           }
           if (ours.categories.size)
             expect([...ours.categories], `${locale} ${id}`).toContain('other');
+          for (const category of ours.ordinals) {
+            if (!category.startsWith('='))
+              expect(allowedOrdinals, `${locale} ${id}: ordinal category "${category}"`).toContain(
+                category,
+              );
+          }
+          if (ours.ordinals.size) expect([...ours.ordinals], `${locale} ${id}`).toContain('other');
         }
       },
     );

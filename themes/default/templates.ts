@@ -274,6 +274,8 @@ function content(view: PageView, c: PageContent): Child[] {
           h('li', h('a', { href: c.certificate }, t('certificate.link'))),
           c.glossary ? h('li', h('a', { href: c.glossary }, t('glossary.title'))) : null,
         ]),
+        // Filled by the runtime (runtime/browser/learner-account.ts): it needs JavaScript.
+        c.learnerAccount ? h('section#learner-account.learner-account', { hidden: true }) : null,
       ];
     case 'module':
       return [

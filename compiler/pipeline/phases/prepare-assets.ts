@@ -31,7 +31,9 @@ export async function prepareAssets(state: BuildState): Promise<PhaseOutcome> {
   if (hasErrors(diagnostics)) return 'stop';
   const media = collectMediaAssets(course, images.images);
 
-  const files = await bundleLocaleFiles(course, locales, theme, catalogs);
+  // A preview never talks to the learner services (no side effects).
+  const services = options.preview ? undefined : options.learnerServices;
+  const files = await bundleLocaleFiles(course, locales, theme, catalogs, services);
   state.assets = { theme, catalogs, media, ...files };
 }
 
@@ -41,6 +43,7 @@ async function bundleLocaleFiles(
   locales: string[],
   theme: LoadedTheme,
   catalogs: UiCatalogs,
+  services: string | undefined,
 ): Promise<{
   stylesheets: Record<string, LocaleFile>;
   runtimes: Record<string, LocaleFile>;
@@ -56,7 +59,7 @@ async function bundleLocaleFiles(
   for (const locale of locales) {
     const css = `${theme.css}\n:root { --font-body: ${localeInfo(locale).fonts}; }\n`;
     stylesheets[locale] = named('theme', css, 'css');
-    const runtime = await localeRuntime(course, locale, catalogs.messagesFor(locale));
+    const runtime = await localeRuntime(course, locale, catalogs.messagesFor(locale), services);
     runtimes[locale] = named('runtime', runtime, 'js');
   }
   return { stylesheets, runtimes, interactive };

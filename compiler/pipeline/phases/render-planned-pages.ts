@@ -25,6 +25,7 @@ export async function renderPlannedPages(state: BuildState): Promise<PhaseOutcom
     stagingDir: state.staging?.dir ?? '',
     preview: state.options.preview,
     baseUrl: state.options.baseUrl,
+    learnerAccount: Boolean(state.options.learnerServices && !state.options.preview),
   };
   const { pageState, options } = state;
   await renderPages(

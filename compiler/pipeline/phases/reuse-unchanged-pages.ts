@@ -62,7 +62,11 @@ function skeletonKey(
   course: Course,
   locales: string[],
   assets: PreparedAssets,
-  { preview, baseUrl }: Pick<BuildOptions, 'preview' | 'baseUrl'>,
+  {
+    preview,
+    baseUrl,
+    learnerServices,
+  }: Pick<BuildOptions, 'preview' | 'baseUrl' | 'learnerServices'>,
 ): string {
   const { theme, media } = assets;
   const images = [...media.images.values()].map((image) => image.fallback.path).sort();
@@ -75,6 +79,7 @@ function skeletonKey(
     JSON.stringify(images),
     preview ? 'preview' : 'published',
     baseUrl ?? '',
+    learnerServices ?? '',
   );
 }
 

@@ -1,0 +1,95 @@
+/**
+ * The queue of learner events waiting for the learner services (docs/learner-services.md): pure
+ * functions over plain data, kept in localStorage by runtime/browser/learner-account.ts. Each event
+ * gets its id when it is queued, so a batch sent again after a dropped answer is counted once by
+ * the server; a view or a watched video is queued once per unit and device (revisits add nothing).
+ */
+import type { LearnerEvent } from '../browser/learner-events.ts';
+
+/** An event as the server takes it (cms/learners/record-events.ts). */
+type Unqueued<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+export type ServiceEvent =
+  | { id: string; type: 'unit-viewed' | 'video-watched'; unit: string; at: string }
+  | {
+      id: string;
+      type: 'quiz-attempt';
+      unit: string;
+      at: string;
+      answers: Record<string, string[]>;
+    }
+  | { id: string; type: 'challenge-done'; unit: string; at: string; done: boolean };
+
+export interface SyncState {
+  version: 1;
+  /** the signed-in learner (none: events wait until they sign in) */
+  token?: string;
+  name?: string;
+  leaderboard?: boolean;
+  /** events not yet acknowledged by the server, oldest first */
+  queue: ServiceEvent[];
+  /** `type unit` of views and watched videos already queued from this device */
+  sent: string[];
+  /** a counter for unique ids on this device */
+  next: number;
+  /** a random prefix for this device's ids */
+  device: string;
+}
+
+/** Most events kept waiting (a learner offline for weeks): the oldest views go first. */
+export const maxQueued = 2000;
+/** Most events in one request (the server takes at most 100). */
+export const batchSize = 100;
+
+export const emptySync = (device: string): SyncState => ({
+  version: 1,
+  queue: [],
+  sent: [],
+  next: 0,
+  device,
+});
+
+/** The state with this learner event queued (unchanged for what the server does not take). */
+export function enqueue(state: SyncState, event: LearnerEvent, at: Date): SyncState {
+  const base = { at: at.toISOString() };
+  let queued: Unqueued<ServiceEvent> | undefined;
+  if (event.type === 'unit-viewed' || event.type === 'video-watched') {
+    if (state.sent.includes(`${event.type} ${event.unit}`)) return state;
+    queued = { ...base, type: event.type, unit: event.unit };
+  } else if (event.type === 'quiz-attempt')
+    queued = { ...base, type: 'quiz-attempt', unit: event.unit, answers: event.answers };
+  else if (event.type === 'challenge-done')
+    queued = { ...base, type: 'challenge-done', unit: event.unit, done: event.done };
+  if (!queued) return state;
+  const id = `${state.device}-${state.next.toString(36)}`;
+  const queue = [...state.queue, { ...queued, id } as ServiceEvent];
+  return {
+    ...state,
+    next: state.next + 1,
+    queue: queue.length > maxQueued ? queue.slice(queue.length - maxQueued) : queue,
+    sent:
+      queued.type === 'unit-viewed' || queued.type === 'video-watched'
+        ? [...state.sent, `${queued.type} ${queued.unit}`]
+        : state.sent,
+  };
+}
+
+/** The next batch to send, oldest first. */
+export const nextBatch = (state: SyncState): ServiceEvent[] => state.queue.slice(0, batchSize);
+
+/** The state once the server has stored (or already had) these events. */
+export function acknowledge(state: SyncState, ids: string[]): SyncState {
+  const done = new Set(ids);
+  return { ...state, queue: state.queue.filter((e) => !done.has(e.id)) };
+}
+
+/** Read a stored state; anything unreadable starts afresh (the progress itself is elsewhere). */
+export function parseSync(text: string | null, device: string): SyncState {
+  try {
+    const s = JSON.parse(text ?? '') as SyncState;
+    if (s?.version === 1 && Array.isArray(s.queue) && Array.isArray(s.sent)) return s;
+  } catch {
+    /* start afresh */
+  }
+  return emptySync(device);
+}

@@ -1,0 +1,83 @@
+/**
+ * The bundle's queue of events for the learner services (runtime/logic/sync-queue.ts): ids fixed
+ * when queued (a resend is the same event), views and videos once per unit, batches of at most 100,
+ * acknowledged events gone, a bounded queue, and a damaged stored state starting afresh.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  acknowledge,
+  batchSize,
+  emptySync,
+  enqueue,
+  maxQueued,
+  nextBatch,
+  parseSync,
+} from '../../runtime/logic/sync-queue.ts';
+
+const at = new Date('2026-12-02T10:00:00Z');
+
+describe('the learner-services queue', () => {
+  it('gives each event an id once, and queues a view or a video once per unit', () => {
+    let s = emptySync('dev1');
+    s = enqueue(s, { type: 'unit-viewed', unit: 'm/a' }, at);
+    s = enqueue(s, { type: 'unit-viewed', unit: 'm/a' }, at);
+    s = enqueue(s, { type: 'video-watched', unit: 'm/v' }, at);
+    s = enqueue(s, { type: 'challenge-done', unit: 'm/c', done: true }, at);
+    s = enqueue(
+      s,
+      {
+        type: 'quiz-attempt',
+        unit: 'm/q',
+        correct: 9,
+        total: 9,
+        percent: 100,
+        passed: true,
+        answers: { q1: ['b'] },
+      },
+      at,
+    );
+    // What the server does not take (points, completion) is not queued.
+    s = enqueue(s, { type: 'points', points: 5 }, at);
+    expect(s.queue).toEqual([
+      { id: 'dev1-0', type: 'unit-viewed', unit: 'm/a', at: at.toISOString() },
+      { id: 'dev1-1', type: 'video-watched', unit: 'm/v', at: at.toISOString() },
+      { id: 'dev1-2', type: 'challenge-done', unit: 'm/c', at: at.toISOString(), done: true },
+      // The client's own score is never sent: the server scores the answers.
+      {
+        id: 'dev1-3',
+        type: 'quiz-attempt',
+        unit: 'm/q',
+        at: at.toISOString(),
+        answers: { q1: ['b'] },
+      },
+    ]);
+  });
+
+  it('sends at most 100 at a time; what the server acknowledged leaves the queue', () => {
+    let s = emptySync('d');
+    for (let i = 0; i < 150; i++) s = enqueue(s, { type: 'unit-viewed', unit: `m/u${i}` }, at);
+    const first = nextBatch(s);
+    expect(first).toHaveLength(batchSize);
+    s = acknowledge(
+      s,
+      first.map((e) => e.id),
+    );
+    expect(s.queue).toHaveLength(50);
+    expect(nextBatch(s)[0].unit).toBe('m/u100');
+  });
+
+  it('keeps the newest events when too many wait', () => {
+    let s = emptySync('d');
+    for (let i = 0; i < maxQueued + 5; i++)
+      s = enqueue(s, { type: 'challenge-done', unit: 'm/c', done: i % 2 === 0 }, at);
+    expect(s.queue).toHaveLength(maxQueued);
+    expect(s.queue[0].id).toBe('d-5');
+  });
+
+  it('starts afresh from a damaged stored state', () => {
+    expect(parseSync('{not json', 'x')).toEqual(emptySync('x'));
+    expect(parseSync(JSON.stringify({ version: 2 }), 'x')).toEqual(emptySync('x'));
+    const kept = enqueue(emptySync('y'), { type: 'unit-viewed', unit: 'm/a' }, at);
+    expect(parseSync(JSON.stringify(kept), 'x')).toEqual(kept);
+  });
+});
