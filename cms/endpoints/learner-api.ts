@@ -22,7 +22,13 @@ import {
 } from 'payload';
 import { z } from 'zod';
 import { isLearner, learnerLimits } from '../collections/Learners.ts';
-import { boardSize, rankOf, topLearners, type BoardQuery } from '../learners/leaderboard.ts';
+import {
+  boardSize,
+  forgetBoards,
+  rankOf,
+  recentTopLearners,
+  type BoardQuery,
+} from '../learners/leaderboard.ts';
 import { clientAddress, overLimit } from '../learners/rate-limit.ts';
 import {
   EventRefusal,
@@ -250,6 +256,7 @@ export const learnerEndpoints: Endpoint[] = [
         overrideAccess: true,
       })) as unknown as LearnerRef;
       await syncScores(req.payload, updated);
+      forgetBoards();
       return reply(req, { learner: publicLearner(updated) });
     },
   },
@@ -270,6 +277,7 @@ export const learnerEndpoints: Endpoint[] = [
           overrideAccess: true,
         });
       await req.payload.delete({ collection: 'learners', id: learner.id, overrideAccess: true });
+      forgetBoards();
       return reply(req, { deleted: true });
     },
   },
@@ -344,7 +352,7 @@ export const learnerEndpoints: Endpoint[] = [
       if (limited) return limited;
       const q = boardQuery(req);
       if (typeof q === 'string') return problem(req, 400, q);
-      const top = await topLearners(req.payload, q);
+      const top = await recentTopLearners(req.payload, q);
       // The same list for everyone: a CDN or proxy may keep it for 10 s.
       return reply(req, { ...q, size: boardSize, top }, 200, {
         'Cache-Control': 'public, max-age=10, s-maxage=10',

@@ -225,7 +225,12 @@ function showAccount(s: Services, store: Store, send: () => Promise<void>, mount
     const signOut = el('button', { type: 'button', className: 'button secondary' }, [
       t('runtime.account.signOut'),
     ]);
-    signOut.addEventListener('click', () => store.update((st) => ({ ...st, token: undefined })));
+    // On a shared device the next person must not send this learner's steps: signing out sends
+    // what waits first, then forgets it.
+    signOut.addEventListener('click', async () => {
+      await send();
+      store.update((st) => ({ ...st, token: undefined, name: undefined, queue: [], sent: [] }));
+    });
     return [
       el('p', {}, [t('runtime.account.signedIn', { name: store.state.name ?? '' }), ' ', signOut]),
       status,

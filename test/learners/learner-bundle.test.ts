@@ -123,6 +123,13 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
       .toEqual([expect.stringMatching(/^1st\s+Tester\s+30$/)]);
     await expect.poll(() => board.innerText()).toContain('You are 1st of 1.');
     expect(await axeViolations(page)).toEqual([]);
+    // Signing out on a shared device: the form is back and nothing of theirs waits to be sent.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('#account-username').waitFor();
+    const kept = await page.evaluate(() =>
+      JSON.parse(localStorage.getItem('polycourse:mini:services')!),
+    );
+    expect([kept.token, kept.queue, kept.sent]).toEqual([undefined, [], []]);
     await context.close();
   });
 
