@@ -148,6 +148,8 @@ async function vitepress(folder) {
   };
 }
 
+// Plain Node (no TypeScript loader): the flags of test/helpers/browser.ts's launchChromium, kept
+// the same by hand.
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: [

@@ -6,22 +6,11 @@
  * lesson's body back as it was (two more versions of that lesson; nothing is published).
  */
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/helpers/browser.ts';
 
 const base = process.argv[2] ?? 'http://localhost:3000';
 const dir = path.resolve(import.meta.dirname, '../docs/images');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
 await page.goto(`${base}/admin/login`);
 await page.fill('#field-email', process.env.POLYCOURSE_ADMIN_EMAIL ?? '');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/helpers/browser.ts';
 import { buildCourse } from '../compiler/pipeline/build-course.ts';
 import { startStaticServer } from '../compiler/targets/static-server.ts';
 
@@ -17,18 +17,7 @@ export async function takeScreenshots(locales: string[]): Promise<void> {
   });
   if (!result.ok) throw new Error('demo build failed');
   const server = await startStaticServer(out);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const dir = path.join(root, 'docs/images');
   fs.mkdirSync(dir, { recursive: true });
   for (const locale of wanted) {

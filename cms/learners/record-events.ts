@@ -4,7 +4,7 @@
  * and the learner's points recomputed from everything stored with the course's rules: the same pure
  * functions the bundle runs (runtime/logic), never the client's claims.
  */
-import type { Payload } from 'payload';
+import type { Payload, Where } from 'payload';
 import { z } from 'zod';
 import { slugPattern } from '../../compiler/model/slug-ids.ts';
 import {
@@ -143,9 +143,17 @@ export function progressOf(events: StoredEvent[], rules: CourseRules): ProgressS
   return state;
 }
 
-const isUniqueViolation = (error: unknown) =>
-  /unique|duplicate/i.test(String((error as Error)?.message ?? error)) ||
-  (error as { status?: number })?.status === 400;
+/**
+ * After a refused insert: is the row there now, stored first by a racing request (a retry, another
+ * process)? Then the refusal was the unique index; any other failure is rethrown by the caller.
+ */
+async function storedMeanwhile(
+  payload: Payload,
+  collection: 'learner-events' | 'learner-scores',
+  where: Where,
+): Promise<boolean> {
+  return (await payload.count({ collection, where, overrideAccess: true })).totalDocs > 0;
+}
 
 export async function recordEvents(
   payload: Payload,
@@ -232,7 +240,11 @@ export async function recordEvents(
       result.accepted.push(e.id);
     } catch (error) {
       // The same event from a retry that another request or process stored first.
-      if (!isUniqueViolation(error)) throw error;
+      const mine = { learner: { equals: learner.id }, courseId: { equals: batch.course } };
+      if (
+        !(await storedMeanwhile(payload, 'learner-events', { ...mine, eventId: { equals: e.id } }))
+      )
+        throw error;
       result.duplicates.push(e.id);
       delete result.scored[e.id];
     }
@@ -333,7 +345,8 @@ async function updateScore(
     try {
       await payload.create({ collection: 'learner-scores', data, overrideAccess: true });
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      const mine = { learner: { equals: learner.id }, courseId: { equals: batch.course } };
+      if (!(await storedMeanwhile(payload, 'learner-scores', mine))) throw error;
       await payload.update({
         collection: 'learner-scores',
         where: { learner: { equals: learner.id }, courseId: { equals: batch.course } },
