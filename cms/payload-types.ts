@@ -79,6 +79,9 @@ export interface Config {
     learners: Learner;
     'learner-events': LearnerEvent;
     'learner-scores': LearnerScore;
+    'forum-threads': ForumThread;
+    'forum-posts': ForumPost;
+    'forum-reports': ForumReport;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -97,6 +100,9 @@ export interface Config {
     learners: LearnersSelect<false> | LearnersSelect<true>;
     'learner-events': LearnerEventsSelect<false> | LearnerEventsSelect<true>;
     'learner-scores': LearnerScoresSelect<false> | LearnerScoresSelect<true>;
+    'forum-threads': ForumThreadsSelect<false> | ForumThreadsSelect<true>;
+    'forum-posts': ForumPostsSelect<false> | ForumPostsSelect<true>;
+    'forum-reports': ForumReportsSelect<false> | ForumReportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -173,7 +179,7 @@ export interface LearnerAuthOperations {
 export interface User {
   id: string | number;
   name?: string | null;
-  roles?: ('admin' | 'author' | 'translator' | 'reviewer' | 'evaluator')[] | null;
+  roles?: ('admin' | 'author' | 'translator' | 'reviewer' | 'evaluator' | 'moderator')[] | null;
   /**
    * Translators and reviewers work in these locales only.
    */
@@ -575,6 +581,74 @@ export interface LearnerScore {
   createdAt: string;
 }
 /**
+ * A thread shows what its opening post shows: moderate it through its posts.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-threads".
+ */
+export interface ForumThread {
+  id: string | number;
+  courseId: string;
+  moduleId: string;
+  locale: string;
+  title: string;
+  author?: (string | number | null) | Learner;
+  /**
+   * Empty once the learner deleted their account.
+   */
+  authorName?: string | null;
+  status: 'visible' | 'held' | 'hidden' | 'deleted';
+  replies?: number | null;
+  lastPostAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Moderation: filter by Status (held: waiting for a first approval; hidden: reported), open a post and change its status. Visible approves it; hidden or deleted takes it away.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-posts".
+ */
+export interface ForumPost {
+  id: string | number;
+  thread: (string | number) | ForumThread;
+  courseId: string;
+  first?: boolean | null;
+  author?: (string | number | null) | Learner;
+  /**
+   * Empty once the learner deleted their account.
+   */
+  authorName?: string | null;
+  /**
+   * Visible approves the post; hidden or deleted takes it away.
+   */
+  status: 'visible' | 'held' | 'hidden' | 'deleted';
+  reports?: number | null;
+  /**
+   * Markdown, as the learner wrote it.
+   */
+  body: string;
+  html?: string | null;
+  excerpt?: string | null;
+  editedAt?: string | null;
+  moderatedBy?: (string | number | null) | User;
+  moderatedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-reports".
+ */
+export interface ForumReport {
+  id: string | number;
+  post: (string | number) | ForumPost;
+  reporter: (string | number) | Learner;
+  reason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -641,6 +715,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'learner-scores';
         value: (string | number) | LearnerScore;
+      } | null)
+    | ({
+        relationTo: 'forum-threads';
+        value: (string | number) | ForumThread;
+      } | null)
+    | ({
+        relationTo: 'forum-posts';
+        value: (string | number) | ForumPost;
+      } | null)
+    | ({
+        relationTo: 'forum-reports';
+        value: (string | number) | ForumReport;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1003,6 +1089,55 @@ export interface LearnerScoresSelect<T extends boolean = true> {
   week?: T;
   weekPoints?: T;
   weekBase?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-threads_select".
+ */
+export interface ForumThreadsSelect<T extends boolean = true> {
+  courseId?: T;
+  moduleId?: T;
+  locale?: T;
+  title?: T;
+  author?: T;
+  authorName?: T;
+  status?: T;
+  replies?: T;
+  lastPostAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-posts_select".
+ */
+export interface ForumPostsSelect<T extends boolean = true> {
+  thread?: T;
+  courseId?: T;
+  first?: T;
+  author?: T;
+  authorName?: T;
+  status?: T;
+  reports?: T;
+  body?: T;
+  html?: T;
+  excerpt?: T;
+  editedAt?: T;
+  moderatedBy?: T;
+  moderatedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-reports_select".
+ */
+export interface ForumReportsSelect<T extends boolean = true> {
+  post?: T;
+  reporter?: T;
+  reason?: T;
   updatedAt?: T;
   createdAt?: T;
 }

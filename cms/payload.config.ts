@@ -16,7 +16,9 @@ import { Translations } from './collections/Translations.ts';
 import { QuestionnaireResponses } from './collections/QuestionnaireResponses.ts';
 import { Learners } from './collections/Learners.ts';
 import { LearnerEvents, LearnerScores } from './collections/LearnerProgress.ts';
+import { ForumPosts, ForumReports, ForumThreads } from './collections/Forums.ts';
 import { learnerEndpoints } from './endpoints/learner-api.ts';
+import { forumEndpoints } from './endpoints/forum-api.ts';
 import { createFirstAdmin } from './first-admin.ts';
 import { warmBodyChecker } from './hooks/check-body-in-worker.ts';
 import { keepErrorData } from './hooks/keepErrorData.ts';
@@ -94,9 +96,12 @@ export function polycourseConfig(
       Learners,
       LearnerEvents,
       LearnerScores,
+      ForumThreads,
+      ForumPosts,
+      ForumReports,
     ],
     // The learner services' API for the bundles (Bearer tokens, no cookies).
-    endpoints: learnerEndpoints,
+    endpoints: [...learnerEndpoints, ...forumEndpoints],
     onInit: async (payload) => {
       // In the admin server (not in CLI processes): the MDX check's worker starts now, not on the
       // first save.

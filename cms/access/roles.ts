@@ -6,7 +6,14 @@
 import type { Access, PayloadRequest } from 'payload';
 import type { User } from '../payload-types.ts';
 
-export const roles = ['admin', 'author', 'translator', 'reviewer', 'evaluator'] as const;
+export const roles = [
+  'admin',
+  'author',
+  'translator',
+  'reviewer',
+  'evaluator',
+  'moderator',
+] as const;
 export type Role = (typeof roles)[number];
 
 /**
@@ -91,6 +98,13 @@ export const canDeleteContent: Access = ({ req }) =>
     : hasRole(req, 'author')
       ? { _status: { not_equals: 'published' } }
       : false;
+
+/** The learners' forums: admins and moderators read, approve, hide and delete posts. */
+export const canModerate = (req: PayloadRequest) => hasRole(req, 'admin', 'moderator');
+export const moderatorsOnly: Access = ({ req }) => canModerate(req);
+/** `admin.hidden` of the forums' collections: shown to admins and moderators. */
+export const hiddenUnlessModerator = ({ user }: { user: unknown }) =>
+  !(user as { roles?: string[] } | null)?.roles?.some((r) => r === 'admin' || r === 'moderator');
 
 /** `admin.hidden` of collections only admins see in the admin (the learner services'). */
 export const hiddenUnlessAdmin = ({ user }: { user: unknown }) =>

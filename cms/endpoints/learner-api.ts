@@ -13,15 +13,9 @@
  * Rate limits: cms/learners/rate-limit.ts. Errors: `{ errors: [{ message }] }` with 400, 401, 403,
  * 404, 413 or 429.
  */
-import {
-  headersWithCors,
-  LockedAuth,
-  type Endpoint,
-  type Payload,
-  type PayloadRequest,
-} from 'payload';
+import { LockedAuth, type Endpoint, type Payload, type PayloadRequest } from 'payload';
 import { z } from 'zod';
-import { isLearner, learnerLimits } from '../collections/Learners.ts';
+import { learnerLimits } from '../collections/Learners.ts';
 import {
   boardSize,
   forgetBoards,
@@ -29,6 +23,7 @@ import {
   recentTopLearners,
   type BoardQuery,
 } from '../learners/leaderboard.ts';
+import { anonymizeInForums, forumDataOf, renameInForums } from '../learners/forums.ts';
 import { clientAddress, overLimit } from '../learners/rate-limit.ts';
 import {
   EventRefusal,
@@ -37,41 +32,7 @@ import {
   type LearnerRef,
 } from '../learners/record-events.ts';
 import { slugPattern } from '../../compiler/model/slug-ids.ts';
-
-/** Largest request body the learner API reads. */
-export const maxLearnerBody = 256 * 1024;
-
-function reply(req: PayloadRequest, body: unknown, status = 200, headers: HeadersInit = {}) {
-  const h = headersWithCors({ headers: new Headers(headers), req });
-  if (!h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
-  return Response.json(body, { status, headers: h });
-}
-const problem = (req: PayloadRequest, status: number, message: string) =>
-  reply(req, { errors: [{ message }] }, status);
-
-/** The JSON body, bounded; a Response when it is missing, too large or not JSON. */
-async function jsonBody(req: PayloadRequest): Promise<unknown | Response> {
-  const length = Number(req.headers.get('content-length') ?? 0);
-  if (length > maxLearnerBody)
-    return problem(req, 413, `The body is ${length} bytes; at most ${maxLearnerBody}.`);
-  let text: string;
-  try {
-    text = (await (req as unknown as Request).text?.()) ?? '';
-  } catch {
-    return problem(req, 400, 'The body could not be read.');
-  }
-  if (text.length > maxLearnerBody)
-    return problem(req, 413, `The body is ${text.length} characters; at most ${maxLearnerBody}.`);
-  try {
-    return JSON.parse(text);
-  } catch {
-    return problem(req, 400, 'The body is not JSON: send Content-Type: application/json.');
-  }
-}
-
-/** zod's issues as one message naming each field. */
-const issues = (error: z.ZodError) =>
-  error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+import { issues, jsonBody, needsLearner, problem, reply, signedInLearner } from './learner-http.ts';
 
 const username = z
   .string()
@@ -106,16 +67,6 @@ const publicLearner = (l: LearnerRef & { email?: string | null }) => ({
   email: l.email ?? null,
   leaderboard: Boolean(l.leaderboard),
 });
-
-function signedInLearner(req: PayloadRequest): LearnerRef | undefined {
-  return isLearner(req) ? (req.user as unknown as LearnerRef) : undefined;
-}
-const needsLearner = (req: PayloadRequest) =>
-  problem(
-    req,
-    401,
-    'Sign in as a learner: send Authorization: Bearer <token> from /api/learner/login.',
-  );
 
 async function issueToken(payload: Payload, name: string, pass: string) {
   const result = await payload.login({
@@ -256,6 +207,7 @@ export const learnerEndpoints: Endpoint[] = [
         overrideAccess: true,
       })) as unknown as LearnerRef;
       await syncScores(req.payload, updated);
+      if (parsed.data.displayName !== undefined) await renameInForums(req.payload, updated);
       forgetBoards();
       return reply(req, { learner: publicLearner(updated) });
     },
@@ -276,6 +228,8 @@ export const learnerEndpoints: Endpoint[] = [
           where: { learner: { equals: learner.evaluationKey } },
           overrideAccess: true,
         });
+      // Posts stay in their threads without the learner's name (docs/privacy.md).
+      await anonymizeInForums(req.payload, learner.id);
       await req.payload.delete({ collection: 'learners', id: learner.id, overrideAccess: true });
       forgetBoards();
       return reply(req, { deleted: true });
@@ -318,6 +272,7 @@ export const learnerEndpoints: Endpoint[] = [
           scores: await all('learner-scores'),
           events: await all('learner-events'),
           questionnaireResponses: responses,
+          forums: await forumDataOf(req.payload, learner.id),
         },
         200,
         { 'Content-Disposition': 'attachment; filename="my-polycourse-data.json"' },

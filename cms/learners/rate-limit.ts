@@ -20,8 +20,14 @@ export const learnerRateLimits = {
   login: { points: 60, duration: 10 * 60 },
   /** event batches per learner */
   events: { points: 240, duration: 60 },
-  /** leaderboard and rank reads per address */
+  /** leaderboard, rank and forum reads per address */
   read: { points: 600, duration: 60 },
+  /** forum posts, replies, edits and deletes per learner */
+  post: { points: 20, duration: 10 * 60 },
+  /** forum writes (posts and reports) per address: a school's learners may share one */
+  postAddress: { points: 120, duration: 60 },
+  /** reports per learner */
+  report: { points: 30, duration: 60 * 60 },
 } as const;
 export type LimitName = keyof typeof learnerRateLimits;
 

@@ -142,6 +142,9 @@ describe('learner services on the real server', { timeout: 180_000 }, () => {
       'questionnaire-responses',
       'learner-events',
       'learner-scores',
+      'forum-threads',
+      'forum-posts',
+      'forum-reports',
     ]) {
       const r = await api(`${collection}?limit=100`, { bearer: token });
       expect(
@@ -364,6 +367,246 @@ describe('learner services on the real server', { timeout: 180_000 }, () => {
     expect((await responses()).totalDocs).toBe(0);
     const board = await (await api('learner/leaderboard?course=mini')).json();
     expect(board.top.map((e: { name: string }) => e.name)).not.toContain('Leaves');
+  });
+
+  describe('forums', () => {
+    const thread = (body: Record<string, unknown>, bearer?: string) =>
+      post('learner/forums', { course: 'mini', module: 'basics', locale: 'en', ...body }, bearer);
+    const threads = (bearer?: string) =>
+      api('learner/forums?course=mini&module=basics&locale=en', { bearer }).then((r) => r.json());
+    let moderator: string;
+    let writer: { token: string; learner: { id: number } };
+    let threadId: number;
+    let replyId: number;
+
+    beforeAll(async () => {
+      const email = 'mod@example.org';
+      const made = await api('users', {
+        method: 'POST',
+        staff: staffToken,
+        body: JSON.stringify({ email, password: 'pw-moderator-1', roles: ['moderator'] }),
+      });
+      expect(made.status, await made.clone().text()).toBe(201);
+      const login = await api('users/login', {
+        method: 'POST',
+        body: JSON.stringify({ email, password: 'pw-moderator-1' }),
+      });
+      moderator = (await login.json()).token;
+      writer = await signUp('fatma', { displayName: 'Fatma' });
+    });
+
+    it("holds a new learner's first post until a moderator approves it", async () => {
+      const r = await thread(
+        { title: 'Who decides?', body: 'Who decides about **my** treatment?' },
+        writer.token,
+      );
+      expect(r.status, await r.clone().text()).toBe(201);
+      const created = await r.json();
+      expect(created.status).toBe('held');
+      threadId = created.thread;
+      // Others do not see it yet; its author does, marked as waiting.
+      expect((await threads()).threads).toEqual([]);
+      expect((await threads(writer.token)).threads).toMatchObject([
+        { title: 'Who decides?', mine: true, status: 'held', authorName: 'Fatma' },
+      ]);
+      expect((await api(`learner/forums/${threadId}`)).status).toBe(404);
+      // Staff without the moderator role see no post; a moderator finds it in the queue.
+      const author = await api('users', {
+        method: 'POST',
+        staff: staffToken,
+        body: JSON.stringify({
+          email: 'au@example.org',
+          password: 'pw-author-12',
+          roles: ['author'],
+        }),
+      });
+      expect(author.status).toBe(201);
+      const authorToken = (
+        await (
+          await api('users/login', {
+            method: 'POST',
+            body: JSON.stringify({ email: 'au@example.org', password: 'pw-author-12' }),
+          })
+        ).json()
+      ).token;
+      expect((await api('forum-posts', { staff: authorToken })).status).toBe(403);
+      const queue = await (
+        await api('forum-posts?where[status][equals]=held', { staff: moderator })
+      ).json();
+      expect(queue.docs).toHaveLength(1);
+      const held = queue.docs[0];
+      expect(held).toMatchObject({
+        first: true,
+        authorName: 'Fatma',
+        excerpt: 'Who decides about my treatment?',
+      });
+      // A moderator changes the status, not what the learner wrote.
+      const approve = await api(`forum-posts/${held.id}`, {
+        method: 'PATCH',
+        staff: moderator,
+        body: JSON.stringify({ status: 'visible', body: 'rewritten by staff' }),
+      });
+      expect(approve.status, await approve.clone().text()).toBe(200);
+      const approved = (await approve.json()).doc;
+      expect(approved).toMatchObject({
+        status: 'visible',
+        body: 'Who decides about **my** treatment?',
+      });
+      expect(approved.moderatedBy).toBeTruthy();
+      expect((await threads()).threads).toMatchObject([{ title: 'Who decides?', mine: false }]);
+      const read = await (await api(`learner/forums/${threadId}`)).json();
+      expect(read.posts[0].html).toBe('<p>Who decides about <strong>my</strong> treatment?</p>');
+      // Approved once, the next post shows at once.
+      const again = await post(
+        `learner/forums/${threadId}/posts`,
+        { body: 'Me, with support.' },
+        writer.token,
+      );
+      expect(again.status).toBe(201);
+      const answered = await again.json();
+      expect(answered.status).toBe('visible');
+      replyId = answered.post;
+      expect((await threads()).threads[0].replies).toBe(1);
+    });
+
+    it('refuses HTML, pictures, unsafe links, bad places; says where and how to fix', async () => {
+      const refused = async (r: Response, status: number) => {
+        expect(r.status).toBe(status);
+        return errorOf(r);
+      };
+      expect(
+        await refused(
+          await thread({ title: 'Hi there', body: 'ok\n\n<script>x</script>' }, writer.token),
+          400,
+        ),
+      ).toMatch(/^body:3:1: Raw HTML is not allowed: <script>.*backticks/);
+      expect(
+        await refused(
+          await thread(
+            { title: 'Hi there', body: 'see ![x](https://t.example/p.png)' },
+            writer.token,
+          ),
+          400,
+        ),
+      ).toMatch(/^body:1:5: Pictures are not shown in forum posts\./);
+      expect(
+        await refused(
+          await thread({ title: 'Hi there', body: '[x](javascript:alert(1))' }, writer.token),
+          400,
+        ),
+      ).toMatch(/^body:1:1: Unsafe URL/);
+      expect(
+        await refused(
+          await thread({ title: 'Hi there', body: 'x', module: 'nope' }, writer.token),
+          404,
+        ),
+      ).toMatch(/module: "nope" is not a module of course "mini" \(its modules: basics/);
+      expect(
+        await refused(
+          await thread({ title: 'Hi there', body: 'x', locale: 'ja' }, writer.token),
+          400,
+        ),
+      ).toMatch(/^locale: course "mini" is published in en, .*not "ja"/);
+      expect(await refused(await thread({ title: '<b>', body: 'x' }, writer.token), 400)).toMatch(
+        /^title:/,
+      );
+      expect(await refused(await thread({ title: 'Hi there', body: 'x' }), 401)).toMatch(
+        /Sign in as a learner/,
+      );
+      expect(
+        await refused(await post('learner/forums/999999/posts', { body: 'x' }, writer.token), 404),
+      ).toMatch(/there is no thread 999999/);
+      // Braces are text in a post, not expressions.
+      const braces = await post(
+        `learner/forums/${threadId}/posts`,
+        { body: 'a {b} c' },
+        writer.token,
+      );
+      expect(braces.status).toBe(201);
+      const read = await (await api(`learner/forums/${threadId}`)).json();
+      expect(read.posts.at(-1).html).toBe('<p>a {b} c</p>');
+    });
+
+    it('hides a post reported by three learners; a moderator can show it again', async () => {
+      const reporters = await Promise.all(['rep-a', 'rep-b', 'rep-c'].map((n) => signUp(n)));
+      const report = (bearer: string, reason?: string) =>
+        post(`learner/forum-posts/${replyId}/report`, reason ? { reason } : {}, bearer);
+      expect(await errorOf(await report(writer.token))).toMatch(/this post is yours/);
+      expect(await (await report(reporters[0].token, 'rude')).json()).toMatchObject({
+        hidden: false,
+      });
+      // The same learner twice counts once.
+      expect(await (await report(reporters[0].token)).json()).toMatchObject({ hidden: false });
+      expect(await (await report(reporters[1].token)).json()).toMatchObject({ hidden: false });
+      expect(await (await report(reporters[2].token)).json()).toMatchObject({ hidden: true });
+      const read = await (await api(`learner/forums/${threadId}`)).json();
+      const hidden = read.posts.find((p: { id: number }) => p.id === replyId);
+      expect(hidden).toMatchObject({ status: 'hidden', html: null, authorName: null });
+      expect((await threads()).threads[0].replies).toBe(1);
+      const queued = await (await api(`forum-posts/${replyId}`, { staff: moderator })).json();
+      expect(queued).toMatchObject({ status: 'hidden', reports: 3 });
+      const shown = await api(`forum-posts/${replyId}`, {
+        method: 'PATCH',
+        staff: moderator,
+        body: JSON.stringify({ status: 'visible' }),
+      });
+      expect(shown.status).toBe(200);
+      expect((await threads()).threads[0].replies).toBe(2);
+    });
+
+    it('edits and deletes only their own posts; a deleted one leaves a mark', async () => {
+      const other = await signUp('not-fatma');
+      const edit = (bearer: string, body: string) =>
+        api(`learner/forum-posts/${replyId}`, {
+          method: 'PATCH',
+          bearer,
+          body: JSON.stringify({ body }),
+        });
+      expect(await errorOf(await edit(other.token, 'mine now'))).toMatch(/is not yours/);
+      const edited = await edit(writer.token, 'Me, with *support*.');
+      expect(edited.status).toBe(200);
+      let read = await (await api(`learner/forums/${threadId}`, { bearer: writer.token })).json();
+      const mine = read.posts.find((p: { id: number }) => p.id === replyId);
+      expect(mine).toMatchObject({
+        mine: true,
+        body: 'Me, with *support*.',
+        html: '<p>Me, with <em>support</em>.</p>',
+      });
+      expect(mine.editedAt).toBeTruthy();
+      const gone = await api(`learner/forum-posts/${replyId}`, {
+        method: 'DELETE',
+        bearer: writer.token,
+      });
+      expect(await gone.json()).toMatchObject({ status: 'deleted' });
+      read = await (await api(`learner/forums/${threadId}`)).json();
+      expect(read.posts.find((p: { id: number }) => p.id === replyId)).toMatchObject({
+        status: 'deleted',
+        html: null,
+      });
+      expect(await errorOf(await edit(writer.token, 'back'))).toMatch(
+        /is deleted and cannot be edited/,
+      );
+    });
+
+    it('limits posts per learner (429); a deleted account leaves its posts unnamed', async () => {
+      let status = 0;
+      for (let n = 0; n < 25 && status !== 429; n++)
+        status = (
+          await post(`learner/forums/${threadId}/posts`, { body: `reply ${n}` }, writer.token)
+        ).status;
+      expect(status).toBe(429);
+      const data = await (await api('learner/me/data', { bearer: writer.token })).json();
+      expect(data.forums.threads).toHaveLength(1);
+      expect(data.forums.posts.length).toBeGreaterThan(3);
+      await api('learner/me', { method: 'DELETE', bearer: writer.token });
+      const read = await (await api(`learner/forums/${threadId}`)).json();
+      expect(read.posts[0]).toMatchObject({ status: 'visible', authorName: null });
+      expect(JSON.stringify(read)).not.toMatch(/Fatma/);
+      const stored = await (
+        await api(`forum-posts/${read.posts[0].id}`, { staff: moderator })
+      ).json();
+      expect(stored.author ?? null).toBeNull();
+    });
   });
 
   it('limits sign-ups per address (429 with Retry-After), others still welcome', async () => {

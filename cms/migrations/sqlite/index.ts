@@ -5,6 +5,7 @@ import * as migration_20261201_232453_questionnaire_responses from './20261201_2
 import * as migration_20261202_021112_quiz_editor_fields from './20261202_021112_quiz_editor_fields.ts';
 import * as migration_20261202_021120_quiz_editor_optional_ids from './20261202_021120_quiz_editor_optional_ids.ts';
 import * as migration_20261202_131244_learner_services from './20261202_131244_learner_services.ts';
+import * as migration_20261202_162457_forums from './20261202_162457_forums.ts';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261202_131244_learner_services.up,
     down: migration_20261202_131244_learner_services.down,
-    name: '20261202_131244_learner_services'
+    name: '20261202_131244_learner_services',
+  },
+  {
+    up: migration_20261202_162457_forums.up,
+    down: migration_20261202_162457_forums.down,
+    name: '20261202_162457_forums'
   },
 ];
