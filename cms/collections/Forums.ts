@@ -89,6 +89,7 @@ export const ForumPosts: CollectionConfig = {
   admin: {
     group: 'Learners',
     useAsTitle: 'excerpt',
+    components: { beforeListTable: ['/components/ModerationQueue.tsx#ModerationQueue'] },
     defaultColumns: ['excerpt', 'status', 'reports', 'authorName', 'thread', 'createdAt'],
     hidden: hiddenUnlessModerator,
     description:

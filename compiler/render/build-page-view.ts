@@ -227,6 +227,7 @@ export async function buildPageView(
       case 'module':
         return {
           kind: 'module',
+          id: spec.module.id,
           summary: shown(spec.module.summary),
           units: spec.module.units.map((u) => ({
             kind: u.kind,
@@ -234,6 +235,7 @@ export async function buildPageView(
             href: href(pagePaths.unit(spec.module.id, u.id)),
             title: shown(u.title),
           })),
+          forum: ctx.learnerAccount ? { home: href(pagePaths.home) } : undefined,
         };
       case 'not-found':
         return { kind: 'not-found', home: href(pagePaths.home) };

@@ -68,7 +68,14 @@ export type PageContent =
       /** The learner services are on: a place for the account and the leaderboard. */
       learnerAccount?: boolean;
     }
-  | { kind: 'module'; summary: ShownText; units: (PageLink & { kind: UnitKind; key: string })[] }
+  | {
+      kind: 'module';
+      id: string;
+      summary: ShownText;
+      units: (PageLink & { kind: UnitKind; key: string })[];
+      /** The learner services are on: a place for the module's discussion; `home` for signing in */
+      forum?: { home: string };
+    }
   | { kind: 'lesson' | 'infosheet'; body: Root; bodyFallback?: ShownText }
   | {
       kind: 'video';

@@ -6,48 +6,10 @@
  * leaderboard, sign out), whether everything is sent, the top 20 and the learner's own rank.
  * Progress on the device stays the source of what the pages show; the server scores on its own.
  */
-import { acknowledge, enqueue, nextBatch, parseSync, type SyncState } from '../logic/sync-queue.ts';
+import { acknowledge, enqueue, nextBatch } from '../logic/sync-queue.ts';
 import type { PageServices } from './page-services.ts';
-
-type Services = PageServices & { api: string };
-
-const storageKey = (courseId: string) => `polycourse:${courseId}:services`;
-
-function createStore(courseId: string) {
-  const device = Math.random().toString(36).slice(2, 10);
-  let state: SyncState = parseSync(localStorage.getItem(storageKey(courseId)), device);
-  const listeners = new Set<() => void>();
-  return {
-    get state() {
-      return state;
-    },
-    update(change: (s: SyncState) => SyncState) {
-      // Another tab may have changed it: start from what is stored.
-      state = change(parseSync(localStorage.getItem(storageKey(courseId)), device));
-      localStorage.setItem(storageKey(courseId), JSON.stringify(state));
-      for (const listener of listeners) listener();
-    },
-    onChange(listener: () => void) {
-      listeners.add(listener);
-    },
-  };
-}
-type Store = ReturnType<typeof createStore>;
-
-async function call(
-  s: Services,
-  path: string,
-  init: RequestInit & { token?: string } = {},
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${s.api}/api/learner/${path}`, {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-  });
-  return { status: response.status, body: await response.json().catch(() => ({})) };
-}
+import { showForum } from './module-forum.ts';
+import { call, createStore, el, field, type Services, type Store } from './services-client.ts';
 
 /** Send what waits, batch by batch; on failure try again later (backoff up to a minute). */
 function createSender(s: Services, store: Store) {
@@ -99,22 +61,6 @@ function createSender(s: Services, store: Store) {
   }
   addEventListener('online', () => void send());
   return send;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, unknown> = {},
-  children: (Node | string)[] = [],
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  Object.assign(node, props);
-  node.append(...children);
-  return node;
-}
-
-function field(id: string, label: string, input: Record<string, unknown>) {
-  const box = el('input', { id, name: id, ...input });
-  return { box, row: el('p', {}, [el('label', { htmlFor: id }, [label]), ' ', box]) };
 }
 
 /** The account panel on the course home. */
@@ -325,5 +271,7 @@ export function startLearnerServices(s: PageServices, api: string): void {
   });
   const mount = document.getElementById('learner-account');
   if (mount) showAccount(services, store, send, mount);
+  const forum = document.getElementById('module-forum');
+  if (forum) showForum(services, store, forum);
   void send();
 }

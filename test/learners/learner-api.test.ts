@@ -435,6 +435,12 @@ describe('learner services on the real server', { timeout: 180_000 }, () => {
       ).json();
       expect(queue.docs).toHaveLength(1);
       const held = queue.docs[0];
+      // The admin's list of posts says how many wait, linking to them.
+      const list = await fetch(`${cms.url}/admin/collections/forum-posts`, {
+        // Payload reads a cookie only from its own origin (a browser sends Sec-Fetch-Site).
+        headers: { cookie: `payload-token=${moderator}`, 'sec-fetch-site': 'same-origin' },
+      });
+      expect(await list.text()).toContain('Waiting for approval (1)</a>');
       expect(held).toMatchObject({
         first: true,
         authorName: 'Fatma',

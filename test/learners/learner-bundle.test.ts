@@ -5,6 +5,8 @@
  * midway (requests fail, then an answer is lost after the server stored the batch) and, once back,
  * the server holds every event once and the same points as the device. A staff session in the same
  * browser keeps its cookie throughout. The page is axe-clean and fits a phone, also in Arabic.
+ * A module's discussion: a learner posts, waits for a moderator, replies; another learner reports
+ * the reply from the page and, with two more reports, it is hidden.
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +132,102 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
       JSON.parse(localStorage.getItem('polycourse:mini:services')!),
     );
     expect([kept.token, kept.queue, kept.sent]).toEqual([undefined, [], []]);
+    await context.close();
+  });
+
+  it('a module forum: post, wait for a moderator, reply, get reported and hidden', async () => {
+    const moduleUrl = (locale = 'en') => `${cms.url}/bundles/mini/${locale}/basics/index.html`;
+    const signUpFrom = async (page: Page, username: string, name: string) => {
+      await page.goto(home());
+      await page.fill('#account-username', username);
+      await page.fill('#account-password', `pw-${username}-123`);
+      await page.fill('#account-name', name);
+      await page.getByRole('button', { name: 'Create an account' }).click();
+      await expect.poll(() => page.locator('#learner-account').innerText()).toContain(name);
+      await page.goto(moduleUrl());
+    };
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Not signed in: the discussion is there to read, with the way to sign in.
+    await page.goto(moduleUrl());
+    const forum = page.locator('#module-forum');
+    await forum.waitFor({ state: 'visible' });
+    expect(await forum.locator('h2').innerText()).toBe('Discussion');
+    await expect.poll(() => forum.innerText()).toContain('No discussion here yet');
+    expect(await forum.getByRole('link', { name: /Sign in on the course home/ }).count()).toBe(1);
+
+    await signUpFrom(page, 'writer', 'Writer');
+    await page.fill('#forum-new-title', 'Who decides?');
+    await page.fill('#forum-new-body', 'Who decides about **my** treatment?');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect
+      .poll(() => forum.locator('.forum-status').innerText())
+      .toBe('Waiting for a moderator: only you can see this for now.');
+    const thread = forum.locator('details.forum-thread');
+    await thread.locator('summary').click();
+    await expect
+      .poll(() => thread.locator('.forum-post').first().innerText())
+      .toContain('Waiting for a moderator');
+    expect(await thread.locator('.forum-body strong').innerText()).toBe('my');
+    // A moderator approves it in the admin (here over REST, as the admin form does).
+    const held = await staffApi('forum-posts?where[status][equals]=held&depth=0');
+    expect(held.docs).toHaveLength(1);
+    const approve = await fetch(`${cms.url}/api/forum-posts/${held.docs[0].id}`, {
+      method: 'PATCH',
+      headers: { authorization: `JWT ${staffToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'visible' }),
+    });
+    expect(approve.status).toBe(200);
+    await page.reload();
+    await thread.locator('summary').click();
+    await page.fill('[id^="forum-reply-"]', 'Me, with *support*. See [the CRPD](https://un.org).');
+    await page.getByRole('button', { name: 'Reply' }).click();
+    const reply = thread.locator('.forum-post').nth(1);
+    await expect.poll(() => reply.innerText()).toContain('Me, with support.');
+    expect(await reply.locator('em').innerText()).toBe('support');
+    expect(await thread.locator('summary').innerText()).toContain('1 reply');
+    expect(await reply.locator('a').getAttribute('rel')).toBe('nofollow ugc noopener');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Another learner reports the reply from the page; two more over the API: it is hidden.
+    const reader = await (await browser.newContext()).newPage();
+    await signUpFrom(reader, 'reader', 'Reader');
+    const readerThread = reader.locator('details.forum-thread');
+    await readerThread.locator('summary').click();
+    const theirReply = readerThread.locator('.forum-post').nth(1);
+    await theirReply.getByRole('button', { name: 'Report' }).click();
+    await expect.poll(() => theirReply.innerText()).toContain('Reported. Thank you.');
+    const postId = await theirReply.getAttribute('data-post');
+    for (const name of ['rep-one', 'rep-two']) {
+      const made = await fetch(`${cms.url}/api/learner/sign-up`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: name, password: `pw-${name}-123` }),
+      });
+      const { token } = await made.json();
+      const r = await fetch(`${cms.url}/api/learner/forum-posts/${postId}/report`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(r.status).toBe(200);
+    }
+    await page.reload();
+    await thread.locator('summary').click();
+    await expect
+      .poll(() => thread.locator('.forum-post').nth(1).innerText())
+      .toBe('This post is hidden after reports, until a moderator looks at it.');
+    await reader.context().close();
+
+    // A phone, in Arabic: the discussion fits and reads right to left.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(moduleUrl('ar'));
+    await forum.waitFor({ state: 'visible' });
+    expect(await forum.locator('h2').innerText()).not.toBe('Discussion');
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -294,6 +294,14 @@ function content(view: PageView, c: PageContent): Child[] {
             ),
           ),
         ),
+        // Filled by the runtime (runtime/browser/module-forum.ts): it needs JavaScript.
+        c.forum
+          ? h('section#module-forum.module-forum', {
+              hidden: true,
+              'data-module': c.id,
+              'data-home': c.forum.home,
+            })
+          : null,
       ];
     case 'lesson':
     case 'infosheet': {
