@@ -12,30 +12,13 @@ import { exitCodes } from './exit-codes.ts';
 import { printDiagnostics, printJson } from './report-diagnostics.ts';
 import type { PackageName } from '../compiler/targets/target-names.ts';
 import { createProgress } from './progress-bar.ts';
+import { closeDatabase } from '../cms/database-adapter.ts';
 import type { SourceResult } from '../compiler/sources/source.ts';
 
 /**
  * Run with a Payload instance; its own output (schema push spinner, logs) goes to stderr, keeping
  * stdout for --json.
  */
-/**
- * Payload's destroy leaves PostgreSQL's pool open (@payloadcms/drizzle 3.90), and a failed
- * operation can leave a client checked out: either keeps a finished command (publish, import…)
- * running forever. End the pool; a client still out after 2 s is closed itself (pg's `_clients`).
- */
-async function closePool(payload: import('payload').Payload): Promise<void> {
-  type Client = { end(): Promise<void> };
-  const pool = (payload.db as { pool?: { end(): Promise<void>; _clients?: Client[] } }).pool;
-  if (!pool) return;
-  const ended = pool.end().then(
-    () => true,
-    () => true,
-  );
-  const timer = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
-  if (!(await Promise.race([ended, timer])))
-    await Promise.all((pool._clients ?? []).map((c) => c.end().catch(() => {})));
-}
-
 export async function withPayload<T>(
   run: (payload: import('payload').Payload) => Promise<T>,
 ): Promise<T> {
@@ -51,8 +34,7 @@ export async function withPayload<T>(
     try {
       return await run(payload);
     } finally {
-      await payload.destroy();
-      await closePool(payload);
+      await closeDatabase(payload);
     }
   } finally {
     process.stdout.write = stdoutWrite;

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Payload } from 'payload';
-import { defaultDatabaseUri } from '../cms/database-adapter.ts';
+import { closeDatabase, defaultDatabaseUri } from '../cms/database-adapter.ts';
 import { createSetupToken, setupTokenHashVariable } from '../cms/first-admin.ts';
 import { spawnCli } from '../cms/publish/cli.ts';
 import { watchOrphanedPublishJobs } from '../cms/publish/fail-orphaned-publish-jobs.ts';
@@ -300,7 +300,8 @@ export async function startCms(options: StartOptions): Promise<number> {
   return new Promise((resolve) =>
     server.on('exit', (code) => {
       stopWatching();
-      void payload.destroy().finally(() => resolve(code ?? 0));
+      // On PostgreSQL the pool must be ended too, or the process never exits (closeDatabase).
+      void closeDatabase(payload).finally(() => resolve(code ?? 0));
     }),
   );
 }

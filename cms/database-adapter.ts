@@ -3,7 +3,7 @@
  * mongodb:// (MongoDB).
  */
 import path from 'node:path';
-import type { DatabaseAdapterObj } from 'payload';
+import type { DatabaseAdapterObj, Payload } from 'payload';
 import { sqliteAdapter } from '@payloadcms/db-sqlite';
 import { postgresAdapter } from '@payloadcms/db-postgres';
 import { mongooseAdapter } from '@payloadcms/db-mongodb';
@@ -53,4 +53,28 @@ export function databaseAdapter(
     `DATABASE_URI "${uri}" is not supported: ` +
       'use file:./data/x.db (SQLite), postgres://… or mongodb://…',
   );
+}
+
+/**
+ * Payload's destroy leaves PostgreSQL's pool open (@payloadcms/drizzle 3.90), and a failed
+ * operation can leave a client checked out: either keeps a finished command (publish, import…)
+ * running forever. End the pool; a client still out after 2 s is closed itself (pg's `_clients`).
+ */
+async function closePool(payload: Payload): Promise<void> {
+  type Client = { end(): Promise<void> };
+  const pool = (payload.db as { pool?: { end(): Promise<void>; _clients?: Client[] } }).pool;
+  if (!pool) return;
+  const ended = pool.end().then(
+    () => true,
+    () => true,
+  );
+  const timer = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
+  if (!(await Promise.race([ended, timer])))
+    await Promise.all((pool._clients ?? []).map((c) => c.end().catch(() => {})));
+}
+
+/** Close Payload and its database for good, so that the process can exit (see closePool). */
+export async function closeDatabase(payload: Payload): Promise<void> {
+  await payload.destroy();
+  await closePool(payload);
 }
