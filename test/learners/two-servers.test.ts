@@ -74,7 +74,6 @@ describe.skipIf(available !== true)(
       staff = `JWT ${login.body.token}`;
     }, 900_000);
     // Each process exits on SIGTERM, also on PostgreSQL (its pool is ended: closeDatabase).
-    // Each process exits on SIGTERM, also on PostgreSQL (its pool is ended: closeDatabase).
     afterAll(async () => {
       await b?.stop();
       await a?.stop();
