@@ -3,7 +3,8 @@
 // 1,000,000 synthetic learners with points (SQL), then the top-20 read, "my rank" and quiz-attempt
 // submissions, each for a fixed time; afterwards the stored events are counted against the
 // acknowledged requests (0 lost writes). Aims (issue #14): top 20 ≥ 2,000 req/s with p99 ≤ 50 ms;
-// rank p99 ≤ 20 ms; quiz attempts ≥ 500 req/s for 60 s, p99 ≤ 100 ms, 0 errors, 0 lost.
+// rank p99 ≤ 20 ms; quiz attempts ≥ 500 req/s for 60 s, p99 ≤ 100 ms, 0 errors, 0 lost; forum
+// replies ≥ 200 req/s with the rate limits holding (one learner's 21st write in 10 min refused).
 //   node scripts/bench-learners.mjs [--learners 1000000] [--seconds 60] [--read-seconds 10]
 //     [--connections 20] [--json]
 import { spawn } from 'node:child_process';
@@ -66,6 +67,8 @@ try {
         POLYCOURSE_ADMIN_PASSWORD: 'bench-admin-password',
         PAYLOAD_SECRET: 'bench-secret',
         PAYLOAD_PUBLIC_SERVER_URL: url,
+        // Replies show at once: the bench measures writing, not the moderation queue.
+        POLYCOURSE_FORUM_HOLD_FIRST_POSTS: '0',
       },
     },
   );
@@ -197,6 +200,60 @@ try {
       },
     ],
   });
+  // Forum replies in one thread, each learner from its own address, within its limit (20 writes
+  // in 10 minutes: 200 learners × 20 = 4,000 replies at most).
+  const thread = await api(
+    'forums',
+    { course: 'mini', module: 'basics', locale: 'en', title: 'Bench thread', body: 'Hello' },
+    { authorization: `Bearer ${tokens[0]}`, 'x-forwarded-for': '10.77.0.0' },
+  );
+  let replied = 0;
+  const forum = await run('forum replies', {
+    url: `${url}/api/learner/forums/${thread.thread}/posts`,
+    method: 'POST',
+    duration: readSeconds,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const i = replied++;
+          return {
+            ...req,
+            headers: {
+              ...req.headers,
+              'content-type': 'application/json',
+              authorization: `Bearer ${tokens[(i % 199) + 1]}`,
+              'x-forwarded-for': `10.66.${(i % 199) >> 8}.${(i % 199) & 255}`,
+            },
+            body: JSON.stringify({ body: `Reply **${i}** from the bench.` }),
+          };
+        },
+      },
+    ],
+  });
+  // The limit holds: a fresh learner's 21st write within 10 minutes is refused.
+  const flood = await api(
+    'sign-up',
+    { username: 'bench-flood', password: 'bench-password-1' },
+    { 'x-forwarded-for': '10.55.0.1' },
+  );
+  const floodStatus = [];
+  for (let i = 0; i < 25; i++)
+    floodStatus.push(
+      (
+        await fetch(`${url}/api/learner/forums/${thread.thread}/posts`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${flood.token}`,
+            'x-forwarded-for': '10.55.0.1',
+          },
+          body: JSON.stringify({ body: `flood ${i}` }),
+        })
+      ).status,
+    );
+  const forumStored = Number(
+    (await db.query(`SELECT count(*) FROM forum_posts WHERE body LIKE 'Reply **%'`)).rows[0].count,
+  );
   const stored = Number(
     (await db.query(`SELECT count(*) FROM learner_events WHERE type = 'quiz-attempt'`)).rows[0]
       .count,
@@ -211,7 +268,7 @@ try {
     errors: result.errors + result.timeouts + result.non2xx,
     status: result.statusCodeStats,
   });
-  const rows = [row(top), row(rank), row(quiz)];
+  const rows = [row(top), row(rank), row(quiz), row(forum)];
   const report = {
     machine: { cpus: os.cpus().length, loadBefore, loadAfter: load() },
     learners: n,
@@ -220,6 +277,13 @@ try {
     quizAcknowledged: quiz.result['2xx'],
     // Acknowledged but not stored (more stored is fine: answered after autocannon stopped).
     lost: quiz.result['2xx'] - stored,
+    forumStored,
+    forumAcknowledged: forum.result['2xx'],
+    forumLost: forum.result['2xx'] - forumStored,
+    // a fresh learner's 25 writes in a row: 20 taken (201), then refused (429)
+    limitHolds:
+      floodStatus.filter((c) => c === 201).length === 20 &&
+      floodStatus.slice(20).every((c) => c === 429),
   };
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else {
@@ -236,6 +300,12 @@ try {
     console.log(
       `\nquiz attempts acknowledged ${report.quizAcknowledged}, stored ${stored}, ` +
         `lost ${Math.max(0, report.lost)}`,
+    );
+    console.log(
+      `forum replies acknowledged ${report.forumAcknowledged}, stored ${forumStored}, ` +
+        `lost ${Math.max(0, report.forumLost)}; ` +
+        `one learner's 25 writes: ${floodStatus.join(' ')} ` +
+        `(limit ${report.limitHolds ? 'holds' : 'BROKEN'})`,
     );
   }
 } finally {

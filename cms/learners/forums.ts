@@ -77,26 +77,39 @@ async function statusOfNewPost(payload: Payload, learner: LearnerRef) {
  */
 export async function refreshThread(req: PayloadRequest, threadId: string | number) {
   const { payload } = req;
-  const posts = await payload.find({
+  // Three small indexed reads (thread, status, createdAt), not the whole thread: a busy thread
+  // has thousands of posts.
+  const inThread = { thread: { equals: threadId } };
+  const latest = (where: Where) =>
+    payload.find({
+      collection: 'forum-posts',
+      where: { and: [inThread, where] },
+      sort: '-createdAt',
+      depth: 0,
+      limit: 1,
+      pagination: false,
+      select: { status: true, createdAt: true },
+      overrideAccess: true,
+      req,
+    });
+  // One after another: they may share the caller's transaction.
+  const first = await latest({ first: { equals: true } });
+  const newest = await latest({ status: { equals: 'visible' } });
+  const replies = await payload.count({
     collection: 'forum-posts',
-    where: { thread: { equals: threadId } },
-    sort: 'createdAt',
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    select: { first: true, status: true, createdAt: true },
+    where: {
+      and: [inThread, { first: { not_equals: true } }, { status: { equals: 'visible' } }],
+    },
     overrideAccess: true,
     req,
   });
-  const first = posts.docs.find((p) => p.first);
-  const visible = posts.docs.filter((p) => p.status === 'visible');
   await payload.update({
     collection: 'forum-threads',
     id: threadId,
     data: {
-      status: first?.status ?? 'deleted',
-      replies: visible.filter((p) => !p.first).length,
-      ...(visible.length ? { lastPostAt: visible[visible.length - 1].createdAt } : {}),
+      status: first.docs[0]?.status ?? 'deleted',
+      replies: replies.totalDocs,
+      ...(newest.docs.length ? { lastPostAt: newest.docs[0].createdAt } : {}),
     },
     overrideAccess: true,
     req,
