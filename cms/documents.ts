@@ -70,6 +70,7 @@ export const localizedFields = {
       intro: true,
       scaleLabels: { label: true },
       items: { text: true },
+      consent: true,
     },
   },
   modules: { title: true, summary: true },

@@ -258,6 +258,14 @@ export interface Course {
           id?: string | null;
         }[]
       | null;
+    /**
+     * Names the consent text below. With the learner services, a learner agrees to it before their answers are shared; each answer records this version. Change it whenever the text changes.
+     */
+    consentVersion?: string | null;
+    /**
+     * What a learner agrees to before their answers leave their device for the evaluation: who sees them, under which key, for what, and how to withdraw.
+     */
+    consent?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -860,6 +868,8 @@ export interface CoursesSelect<T extends boolean = true> {
               reversed?: T;
               id?: T;
             };
+        consentVersion?: T;
+        consent?: T;
       };
   updatedAt?: T;
   createdAt?: T;

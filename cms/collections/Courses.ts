@@ -1,5 +1,5 @@
 import { withSourceText } from '../translation/with-source-text.ts';
-import { slugId } from '../fields/path-safe-text.ts';
+import { consentVersionField, slugId } from '../fields/path-safe-text.ts';
 import type { CollectionConfig } from 'payload';
 import {
   canCreateContent,
@@ -17,7 +17,11 @@ import { translationStatusEndpoint } from '../endpoints/translation-status.ts';
 import { translationMarkEndpoint } from '../endpoints/translation-mark.ts';
 import { translationFieldsEndpoint } from '../endpoints/translation-fields.ts';
 import { publishBundlesEndpoint } from '../endpoints/publish-bundles.ts';
-import { evaluationReportEndpoint, importResponsesEndpoint } from '../endpoints/evaluation.ts';
+import {
+  evaluationReportEndpoint,
+  exportResponsesEndpoint,
+  importResponsesEndpoint,
+} from '../endpoints/evaluation.ts';
 
 export const Courses: CollectionConfig = translatedFieldsOnly({
   slug: 'courses',
@@ -42,6 +46,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
     courseCheckEndpoint,
     ...courseOutlineEndpoints,
     evaluationReportEndpoint,
+    exportResponsesEndpoint,
     importResponsesEndpoint,
   ],
   fields: withSourceText([
@@ -129,6 +134,27 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
             { name: 'text', type: 'textarea', localized: true },
             { name: 'reversed', type: 'checkbox' },
           ],
+        },
+        {
+          name: 'consentVersion',
+          type: 'text',
+          validate: consentVersionField,
+          admin: {
+            description:
+              'Names the consent text below. With the learner services, a learner agrees to it ' +
+              'before their answers are shared; each answer records this version. Change it ' +
+              'whenever the text changes.',
+          },
+        },
+        {
+          name: 'consent',
+          type: 'textarea',
+          localized: true,
+          admin: {
+            description:
+              'What a learner agrees to before their answers leave their device for the ' +
+              'evaluation: who sees them, under which key, for what, and how to withdraw.',
+          },
         },
       ],
     },

@@ -67,6 +67,8 @@ export function courseData(
         text: text(item.text, locale),
         reversed: item.reversed,
       })),
+      consentVersion: q.consent?.version ?? null,
+      consent: text(q.consent?.text, locale),
     },
   };
 }

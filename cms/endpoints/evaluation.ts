@@ -7,6 +7,8 @@
  * - POST /api/courses/:id/responses with a responses CSV as the body: checked whole, then stored
  *   (one document per learner and phase; importing twice changes nothing). 400 with the
  *   diagnostics, and nothing stored, when anything is wrong.
+ * - GET /api/courses/:id/responses: the stored responses as an anonymized responses CSV (learners
+ *   renumbered for the file, no dates), for `polycourse evaluate` or a statistics package.
  */
 import type { Endpoint, PayloadRequest } from 'payload';
 import { canEvaluate } from '../access/roles.ts';
@@ -19,7 +21,7 @@ import { loadUiCatalogs } from '../../compiler/ui-strings/ui-catalog.ts';
 import { compilerVersion } from '../../compiler/pipeline/compiler-version.ts';
 import { evaluateCourse } from '../evaluation/evaluate-course.ts';
 import { courseQuestionnaire } from '../evaluation/course-questionnaire.ts';
-import { importResponses } from '../evaluation/stored-responses.ts';
+import { importResponses, responsesCsv } from '../evaluation/stored-responses.ts';
 
 /** Largest responses CSV the admin takes in one request (~200,000 rows). */
 export const maxResponsesBytes = 20 * 1024 * 1024;
@@ -137,6 +139,29 @@ export const importResponsesEndpoint: Endpoint = {
     const name = req.searchParams.get('file') ?? 'responses.csv';
     const result = await importResponses(req, course, text, name.slice(0, 200));
     return Response.json(result, { status: result.diagnostics.length ? 400 : 200 });
+  },
+};
+
+export const exportResponsesEndpoint: Endpoint = {
+  path: '/:id/responses',
+  method: 'get',
+  handler: async (req) => {
+    if (!canEvaluate(req)) return refused();
+    const courseId = await courseIdOf(req);
+    if (!courseId) return Response.json({ error: 'No such course.' }, { status: 404 });
+    const course = await courseQuestionnaire(req.payload, courseId);
+    if (!course?.questionnaire)
+      return Response.json(
+        { error: `Course "${courseId}" has no questionnaire, so it has no responses.` },
+        { status: 400 },
+      );
+    return new Response(await responsesCsv(req.payload, course), {
+      headers: {
+        ...privateHeaders,
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${courseId}-responses.csv"`,
+      },
+    });
   },
 };
 

@@ -9,6 +9,7 @@ import type { Payload, PayloadRequest } from 'payload';
 import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
 import type { ResponseTable } from '../../compiler/evaluation/evaluation-types.ts';
 import { readResponsesCsv } from '../../compiler/evaluation/read-responses-csv.ts';
+import { csvCell } from '../../compiler/evaluation/report/write-report.ts';
 import type { EvaluatedCourse } from './course-questionnaire.ts';
 
 interface StoredResponse {
@@ -17,6 +18,43 @@ interface StoredResponse {
   phase: 'pre' | 'post';
   answers: Record<string, number>;
   groups?: Record<string, string> | null;
+  consentVersion?: string | null;
+}
+
+/**
+ * The course's stored responses as a responses CSV (docs/evaluation.md), anonymized: each learner's
+ * key is replaced by a number for this file only (`r1`, `r2`, … in the order of the keys, which are
+ * random), so the file cannot be joined with anything stored; no dates. Columns: learner, phase,
+ * the items, the grouping columns, and `consent_version` (the consent text each answer was given
+ * under; empty for imported rows). `polycourse evaluate` reads it as it is.
+ */
+export async function responsesCsv(payload: Payload, course: EvaluatedCourse): Promise<string> {
+  const { docs } = await payload.find({
+    collection: 'questionnaire-responses',
+    where: { courseId: { equals: course.id } },
+    pagination: false,
+    depth: 0,
+    sort: 'learner',
+    overrideAccess: true,
+  });
+  const responses = docs as unknown as StoredResponse[];
+  const items = course.questionnaire?.items.map((i) => i.id) ?? [];
+  const groupColumns = [...new Set(responses.flatMap((r) => Object.keys(r.groups ?? {})))]
+    .filter((c) => c !== 'consent_version' && !items.includes(c))
+    .sort();
+  const numbers = new Map<string, string>();
+  const rows = [['learner', 'phase', ...items, ...groupColumns, 'consent_version']];
+  for (const r of responses) {
+    if (!numbers.has(r.learner)) numbers.set(r.learner, `r${numbers.size + 1}`);
+    rows.push([
+      numbers.get(r.learner)!,
+      r.phase,
+      ...items.map((i) => (Number.isInteger(r.answers?.[i]) ? String(r.answers[i]) : '')),
+      ...groupColumns.map((c) => String(r.groups?.[c] ?? '')),
+      r.consentVersion ?? '',
+    ]);
+  }
+  return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }
 
 /** Every stored response of the course, by column; the grouping columns any response has. */

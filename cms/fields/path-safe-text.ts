@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { validations, type TextFieldSingleValidation } from 'payload';
+import { consentVersion } from '../../compiler/model/course.ts';
 import { isSlug } from '../../compiler/model/slug-ids.ts';
 import { isValidLocaleTag } from '../../compiler/model/locales.ts';
 
@@ -31,6 +32,14 @@ export const slugId = withText(
     isSlug(value) ||
     `"${value}" is not a slug: use lowercase letters, digits and ` +
       'single dashes (e.g. rights-quiz); ids name folders and files.',
+);
+
+/** The version that names a questionnaire's consent text (stored with each answer). */
+export const consentVersionField = withText(
+  (value) =>
+    consentVersion.safeParse(value).success ||
+    `"${value}" is not a consent version: use letters, digits, ".", "_" and "-" (at most 100), ` +
+      'e.g. 2026-12 or v2.',
 );
 
 /** A video's src or poster: an uploaded file's course path, or an https:// URL. */

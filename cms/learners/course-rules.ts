@@ -17,6 +17,8 @@ export interface CourseRules {
   locales: string[];
   /** `module/unit` → the quiz's questions with their keys and its pass mark */
   quizzes: Map<string, { questions: ScorableQuestion[]; passMark: number }>;
+  /** the version of the questionnaire's consent text (no questionnaire answers without one) */
+  consent?: string;
 }
 
 /** The answers a learner can give to a question, as the bundle's quiz form offers them. */
@@ -44,7 +46,12 @@ export function courseRules(course: Course): CourseRules {
           questions: u.questions.map(scorableQuestion),
           passMark: u.passMark,
         });
-  return { outline: courseOutline(course), locales: course.locales, quizzes };
+  return {
+    outline: courseOutline(course),
+    locales: course.locales,
+    quizzes,
+    consent: course.questionnaire?.consent?.version,
+  };
 }
 
 const keep = 30_000;

@@ -45,6 +45,13 @@ export const learnerEvent = z.discriminatedUnion('type', [
     /** the version of the consent text the learner agreed to */
     consent: z.string().min(1).max(100),
   }),
+  /** The learner takes back their consent: the answers of that phase are deleted. */
+  z.object({
+    id: eventId,
+    type: z.literal('questionnaire-withdrawn'),
+    at,
+    phase: z.enum(['pre', 'post']),
+  }),
 ]);
 export type LearnerEventInput = z.infer<typeof learnerEvent>;
 
@@ -89,12 +96,16 @@ const kindFor = {
   'challenge-done': 'challenge',
 } as const;
 
+type QuestionnaireEvent = Extract<
+  LearnerEventInput,
+  { type: 'questionnaire-response' | 'questionnaire-withdrawn' }
+>;
+type UnitEvent = Exclude<LearnerEventInput, QuestionnaireEvent>;
+const isQuestionnaireEvent = (e: LearnerEventInput): e is QuestionnaireEvent =>
+  e.type === 'questionnaire-response' || e.type === 'questionnaire-withdrawn';
+
 /** Is `key` (module/unit) a unit of the course, of the kind this event needs? */
-function checkUnit(
-  rules: CourseRules,
-  e: Exclude<LearnerEventInput, { type: 'questionnaire-response' }>,
-  index: number,
-) {
+function checkUnit(rules: CourseRules, e: UnitEvent, index: number) {
   const [moduleId, unitId] = e.unit.split('/');
   const found = rules.outline.modules
     .find((m) => m.id === moduleId)
@@ -170,7 +181,16 @@ export async function recordEvents(
         `(it is in ${rules.locales.join(', ')}).`,
     );
   batch.events.forEach((e, i) => {
-    if (e.type !== 'questionnaire-response') checkUnit(rules, e, i);
+    if (!isQuestionnaireEvent(e)) checkUnit(rules, e, i);
+    else if (e.type === 'questionnaire-response' && e.consent !== rules.consent)
+      throw new EventRefusal(
+        400,
+        rules.consent
+          ? `events[${i}].consent: "${e.consent}" is not the consent the course asks for now ` +
+              `("${rules.consent}"); reload the questionnaire page and agree to its text.`
+          : `events[${i}]: course "${batch.course}" asks for no consent, so it takes no ` +
+              "questionnaire answers; they stay on the learner's device.",
+      );
   });
   const ids = batch.events.map((e) => e.id);
   const existing = await payload.find({
@@ -199,8 +219,9 @@ export async function recordEvents(
       continue;
     }
     seen.add(e.id);
-    if (e.type === 'questionnaire-response') {
-      // Stored once per learner and phase (a retry or a second answer replaces it).
+    if (isQuestionnaireEvent(e)) {
+      // Stored once per learner and phase (a retry or a second answer replaces it; a withdrawal
+      // deletes it).
       await storeQuestionnaire(payload, learner, batch, e);
       result.accepted.push(e.id);
       continue;
@@ -259,10 +280,19 @@ async function storeQuestionnaire(
   payload: Payload,
   learner: LearnerRef,
   batch: EventBatch,
-  e: Extract<LearnerEventInput, { type: 'questionnaire-response' }>,
+  e: QuestionnaireEvent,
 ) {
   const key = learner.evaluationKey;
   if (!key) throw new EventRefusal(500, 'This account has no evaluation key.');
+  const where = {
+    courseId: { equals: batch.course },
+    learner: { equals: key },
+    phase: { equals: e.phase },
+  };
+  if (e.type === 'questionnaire-withdrawn') {
+    await payload.delete({ collection: 'questionnaire-responses', where, overrideAccess: true });
+    return;
+  }
   const data = {
     courseId: batch.course,
     learner: key,
@@ -273,11 +303,7 @@ async function storeQuestionnaire(
   };
   const found = await payload.find({
     collection: 'questionnaire-responses',
-    where: {
-      courseId: { equals: batch.course },
-      learner: { equals: key },
-      phase: { equals: e.phase },
-    },
+    where,
     depth: 0,
     limit: 1,
     overrideAccess: true,

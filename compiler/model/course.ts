@@ -128,6 +128,11 @@ export type CourseModule = z.infer<typeof courseModule>;
 export const glossaryTerm = z.object({ id, term: localized, definition: localized });
 export type GlossaryTerm = z.infer<typeof glossaryTerm>;
 
+/** The name of one version of a consent text: what a stored answer says it was given under. */
+export const consentVersion = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'letters, digits, ".", "_" and "-", at most 100');
+
 export const questionnaire = z.object({
   id,
   scale: z.number().int().min(2).max(11),
@@ -136,6 +141,12 @@ export const questionnaire = z.object({
   /** one localized label per scale point, lowest first */
   scaleLabels: z.array(localized),
   items: z.array(z.object({ id, text: localized, reversed: z.boolean() })).min(1),
+  /**
+   * What a learner agrees to before their answers leave the device for the course's evaluation
+   * (learner services only): the text, and the version that names it. A new text needs a new
+   * version; each stored answer records the version agreed to.
+   */
+  consent: z.object({ version: consentVersion, text: localized }).optional(),
 });
 export type Questionnaire = z.infer<typeof questionnaire>;
 

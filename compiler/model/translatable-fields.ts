@@ -47,6 +47,7 @@ export function translatableFields(course: Course): TranslatableField[] {
     text('questionnaire.intro', q.intro);
     q.scaleLabels.forEach((label, i) => text(`questionnaire.scale.${i}`, label));
     for (const item of q.items) text(`questionnaire.items.${item.id}`, item.text);
+    text('questionnaire.consent', q.consent?.text);
   }
   for (const m of course.modules) {
     const mp = `modules.${m.id}`;

@@ -200,6 +200,16 @@ export function validateCourse(course: Course): Diagnostic[] {
         'Give one label per point of the scale.',
       );
     }
+    if (qn.consent && !qn.consent.text[course.sourceLocale]?.trim()) {
+      error(
+        'questionnaire.consent',
+        'questionnaire-consent',
+        `The questionnaire names consent version "${qn.consent.version}" but has no consent ` +
+          `text in ${course.sourceLocale}`,
+        'Write the consent text (what learners agree to before their answers are shared), or ' +
+          'remove the consent version.',
+      );
+    }
   }
   out.push(...invisibleCharacterWarnings(course));
   return out;

@@ -222,6 +222,10 @@ export async function buildPageView(
           intro: shown(q.intro),
           scale: q.scaleLabels.map(shown),
           items: q.items.map((i) => ({ id: i.id, text: shown(i.text) })),
+          consent:
+            ctx.learnerAccount && q.consent
+              ? { version: q.consent.version, text: shown(q.consent.text) }
+              : undefined,
         };
       }
       case 'module':

@@ -103,6 +103,11 @@ export type PageContent =
       intro: ShownText;
       scale: ShownText[];
       items: { id: string; text: ShownText }[];
+      /**
+       * The learner services are on and the course asks for consent: the learner may agree to share
+       * their answers for the evaluation (the runtime shows it).
+       */
+      consent?: { version: string; text: ShownText };
     }
   | { kind: 'not-found'; home: string };
 

@@ -62,6 +62,7 @@ export function writeCourseFiles(course: Course, dir: string): string[] {
             scale: q.scale,
             items: q.items.map((i) => i.id),
             reversed: q.items.filter((i) => i.reversed).map((i) => i.id),
+            ...(q.consent ? { consent: q.consent.version } : {}),
           },
         }
       : {}),
@@ -108,6 +109,7 @@ export function writeCourseFiles(course: Course, dir: string): string[] {
       const labels = q.scaleLabels.map((l) => l[locale]);
       if (labels.every((l) => l !== undefined)) put(texts, ['questionnaire', 'scale'], labels);
       for (const item of q.items) t(['questionnaire', 'items', item.id], item.text);
+      t(['questionnaire', 'consent'], q.consent?.text);
     }
     for (const m of course.modules) {
       const mp = ['modules', m.id];

@@ -59,6 +59,11 @@ function noteFor(path: string): string {
   }
   if (path.startsWith('questionnaire.scale'))
     return 'A point of the answer scale (keep under 30 characters).';
+  if (path === 'questionnaire.consent')
+    return (
+      'What learners agree to before their questionnaire answers are shared for the evaluation: ' +
+      'a consent text, translate it exactly (no softening, nothing left out).'
+    );
   if (path.startsWith('questionnaire.items'))
     return 'A statement of the attitude questionnaire: keep its meaning and direction exactly.';
   if (path.includes('.options.') || path.includes('.targets.')) return 'A quiz answer option.';

@@ -6,7 +6,7 @@
  * leaderboard, sign out), whether everything is sent, the top 20 and the learner's own rank.
  * Progress on the device stays the source of what the pages show; the server scores on its own.
  */
-import { acknowledge, enqueue, nextBatch } from '../logic/sync-queue.ts';
+import { acknowledge, enqueue, nextBatch, refusedEvents } from '../logic/sync-queue.ts';
 import type { PageServices } from './page-services.ts';
 import { showForum } from './module-forum.ts';
 import { call, createStore, el, field, type Services, type Store } from './services-client.ts';
@@ -39,14 +39,10 @@ function createSender(s: Services, store: Store) {
         } else if (status === 401) {
           store.update((st) => ({ ...st, token: undefined }));
         } else if (status === 400) {
-          // A batch the server refuses whole (a unit removed since): it will never be taken.
+          // Events the server will never take (a unit removed since): dropped, the rest go again.
           console.warn('[polycourse] the learner services refused events:', body);
-          store.update((st) =>
-            acknowledge(
-              st,
-              batch.map((e) => e.id),
-            ),
-          );
+          const messages = ((body.errors ?? []) as { message: string }[]).map((e) => e.message);
+          store.update((st) => acknowledge(st, refusedEvents(batch, messages)));
         } else {
           later();
           return;

@@ -16,7 +16,15 @@ export type LearnerEvent =
       answers: Record<string, string[]>;
     }
   | { type: 'challenge-done'; unit: string; done: boolean }
-  | { type: 'questionnaire-response'; phase: 'pre' | 'post'; answers: Record<string, number> }
+  | {
+      type: 'questionnaire-response';
+      phase: 'pre' | 'post';
+      answers: Record<string, number>;
+      /** the consent version the learner agreed to, for sharing with the evaluation */
+      consent?: string;
+    }
+  /** The learner unticked the consent they gave before: their shared answers are taken back. */
+  | { type: 'questionnaire-withdrawn'; phase: 'pre' | 'post' }
   | { type: 'course-completed'; points: number }
   | { type: 'points'; points: number };
 

@@ -54,6 +54,8 @@ export function sanitizeProgress(raw: unknown, warnings: string[]): ProgressStat
         for (const [item, v] of Object.entries(r.answers))
           if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 11) answers[item] = v;
         state.questionnaire[phase] = { answers, at: r.at };
+        if (typeof r.consent === 'string' && r.consent.length <= 100)
+          state.questionnaire[phase].consent = r.consent;
       }
     }
   }

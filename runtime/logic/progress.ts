@@ -21,6 +21,8 @@ export interface QuestionnaireResponse {
   /** item id → 1..scale */
   answers: Record<string, number>;
   at: string;
+  /** the consent version the learner agreed to when they saved (learner services only) */
+  consent?: string;
 }
 
 export interface ProgressState {

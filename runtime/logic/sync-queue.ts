@@ -18,7 +18,16 @@ export type ServiceEvent =
       at: string;
       answers: Record<string, string[]>;
     }
-  | { id: string; type: 'challenge-done'; unit: string; at: string; done: boolean };
+  | { id: string; type: 'challenge-done'; unit: string; at: string; done: boolean }
+  | {
+      id: string;
+      type: 'questionnaire-response';
+      at: string;
+      phase: 'pre' | 'post';
+      answers: Record<string, number>;
+      consent: string;
+    }
+  | { id: string; type: 'questionnaire-withdrawn'; at: string; phase: 'pre' | 'post' };
 
 export interface SyncState {
   version: 1;
@@ -60,6 +69,10 @@ export function enqueue(state: SyncState, event: LearnerEvent, at: Date): SyncSt
     queued = { ...base, type: 'quiz-attempt', unit: event.unit, answers: event.answers };
   else if (event.type === 'challenge-done')
     queued = { ...base, type: 'challenge-done', unit: event.unit, done: event.done };
+  // Questionnaire answers leave the device only with the learner's consent.
+  else if (event.type === 'questionnaire-response' && event.consent)
+    queued = { ...base, ...event, consent: event.consent };
+  else if (event.type === 'questionnaire-withdrawn') queued = { ...base, ...event };
   if (!queued) return state;
   const id = `${state.device}-${state.next.toString(36)}`;
   const queue = [...state.queue, { ...queued, id } as ServiceEvent];
@@ -81,6 +94,24 @@ export const nextBatch = (state: SyncState): ServiceEvent[] => state.queue.slice
 export function acknowledge(state: SyncState, ids: string[]): SyncState {
   const done = new Set(ids);
   return { ...state, queue: state.queue.filter((e) => !done.has(e.id)) };
+}
+
+/**
+ * The events of a batch the server refused (400): those its messages name, by place
+ * (`events[3].unit`, `events.3.answers`) or by id (`qr-1: …`); the whole batch when they name
+ * none. The others are sent again: one event that can never be taken (a unit removed since, a
+ * consent text replaced) must not take the rest with it.
+ */
+export function refusedEvents(batch: ServiceEvent[], messages: string[]): string[] {
+  const named = new Set<string>();
+  for (const message of messages) {
+    const at = /^events(?:\[(\d+)\]|\.(\d+))/.exec(message);
+    const index = at ? Number(at[1] ?? at[2]) : -1;
+    if (batch[index]) named.add(batch[index].id);
+    const byId = batch.find((e) => message.startsWith(`${e.id}: `));
+    if (byId) named.add(byId.id);
+  }
+  return named.size ? [...named] : batch.map((e) => e.id);
 }
 
 /** Read a stored state; anything unreadable starts afresh (the progress itself is elsewhere). */

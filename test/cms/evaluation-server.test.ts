@@ -1,7 +1,8 @@
 /**
  * The evaluation on the real server (`polycourse cms`, SQLite): importing responses and reading
  * the report over REST and GraphQL as each role (only admins and evaluators), the report's numbers
- * equal to `polycourse evaluate` on the same CSV, its headers (no script, no cache), and the
+ * equal to `polycourse evaluate` on the same CSV, its headers (no script, no cache), the anonymized
+ * responses export (evaluating it gives the same numbers), and the
  * Evaluation panel in the admin in Chromium (shown to evaluators, absent for authors, nothing
  * fetched from elsewhere).
  */
@@ -179,6 +180,29 @@ describe('the evaluation on the real server', { timeout: 180_000 }, () => {
     expect(page).not.toMatch(/<script/);
     const table = await api(`courses/${courseId}/evaluation?format=csv`, { as: tokens.evaluator });
     expect((await table.text()).split('\n')[0]).toMatch(/^group_column,group,item,n,/);
+  });
+
+  it('exports the responses as an anonymized CSV that evaluates to the same numbers', async () => {
+    for (const who of [undefined, tokens.author, tokens.translator])
+      expect((await api(`courses/${courseId}/responses`, { as: who })).status).toBe(403);
+    const exported = await api(`courses/${courseId}/responses`, { as: tokens.evaluator });
+    expect(exported.headers.get('cache-control')).toBe('private, no-store');
+    expect(exported.headers.get('content-disposition')).toBe(
+      'attachment; filename="mini-responses.csv"',
+    );
+    const text = await exported.text();
+    const lines = text.trim().split('\n');
+    expect(lines[0]).toBe('learner,phase,v1,v2,locale,consent_version');
+    expect(lines).toHaveLength(50);
+    // Renumbered for the file: none of the stored keys (m01…) is in it, pairs stay pairs.
+    expect(text).not.toMatch(/\bm\d\d\b/);
+    expect(lines[1]).toMatch(/^r1,(pre|post),/);
+    const settings = { ...defaultSettings, by: ['locale'], minGroup: 5 };
+    const questionnaire = miniCourse().questionnaire;
+    const again = evaluateCsv(text, 'exported.csv', settings, questionnaire);
+    expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const original = evaluateCsv(csv, 'mini-responses.csv', settings, questionnaire);
+    expect(differences(again.evaluation!.result, original.evaluation!.result)).toEqual([]);
   });
 
   it('the admin shows evaluators the Evaluation panel and report; not authors', async () => {

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
-import { miniCourseDir } from '../helpers/mini-course.ts';
+import { miniCourseWithConsent } from '../helpers/mini-course.ts';
 
 describe('learner services on the real server', { timeout: 180_000 }, () => {
   let cms: CmsServer;
@@ -49,7 +49,7 @@ describe('learner services on the real server', { timeout: 180_000 }, () => {
   };
 
   beforeAll(async () => {
-    cms = await startCmsServer(miniCourseDir, 'mini');
+    cms = await startCmsServer(miniCourseWithConsent(), 'mini');
     const r = await api('users/login', {
       method: 'POST',
       body: JSON.stringify({ email: cms.admin.email, password: cms.admin.password }),
@@ -180,6 +180,16 @@ describe('learner services on the real server', { timeout: 180_000 }, () => {
       body: JSON.stringify({ query: '{ Learners { docs { username } } }' }),
     });
     expect((await learnersGql.json()).errors[0].message).toMatch(/Cannot query field "Learners"/);
+    // The forum collections have no GraphQL at all (graphQL: false): staff read them over REST.
+    for (const name of ['ForumThreads', 'ForumPosts', 'ForumReports']) {
+      const forumGql = await api('graphql', {
+        method: 'POST',
+        bearer: token,
+        body: JSON.stringify({ query: `{ ${name} { docs { id } } }` }),
+      });
+      const { errors } = await forumGql.json();
+      expect(errors[0].message, name).toMatch(new RegExp(`Cannot query field "${name}"`));
+    }
   });
 
   it('stores each event once and scores quizzes from the answer keys, not the client', async () => {
@@ -313,7 +323,7 @@ describe('learner services on the real server', { timeout: 180_000 }, () => {
     const { token } = await signUp('respondent');
     const answer = (id: string, answers: unknown) =>
       events(token, [
-        { id, type: 'questionnaire-response', phase: 'pre', answers, consent: 'consent-2026-12' },
+        { id, type: 'questionnaire-response', phase: 'pre', answers, consent: 'mini-1' },
       ]);
     const bad = await answer('qr-0', { v1: 9, v2: 1 });
     expect(bad.status).toBe(400);
@@ -330,11 +340,31 @@ describe('learner services on the real server', { timeout: 180_000 }, () => {
         courseId: 'mini',
         phase: 'pre',
         answers: { v1: 1, v2: 3 },
-        consentVersion: 'consent-2026-12',
+        consentVersion: 'mini-1',
       }),
     ]);
     // The evaluator's record names no account: no username, no id of the learner.
     expect(JSON.stringify(stored.docs[0])).not.toContain('respondent');
+    // Answers given under another consent text than the published course's are refused.
+    const old = await events(token, [
+      {
+        id: 'qr-2',
+        type: 'questionnaire-response',
+        phase: 'post',
+        answers: { v1: 1, v2: 3 },
+        consent: 'mini-0',
+      },
+    ]);
+    expect(old.status).toBe(400);
+    expect(await errorOf(old)).toMatch(/events\[0\]\.consent: "mini-0" is not .*"mini-1"/);
+    // Withdrawing the consent deletes that phase's answers (a retry deletes nothing more).
+    const withdraw = [{ id: 'qw-1', type: 'questionnaire-withdrawn', phase: 'pre' }];
+    expect((await events(token, withdraw)).status).toBe(200);
+    const after = await (
+      await api(`questionnaire-responses?where[learner][equals]=${key}`, { staff: staffToken })
+    ).json();
+    expect(after.totalDocs).toBe(0);
+    expect((await events(token, withdraw)).status).toBe(200);
   });
 
   it('downloads all their data, then deletes the account', async () => {
@@ -346,7 +376,7 @@ describe('learner services on the real server', { timeout: 180_000 }, () => {
         type: 'questionnaire-response',
         phase: 'pre',
         answers: { v1: 2, v2: 2 },
-        consent: 'c1',
+        consent: 'mini-1',
       },
     ]);
     const data = await api('learner/me/data', { bearer: token });

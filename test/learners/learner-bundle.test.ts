@@ -6,14 +6,16 @@
  * the server holds every event once and the same points as the device. A staff session in the same
  * browser keeps its cookie throughout. The page is axe-clean and fits a phone, also in Arabic.
  * A module's discussion: a learner posts, waits for a moderator, replies; another learner reports
- * the reply from the page and, with two more reports, it is hidden.
+ * the reply from the page and, with two more reports, it is hidden. The pre and post
+ * questionnaires: answers are shared only with the learner's consent, and unticking it takes them
+ * back.
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
 import { axeViolations, launchChromium } from '../helpers/browser.ts';
-import { miniCourseDir } from '../helpers/mini-course.ts';
+import { miniCourseWithConsent } from '../helpers/mini-course.ts';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -34,7 +36,7 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
 
   beforeAll(async () => {
     const port = await freePort();
-    cms = await startCmsServer(miniCourseDir, 'mini', 480_000, {
+    cms = await startCmsServer(miniCourseWithConsent(), 'mini', 480_000, {
       port,
       env: { POLYCOURSE_LEARNER_SERVICES_URL: `http://127.0.0.1:${port}` },
     });
@@ -224,6 +226,82 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
     await page.goto(moduleUrl('ar'));
     await forum.waitFor({ state: 'visible' });
     expect(await forum.locator('h2').innerText()).not.toBe('Discussion');
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('questionnaire answers leave only with consent; unticking takes them back', async () => {
+    const questionnaire = (phase: string, locale = 'en') =>
+      `${cms.url}/bundles/mini/${locale}/questionnaire/${phase}/index.html`;
+    const stored = async () =>
+      (await staffApi('questionnaire-responses?where[courseId][equals]=mini&depth=0&sort=phase'))
+        .docs as { phase: string; answers: Record<string, number>; consentVersion: string }[];
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(home());
+    await page.fill('#account-username', 'respondent');
+    await page.fill('#account-password', 'pw-respondent-123');
+    await page.fill('#account-name', 'Respondent');
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await expect.poll(() => page.locator('#learner-account').innerText()).toContain('Respondent');
+    const answer = async (phase: string, values: [number, number], agree: boolean) => {
+      await page.goto(questionnaire(phase));
+      const consent = page.getByRole('checkbox', { name: /I agree: share my answers/ });
+      await consent.waitFor();
+      expect(await page.locator('.questionnaire-consent').innerText()).toContain(
+        'under a random code and never with my name',
+      );
+      await page.check(`input[name="v1"][value="${values[0]}"]`);
+      await page.check(`input[name="v2"][value="${values[1]}"]`);
+      await consent.setChecked(agree);
+      await page.getByRole('button', { name: 'Save my answers' }).click();
+    };
+    // Before the course, with consent: stored under the course's consent version.
+    await answer('pre', [1, 3], true);
+    expect(await page.locator('.questionnaire-status').innerText()).toBe(
+      'Your answers are saved on this device, and shared for the evaluation once you are ' +
+        'signed in.',
+    );
+    await expect.poll(stored).toEqual([
+      expect.objectContaining({
+        phase: 'pre',
+        answers: { v1: 1, v2: 3 },
+        consentVersion: 'mini-1',
+      }),
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    // After the course, without consent: kept on the device, nothing sent.
+    await answer('post', [3, 1], false);
+    expect(await page.locator('.questionnaire-status').innerText()).toBe(
+      'Your answers are saved on this device.',
+    );
+    await page.goto(home());
+    await expect.poll(() => status(page)).toBe('All your progress is saved on the server.');
+    expect((await stored()).map((r) => r.phase)).toEqual(['pre']);
+    // The learner changes their mind: unticked and saved again, the shared answers are deleted.
+    await page.goto(questionnaire('pre'));
+    const consent = page.getByRole('checkbox', { name: /I agree: share my answers/ });
+    await consent.waitFor();
+    expect(await consent.isChecked()).toBe(true);
+    await consent.uncheck();
+    await page.getByRole('button', { name: 'Save my answers' }).click();
+    expect(await page.locator('.questionnaire-status').innerText()).toBe(
+      'Your answers are saved on this device only. Answers you shared before are deleted from ' +
+        'the evaluation.',
+    );
+    await expect.poll(stored).toEqual([]);
+    await page.reload();
+    await page.locator('.questionnaire-consent').waitFor();
+    expect(await consent.isChecked()).toBe(false);
+    expect(await page.locator('input[name="v1"][value="1"]').isChecked()).toBe(true);
+    // In Arabic on a phone: the consent text in Arabic, nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(questionnaire('pre', 'ar'));
+    await page.locator('.questionnaire-consent').waitFor();
+    expect(await page.locator('.questionnaire-consent p').innerText()).toContain('برمز عشوائي');
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
     ).toBe(true);

@@ -1,7 +1,8 @@
 /**
  * The bundle's queue of events for the learner services (runtime/logic/sync-queue.ts): ids fixed
  * when queued (a resend is the same event), views and videos once per unit, batches of at most 100,
- * acknowledged events gone, a bounded queue, and a damaged stored state starting afresh.
+ * acknowledged events gone, a bounded queue, and a damaged stored state starting afresh;
+ * questionnaire answers only with consent; a refused event dropped without the rest of its batch.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,6 +13,7 @@ import {
   maxQueued,
   nextBatch,
   parseSync,
+  refusedEvents,
 } from '../../runtime/logic/sync-queue.ts';
 
 const at = new Date('2026-12-02T10:00:00Z');
@@ -53,6 +55,41 @@ describe('the learner-services queue', () => {
     ]);
   });
 
+  it('queues questionnaire answers only with consent, and their withdrawal', () => {
+    let s = emptySync('q');
+    const answers = { a01: 4 };
+    s = enqueue(s, { type: 'questionnaire-response', phase: 'pre', answers }, at);
+    expect(s.queue).toEqual([]);
+    s = enqueue(s, { type: 'questionnaire-response', phase: 'pre', answers, consent: 'v1' }, at);
+    s = enqueue(s, { type: 'questionnaire-withdrawn', phase: 'pre' }, at);
+    expect(s.queue).toEqual([
+      {
+        id: 'q-0',
+        type: 'questionnaire-response',
+        phase: 'pre',
+        answers,
+        consent: 'v1',
+        at: at.toISOString(),
+      },
+      { id: 'q-1', type: 'questionnaire-withdrawn', phase: 'pre', at: at.toISOString() },
+    ]);
+  });
+
+  it('drops only the events a refusal names; the whole batch when it names none', () => {
+    let s = emptySync('r');
+    for (let i = 0; i < 4; i++) s = enqueue(s, { type: 'unit-viewed', unit: `m/u${i}` }, at);
+    const batch = nextBatch(s);
+    expect(refusedEvents(batch, ['events[2].unit: "m/u2" is not a unit'])).toEqual(['r-2']);
+    expect(refusedEvents(batch, ['events.1.answers: Expected number'])).toEqual(['r-1']);
+    expect(refusedEvents(batch, ['r-3: v1 is off the scale'])).toEqual(['r-3']);
+    expect(refusedEvents(batch, ['events[9].unit: no such event', 'course: not a slug'])).toEqual([
+      'r-0',
+      'r-1',
+      'r-2',
+      'r-3',
+    ]);
+  });
+
   it('sends at most 100 at a time; what the server acknowledged leaves the queue', () => {
     let s = emptySync('d');
     for (let i = 0; i < 150; i++) s = enqueue(s, { type: 'unit-viewed', unit: `m/u${i}` }, at);
@@ -63,7 +100,7 @@ describe('the learner-services queue', () => {
       first.map((e) => e.id),
     );
     expect(s.queue).toHaveLength(50);
-    expect(nextBatch(s)[0].unit).toBe('m/u100');
+    expect(nextBatch(s)[0]).toMatchObject({ unit: 'm/u100' });
   });
 
   it('keeps the newest events when too many wait', () => {

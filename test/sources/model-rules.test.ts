@@ -1,7 +1,8 @@
 /**
  * Model rules that hold whatever the source: a course shaped the way the CMS source returns it
  * (which checks no id itself) is refused by the build with `polycourse:id-syntax` at a model path,
- * and nothing is written, not even outside the output folder its ids point at.
+ * and nothing is written, not even outside the output folder its ids point at. A questionnaire's
+ * consent version needs its text, from the CMS and from files, and survives the way back to files.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,8 +14,10 @@ import { findInvisibleCharacter } from '../../compiler/model/invisible-character
 import { validateCourse } from '../../compiler/model/validate-course.ts';
 import { loadTheme } from '../../compiler/render/load-theme.ts';
 import type { SourceResult } from '../../compiler/sources/source.ts';
-import { miniCourse } from '../helpers/mini-course.ts';
-import { tempDir } from '../helpers/temp-course.ts';
+import { readCourseFromFiles } from '../../compiler/sources/files/read-course-from-files.ts';
+import { writeCourseFiles } from '../../compiler/targets/write-course-files.ts';
+import { miniCourse, miniCourseDir } from '../helpers/mini-course.ts';
+import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
 
 /** Build the mini course, changed by `mutate`, as a source without positions (like the CMS's). */
 async function refused(mutate: (course: Course) => void): Promise<Diagnostic[]> {
@@ -172,5 +175,49 @@ describe('invisible characters', () => {
     expect(findInvisibleCharacter('a\uFEFFb', 'fr')).toMatchObject({
       name: 'U+FEFF ZERO WIDTH NO-BREAK SPACE (BOM)',
     });
+  });
+});
+
+describe('the questionnaire consent', () => {
+  it('a consent version without a text in the source locale is refused (CMS shape)', async () => {
+    const errors = await refused((course) => {
+      course.questionnaire!.consent = { version: 'v2', text: { fr: 'Je partage mes réponses.' } };
+    });
+    expect(errors.map(at)).toEqual(['questionnaire.consent polycourse:questionnaire-consent']);
+    expect(errors[0].message).toBe(
+      'The questionnaire names consent version "v2" but has no consent text in en',
+    );
+    expect(validateCourse(miniCourse())).toEqual([]);
+  });
+
+  it('from files: version in course.yaml, text in the locale files, and back to files', () => {
+    const dir = copyCourse(miniCourseDir);
+    editFile(
+      path.join(dir, 'course.yaml'),
+      '  reversed: [v2]\n',
+      '  reversed: [v2]\n  consent: v1\n',
+    );
+    const read = readCourseFromFiles(dir);
+    const missing = read.diagnostics.filter((d) => d.severity === 'error');
+    expect(missing.map((d) => `${path.basename(d.file ?? '')} ${d.ruleId}`)).toEqual([
+      'en.yaml polycourse:missing-source-text',
+    ]);
+    expect(missing[0].message).toContain('questionnaire.consent');
+    editFile(
+      path.join(dir, 'locales/en.yaml'),
+      '  items:\n',
+      '  consent: I agree to share my answers.\n  items:\n',
+    );
+    const course = readCourseFromFiles(dir).course!;
+    expect(course.questionnaire!.consent).toEqual({
+      version: 'v1',
+      text: { en: 'I agree to share my answers.' },
+    });
+    // Written back as files (the CMS export), the same again.
+    const out = tempDir();
+    writeCourseFiles(course, out);
+    expect(readCourseFromFiles(out).course!.questionnaire!.consent).toEqual(
+      course.questionnaire!.consent,
+    );
   });
 });

@@ -256,9 +256,15 @@ for (const { version, target } of versions) {
       await visit(frame, 'fr/basics/first-lesson/index.html');
       await visit(frame, 'fr/basics/basics-quiz/index.html');
       await answerQuiz(frame);
+      // The location is set when the quiz page opens, the score when the answers are checked: wait
+      // for both before reading them.
+      const scoreField = version === '1.2' ? 'cmi.core.score.raw' : 'cmi.success_status';
       await expect
-        .poll(async () => (await lmsValues(first.page, version))[el.location])
-        .toBe('fr/basics/basics-quiz/index.html');
+        .poll(async () => {
+          const values = await lmsValues(first.page, version);
+          return [values[el.location], values[scoreField]];
+        })
+        .toEqual(['fr/basics/basics-quiz/index.html', version === '1.2' ? '100' : 'passed']);
       const during = await lmsValues(first.page, version);
       expect(during[el.status]).toBe('incomplete');
       if (version === '1.2') expect(during['cmi.core.score.raw']).toBe('100');

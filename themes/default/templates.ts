@@ -433,6 +433,18 @@ function content(view: PageView, c: PageContent): Child[] {
               ),
             ]),
           ),
+          // Shown by the runtime (runtime/browser/enhance-questionnaire.ts), like the button.
+          c.consent
+            ? h('fieldset.questionnaire-consent', { hidden: true }, [
+                h('legend', t('questionnaire.consent.title')),
+                h('p', [txt(c.consent.text)]),
+                h('label', [
+                  h('input', { type: 'checkbox', name: 'consent', value: c.consent.version }),
+                  ' ',
+                  t('questionnaire.consent.agree'),
+                ]),
+              ])
+            : null,
           h(
             'div.questionnaire-actions',
             { hidden: true },

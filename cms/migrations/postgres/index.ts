@@ -6,6 +6,7 @@ import * as migration_20261202_021115_quiz_editor_fields from './20261202_021115
 import * as migration_20261202_021123_quiz_editor_optional_ids from './20261202_021123_quiz_editor_optional_ids.ts';
 import * as migration_20261202_131305_learner_services from './20261202_131305_learner_services.ts';
 import * as migration_20261202_162509_forums from './20261202_162509_forums.ts';
+import * as migration_20261202_224429_questionnaire_consent from './20261202_224429_questionnaire_consent.ts';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_162509_forums.up,
     down: migration_20261202_162509_forums.down,
-    name: '20261202_162509_forums'
+    name: '20261202_162509_forums',
+  },
+  {
+    up: migration_20261202_224429_questionnaire_consent.up,
+    down: migration_20261202_224429_questionnaire_consent.down,
+    name: '20261202_224429_questionnaire_consent'
   },
 ];

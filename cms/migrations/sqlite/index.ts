@@ -6,6 +6,7 @@ import * as migration_20261202_021112_quiz_editor_fields from './20261202_021112
 import * as migration_20261202_021120_quiz_editor_optional_ids from './20261202_021120_quiz_editor_optional_ids.ts';
 import * as migration_20261202_131244_learner_services from './20261202_131244_learner_services.ts';
 import * as migration_20261202_162457_forums from './20261202_162457_forums.ts';
+import * as migration_20261202_224417_questionnaire_consent from './20261202_224417_questionnaire_consent.ts';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_162457_forums.up,
     down: migration_20261202_162457_forums.down,
-    name: '20261202_162457_forums'
+    name: '20261202_162457_forums',
+  },
+  {
+    up: migration_20261202_224417_questionnaire_consent.up,
+    down: migration_20261202_224417_questionnaire_consent.down,
+    name: '20261202_224417_questionnaire_consent'
   },
 ];

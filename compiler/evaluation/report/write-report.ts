@@ -98,7 +98,7 @@ export function resultsCsv(result: EvaluationResult): string {
  * A CSV cell; text that a spreadsheet would run as a formula (=, +, -, @ first, not a number) is
  * prefixed with ' (group values come from learners' data).
  */
-function csvCell(value: string | number | null | undefined): string {
+export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   const raw = String(value);
   const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;

@@ -73,6 +73,8 @@ export interface CmsCourseDocument {
     intro?: CmsText;
     scaleLabels?: { label?: CmsText }[] | null;
     items?: { itemId: string; text?: CmsText; reversed?: boolean | null }[] | null;
+    consentVersion?: string | null;
+    consent?: CmsText;
   };
   modules?: readonly CmsRef<CmsModuleDocument>[] | null;
 }

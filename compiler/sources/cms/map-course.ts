@@ -50,6 +50,9 @@ export function mapQuestionnaire(q: CmsCourseDocument['questionnaire']): Course[
           text: localized(i.text),
           reversed: Boolean(i.reversed),
         })),
+        consent: q.consentVersion
+          ? { version: q.consentVersion, text: localized(q.consent) }
+          : undefined,
       }
     : undefined;
 }

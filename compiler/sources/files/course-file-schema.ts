@@ -1,5 +1,6 @@
 /** Shape of `course.yaml` (structure only; texts live in locales/<locale>.yaml). */
 import { z } from 'zod';
+import { consentVersion } from '../../model/course.ts';
 import { slugPattern } from '../../model/slug-ids.ts';
 
 const id = z.string().regex(slugPattern, 'use lowercase letters, digits and single dashes');
@@ -51,6 +52,8 @@ export const courseFileSchema = z.strictObject({
       scale: z.number().int().min(2).max(11),
       items: z.array(id).min(1),
       reversed: z.array(id).default([]),
+      /** the version of the consent text (its text is in the locale files) */
+      consent: consentVersion.optional(),
     })
     .optional(),
   modules: z.array(z.strictObject({ id, units: z.array(unitFile).min(1) })).min(1),

@@ -1,6 +1,7 @@
 /**
  * The course's questionnaire (optional): its id, scale, items and reversed items in course.yaml;
- * its title, intro, scale labels and item texts in the locale files.
+ * its title, intro, scale labels and item texts in the locale files. With a consent version in
+ * course.yaml, each locale file has the consent text (the source locale must).
  */
 import type { Course } from '../../model/course.ts';
 import type { CourseContext } from './files-context.ts';
@@ -22,6 +23,7 @@ export function readQuestionnaire(context: CourseContext): Course['questionnaire
         text: text(['items', item]),
         reversed: q.reversed.includes(item),
       })),
+      consent: q.consent ? { version: q.consent, text: text(['consent']) } : undefined,
     }
   );
 }
