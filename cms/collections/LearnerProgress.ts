@@ -59,6 +59,7 @@ export const LearnerScores: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'courseId', 'locale', 'points', 'weekPoints', 'listed'],
     hidden: hiddenUnlessAdmin,
+    components: { beforeListTable: ['/components/StaffLeaderboard.tsx#StaffLeaderboard'] },
   },
   access: serverWritten,
   graphQL: false,

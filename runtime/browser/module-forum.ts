@@ -177,23 +177,36 @@ export function showForum(s: Services, store: Store, mount: HTMLElement) {
     details.append(el('summary', {}, [title, ' ', meta]));
     const content = el('div', { className: 'forum-thread-posts' });
     details.append(content);
+    // Posts come a page at a time (oldest first); every page shown so far is read again after a
+    // change, and "More replies" adds the next.
+    let pagesShown = 1;
     const load = async () => {
-      const r = await call(s, `forums/${enc(String(summary.id))}`, { token: token() }).catch(
-        () => undefined,
-      );
-      if (!r || r.status !== 200) {
-        const problem = alertBox();
-        refusal(problem, r?.body);
-        return content.replaceChildren(problem);
+      const posts: Post[] = [];
+      let totalPages = 1;
+      for (let page = 1; page <= pagesShown; page++) {
+        const path = `forums/${enc(String(summary.id))}?page=${page}`;
+        const r = await call(s, path, { token: token() }).catch(() => undefined);
+        if (!r || r.status !== 200) {
+          const problem = alertBox();
+          refusal(problem, r?.body);
+          return content.replaceChildren(problem);
+        }
+        posts.push(...(r.body.posts as Post[]));
+        totalPages = Number(r.body.totalPages) || 1;
+        if (page >= totalPages) break;
       }
-      const posts = r.body.posts as Post[];
-      showMeta(posts.filter((p) => !p.first && p.status === 'visible').length);
+      if (totalPages <= 1) showMeta(posts.filter((p) => !p.first && p.status === 'visible').length);
+      const more = moreButton(t('runtime.forum.morePosts'), pagesShown < totalPages, async () => {
+        pagesShown++;
+        await load();
+      });
       content.replaceChildren(
         el(
           'ol',
           { className: 'forum-posts' },
           posts.map((p) => postItem(p, load)),
         ),
+        ...more,
         ...(token() && summary.status !== 'hidden' ? [replyForm(summary.id, load)] : []),
       );
     };
@@ -270,19 +283,40 @@ export function showForum(s: Services, store: Store, mount: HTMLElement) {
     return [el('h3', {}, [t('runtime.forum.start')]), form];
   }
 
-  async function showThreads() {
-    const r = await call(s, `forums?${query}`, { token: token() }).catch(() => undefined);
+  /** A "show more" button (none when there is nothing more). */
+  function moreButton(label: string, wanted: boolean, onClick: () => Promise<void>) {
+    if (!wanted) return [];
+    const button = el('button', { type: 'button', className: 'button secondary forum-more' }, [
+      label,
+    ]);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      await onClick();
+    });
+    return [el('p', {}, [button])];
+  }
+
+  /** The threads, most recently active first, a page at a time ("More discussions"). */
+  async function showThreads(page = 1, shown?: HTMLElement) {
+    const r = await call(s, `forums?${query}&page=${page}`, { token: token() }).catch(
+      () => undefined,
+    );
     if (!r || r.status !== 200) {
       const problem = alertBox();
       refusal(problem, r?.body);
-      return list.replaceChildren(problem);
+      return shown ? shown.append(problem) : list.replaceChildren(problem);
     }
     const threads = r.body.threads as ThreadSummary[];
-    list.replaceChildren(
-      threads.length
-        ? el('div', {}, threads.map(threadItem))
-        : el('p', {}, [t('runtime.forum.empty')]),
-    );
+    const totalPages = Number(r.body.totalPages) || 1;
+    const items = threads.map(threadItem);
+    const more = moreButton(t('runtime.forum.moreThreads'), page < totalPages, async () => {
+      more[0]?.remove();
+      await showThreads(page + 1, container);
+    });
+    const container = shown ?? el('div', {});
+    container.append(...items, ...more);
+    if (!shown)
+      list.replaceChildren(threads.length ? container : el('p', {}, [t('runtime.forum.empty')]));
   }
 
   const render = () => {

@@ -8,7 +8,9 @@
  * A module's discussion: a learner posts, waits for a moderator, replies; another learner reports
  * the reply from the page and, with two more reports, it is hidden. The pre and post
  * questionnaires: answers are shared only with the learner's consent, and unticking it takes them
- * back.
+ * back. The same bundles on another site: listed in POLYCOURSE_ALLOWED_ORIGINS, they sign up and
+ * sync across origins (preflights answered); on a site not listed, the browser never sends the
+ * sign-up.
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +18,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
 import { axeViolations, launchChromium } from '../helpers/browser.ts';
 import { miniCourseWithConsent } from '../helpers/mini-course.ts';
+import { startStaticServer } from '../../compiler/targets/static-server.ts';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -34,11 +37,17 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
       await fetch(`${cms.url}/api/${p}`, { headers: { authorization: `JWT ${staffToken}` } })
     ).json();
 
+  // The bundles served from another site too, which the CMS lists in POLYCOURSE_ALLOWED_ORIGINS.
+  let partnerPort: number;
   beforeAll(async () => {
     const port = await freePort();
+    partnerPort = await freePort();
     cms = await startCmsServer(miniCourseWithConsent(), 'mini', 480_000, {
       port,
-      env: { POLYCOURSE_LEARNER_SERVICES_URL: `http://127.0.0.1:${port}` },
+      env: {
+        POLYCOURSE_LEARNER_SERVICES_URL: `http://127.0.0.1:${port}`,
+        POLYCOURSE_ALLOWED_ORIGINS: `http://127.0.0.1:${partnerPort}`,
+      },
     });
     const r = await fetch(`${cms.url}/api/users/login`, {
       method: 'POST',
@@ -307,6 +316,207 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
     ).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
+  });
+
+  it('a bundle on a site the server lists signs up and syncs; on another, it cannot', async () => {
+    const partner = await startStaticServer(cms.bundlesDir, partnerPort);
+    const stranger = await startStaticServer(cms.bundlesDir, 0);
+    try {
+      // The preflight the browser sends before a JSON POST with a token, answered for the listed
+      // site only.
+      const preflight = (origin: string) =>
+        fetch(`${cms.url}/api/learner/events`, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'authorization,content-type',
+          },
+        });
+      const partnerOrigin = new URL(partner.url).origin;
+      const listed = await preflight(partnerOrigin);
+      expect(listed.status).toBeLessThan(300);
+      expect(listed.headers.get('access-control-allow-origin')).toBe(partnerOrigin);
+      expect(listed.headers.get('access-control-allow-headers')?.toLowerCase()).toMatch(
+        /authorization/,
+      );
+      const unlisted = await preflight(new URL(stranger.url).origin);
+      expect(unlisted.headers.get('access-control-allow-origin')).toBeNull();
+
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(new URL('mini/en/index.html', partner.url).href);
+      await page.fill('#account-username', 'abroad');
+      await page.fill('#account-password', 'pw-abroad-123');
+      await page.fill('#account-name', 'Abroad');
+      await page.getByRole('button', { name: 'Create an account' }).click();
+      await expect.poll(() => page.locator('#learner-account').innerText()).toContain('Abroad');
+      await page.goto(new URL('mini/en/basics/first-lesson/index.html', partner.url).href);
+      await page.goto(new URL('mini/en/index.html', partner.url).href);
+      await expect.poll(() => status(page)).toBe('All your progress is saved on the server.');
+      const score = await staffApi('learner-scores?where[name][equals]=Abroad&depth=0');
+      expect(score.docs[0]?.points).toBe(10);
+
+      // The same bundle on a site the server does not list: the browser refuses the answers.
+      await page.goto(new URL('mini/en/index.html', stranger.url).href);
+      await page.locator('#account-username').waitFor();
+      await page.fill('#account-username', 'stranger');
+      await page.fill('#account-password', 'pw-stranger-123');
+      await page.getByRole('button', { name: 'Create an account' }).click();
+      await expect
+        .poll(() => page.locator('#learner-account').innerText())
+        .toContain("The course's server cannot be reached.");
+      // Its preflight was refused, so the sign-up itself was never sent.
+      const strangers = await staffApi('learners?where[username][equals]=stranger&depth=0');
+      expect(strangers.totalDocs).toBe(0);
+      await context.close();
+    } finally {
+      await partner.close();
+      await stranger.close();
+    }
+  });
+
+  it('long discussions come a page at a time: more discussions, more replies', async () => {
+    // Written over the API by five learners, each from their own address (the limits hold per
+    // learner and per address), their first posts approved by staff.
+    let address = 0;
+    const write = async (p: string, body: unknown, token?: string) => {
+      const r = await fetch(`${cms.url}/api/learner/${p}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-for': `10.77.0.${++address}`,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+      expect(r.status, await r.clone().text()).toBeLessThan(300);
+      return r.json();
+    };
+    const approve = async (post: number) => {
+      const r = await fetch(`${cms.url}/api/forum-posts/${post}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `JWT ${staffToken}` },
+        body: JSON.stringify({ status: 'visible' }),
+      });
+      expect(r.status).toBe(200);
+    };
+    const learners: string[] = [];
+    for (const name of ['long-a', 'long-b', 'long-c', 'long-d', 'long-e'])
+      learners.push((await write('sign-up', { username: name, password: `pw-${name}-123` })).token);
+    const [a, b, c, d, e] = learners;
+    const place = { course: 'mini', module: 'basics', locale: 'en' };
+    const talk = await write('forums', { ...place, title: 'A long talk', body: 'Post 1' }, a);
+    await approve(talk.post);
+    const replyAs = async (token: string, n: number) =>
+      (await write(`forums/${talk.thread}/posts`, { body: `Post ${n}` }, token)).post as number;
+    await approve(await replyAs(b, 2));
+    await approve(await replyAs(c, 3));
+    let n = 3;
+    for (const [token, count] of [
+      [a, 19],
+      [b, 19],
+      [c, 12],
+    ] as const)
+      for (let i = 0; i < count; i++) await replyAs(token, ++n);
+    expect(n).toBe(53); // 50 on the first page, 3 on the second
+    for (const [i, token] of [d, e].entries())
+      for (let k = 0; k < 15; k++) {
+        const made = await write(
+          'forums',
+          { ...place, title: `Short talk ${i * 15 + k + 1}`, body: 'Hello.' },
+          token,
+        );
+        if (k === 0) await approve(made.post);
+      }
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${cms.url}/bundles/mini/en/basics/index.html`);
+    const forum = page.locator('#module-forum');
+    const threads = forum.locator('.forum-thread');
+    await expect.poll(() => threads.count()).toBe(30);
+    const moreThreads = forum.getByRole('button', { name: 'More discussions' });
+    await moreThreads.click();
+    await expect.poll(() => threads.count()).toBeGreaterThanOrEqual(31);
+    expect(await moreThreads.count()).toBe(0);
+    const titles = await forum.locator('.forum-title').allInnerTexts();
+    expect(new Set(titles).size).toBe(titles.length); // no thread twice
+    const long = threads.filter({ hasText: 'A long talk' });
+    await long.locator('summary').click();
+    const posts = long.locator('.forum-post');
+    await expect.poll(() => posts.count()).toBe(50);
+    await long.getByRole('button', { name: 'More replies' }).click();
+    await expect.poll(() => posts.count()).toBe(53);
+    expect(await posts.last().innerText()).toContain('Post 53');
+    expect(await long.getByRole('button', { name: 'More replies' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('staff see the leaderboard in the admin, by course, language and period', async () => {
+    const learnerPost = async (p: string, body: unknown, token?: string) =>
+      fetch(`${cms.url}/api/learner/${p}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-for': '10.78.0.1',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    const { token } = await (
+      await learnerPost('sign-up', {
+        username: 'star',
+        password: 'pw-star-123',
+        displayName: 'Board Star',
+        leaderboard: true,
+      })
+    ).json();
+    const sent = await learnerPost(
+      'events',
+      {
+        course: 'mini',
+        locale: 'ar',
+        events: [
+          { id: 's-1', type: 'unit-viewed', unit: 'basics/first-lesson' },
+          { id: 's-2', type: 'unit-viewed', unit: 'basics/second-lesson' },
+          { id: 's-3', type: 'unit-viewed', unit: 'basics/basics-sheet' },
+          { id: 's-4', type: 'challenge-done', unit: 'basics/basics-challenge', done: true },
+        ],
+      },
+      token,
+    );
+    expect(sent.status).toBe(200);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${cms.url}/admin/login`);
+    await page.fill('#field-email', cms.admin.email);
+    await page.fill('#field-password', cms.admin.password);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${cms.url}/admin`);
+    const board = page.locator('section.polycourse-leaderboard');
+    const rows = () => board.locator('tbody tr').allInnerTexts();
+    await page.goto(`${cms.url}/admin/collections/learner-scores`);
+    await board.waitFor();
+    // The board learners see: Board Star (45 points, opted in) first; nobody who did not opt in.
+    expect((await rows())[0]).toMatch(/^1\s+Board Star\s+45$/);
+    expect(await board.innerText()).toMatch(/\d+ learners? with points; \d+ on the board/);
+    // Chosen with the form: the Arabic board has them, the French one nobody.
+    await board.getByLabel('Language').selectOption('ar');
+    await board.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/board-locale=ar/);
+    expect((await rows()).some((r) => /Board Star\s+45$/.test(r))).toBe(true);
+    await page.goto(
+      `${cms.url}/admin/collections/learner-scores?board-locale=fr&board-period=week`,
+    );
+    await board.waitFor();
+    expect(await board.innerText()).toContain('Nobody is on this board yet.');
+    // POLYCOURSE_SCREENSHOT_DIR=docs/images keeps the picture docs/learner-services.md shows
+    await page.goto(`${cms.url}/admin/collections/learner-scores?board-period=week`);
+    await board.waitFor();
+    expect((await rows())[0]).toMatch(/Board Star\s+45$/);
+    const shots = process.env.POLYCOURSE_SCREENSHOT_DIR;
+    if (shots) await board.screenshot({ path: `${shots}/admin-leaderboard.png` });
+    await page.close();
   });
 
   it('fits a phone and reads right to left in Arabic', async () => {

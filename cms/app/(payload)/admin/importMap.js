@@ -8,6 +8,7 @@ import { UnitPlacement as UnitPlacement_1c86b467476442b3477b09a6cfb9418a } from 
 import { BodyProblems as BodyProblems_9fba2f7157d8e9288175d9ee9e1f7d9c } from '../../../components/BodyProblems.tsx'
 import { MatchSelect as MatchSelect_23732496be1707bb6990a781c65ae17c } from '../../../components/MatchSelect.tsx'
 import { JsonField as JsonField_85d2a5e025898e342dac39fc45c8101f } from '../../../components/JsonField.tsx'
+import { StaffLeaderboard as StaffLeaderboard_1bb594c6bbbfa1bd896cb76742420b81 } from '../../../components/StaffLeaderboard.tsx'
 import { ModerationQueue as ModerationQueue_968aaf970e028ca7b9318b7a9b6da17d } from '../../../components/ModerationQueue.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -23,6 +24,7 @@ export const importMap = {
   "/components/BodyProblems.tsx#BodyProblems": BodyProblems_9fba2f7157d8e9288175d9ee9e1f7d9c,
   "/components/MatchSelect.tsx#MatchSelect": MatchSelect_23732496be1707bb6990a781c65ae17c,
   "/components/JsonField.tsx#JsonField": JsonField_85d2a5e025898e342dac39fc45c8101f,
+  "/components/StaffLeaderboard.tsx#StaffLeaderboard": StaffLeaderboard_1bb594c6bbbfa1bd896cb76742420b81,
   "/components/ModerationQueue.tsx#ModerationQueue": ModerationQueue_968aaf970e028ca7b9318b7a9b6da17d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
