@@ -9,6 +9,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres';
 import { mongooseAdapter } from '@payloadcms/db-mongodb';
 import { migrations as sqliteMigrations } from './migrations/sqlite/index.ts';
 import { migrations as postgresMigrations } from './migrations/postgres/index.ts';
+import { closeRedis } from './learners/redis.ts';
 
 export const defaultDatabaseUri = 'file:./data/polycourse.db';
 
@@ -73,8 +74,12 @@ async function closePool(payload: Payload): Promise<void> {
     await Promise.all((pool._clients ?? []).map((c) => c.end().catch(() => {})));
 }
 
-/** Close Payload and its database for good, so that the process can exit (see closePool). */
+/**
+ * Close Payload, its database and its Redis connection (cms/learners/redis.ts) for good, so that
+ * the process can exit (see closePool).
+ */
 export async function closeDatabase(payload: Payload): Promise<void> {
   await payload.destroy();
   await closePool(payload);
+  await closeRedis(payload);
 }

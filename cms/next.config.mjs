@@ -7,8 +7,17 @@ const nextConfig = {
   // which Next would strip and the bundles route would add back. The admin's routes have no
   // trailing slash.
   skipTrailingSlashRedirect: true,
-  // sharp and the database drivers are native or large: load them from node_modules at run time.
-  serverExternalPackages: ['sharp', 'better-sqlite3', '@libsql/client', 'libsql', 'pg', 'esbuild'],
+  // sharp and the database drivers (and Redis's) are native or large: load them from node_modules
+  // at run time.
+  serverExternalPackages: [
+    'sharp',
+    'better-sqlite3',
+    '@libsql/client',
+    'libsql',
+    'pg',
+    'esbuild',
+    'ioredis',
+  ],
 };
 
 export default withPayload(nextConfig, { devBundleServerPackages: false });

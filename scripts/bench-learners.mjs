@@ -5,8 +5,10 @@
 // acknowledged requests (0 lost writes). Aims (issue #14): top 20 ≥ 2,000 req/s with p99 ≤ 50 ms;
 // rank p99 ≤ 20 ms; quiz attempts ≥ 500 req/s for 60 s, p99 ≤ 100 ms, 0 errors, 0 lost; forum
 // replies ≥ 200 req/s with the rate limits holding (one learner's 21st write in 10 min refused).
+// With --redis (or REDIS_URL set), the server keeps ranks and rate-limit counters in Redis
+// (docs/scaling.md), under a prefix of its own that is deleted afterwards.
 //   node scripts/bench-learners.mjs [--learners 1000000] [--seconds 60] [--read-seconds 10]
-//     [--connections 20] [--json]
+//     [--connections 20] [--redis [redis://127.0.0.1:6379]] [--json]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -15,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { Redis } from 'ioredis';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +25,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     'read-seconds': { type: 'string', default: '10' },
     connections: { type: 'string', default: '20' },
+    redis: { type: 'string' },
     json: { type: 'boolean' },
   },
 });
@@ -29,6 +33,10 @@ const root = path.resolve(import.meta.dirname, '..');
 const base = process.env.POSTGRES_BENCH_URI ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dbName = `polycourse_bench_${Date.now().toString(36)}`;
 const dbUri = base.replace(/\/[^/]*$/, `/${dbName}`);
+const redisUrl =
+  values.redis !== undefined ? values.redis || 'redis://127.0.0.1:6379' : process.env.REDIS_URL;
+const redisPrefix = `polycourse-bench-${dbName}:`;
+const redis = redisUrl ? new Redis(redisUrl, { keyPrefix: redisPrefix }) : undefined;
 const say = (m) => values.json || console.error(m);
 const port = await new Promise((resolve) => {
   const s = net.createServer().listen(0, '127.0.0.1', () => {
@@ -69,6 +77,9 @@ try {
         PAYLOAD_PUBLIC_SERVER_URL: url,
         // Replies show at once: the bench measures writing, not the moderation queue.
         POLYCOURSE_FORUM_HOLD_FIRST_POSTS: '0',
+        ...(redisUrl
+          ? { REDIS_URL: redisUrl, POLYCOURSE_REDIS_PREFIX: redisPrefix }
+          : { REDIS_URL: '' }),
       },
     },
   );
@@ -135,6 +146,22 @@ try {
     );
   }
   say('200 learners signed up, each with a view');
+  if (redis) {
+    // The seeded learners came in by SQL, not through the server: the first rank fills the board's
+    // sorted set from the database. Wait for it, so that the run measures ranks, not the filling.
+    const started = Date.now();
+    await fetch(`${url}/api/learner/rank?course=mini`, {
+      headers: { authorization: `Bearer ${tokens[0]}` },
+    });
+    while (!(await redis.exists('board:mini:all:*:filled'))) {
+      if (Date.now() - started > 300_000) throw new Error('the board was not filled in 5 minutes');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    say(
+      `Redis board filled: ${(await redis.zcard('board:mini:all:*')).toLocaleString('en')} ` +
+        `learners in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
 
   const run = (name, opts) =>
     new Promise((resolve, reject) => {
@@ -271,6 +298,7 @@ try {
   const rows = [row(top), row(rank), row(quiz), row(forum)];
   const report = {
     machine: { cpus: os.cpus().length, loadBefore, loadAfter: load() },
+    redis: Boolean(redis),
     learners: n,
     rows,
     quizStored: stored,
@@ -288,7 +316,8 @@ try {
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else {
     console.log(
-      `\n${n.toLocaleString('en')} learners, PostgreSQL, ${os.cpus().length} cores, ` +
+      `\n${n.toLocaleString('en')} learners, PostgreSQL${redis ? ' + Redis' : ''}, ` +
+        `${os.cpus().length} cores, ` +
         `load ${loadBefore} → ${report.machine.loadAfter}, ${values.connections} connections\n`,
     );
     console.log('| run | req/s | p50 ms | p99 ms | 2xx | errors / non-2xx |');
@@ -316,4 +345,9 @@ try {
   }
   await new Promise((r) => setTimeout(r, 2000));
   await onAdmin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+  if (redis) {
+    const keys = await redis.keys(`${redisPrefix}*`);
+    if (keys.length) await redis.del(...keys.map((key) => key.slice(redisPrefix.length)));
+    redis.disconnect();
+  }
 }

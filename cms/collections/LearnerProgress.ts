@@ -8,6 +8,7 @@
  */
 import type { CollectionConfig } from 'payload';
 import { hiddenUnlessAdmin, isAdmin } from '../access/roles.ts';
+import { moveOnBoards, type ScoreRow } from '../learners/redis-boards.ts';
 
 const serverWritten = {
   read: isAdmin,
@@ -63,6 +64,20 @@ export const LearnerScores: CollectionConfig = {
   },
   access: serverWritten,
   graphQL: false,
+  // With Redis, each change moves the learner on the boards' sorted sets (the ranks).
+  hooks: {
+    afterChange: [
+      async ({ doc, previousDoc, req }) => {
+        await moveOnBoards(req.payload, doc as ScoreRow, previousDoc as ScoreRow | undefined);
+        return doc;
+      },
+    ],
+    afterDelete: [
+      async ({ doc, req }) => {
+        await moveOnBoards(req.payload, undefined, doc as ScoreRow);
+      },
+    ],
+  },
   indexes: [
     { fields: ['learner', 'courseId'], unique: true },
     { fields: ['courseId', 'listed', 'points'] },

@@ -5,6 +5,7 @@
  */
 import type { Payload, Where } from 'payload';
 import { weekOf } from './record-events.ts';
+import { boardKey, rankFromBoards } from './redis-boards.ts';
 
 export const boardSize = 20;
 
@@ -58,7 +59,8 @@ export async function topLearners(
 
 /**
  * The learner's own rank on that board (1 + how many listed learners have more points), or why
- * there is none: not taking part, or no points yet.
+ * there is none: not taking part, or no points yet. With Redis, counted in the board's sorted set
+ * (cms/learners/redis-boards.ts); otherwise in the database.
  */
 export async function rankOf(
   payload: Payload,
@@ -79,6 +81,9 @@ export async function rankOf(
   const points = (field === 'points' ? mine.points : mine.weekPoints) ?? 0;
   if (points <= 0) return { rank: null, reason: 'no points on this board yet' };
   const where = boardWhere(q, now);
+  const key = boardKey(q.course, q.period, weekOf(now), q.locale);
+  const counted = await rankFromBoards(payload, key, where, field, points);
+  if (counted) return { rank: counted.above + 1, points, of: counted.of };
   const [above, of] = await Promise.all([
     payload.count({
       collection: 'learner-scores',

@@ -1,16 +1,18 @@
 /**
  * Rate limits of the learner services (Payload 3 has none of its own), with rate-limiter-flexible:
- * counters in PostgreSQL when the CMS runs on it (one table, shared by every server process behind
- * a load balancer), in memory on the embedded SQLite server (one process). A refused request gets
- * 429 with Retry-After.
+ * counters in Redis when `REDIS_URL` is set, else in PostgreSQL when the CMS runs on it (one table;
+ * both are shared by every server process behind a load balancer), else in memory on the embedded
+ * SQLite server (one process). A refused request gets 429 with Retry-After.
  */
 import type { Payload, PayloadRequest } from 'payload';
 import {
   RateLimiterMemory,
   RateLimiterPostgres,
+  RateLimiterRedis,
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
+import { redisFor } from './redis.ts';
 
 /** Each limit: how many requests per key in how many seconds. */
 export const learnerRateLimits = {
@@ -40,8 +42,17 @@ function limiterFor(payload: Payload, name: LimitName): Promise<RateLimiterAbstr
   if (!limiter) {
     const opts = { keyPrefix: `polycourse_${name}`, ...learnerRateLimits[name] };
     const db = payload.db as { name?: string; pool?: unknown; schemaName?: string };
-    limiter =
-      db.name === 'postgres' && db.pool
+    const redis = redisFor(payload);
+    limiter = redis
+      ? Promise.resolve(
+          // While Redis cannot be reached, each process counts in memory (insuranceLimiter).
+          new RateLimiterRedis({
+            ...opts,
+            storeClient: redis,
+            insuranceLimiter: new RateLimiterMemory(opts),
+          }),
+        )
+      : db.name === 'postgres' && db.pool
         ? new Promise((resolve, reject) => {
             const pg: RateLimiterPostgres = new RateLimiterPostgres(
               {

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { getPayload, type Payload } from 'payload';
 import { polycourseConfig } from '../../cms/payload.config.ts';
 import { databaseAdapter } from '../../cms/database-adapter.ts';
+import { closeRedis } from '../../cms/learners/redis.ts';
 import { tempDir } from './temp-course.ts';
 
 export const postgresUri =
@@ -90,6 +91,7 @@ export async function startCms(
         await client.end();
       }
       await payload.destroy();
+      await closeRedis(payload);
     },
   };
 }

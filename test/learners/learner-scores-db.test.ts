@@ -2,15 +2,20 @@
  * The learner services' storage on each real database (a SQLite file, a fresh PostgreSQL schema;
  * MongoDB skips saying why): events stored once per id, also when two requests race with the same
  * batch, points recomputed on the server from the answer keys, the leaderboard's order, ties and
- * weeks, and the rate limits' counters (on PostgreSQL, one table shared by every process).
+ * weeks, and the rate limits' counters (on PostgreSQL, one table shared by every process). With
+ * Redis (skipped, saying why, when none answers): ranks counted in its sorted sets, which follow
+ * every change of a score and are filled again from the database when missing; limits counted in
+ * it; and with Redis unreachable, the database and memory instead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Payload, PayloadRequest } from 'payload';
+import { Redis } from 'ioredis';
 import { databaseAvailable, startCms } from '../helpers/cms.ts';
 import { miniCourse } from '../helpers/mini-course.ts';
 import { importCourse } from '../../cms/course-exchange/import-course.ts';
 import { recordEvents, weekOf, type LearnerRef } from '../../cms/learners/record-events.ts';
-import { rankOf, topLearners } from '../../cms/learners/leaderboard.ts';
+import { rankOf, topLearners, type BoardQuery } from '../../cms/learners/leaderboard.ts';
+import { boardKey } from '../../cms/learners/redis-boards.ts';
 import { overLimit, learnerRateLimits } from '../../cms/learners/rate-limit.ts';
 
 const view = (id: string, unit = 'basics/first-lesson') => ({
@@ -162,5 +167,202 @@ describe('rate limits on PostgreSQL are shared by every server process', async (
       }
     },
     120_000,
+  );
+});
+
+/** Does a Redis server answer at this URL? true, or why not. */
+async function redisAnswers(url: string): Promise<true | string> {
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1000,
+  });
+  probe.on('error', () => {});
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG' ? true : 'it did not answer PING';
+  } catch (error) {
+    return `no Redis answers at ${url} (${(error as Error).message}); set REDIS_TEST_URL`;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+describe('with Redis: ranks from sorted sets, shared limits, database as fallback', async () => {
+  const url = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
+  const available = await redisAnswers(url);
+  if (available !== true) console.warn(`[learner tests] skipping Redis: ${available}`);
+  const prefix = `polycourse-test-${process.pid}-${Date.now()}:`;
+  const saved = { url: process.env.REDIS_URL, prefix: process.env.POLYCOURSE_REDIS_PREFIX };
+  let payload: Payload;
+  let stop: () => Promise<void>;
+  let redis: Redis;
+  const learners: Record<string, LearnerRef> = {};
+  const record = (who: string, locale: string, events: Parameters<typeof view>[0][], at?: Date) =>
+    recordEvents(
+      payload,
+      learners[who],
+      {
+        course: 'mini',
+        locale,
+        events: events.map((id, i) =>
+          view(id, ['basics/first-lesson', 'basics/second-lesson', 'basics/basics-sheet'][i]),
+        ),
+      },
+      at,
+    );
+  const rank = (who: string, q: Partial<BoardQuery> = {}, at?: Date) =>
+    rankOf(payload, learners[who].id, { course: 'mini', period: 'all', ...q }, at);
+
+  beforeAll(async () => {
+    if (available !== true) return;
+    process.env.REDIS_URL = url;
+    process.env.POLYCOURSE_REDIS_PREFIX = prefix;
+    redis = new Redis(url, { keyPrefix: prefix });
+    ({ payload, stop } = await startCms('sqlite'));
+    await importCourse(payload, miniCourse());
+    for (const [name, listed] of [
+      ['ana', true],
+      ['ben', true],
+      ['cai', true],
+      ['dee', true],
+      ['eve', false],
+    ] as const)
+      learners[name] = (await payload.create({
+        collection: 'learners',
+        data: {
+          username: name,
+          password: `pw-${name}-123`,
+          displayName: name,
+          leaderboard: listed,
+        },
+        overrideAccess: true,
+      })) as unknown as LearnerRef;
+  }, 120_000);
+  afterAll(async () => {
+    if (available !== true) return;
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys.map((k) => k.slice(prefix.length)));
+    redis.disconnect();
+    await stop?.();
+    for (const [name, value] of [
+      ['REDIS_URL', saved.url],
+      ['POLYCOURSE_REDIS_PREFIX', saved.prefix],
+    ] as const)
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+  });
+
+  it.skipIf(available !== true)(
+    'ranks counted in the sorted sets: ties, languages, leaving, deleting, refilling',
+    async () => {
+      await record('ana', 'en', ['a1', 'a2']);
+      await record('ben', 'en', ['b1']);
+      await record('cai', 'en', ['c1', 'c2']);
+      await record('dee', 'fr', ['d1', 'd2', 'd3']);
+      await record('eve', 'en', ['e1', 'e2', 'e3']);
+      expect(await rank('dee')).toEqual({ rank: 1, points: 30, of: 4 });
+      expect(await rank('ana')).toEqual({ rank: 2, points: 20, of: 4 });
+      expect(await rank('cai')).toEqual({ rank: 2, points: 20, of: 4 });
+      expect(await rank('ben')).toEqual({ rank: 4, points: 10, of: 4 });
+      expect(await rank('eve')).toMatchObject({ rank: null });
+      expect(await rank('dee', { locale: 'fr' })).toEqual({ rank: 1, points: 30, of: 1 });
+      // They came from Redis: the sets hold the listed learners with points, and nobody else.
+      const all = boardKey('mini', 'all', '', undefined);
+      expect(await redis.zrevrange(all, 0, -1, 'WITHSCORES')).toEqual([
+        String(learners.dee.id),
+        '30',
+        ...[learners.cai.id, '20', learners.ana.id, '20'].map(String),
+        String(learners.ben.id),
+        '10',
+      ]);
+      expect(await redis.zscore(all, String(learners.eve.id))).toBeNull();
+      // Ben leaves the board, Cai's score goes (an account deleted): both leave the sets at once.
+      await payload.update({
+        collection: 'learner-scores',
+        where: { learner: { equals: learners.ben.id } },
+        data: { listed: false },
+        overrideAccess: true,
+      });
+      await payload.delete({
+        collection: 'learner-scores',
+        where: { learner: { equals: learners.cai.id } },
+        overrideAccess: true,
+      });
+      expect(await rank('ana')).toEqual({ rank: 2, points: 20, of: 2 });
+      // Ana studies on in French (the sheet, 10 more): she moves from the English board to the
+      // French one.
+      await record('ana', 'fr', ['a3', 'a4', 'a5']);
+      expect(await rank('ana', { locale: 'fr' })).toEqual({ rank: 1, points: 30, of: 2 });
+      expect(await rank('ana', { locale: 'en' })).toMatchObject({ rank: null });
+      // A new Redis (or one that lost its data): each board is filled from the database again.
+      await redis.del(all, `${all}:filled`);
+      expect(await rank('dee')).toEqual({ rank: 1, points: 30, of: 2 });
+      expect(await redis.zcard(all)).toBe(2);
+      expect(await redis.exists(`${all}:filled`)).toBe(1);
+      // This week's board is its own set, which expires after two weeks.
+      const nextWeek = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000);
+      await recordEvents(
+        payload,
+        learners.dee,
+        {
+          course: 'mini',
+          locale: 'fr',
+          events: [
+            { id: 'd4', type: 'challenge-done', unit: 'basics/basics-challenge', done: true },
+          ],
+        },
+        nextWeek,
+      );
+      expect(await rank('dee', { period: 'week' }, nextWeek)).toEqual({
+        rank: 1,
+        points: 15,
+        of: 1,
+      });
+      const week = boardKey('mini', 'week', weekOf(nextWeek), undefined);
+      expect(await redis.ttl(week)).toBeGreaterThan(13 * 24 * 60 * 60);
+    },
+  );
+
+  it.skipIf(available !== true)('rate limits count in Redis, shared by every process', async () => {
+    const req = { payload, headers: new Headers() } as unknown as PayloadRequest;
+    const key = `redis-${Date.now()}`;
+    for (let i = 0; i < learnerRateLimits.signUp.points; i++)
+      expect(await overLimit(req, 'signUp', key)).toBeUndefined();
+    expect((await overLimit(req, 'signUp', key))?.status).toBe(429);
+    expect(Number(await redis.get(`polycourse_signUp:${key}`))).toBe(
+      learnerRateLimits.signUp.points + 1,
+    );
+  });
+
+  it.skipIf(available !== true)(
+    'with Redis unreachable, ranks come from the database and limits from memory',
+    async () => {
+      process.env.REDIS_URL = 'redis://127.0.0.1:1';
+      const other = await startCms('sqlite');
+      try {
+        await importCourse(other.payload, miniCourse());
+        const fay = (await other.payload.create({
+          collection: 'learners',
+          data: { username: 'fay', password: 'pw-fay-123', displayName: 'fay', leaderboard: true },
+          overrideAccess: true,
+        })) as unknown as LearnerRef;
+        await recordEvents(other.payload, fay, {
+          course: 'mini',
+          locale: 'en',
+          events: [view('f1')],
+        });
+        expect(await rankOf(other.payload, fay.id, { course: 'mini', period: 'all' })).toEqual({
+          rank: 1,
+          points: 10,
+          of: 1,
+        });
+        const req = { payload: other.payload, headers: new Headers() } as unknown as PayloadRequest;
+        expect(await overLimit(req, 'signUp', 'offline')).toBeUndefined();
+      } finally {
+        process.env.REDIS_URL = url;
+        await other.stop();
+      }
+    },
   );
 });

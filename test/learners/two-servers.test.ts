@@ -3,15 +3,33 @@
  * behind a load balancer. A learner signs up on one and uses the other; the sign-up limit per
  * address counts across both; the same events sent to both at once are stored once; a thread posted
  * on one, approved by a moderator on the other, is read the same from both; the rank is the same
- * from both.
+ * from both. With Redis on loopback (as docs/scaling.md advises; without one the test says so and
+ * runs on PostgreSQL alone), the limits count and the ranks are read there, shared by both.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
 import { databaseAvailable, postgresUri } from '../helpers/cms.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
+import { Redis } from 'ioredis';
 
 const available = await databaseAvailable('postgres');
+const redisUrl = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
+const redisPrefix = `polycourse-two-${process.pid}:`;
+const redis = new Redis(redisUrl, {
+  keyPrefix: redisPrefix,
+  lazyConnect: true,
+  maxRetriesPerRequest: 0,
+  connectTimeout: 1000,
+});
+redis.on('error', () => {});
+const withRedis = await redis.connect().then(
+  () => true,
+  (error: Error) => {
+    console.warn(`[two servers] no Redis at ${redisUrl} (${error.message}): PostgreSQL alone`);
+    return false;
+  },
+);
 const database = `polycourse_two_${process.pid}`;
 const databaseUri = postgresUri.replace(/\/[^/]*$/, `/${database}`);
 
@@ -61,12 +79,14 @@ describe.skipIf(available !== true)(
     beforeAll(async () => {
       await admin(`DROP DATABASE IF EXISTS ${database}`);
       await admin(`CREATE DATABASE ${database}`);
-      a = await startCmsServer(miniCourseDir, 'mini', 480_000, {
-        env: { DATABASE_URI: databaseUri },
-      });
+      const env = {
+        DATABASE_URI: databaseUri,
+        ...(withRedis ? { REDIS_URL: redisUrl, POLYCOURSE_REDIS_PREFIX: redisPrefix } : {}),
+      };
+      a = await startCmsServer(miniCourseDir, 'mini', 480_000, { env });
       // The second process: the same database, secret and data folder, its own port.
       b = await startCmsServer(miniCourseDir, 'mini', 480_000, {
-        env: { DATABASE_URI: databaseUri },
+        env,
         dataDir: a.dataDir,
         admin: a.admin,
       });
@@ -78,6 +98,11 @@ describe.skipIf(available !== true)(
       await b?.stop();
       await a?.stop();
       await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      if (withRedis) {
+        const keys = await redis.keys(`${redisPrefix}*`);
+        if (keys.length) await redis.del(...keys.map((k) => k.slice(redisPrefix.length)));
+      }
+      redis.disconnect();
     }, 120_000);
 
     it('an account made on one process works on the other', async () => {
@@ -101,6 +126,8 @@ describe.skipIf(available !== true)(
       for (let n = 0; n < 20; n++) expect((await attempt(n % 2 ? b : a, n)).status).toBe(201);
       expect((await attempt(a, 20)).status).toBe(429);
       expect((await attempt(b, 21)).status).toBe(429);
+      // Counted in Redis when there is one: 22 attempts, 2 refused.
+      if (withRedis) expect(await redis.get(`polycourse_signUp:${from}`)).toBe('22');
     });
 
     it('the same events sent to both at once are stored once; the rank agrees', async () => {
@@ -129,6 +156,12 @@ describe.skipIf(available !== true)(
       const rankB = await call(b, 'learner/rank?course=mini', { bearer: token });
       expect(rankA.body).toEqual(rankB.body);
       expect(rankA.body.points).toBe(20);
+      // With Redis, both read the rank from the board's sorted set, which holds the learner.
+      if (withRedis) {
+        const me = await call(a, 'learner/me', { bearer: token });
+        expect(await redis.zscore('board:mini:all:*', String(me.body.learner.id))).toBe('20');
+        expect(await redis.exists('board:mini:all:*:filled')).toBe(1);
+      }
     });
 
     it('a thread posted on one, approved on the other, reads the same from both', async () => {
