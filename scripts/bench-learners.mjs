@@ -5,10 +5,10 @@
 // acknowledged requests (0 lost writes). Aims (issue #14): top 20 ≥ 2,000 req/s with p99 ≤ 50 ms;
 // rank p99 ≤ 20 ms; quiz attempts ≥ 500 req/s for 60 s, p99 ≤ 100 ms, 0 errors, 0 lost; forum
 // replies ≥ 200 req/s with the rate limits holding (one learner's 21st write in 10 min refused).
-// With --redis (or REDIS_URL set), the server keeps ranks and rate-limit counters in Redis
-// (docs/scaling.md), under a prefix of its own that is deleted afterwards.
+// With --redis (REDIS_URL, else redis://127.0.0.1:6379), the server keeps ranks and rate-limit
+// counters in Redis (docs/scaling.md), under a prefix of its own that is deleted afterwards.
 //   node scripts/bench-learners.mjs [--learners 1000000] [--seconds 60] [--read-seconds 10]
-//     [--connections 20] [--redis [redis://127.0.0.1:6379]] [--json]
+//     [--connections 20] [--redis] [--json]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -25,7 +25,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     'read-seconds': { type: 'string', default: '10' },
     connections: { type: 'string', default: '20' },
-    redis: { type: 'string' },
+    redis: { type: 'boolean' },
     json: { type: 'boolean' },
   },
 });
@@ -33,8 +33,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const base = process.env.POSTGRES_BENCH_URI ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dbName = `polycourse_bench_${Date.now().toString(36)}`;
 const dbUri = base.replace(/\/[^/]*$/, `/${dbName}`);
-const redisUrl =
-  values.redis !== undefined ? values.redis || 'redis://127.0.0.1:6379' : process.env.REDIS_URL;
+const redisUrl = values.redis
+  ? (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')
+  : process.env.REDIS_URL;
 const redisPrefix = `polycourse-bench-${dbName}:`;
 const redis = redisUrl ? new Redis(redisUrl, { keyPrefix: redisPrefix }) : undefined;
 const say = (m) => values.json || console.error(m);
