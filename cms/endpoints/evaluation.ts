@@ -32,7 +32,13 @@ const refused = () =>
     { status: 403 },
   );
 
-/** The course document's courseId (404 when there is no such document). */
+/** The course's courseId for an admin or evaluator; the refusal (403, 404) for anyone else. */
+async function evaluatedCourseId(req: PayloadRequest): Promise<string | Response> {
+  if (!canEvaluate(req)) return refused();
+  return (await courseIdOf(req)) ?? Response.json({ error: 'No such course.' }, { status: 404 });
+}
+
+/** The course document's courseId (undefined when there is no such document). */
 async function courseIdOf(req: PayloadRequest): Promise<string | undefined> {
   const doc = await req.payload
     .findByID({
@@ -51,9 +57,8 @@ export const evaluationReportEndpoint: Endpoint = {
   path: '/:id/evaluation',
   method: 'get',
   handler: async (req) => {
-    if (!canEvaluate(req)) return refused();
-    const courseId = await courseIdOf(req);
-    if (!courseId) return Response.json({ error: 'No such course.' }, { status: 404 });
+    const courseId = await evaluatedCourseId(req);
+    if (courseId instanceof Response) return courseId;
     const query = req.searchParams;
     const minGroup = Number(query.get('minGroup') ?? defaultSettings.minGroup);
     const by = (query.get('by') ?? '').split(',').filter(Boolean);
@@ -123,9 +128,8 @@ export const importResponsesEndpoint: Endpoint = {
   path: '/:id/responses',
   method: 'post',
   handler: async (req) => {
-    if (!canEvaluate(req)) return refused();
-    const courseId = await courseIdOf(req);
-    if (!courseId) return Response.json({ error: 'No such course.' }, { status: 404 });
+    const courseId = await evaluatedCourseId(req);
+    if (courseId instanceof Response) return courseId;
     const length = Number(req.headers.get('content-length') ?? 0);
     if (length > maxResponsesBytes) return tooLarge();
     const text = (await req.text?.()) ?? '';
@@ -146,9 +150,8 @@ export const exportResponsesEndpoint: Endpoint = {
   path: '/:id/responses',
   method: 'get',
   handler: async (req) => {
-    if (!canEvaluate(req)) return refused();
-    const courseId = await courseIdOf(req);
-    if (!courseId) return Response.json({ error: 'No such course.' }, { status: 404 });
+    const courseId = await evaluatedCourseId(req);
+    if (courseId instanceof Response) return courseId;
     const course = await courseQuestionnaire(req.payload, courseId);
     if (!course?.questionnaire)
       return Response.json(

@@ -65,6 +65,15 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
   const home = (locale = 'en') => `${cms.url}/bundles/mini/${locale}/index.html`;
   const unitPage = (unit: string) => `${cms.url}/bundles/mini/en/basics/${unit}/index.html`;
   const status = (page: Page) => page.locator('.account-status').innerText();
+  /** Create an account from the course home at `homeUrl` (this CMS's bundle by default). */
+  const signUpOnHome = async (page: Page, username: string, name: string, homeUrl = home()) => {
+    await page.goto(homeUrl);
+    await page.fill('#account-username', username);
+    await page.fill('#account-password', `pw-${username}-123`);
+    await page.fill('#account-name', name);
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await expect.poll(() => page.locator('#learner-account').innerText()).toContain(name);
+  };
   const serverScore = async () =>
     (await staffApi('learner-scores?where[name][equals]=Tester&depth=0')).docs[0];
   const storedEvents = async () =>
@@ -149,12 +158,7 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
   it('a module forum: post, wait for a moderator, reply, get reported and hidden', async () => {
     const moduleUrl = (locale = 'en') => `${cms.url}/bundles/mini/${locale}/basics/index.html`;
     const signUpFrom = async (page: Page, username: string, name: string) => {
-      await page.goto(home());
-      await page.fill('#account-username', username);
-      await page.fill('#account-password', `pw-${username}-123`);
-      await page.fill('#account-name', name);
-      await page.getByRole('button', { name: 'Create an account' }).click();
-      await expect.poll(() => page.locator('#learner-account').innerText()).toContain(name);
+      await signUpOnHome(page, username, name);
       await page.goto(moduleUrl());
     };
     const context = await browser.newContext();
@@ -250,12 +254,7 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
         .docs as { phase: string; answers: Record<string, number>; consentVersion: string }[];
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(home());
-    await page.fill('#account-username', 'respondent');
-    await page.fill('#account-password', 'pw-respondent-123');
-    await page.fill('#account-name', 'Respondent');
-    await page.getByRole('button', { name: 'Create an account' }).click();
-    await expect.poll(() => page.locator('#learner-account').innerText()).toContain('Respondent');
+    await signUpOnHome(page, 'respondent', 'Respondent');
     const answer = async (phase: string, values: [number, number], agree: boolean) => {
       await page.goto(questionnaire(phase));
       const consent = page.getByRole('checkbox', { name: /I agree: share my answers/ });
@@ -345,12 +344,7 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
 
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(new URL('mini/en/index.html', partner.url).href);
-      await page.fill('#account-username', 'abroad');
-      await page.fill('#account-password', 'pw-abroad-123');
-      await page.fill('#account-name', 'Abroad');
-      await page.getByRole('button', { name: 'Create an account' }).click();
-      await expect.poll(() => page.locator('#learner-account').innerText()).toContain('Abroad');
+      await signUpOnHome(page, 'abroad', 'Abroad', new URL('mini/en/index.html', partner.url).href);
       await page.goto(new URL('mini/en/basics/first-lesson/index.html', partner.url).href);
       await page.goto(new URL('mini/en/index.html', partner.url).href);
       await expect.poll(() => status(page)).toBe('All your progress is saved on the server.');
