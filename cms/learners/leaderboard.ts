@@ -103,8 +103,14 @@ export async function rankOf(
  * (`forgetBoards`), so a learner who leaves is gone at once from this process's answers.
  */
 const recent = new Map<string, { at: number; top: Promise<BoardEntry[]> }>();
+const recentKey = (q: BoardQuery) => `${q.course}|${q.locale ?? ''}|${q.period}`;
+/** Has this process read that board less than a second ago (so answering it costs nothing)? */
+export function hasRecentTop(q: BoardQuery): boolean {
+  const hit = recent.get(recentKey(q));
+  return Boolean(hit && Date.now() - hit.at < 1000);
+}
 export function recentTopLearners(payload: Payload, q: BoardQuery): Promise<BoardEntry[]> {
-  const key = `${q.course}|${q.locale ?? ''}|${q.period}`;
+  const key = recentKey(q);
   const hit = recent.get(key);
   if (hit && Date.now() - hit.at < 1000) return hit.top;
   const top = topLearners(payload, q);
