@@ -10,14 +10,12 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 import type { Payload } from 'payload';
 import { closeDatabase, defaultDatabaseUri } from '../cms/database-adapter.ts';
 import { createSetupToken, setupTokenHashVariable } from '../cms/first-admin.ts';
 import { spawnCli } from '../cms/publish/cli.ts';
 import { watchOrphanedPublishJobs } from '../cms/publish/fail-orphaned-publish-jobs.ts';
-import { createFrontServer } from './front-server.ts';
 
 export interface StartOptions {
   port: number;
@@ -105,34 +103,6 @@ export async function ensureAdminBuilt(log: (line: string) => void): Promise<voi
     log(`Admin app built in ${elapsed()}.`);
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-/** A free TCP port on the loopback interface. */
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Wait until something accepts connections on the loopback port; false once `gaveUp()`. */
-async function portAnswers(port: number, gaveUp: () => boolean): Promise<boolean> {
-  for (;;) {
-    if (gaveUp()) return false;
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return true;
-    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
@@ -270,9 +240,8 @@ export async function startCms(options: StartOptions): Promise<number> {
   const { payload, seeded, users } = await prepareDatabase(options);
   const stopWatching = watchOrphanedPublishJobs(payload);
 
-  // Next.js on a loopback port of its own, behind the front server (cli/front-server.ts), which
-  // answers the leaderboard itself.
-  const nextPort = await freeLoopbackPort();
+  // Keep idle connections longer than Node's 5 s default: clients and proxies that reuse a
+  // connection just as the server drops it see "socket closed" errors.
   const server = spawn(
     process.execPath,
     [
@@ -280,44 +249,18 @@ export async function startCms(options: StartOptions): Promise<number> {
       'start',
       cmsDir,
       '--hostname',
-      '127.0.0.1',
+      host,
       '--port',
-      String(nextPort),
+      String(options.port),
       '--keepAliveTimeout',
       '65000',
     ],
     { cwd: projectDir, env, stdio: ['ignore', 'inherit', 'inherit'] },
   );
-  const front = createFrontServer({ payload, nextPort, publicPort: options.port });
   const stop = () => {
-    front.close();
     server.kill('SIGTERM');
   };
   process.once('SIGINT', stop).once('SIGTERM', stop);
-  const exited = new Promise<number>((resolve) =>
-    server.on('exit', (code) => {
-      front.close();
-      stopWatching();
-      // On PostgreSQL the pool must be ended too, or the process never exits (closeDatabase).
-      void closeDatabase(payload).finally(() => resolve(code ?? 0));
-    }),
-  );
-  // Clients are let in once Next.js answers, so that nobody meets a half-started server.
-  if (!(await portAnswers(nextPort, () => server.exitCode !== null))) return exited;
-  const listening = await new Promise<true | NodeJS.ErrnoException>((resolve) => {
-    front.once('error', resolve);
-    front.listen(options.port, host, () => resolve(true));
-  });
-  if (listening !== true) {
-    options.log(
-      listening.code === 'EADDRINUSE'
-        ? `polycourse: port ${options.port} is already in use on ${host}; ` +
-            'stop what uses it, or pick another with --port <n>'
-        : `polycourse: cannot listen on ${host}:${options.port} (${listening.message})`,
-    );
-    stop();
-    return exited.then(() => 1);
-  }
   const base = env.PAYLOAD_PUBLIC_SERVER_URL;
   options.log(
     `\nPolycourse CMS: ${base}/admin  (listening on ` +
@@ -354,5 +297,11 @@ export async function startCms(options: StartOptions): Promise<number> {
       ),
     );
   }
-  return exited;
+  return new Promise((resolve) =>
+    server.on('exit', (code) => {
+      stopWatching();
+      // On PostgreSQL the pool must be ended too, or the process never exits (closeDatabase).
+      void closeDatabase(payload).finally(() => resolve(code ?? 0));
+    }),
+  );
 }

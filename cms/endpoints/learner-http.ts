@@ -11,23 +11,12 @@ import type { LearnerRef } from '../learners/record-events.ts';
 /** Largest request body the learner API reads. */
 export const maxLearnerBody = 256 * 1024;
 
-/**
- * What answering needs of a request: its Payload (the CORS origins) and headers. A Payload
- * endpoint's request has them, and so does `polycourse cms`'s front server (cli/front-server.ts).
- */
-export type AnsweredRequest = Pick<PayloadRequest, 'payload' | 'headers'>;
-
-export function reply(
-  req: AnsweredRequest,
-  body: unknown,
-  status = 200,
-  headers: HeadersInit = {},
-) {
-  const h = headersWithCors({ headers: new Headers(headers), req: req as PayloadRequest });
+export function reply(req: PayloadRequest, body: unknown, status = 200, headers: HeadersInit = {}) {
+  const h = headersWithCors({ headers: new Headers(headers), req });
   if (!h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
   return Response.json(body, { status, headers: h });
 }
-export const problem = (req: AnsweredRequest, status: number, message: string) =>
+export const problem = (req: PayloadRequest, status: number, message: string) =>
   reply(req, { errors: [{ message }] }, status);
 
 /** The JSON body, bounded; a Response when it is missing, too large or not JSON. */

@@ -75,7 +75,7 @@ function limiterFor(payload: Payload, name: LimitName): Promise<RateLimiterAbstr
  * (POLYCOURSE_TRUSTED_PROXIES proxies in front, e.g. 1 behind nginx with
  * `proxy_set_header X-Forwarded-For $remote_addr`), else the address Next.js recorded.
  */
-export function clientAddress(req: Pick<PayloadRequest, 'headers'>): string {
+export function clientAddress(req: PayloadRequest): string {
   const hops = (req.headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((h) => h.trim())
@@ -86,7 +86,7 @@ export function clientAddress(req: Pick<PayloadRequest, 'headers'>): string {
 
 /** Count one request; a 429 response when over the limit, else undefined. */
 export async function overLimit(
-  req: Pick<PayloadRequest, 'payload' | 'headers'>,
+  req: PayloadRequest,
   name: LimitName,
   key: string,
 ): Promise<Response | undefined> {
