@@ -7,8 +7,7 @@
  */
 import React from 'react';
 import type { ServerComponentProps } from 'payload';
-import { topLearners, type BoardQuery } from '../learners/leaderboard.ts';
-import { weekOf } from '../learners/record-events.ts';
+import { boardParticipation, topLearners, type BoardQuery } from '../learners/leaderboard.ts';
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -36,25 +35,9 @@ export async function StaffLeaderboard({
   const period: BoardQuery['period'] =
     one(searchParams?.['board-period']) === 'week' ? 'week' : 'all';
   const query: BoardQuery = { course: course.courseId, locale, period };
-  const count = async (listed?: boolean) =>
-    (
-      await payload.count({
-        collection: 'learner-scores',
-        where: {
-          courseId: { equals: course.courseId },
-          ...(locale ? { locale: { equals: locale } } : {}),
-          ...(period === 'week'
-            ? { week: { equals: weekOf(new Date()) }, weekPoints: { greater_than: 0 } }
-            : { points: { greater_than: 0 } }),
-          ...(listed ? { listed: { equals: true } } : {}),
-        },
-        overrideAccess: true,
-      })
-    ).totalDocs;
-  const [top, withPoints, listed] = await Promise.all([
+  const [top, { withPoints, listed }] = await Promise.all([
     topLearners(payload, query),
-    count(),
-    count(true),
+    boardParticipation(payload, query),
   ]);
   const label = { display: 'inline-flex', gap: '0.5rem', alignItems: 'center' } as const;
   // Payload's own colours and sizes (its CSS variables), so the form sits in the admin's theme.

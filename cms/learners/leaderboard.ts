@@ -58,6 +58,26 @@ export async function topLearners(
 }
 
 /**
+ * How many learners have points on that board, and how many of them take part (the staff's view
+ * of it, cms/components/StaffLeaderboard.tsx).
+ */
+export async function boardParticipation(
+  payload: Payload,
+  q: BoardQuery,
+  now = new Date(),
+): Promise<{ withPoints: number; listed: number }> {
+  const { listed: _, ...anyone } = boardWhere(q, now);
+  const scored = { [pointsField(q)]: { greater_than: 0 } };
+  const count = async (where: Where) =>
+    (await payload.count({ collection: 'learner-scores', where, overrideAccess: true })).totalDocs;
+  const [withPoints, listed] = await Promise.all([
+    count({ ...anyone, ...scored }),
+    count({ ...boardWhere(q, now), ...scored }),
+  ]);
+  return { withPoints, listed };
+}
+
+/**
  * The learner's own rank on that board (1 + how many listed learners have more points), or why
  * there is none: not taking part, or no points yet. With Redis, counted in the board's sorted set
  * (cms/learners/redis-boards.ts); otherwise in the database.

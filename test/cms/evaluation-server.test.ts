@@ -185,6 +185,17 @@ describe('the evaluation on the real server', { timeout: 180_000 }, () => {
   it('exports the responses as an anonymized CSV that evaluates to the same numbers', async () => {
     for (const who of [undefined, tokens.author, tokens.translator])
       expect((await api(`courses/${courseId}/responses`, { as: who })).status).toBe(403);
+    // A learner's Bearer token is refused too.
+    const learner = await (
+      await api('learner/sign-up', {
+        method: 'POST',
+        body: JSON.stringify({ username: 'curious-learner', password: 'pw-curious-123' }),
+      })
+    ).json();
+    const asLearner = await fetch(`${cms.url}/api/courses/${courseId}/responses`, {
+      headers: { authorization: `Bearer ${learner.token}` },
+    });
+    expect(asLearner.status).toBe(403);
     const exported = await api(`courses/${courseId}/responses`, { as: tokens.evaluator });
     expect(exported.headers.get('cache-control')).toBe('private, no-store');
     expect(exported.headers.get('content-disposition')).toBe(
@@ -203,6 +214,34 @@ describe('the evaluation on the real server', { timeout: 180_000 }, () => {
     expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const original = evaluateCsv(csv, 'mini-responses.csv', settings, questionnaire);
     expect(differences(again.evaluation!.result, original.evaluation!.result)).toEqual([]);
+  });
+
+  it('a consent version that is not a plain name is refused; nothing changes', async () => {
+    const before = await (await api(`courses/${courseId}?depth=0`, { as: tokens.admin })).json();
+    for (const bad of ['two words', '../v1', 'x'.repeat(101), '-leading-dash']) {
+      const refused = await api(`courses/${courseId}`, {
+        method: 'PATCH',
+        as: tokens.admin,
+        body: JSON.stringify({ questionnaire: { ...before.questionnaire, consentVersion: bad } }),
+      });
+      expect(refused.status, bad).toBe(400);
+      const { errors } = await refused.json();
+      expect(JSON.stringify(errors), bad).toMatch(/is not a consent version: use letters, digits/);
+    }
+    const gql = await (
+      await api('graphql', {
+        method: 'POST',
+        as: tokens.admin,
+        body: JSON.stringify({
+          query:
+            `mutation { updateCourse(id: ${JSON.stringify(courseId)}, ` +
+            'data: { questionnaire: { consentVersion: "two words" } }) { id } }',
+        }),
+      })
+    ).json();
+    expect(JSON.stringify(gql.errors)).toMatch(/consent version|invalid/i);
+    const after = await (await api(`courses/${courseId}?depth=0`, { as: tokens.admin })).json();
+    expect(after.questionnaire).toEqual(before.questionnaire);
   });
 
   it('the admin shows evaluators the Evaluation panel and report; not authors', async () => {
