@@ -1,19 +1,29 @@
 /**
  * Non-image media (videos, captions) get content-hashed names inside `_assets/`; images come from
  * the image stage. Every locale bundle carries its own copy, so one locale folder works alone.
+ * Each caption file also gets its cues as a classic script (`<name>.vtt.js`) for pages opened from
+ * files, where Chromium refuses `<track>` (runtime/browser/enhance-video.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import webvtt from 'webvtt-parser';
 import { sha256 } from '../model/fingerprint.ts';
 import type { Course } from '../model/course.ts';
 import type { ProcessedImage } from '../images/process-images.ts';
 
-export interface BundleAsset {
+export type BundleAsset = {
   /** Path inside a locale folder. */
   bundlePath: string;
-  /** File to copy from. */
-  from: string;
-}
+} & (
+  | {
+      /** File to copy from. */
+      from: string;
+    }
+  | {
+      /** Text to write. */
+      content: string;
+    }
+);
 
 export interface MediaAssets {
   /** media path as written in the course (media/x.mp4) → bundle path */
@@ -42,6 +52,12 @@ export function collectMediaAssets(
     const bundlePath = hashedName(ref.file, folder);
     files.set(ref.path, bundlePath);
     assets.push({ bundlePath, from: ref.file });
+    if (folder === 'captions') {
+      assets.push({
+        bundlePath: `${bundlePath}.js`,
+        content: captionCuesScript(ref.file, bundlePath),
+      });
+    }
   };
   for (const module of course.modules) {
     for (const unit of module.units) {
@@ -55,4 +71,37 @@ export function collectMediaAssets(
       assets.push({ bundlePath: v.path, from: v.cacheFile });
   }
   return { files, images, assets };
+}
+
+/**
+ * A classic script that hands the cues of a caption file to the runtime, keyed by the file's
+ * bundle name: `start`, `end`, `text` (the cue text as written, tags and character references
+ * included, for `new VTTCue`), `id` when it has one and `settings` (VTTCue's property names) where
+ * they differ from the defaults. Classic scripts load on file://, where `<track>` is refused.
+ */
+function captionCuesScript(file: string, bundlePath: string): string {
+  const { cues } = new webvtt.WebVTTParser().parse(fs.readFileSync(file, 'utf8'));
+  const list = cues.map((c) => {
+    const settings: Record<string, string | number | boolean> = {};
+    if (c.direction !== 'horizontal') settings.vertical = c.direction;
+    if (c.linePosition !== 'auto') {
+      settings.snapToLines = c.snapToLines;
+      settings.line = c.linePosition;
+    }
+    if (c.lineAlign !== 'start') settings.lineAlign = c.lineAlign;
+    if (c.textPosition !== 'auto') settings.position = c.textPosition;
+    if (c.positionAlign !== 'auto') settings.positionAlign = c.positionAlign;
+    if (c.size !== 100) settings.size = c.size;
+    if (c.alignment !== 'center') settings.align = c.alignment;
+    return {
+      start: c.startTime,
+      end: c.endTime,
+      text: c.text,
+      ...(c.id ? { id: c.id } : {}),
+      ...(Object.keys(settings).length ? { settings } : {}),
+    };
+  });
+  const key = JSON.stringify(path.posix.basename(bundlePath));
+  const registry = 'globalThis.__polycourseCaptions';
+  return `(${registry} = ${registry} || {})[${key}] = ${JSON.stringify(list)};\n`;
 }

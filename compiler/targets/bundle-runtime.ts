@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
-import type { Course } from '../model/course.ts';
+import { pickText, type Course } from '../model/course.ts';
 import { courseOutline } from '../model/course-outline.ts';
 import type { RuntimeData } from '../../runtime/browser/runtime-data.ts';
 import { sha256 } from '../model/fingerprint.ts';
@@ -165,6 +165,9 @@ export async function localeRuntime(
     outline: courseOutline(course),
     locale,
     messages,
+    moduleTitles: Object.fromEntries(
+      course.modules.map((m) => [m.id, pickText(m.title, locale, course.sourceLocale).value]),
+    ),
     ...(services ? { services } : {}),
   };
   return `globalThis.__POLYCOURSE__=${JSON.stringify(data)};\n${runtime}`;
@@ -179,19 +182,41 @@ export async function interactiveRuntime(): Promise<string> {
 }
 
 /**
+ * One `<picture>` as the pages render it: its `<source>`s in document order, then its `<img>` (no
+ * type). The browser shows the first source whose type it decodes, else the `<img>`; files are
+ * paths relative to the locale folder.
+ */
+export type PictureSources = { type?: string; files: string[] }[];
+
+/**
+ * A 1×1 image of each `<source>` type the pages use (made with sharp): the worker decodes it to
+ * learn whether this browser shows that source.
+ */
+const decodeSamples: Record<string, string> = {
+  'image/avif':
+    'AAAAHGZ0eXBhdmlmAAAAAG1pZjFhdmlmbWlhZgAAANZtZXRhAAAAAAAAACFoZGxyAAAAAAAAAABwaWN0AAAAAAAAAA' +
+    'AAAAAAAAAAACJpbG9jAAAAAERAAAEAAQAAAAAA+gABAAAAAAAAAB0AAAAjaWluZgAAAAAAAQAAABVpbmZlAgAAAAAB' +
+    'AABhdjAxAAAAAA5waXRtAAAAAAABAAAAVmlwcnAAAAA4aXBjbwAAAAxhdjFDgSACAAAAABRpc3BlAAAAAAAAAAEAAA' +
+    'ABAAAAEHBpeGkAAAAAAwgICAAAABZpcG1hAAAAAAAAAAEAAQOBAgMAAAAlbWRhdBIACgc4AAaQENBpMhAZQmMEwAA0' +
+    'AACQQMkcYIpq',
+  'image/webp': 'UklGRiQAAABXRUJQVlA4IBgAAAAwAQCdASoBAAEAAUAmJaQAA3AA/vz0AAA=',
+};
+
+/**
  * The locale's service worker: precache list of the locale's files (`files`: path → sha256,
- * relative to the locale folder); its version changes whenever any file does, so browsers install a
- * new worker.
+ * relative to the locale folder), of whose `pictures` the browser caches only the source it shows;
+ * its version changes whenever any file does, so browsers install a new worker.
  */
 export async function writeServiceWorker(
   localeDir: string,
   courseId: string,
   locale: string,
   files: Map<string, string>,
+  pictures: PictureSources[] = [],
 ): Promise<void> {
   fs.writeFileSync(
     path.join(localeDir, 'sw.js'),
-    await serviceWorkerSource(courseId, locale, files),
+    await serviceWorkerSource(courseId, locale, files, pictures),
   );
 }
 
@@ -200,11 +225,33 @@ export async function serviceWorkerSource(
   courseId: string,
   locale: string,
   files: Map<string, string>,
+  pictures: PictureSources[] = [],
 ): Promise<string> {
   const { serviceWorker } = await bundleRuntimeCode();
   const list = [...files.keys()].filter((f) => f !== 'sw.js').sort();
-  const version = sha256(...list.flatMap((f) => [f, files.get(f)!])).slice(0, 12);
+  const inPictures = new Set(pictures.flat().flatMap((source) => source.files));
+  const samples: Record<string, string> = {};
+  for (const { type } of pictures.flat()) {
+    if (!type) continue;
+    if (!decodeSamples[type])
+      throw new Error(
+        `The service worker has no sample of ${type} to test the browser with: add a 1×1 ` +
+          'image of it to decodeSamples in compiler/targets/bundle-runtime.ts.',
+      );
+    samples[type] = decodeSamples[type];
+  }
+  // The grouping is part of the version: the same files cached another way are a new worker.
+  const version = sha256(
+    JSON.stringify(pictures),
+    ...list.flatMap((f) => [f, files.get(f)!]),
+  ).slice(0, 12);
   const prefix = `polycourse:${courseId}:${locale}:`;
-  const precache = { cacheName: `${prefix}${version}`, prefix, files: ['./', ...list] };
+  const precache = {
+    cacheName: `${prefix}${version}`,
+    prefix,
+    files: ['./', ...list.filter((f) => !inPictures.has(f))],
+    pictures,
+    samples,
+  };
   return `const PRECACHE=${JSON.stringify(precache)};\n${serviceWorker}`;
 }

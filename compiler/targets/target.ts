@@ -14,6 +14,7 @@
  */
 import type { Course } from '../model/course.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
+import type { ProcessedImage } from '../images/process-images.ts';
 import type { Translate } from '../ui-strings/ui-catalog.ts';
 import type { BundleManifest, FileEntry } from './static-bundle/manifest.ts';
 
@@ -60,6 +61,8 @@ export interface TargetInput {
   bundleDir: string;
   /** Every rendered page and asset, as staged. */
   staged: StagingArea;
+  /** The course's images by media path, as encoded into every locale's `_assets/media/`. */
+  images: ReadonlyMap<string, ProcessedImage>;
   /** The manifest's fields other than `files`, coverage included. */
   meta: BundleMeta;
   /** UI strings of a locale, for the pages a target adds (the language chooser). */

@@ -10,7 +10,20 @@ declare module 'webvtt-parser' {
       input: string,
       mode?: 'metadata' | 'chapters',
     ): {
-      cues: { id: string; startTime: number; endTime: number; text: string }[];
+      cues: {
+        id: string;
+        startTime: number;
+        endTime: number;
+        text: string;
+        direction: 'horizontal' | 'rl' | 'lr';
+        snapToLines: boolean;
+        linePosition: number | 'auto';
+        lineAlign: 'start' | 'center' | 'end';
+        textPosition: number | 'auto';
+        positionAlign: 'line-left' | 'center' | 'line-right' | 'auto';
+        size: number;
+        alignment: 'start' | 'center' | 'end' | 'left' | 'right';
+      }[];
       errors: WebVTTParseError[];
     };
   }

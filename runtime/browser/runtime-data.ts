@@ -1,6 +1,6 @@
 /**
  * What the build embeds in each locale's runtime: the course outline, the locale, compiled UI
- * messages.
+ * messages, the module titles.
  */
 import type { CourseOutline } from '../logic/course-outline.ts';
 
@@ -9,6 +9,8 @@ export interface RuntimeData {
   locale: string;
   /** Lingui-compiled messages for the `runtime.*` UI strings of this locale */
   messages: Record<string, unknown>;
+  /** module id → its title in this locale (or the source locale's), for badge names */
+  moduleTitles: Record<string, string>;
   /** The learner services' address (BuildOptions.learnerServices), when the course uses them. */
   services?: string;
 }

@@ -62,6 +62,7 @@ function targetInput(state: BuildState, staging: StagingArea): TargetInput {
     outDir: state.options.outDir,
     bundleDir: need(state, 'bundleDir'),
     staged: staging,
+    images: assets.media.images,
     meta: {
       format: 'polycourse-bundle/1',
       course: course.id,

@@ -20,7 +20,9 @@ export function stageLocaleFiles(state: BuildState): PhaseOutcome {
       staging.writeFile(`${locale}/${file.path}`, file.content);
     }
     for (const asset of assets.media.assets) {
-      staging.copyFile(`${locale}/${asset.bundlePath}`, asset.from);
+      const rel = `${locale}/${asset.bundlePath}`;
+      if ('content' in asset) staging.writeFile(rel, asset.content);
+      else staging.copyFile(rel, asset.from);
     }
   }
   state.jobs = state.jobs.map((job) => ({ ...job, write: true }));

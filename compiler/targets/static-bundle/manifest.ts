@@ -55,6 +55,10 @@ export function writeManifest(
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
   const manifest: BundleManifest = { ...meta, files };
-  fs.writeFileSync(path.join(dir, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
+  // Indented, but one file per line: as readable and diffable, and a fifth smaller than indenting
+  // every field (a deploy after a one-lesson edit uploads this file whole).
+  const head = JSON.stringify(meta, null, 2).replace(/\n}$/, '');
+  const list = files.map((f) => `    ${JSON.stringify(f)}`).join(',\n');
+  fs.writeFileSync(path.join(dir, manifestName), `${head},\n  "files": [\n${list}\n  ]\n}\n`);
   return manifest;
 }

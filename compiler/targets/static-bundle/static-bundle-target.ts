@@ -4,11 +4,13 @@
  * worker and manifest.json, then swaps the folder in atomically (write-bundle-atomically.ts).
  */
 import { toHtml } from 'hast-util-to-html';
-import { pickText } from '../../model/course.ts';
+import { pickText, type Course } from '../../model/course.ts';
 import { stripBidiOverrides } from '../../model/invisible-characters.ts';
 import { sha256 } from '../../model/fingerprint.ts';
 import { renderLanguageChooser } from '../../render/render-language-chooser.ts';
-import { serviceWorkerSource } from '../bundle-runtime.ts';
+import { pictureElement } from '../../mdx/rehype-responsive-images.ts';
+import type { ProcessedImage } from '../../images/process-images.ts';
+import { serviceWorkerSource, type PictureSources } from '../bundle-runtime.ts';
 import { writeManifest, type FileEntry } from './manifest.ts';
 import type { Deliverable, StagingArea, Target, TargetInput } from '../target.ts';
 import { renderTranslationReport } from './translation-report.ts';
@@ -26,7 +28,8 @@ async function writeStaticBundle(input: TargetInput): Promise<Deliverable> {
   const report = renderTranslationReport(title, course.sourceLocale, input.meta.coverage);
   staged.writeFile('translation-report.html', toHtml(report));
   const files = staged.files();
-  await writeServiceWorkers(staged, files, course.id, locales);
+  const pictures = pictureSources(course, input.images);
+  await writeServiceWorkers(staged, files, course.id, locales, pictures);
   const manifest = writeManifest(staged.dir, input.meta, files);
   staged.commit();
   return {
@@ -42,6 +45,7 @@ async function writeServiceWorkers(
   files: Map<string, FileEntry>,
   courseId: string,
   locales: string[],
+  pictures: PictureSources[],
 ): Promise<void> {
   for (const locale of locales) {
     const ofLocale = new Map(
@@ -49,8 +53,39 @@ async function writeServiceWorkers(
         .filter((f) => f.path.startsWith(`${locale}/`))
         .map((f) => [f.path.slice(locale.length + 1), f.sha256]),
     );
-    const sw = Buffer.from(await serviceWorkerSource(courseId, locale, ofLocale));
+    const sw = Buffer.from(await serviceWorkerSource(courseId, locale, ofLocale, pictures));
     staged.writeFile(`${locale}/sw.js`, sw);
     files.set(`${locale}/sw.js`, { path: `${locale}/sw.js`, size: sw.length, sha256: sha256(sw) });
   }
+}
+
+/**
+ * Each image's `<picture>` as the pages render it (pictureElement: the same sources in the same
+ * order), so that the worker caches only the source the browser shows. A video poster's `<img>`
+ * file is not one of the choices: `<video poster>` names it in every browser, so it is always
+ * cached.
+ */
+function pictureSources(
+  course: Course,
+  images: ReadonlyMap<string, ProcessedImage>,
+): PictureSources[] {
+  const posters = new Set(
+    course.modules.flatMap((m) =>
+      m.units.flatMap((u) => (u.kind === 'video' && u.poster ? [u.poster.path] : [])),
+    ),
+  );
+  return [...images].map(([src, image]) =>
+    pictureElement(image, '', '').children.flatMap((child): PictureSources => {
+      if (child.type !== 'element') return [];
+      const { type, srcSet, src: fallback } = child.properties;
+      if (child.tagName === 'source') {
+        // `a.avif 480w, b.avif 960w`: each candidate's URL, without its width
+        const files = String(srcSet)
+          .split(',')
+          .map((c) => c.trim().split(/\s+/)[0]);
+        return [{ type: String(type), files }];
+      }
+      return posters.has(src) ? [] : [{ files: [String(fallback)] }];
+    }),
+  );
 }

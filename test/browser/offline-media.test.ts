@@ -1,0 +1,197 @@
+/**
+ * The demo course offline in real Chromium, over http: a video seeks from the service worker's
+ * cache, the worker caches one format of each picture (the one the browser shows), and a missing
+ * address deep in a locale shows the styled 404 page whose home link works.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { buildCourse } from '../../compiler/pipeline/build-course.ts';
+import type { PictureSources } from '../../compiler/targets/bundle-runtime.ts';
+import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
+import { demoCourseDir } from '../helpers/demo-course.ts';
+import { tempDir } from '../helpers/temp-course.ts';
+import { launchChromium } from '../helpers/browser.ts';
+
+let browser: Browser;
+let server: StaticServer;
+let bundle: string;
+let base: string;
+
+beforeAll(async () => {
+  const out = tempDir();
+  const result = await buildCourse({
+    courseDir: demoCourseDir,
+    outDir: out,
+    locales: ['en', 'ar'],
+  });
+  expect(result.ok).toBe(true);
+  const [courseId] = fs.readdirSync(out).filter((f) => !f.startsWith('.'));
+  bundle = path.join(out, courseId);
+  server = await startStaticServer(out);
+  base = `${server.url}${courseId}/`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The first page of the locale (path from its folder) whose HTML contains `marker`. */
+function pageWith(locale: string, marker: string): string {
+  const dir = path.join(bundle, locale);
+  const pages = (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => f.endsWith('index.html'))
+    .sort();
+  const found = pages.find((f) => fs.readFileSync(path.join(dir, f), 'utf8').includes(marker));
+  if (!found) throw new Error(`no page of ${locale} contains ${marker}`);
+  return found;
+}
+
+/** The precache list the build gave the locale's worker. */
+function precacheOf(locale: string): { files: string[]; pictures: PictureSources[] } {
+  const sw = fs.readFileSync(path.join(bundle, locale, 'sw.js'), 'utf8');
+  return JSON.parse(/^const PRECACHE=(.*);$/m.exec(sw)![1]);
+}
+
+/** A learner who opened the locale's home page online, and whose worker has cached the course. */
+async function learnerWithWorker(locale: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}${locale}/index.html`);
+  // The worker activates (and takes the page) only once its install has cached every file.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      timeout: 20_000,
+    })
+    .toBe(true);
+  return { context, page, errors };
+}
+
+describe('the demo course offline', () => {
+  it('seeks a video to 12 s from the cache, answering its ranges with 206', async () => {
+    const { context, page, errors } = await learnerWithWorker('en');
+    try {
+      await context.setOffline(true);
+      // What the video element asked for and what the worker answered.
+      const ranges: { asked: string; status: number; range: string | null }[] = [];
+      page.on('response', (r) => {
+        const asked = r.request().headers().range;
+        if (asked && r.url().endsWith('.mp4'))
+          ranges.push({ asked, status: r.status(), range: r.headers()['content-range'] ?? null });
+      });
+      const videoPage = pageWith('en', '<video');
+      await page.goto(`${base}en/${videoPage}`);
+      const seek = await page.locator('figure.video video').evaluate(async (video) => {
+        const v = video as HTMLVideoElement;
+        const on = (type: string) => new Promise((resolve) => v.addEventListener(type, resolve));
+        if (v.readyState < HTMLMediaElement.HAVE_METADATA) await on('loadedmetadata');
+        const seeked = on('seeked');
+        v.currentTime = 12;
+        await seeked;
+        return { duration: v.duration, currentTime: v.currentTime };
+      });
+      expect(seek.duration).toBeGreaterThan(15);
+      expect(Math.abs(seek.currentTime - 12)).toBeLessThan(1);
+      // Chromium copes with a whole file answered to a range; Safari plays only 206 answers.
+      expect(ranges.length).toBeGreaterThan(0);
+      for (const { asked, status, range } of ranges) {
+        expect(status, asked).toBe(206);
+        expect(range, asked).toMatch(new RegExp(`^bytes ${/\d+/.exec(asked)![0]}-\\d+/\\d+$`));
+      }
+
+      // A range in the middle is those bytes of the file; one past its end is refused (416).
+      const src = (await page.locator('figure.video video source').getAttribute('src'))!;
+      const file = fs.readFileSync(path.join(bundle, 'en', path.dirname(videoPage), src));
+      const part = await page.evaluate(async (url) => {
+        const r = await fetch(url, { headers: { range: 'bytes=1000-1015' } });
+        const bytes = [...new Uint8Array(await r.arrayBuffer())];
+        return { status: r.status, range: r.headers.get('content-range'), bytes };
+      }, src);
+      expect(part).toEqual({
+        status: 206,
+        range: `bytes 1000-1015/${file.length}`,
+        bytes: [...file.subarray(1000, 1016)],
+      });
+      const past = await page.evaluate(async (url) => {
+        const r = await fetch(url, { headers: { range: 'bytes=999999999-' } });
+        return { status: r.status, range: r.headers.get('content-range') };
+      }, src);
+      expect(past).toEqual({ status: 416, range: `bytes */${file.length}` });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('caches one format of each picture: the one Chromium shows', async () => {
+    const { context, page, errors } = await learnerWithWorker('en');
+    try {
+      const cached = await page.evaluate(async () => {
+        const keys = await Promise.all(
+          (await caches.keys()).map(async (name) => {
+            const cache = await caches.open(name);
+            return (await cache.keys()).map((r) => r.url);
+          }),
+        );
+        return keys.flat();
+      });
+      const inCache = new Set(cached.map((url) => url.slice(`${base}en/`.length) || './'));
+      const { files, pictures } = precacheOf('en');
+      expect(pictures.length).toBeGreaterThan(0);
+      for (const file of files) expect(inCache, file).toContain(file);
+      for (const sources of pictures) {
+        const kept = sources.filter((s) => s.files.every((f) => inCache.has(f)));
+        expect(kept.map((s) => s.type)).toEqual(['image/avif']);
+        const others = sources.filter((s) => s !== kept[0]).flatMap((s) => s.files);
+        expect(others.filter((f) => inCache.has(f))).toEqual([]);
+      }
+      // The figure of a lesson shows offline, from the cached format.
+      await context.setOffline(true);
+      await page.goto(`${base}en/${pageWith('en', '<picture')}`);
+      const img = page.locator('main picture img').first();
+      await img.scrollIntoViewIfNeeded();
+      await expect
+        .poll(() => img.evaluate((i) => (i as HTMLImageElement).naturalWidth))
+        .toBeGreaterThan(0);
+      expect(await img.evaluate((i) => (i as HTMLImageElement).currentSrc)).toMatch(/\.avif$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const locale of ['en', 'ar']) {
+    it(`shows the styled 404 page for a missing nested address: ${locale}`, async () => {
+      const { context, page, errors } = await learnerWithWorker(locale);
+      try {
+        const home = await page.textContent('h1');
+        await page.goto(`${base}${locale}/404.html`);
+        const notFound = await page.textContent('h1');
+        await context.setOffline(true);
+        await page.goto(`${base}${locale}/no/such/page/`);
+        expect(await page.textContent('h1')).toBe(notFound);
+        expect(await page.getAttribute('html', 'dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+        // Styled: its stylesheet resolved from the locale's folder, not from /no/such/page/.
+        const sheets = await page.evaluate(() =>
+          [...document.styleSheets].map((s) => ({ href: s.href, rules: s.cssRules.length })),
+        );
+        expect(sheets.some((s) => s.href?.startsWith(`${base}${locale}/`) && s.rules > 0)).toBe(
+          true,
+        );
+        await page.click('main p a');
+        await expect.poll(() => page.textContent('h1')).toBe(home);
+        expect(page.url()).toMatch(new RegExp(`/${locale}/(index\\.html)?$`));
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
