@@ -116,6 +116,7 @@ export async function buildPageView(
     title,
     courseTitle: shown(course.title),
     homeHref: href(pagePaths.home),
+    badgesHref: href(pagePaths.badges),
     stylesheet: href(ctx.stylesheet),
     runtime: ctx.runtime && href(ctx.runtime),
     interactiveRuntime:
@@ -153,6 +154,8 @@ export async function buildPageView(
         return { value: t('questionnaire.results.title') };
       case 'certificate':
         return { value: t('certificate.title') };
+      case 'badges':
+        return { value: t('badges.title') };
       case 'module':
         return shown(spec.module.title);
       case 'unit':
@@ -194,7 +197,12 @@ export async function buildPageView(
             href: href(pagePaths.module(m.id)),
             title: shown(m.title),
             summary: shown(m.summary),
-            unitCount: m.units.length,
+            units: m.units.map((u) => ({
+              kind: u.kind,
+              key: `${m.id}/${u.id}`,
+              href: href(pagePaths.unit(m.id, u.id)),
+              title: shown(u.title),
+            })),
           })),
           questionnaire: course.questionnaire && {
             pre: href(pagePaths.questionnaire('pre')),
@@ -203,6 +211,7 @@ export async function buildPageView(
           },
           glossary: course.glossary.length ? href(pagePaths.glossary) : undefined,
           certificate: href(pagePaths.certificate),
+          badges: href(pagePaths.badges),
           learnerAccount: ctx.learnerAccount,
         };
       case 'glossary':
@@ -255,6 +264,25 @@ export async function buildPageView(
         };
       case 'certificate':
         return { kind: 'certificate', courseTitle: shown(course.title) };
+      case 'badges':
+        return {
+          kind: 'badges',
+          badges: [
+            ...course.modules.map((m, i) => ({
+              id: `module:${m.id}`,
+              kind: 'module' as const,
+              module: shown(m.title),
+              number: i + 1,
+            })),
+            ...(['quiz', 'challenge'] as const)
+              .filter((kind) => course.modules.some((m) => m.units.some((u) => u.kind === kind)))
+              .map((kind) => {
+                const id = kind === 'quiz' ? ('all-quizzes' as const) : ('all-challenges' as const);
+                return { id, kind: id };
+              }),
+            { id: 'course', kind: 'course' as const },
+          ],
+        };
       case 'unit':
         return unitContent(spec.unit);
     }
@@ -294,6 +322,7 @@ export async function buildPageView(
           kind: unit.kind,
           body,
           bodyFallback: own ? undefined : { value: '', lang: source.code, dir: source.dir },
+          points: course.points.lessonViewed,
         };
       }
       case 'video': {
@@ -321,6 +350,7 @@ export async function buildPageView(
           poster,
           tracks,
           transcript: shown(unit.transcript),
+          points: course.points.lessonViewed,
         };
       }
       case 'quiz':
@@ -328,6 +358,7 @@ export async function buildPageView(
           kind: 'quiz',
           intro: shown(unit.intro),
           passMark: unit.passMark,
+          pointsPerAnswer: course.points.correctAnswer,
           questions: unit.questions.map((q): QuestionView => {
             const options =
               q.type === 'truefalse'

@@ -7,6 +7,9 @@ import type { Root, ElementContent, Element } from 'hast';
 import type { LocaleInfo } from '../model/locales.ts';
 import type { UnitKind } from '../model/course.ts';
 
+/** The kinds of badge a course offers (runtime/logic/badges.ts earns them). */
+export type BadgeKind = 'module' | 'all-quizzes' | 'all-challenges' | 'course';
+
 /** A learner-visible text, marked when it fell back to the source locale. */
 export interface ShownText {
   value: string;
@@ -61,10 +64,16 @@ export type PageContent =
   | {
       kind: 'home';
       description: ShownText;
-      modules: (PageLink & { id: string; summary: ShownText; unitCount: number })[];
+      /** the course map: each module with its units, in reading order */
+      modules: (PageLink & {
+        id: string;
+        summary: ShownText;
+        units: (PageLink & { kind: UnitKind; key: string })[];
+      })[];
       questionnaire?: { pre: string; post: string; results: string };
       glossary?: string;
       certificate: string;
+      badges: string;
       /** The learner services are on: a place for the account and the leaderboard. */
       learnerAccount?: boolean;
     }
@@ -76,7 +85,13 @@ export type PageContent =
       /** The learner services are on: a place for the module's discussion; `home` for signing in */
       forum?: { home: string };
     }
-  | { kind: 'lesson' | 'infosheet'; body: Root; bodyFallback?: ShownText }
+  | {
+      kind: 'lesson' | 'infosheet';
+      body: Root;
+      bodyFallback?: ShownText;
+      /** points the first view earns (the course's `points.lessonViewed`) */
+      points: number;
+    }
   | {
       kind: 'video';
       /** resolved URL of the video file */
@@ -85,8 +100,17 @@ export type PageContent =
       poster?: string;
       tracks: { src: string; srclang: string; label: string; isDefault: boolean }[];
       transcript: ShownText;
+      /** points the first view earns (the course's `points.lessonViewed`) */
+      points: number;
     }
-  | { kind: 'quiz'; intro: ShownText; passMark: number; questions: QuestionView[] }
+  | {
+      kind: 'quiz';
+      intro: ShownText;
+      passMark: number;
+      questions: QuestionView[];
+      /** points per correct answer of the best attempt (the course's `points.correctAnswer`) */
+      pointsPerAnswer: number;
+    }
   | { kind: 'challenge'; prompt: ShownText; commitment: ShownText; points: number }
   | {
       kind: 'questionnaire-results';
@@ -96,6 +120,11 @@ export type PageContent =
       scale: number;
     }
   | { kind: 'certificate'; courseTitle: ShownText }
+  | {
+      kind: 'badges';
+      /** every badge the course offers, in the runtime's order (runtime/logic/badges.ts) */
+      badges: { id: string; kind: BadgeKind; module?: ShownText; number?: number }[];
+    }
   | { kind: 'glossary'; terms: { id: string; term: ShownText; definition: ShownText }[] }
   | {
       kind: 'questionnaire';
@@ -118,6 +147,8 @@ export interface PageView {
   title: ShownText;
   courseTitle: ShownText;
   homeHref: string;
+  /** the badges page, linked from the learner's status in the header */
+  badgesHref: string;
   stylesheet: string;
   /**
    * The same page in every locale of the build, for the language picker and hreflang; `absolute`

@@ -9,6 +9,7 @@ export type PageSpec =
   | { kind: 'questionnaire'; path: string; phase: 'pre' | 'post' }
   | { kind: 'questionnaire-results'; path: string }
   | { kind: 'certificate'; path: string }
+  | { kind: 'badges'; path: string }
   | { kind: 'module'; path: string; module: CourseModule }
   | { kind: 'unit'; path: string; module: CourseModule; unit: Unit }
   | { kind: 'not-found'; path: string };
@@ -19,6 +20,7 @@ export const pagePaths = {
   questionnaire: (phase: 'pre' | 'post') => `questionnaire/${phase}/index.html`,
   questionnaireResults: 'questionnaire/results/index.html',
   certificate: 'certificate/index.html',
+  badges: 'badges/index.html',
   module: (moduleId: string) => `${moduleId}/index.html`,
   unit: (moduleId: string, unitId: string) => `${moduleId}/${unitId}/index.html`,
   notFound: '404.html',
@@ -39,6 +41,7 @@ export function planPages(course: Course): PageSpec[] {
     pages.push({ kind: 'questionnaire-results', path: pagePaths.questionnaireResults });
   }
   pages.push({ kind: 'certificate', path: pagePaths.certificate });
+  pages.push({ kind: 'badges', path: pagePaths.badges });
   if (course.glossary.length) pages.push({ kind: 'glossary', path: pagePaths.glossary });
   pages.push({ kind: 'not-found', path: pagePaths.notFound });
   return pages;

@@ -1,6 +1,9 @@
 /**
  * Quizzes: check answers, per-option and per-question feedback, pass mark, retry, announced
- * results.
+ * results. A retry keeps the answers and their feedback: the learner changes what was wrong, and a
+ * question's feedback goes when its answer changes. The correct answer (the "Show the answer"
+ * disclosure) is offered for a wrong question once the quiz is passed or after a second try, so
+ * the first retry is still the learner's own.
  */
 import { scoreQuiz, type ScorableQuestion } from '../logic/scoring.ts';
 import { recordQuizAttempt } from '../logic/progress.ts';
@@ -42,19 +45,13 @@ export function enhanceQuiz(
       total: questions.length,
     });
 
-  const reset = () => {
-    for (const el of form.querySelectorAll<HTMLElement>('.option-feedback, .question-feedback'))
+  /** Forget one question's result: its feedback, its mark, the offered answer. */
+  const clearResult = (f: HTMLFieldSetElement) => {
+    for (const el of f.querySelectorAll<HTMLElement>('.option-feedback, .question-feedback'))
       el.hidden = true;
-    for (const f of fieldsets) f.classList.remove('result-correct', 'result-incorrect');
-    for (const input of form.querySelectorAll<HTMLInputElement>('input')) {
-      input.checked = false;
-      input.disabled = false;
-    }
-    for (const select of form.querySelectorAll<HTMLSelectElement>('select')) {
-      select.value = '';
-      select.disabled = false;
-    }
+    f.classList.remove('result-correct', 'result-incorrect', 'answer-offered');
   };
+  for (const f of fieldsets) f.addEventListener('change', () => clearResult(f));
 
   const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   form.addEventListener('submit', (event) => {
@@ -69,9 +66,12 @@ export function enhanceQuiz(
       return;
     }
     const score = scoreQuiz(questions, answers, passMark);
+    const offerAnswers = score.passed || (session.state.units[unit]?.attempts ?? 0) >= 1;
     score.questions.forEach((q, i) => {
       const f = fieldsets[i];
+      clearResult(f);
       f.classList.add(q.correct ? 'result-correct' : 'result-incorrect');
+      f.classList.toggle('answer-offered', !q.correct && offerAnswers);
       f.querySelector<HTMLElement>(
         `.question-feedback[data-result="${q.correct ? 'correct' : 'incorrect'}"]`,
       )!.hidden = false;
@@ -110,11 +110,16 @@ export function enhanceQuiz(
   });
 
   retry.addEventListener('click', () => {
-    reset();
+    for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+      'input, select',
+    ))
+      control.disabled = false;
     retry.hidden = true;
     submit.hidden = false;
     result.textContent = '';
-    fieldsets[0]?.querySelector<HTMLElement>('input, select')?.focus();
+    // Back to the first question that was wrong, its feedback still beside it.
+    const wrong = fieldsets.find((f) => f.classList.contains('result-incorrect')) ?? fieldsets[0];
+    wrong?.querySelector<HTMLElement>('input, select')?.focus();
   });
 }
 

@@ -25,6 +25,7 @@ function start(): void {
   const services: PageServices = {
     outline: data.outline,
     locale: data.locale,
+    moduleTitles: data.moduleTitles,
     events,
     session: createLearnerSession(data.outline, events),
     t: createTranslate(data.locale, data.messages),
@@ -40,11 +41,12 @@ function start(): void {
   if (data.services) startLearnerServices(services, data.services);
   const body = document.body;
   const unit = body.dataset.unit;
+  // Progress is shown first, so that a first view's points are told as earned on this page.
+  showProgress(services);
   if (unit) {
     services.session.update((s) => recordView(s, unit));
     events.emit({ type: 'unit-viewed', unit });
   }
-  showProgress(services);
   enhanceLanguagePicker();
   if (body.dataset.sw) registerOffline(body.dataset.sw, services.t);
 }

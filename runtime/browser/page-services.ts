@@ -10,4 +10,6 @@ export interface PageServices {
   events: LearnerEvents;
   t: Translate;
   locale: string;
+  /** module id → title in the page's locale, for badge names */
+  moduleTitles: Record<string, string>;
 }

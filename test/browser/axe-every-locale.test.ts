@@ -1,7 +1,8 @@
 /**
  * axe-core (WCAG 2.1 A/AA) on one page of every kind in every locale of the demo course: home,
  * module, each unit kind, glossary, the questionnaire before, after and its results, the
- * certificate and the 404 page. (Every page of every locale, 504 pages, was clean when this test
+ * certificate, the badges and the 404 page; and the same pages at 320 and 390 px, where nothing
+ * may be wider than the screen. (Every page of every locale, 504 pages, was clean when this test
  * was written; a page of each kind keeps the run short.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +33,7 @@ const pages: Record<string, string> = {
   'questionnaire after': 'questionnaire/post/index.html',
   'questionnaire results': 'questionnaire/results/index.html',
   certificate: 'certificate/index.html',
+  badges: 'badges/index.html',
   'not found': '404.html',
 };
 
@@ -61,15 +63,24 @@ describe('axe on every page kind in every locale of the demo course', () => {
   });
 
   for (const locale of course.locales)
-    it(`has no WCAG 2.1 A/AA violations: ${locale}`, async () => {
+    it(`has no WCAG 2.1 A/AA violations and no sideways scroll on a phone: ${locale}`, async () => {
       const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
       const found: string[] = [];
+      const wide: string[] = [];
       for (const [kind, p] of Object.entries(pages)) {
+        await page.setViewportSize({ width: 1024, height: 800 });
         await page.goto(`${base}${locale}/${p}`);
         for (const v of await axeViolations(page))
           found.push(`${kind} (${p}): ${v.id} [${v.impact}] ${v.nodes[0]?.target.join(' ')}`);
+        // The same page on the narrowest phones: nothing wider than the screen.
+        for (const width of [320, 390]) {
+          await page.setViewportSize({ width, height: 800 });
+          const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (scroll > width) wide.push(`${kind} at ${width} px: ${scroll} px wide`);
+        }
       }
       expect(found).toEqual([]);
+      expect(wide).toEqual([]);
       await page.close();
     });
 });

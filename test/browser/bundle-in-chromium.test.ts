@@ -66,7 +66,7 @@ describe('a bundle in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}en/index.html`);
     expect(await page.getAttribute('html', 'dir')).toBe('ltr');
-    await page.click('main .module-list a');
+    await page.click('main .module-map h3 a');
     await expect.poll(() => page.url()).toMatch(/\/en\/basics\/index\.html$/);
     await page.click('main .unit-list a');
     expect(page.url()).toMatch(/\/en\/basics\/first-lesson\/index\.html$/);
@@ -101,7 +101,7 @@ describe('a bundle in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(path.join(outDir, 'mini/index.html')).href);
     await page.click('a[hreflang="en"]');
-    await page.click('main .module-list a');
+    await page.click('main .module-map h3 a');
     await page.click('main .unit-list a');
     expect(await page.textContent('h1')).toBe('First lesson');
     const image = page.locator('figure img');

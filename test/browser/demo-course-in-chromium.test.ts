@@ -54,7 +54,7 @@ describe('the demo course in Chromium', () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${base}${locale}/index.html`);
       expect(await page.getAttribute('html', 'dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
-      await page.click('main .module-list a');
+      await page.click('main .module-map h3 a');
       expect(page.url()).toMatch(new RegExp(`/${locale}/${firstModule.id}/index\\.html$`));
       await page.click('main .unit-list a');
       const seen: string[] = [];

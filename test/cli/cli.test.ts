@@ -26,7 +26,7 @@ describe('polycourse CLI', () => {
       ok: true,
       courseId: 'mini',
       locales: ['en', 'ar', 'fr'],
-      pages: 42,
+      pages: 45,
     });
     expect(result.zips.map((z: string) => path.basename(z)).sort()).toEqual([
       'mini.ar.zip',
@@ -88,8 +88,8 @@ describe('polycourse CLI', () => {
   it('build prints a progress bar, a summary and the coverage per locale', () => {
     const r = run('build', miniCourseDir, '--out', tempDir());
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/building 100% \(42\/42\)/);
-    expect(r.stdout).toMatch(/Built 42 pages/);
+    expect(r.stderr).toMatch(/building 100% \(45\/45\)/);
+    expect(r.stdout).toMatch(/Built 45 pages/);
     expect(r.stdout).toMatch(/fr .*% {2}\(\d+ texts fall back\)/);
   });
 

@@ -47,7 +47,7 @@ describe('polycourse dev', () => {
 
   it('serves the source locale at once, as a preview without a service worker', async () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mini\/en\/$/);
-    expect(events.find((e) => e.event === 'built')).toMatchObject({ pages: 14 });
+    expect(events.find((e) => e.event === 'built')).toMatchObject({ pages: 15 });
     const page = await browser.newPage();
     await page.goto(new URL('basics/first-lesson/', url).href);
     expect(await page.locator('h1').innerText()).toBeTruthy();

@@ -315,7 +315,7 @@ describe('rendering on worker threads', () => {
     try {
       const result = await buildCourse({ courseDir: miniCourseDir, outDir: two, threads: 2 });
       expect(result.ok).toBe(true);
-      expect(result.rendered).toBe(42);
+      expect(result.rendered).toBe(45);
     } finally {
       delete process.env.POLYCOURSE_WORKER_THRESHOLD;
     }

@@ -12,7 +12,7 @@ import {
   recordWatched,
   summarize,
 } from '../../runtime/logic/progress.ts';
-import { earnedBadges } from '../../runtime/logic/badges.ts';
+import { badgeProgress, earnedBadges, nextBadge } from '../../runtime/logic/badges.ts';
 import {
   loadProgress,
   saveProgress,
@@ -189,6 +189,39 @@ describe('badges', () => {
       { kind: 'all-challenges' },
       { kind: 'course' },
     ]);
+  });
+  it('counts what each badge still needs, and names the closest one next', () => {
+    let s = recordView(emptyProgress(), 'm1/l1');
+    s = recordWatched(s, 'm1/v1');
+    const progress = badgeProgress(outline, s);
+    expect(progress.map((b) => [b.id, b.done, b.total, b.earned])).toEqual([
+      ['module:m1', 2, 4, false],
+      ['module:m2', 0, 2, false],
+      ['all-quizzes', 0, 2, false],
+      ['all-challenges', 0, 1, false],
+      ['course', 2, 6, false],
+    ]);
+    // one challenge left beats two units left in m1 and m2
+    expect(nextBadge(outline, s)?.id).toBe('all-challenges');
+    s = recordChallengeDone(s, 'm1/c1', true);
+    expect(nextBadge(outline, s)?.id).toBe('module:m1');
+    s = recordView(s, 'm2/s2');
+    s = recordQuizAttempt(s, 'm1/q1', 3, true, outline.points);
+    s = recordQuizAttempt(s, 'm2/q2', 1, true, outline.points);
+    expect(nextBadge(outline, s)).toBeUndefined();
+  });
+
+  it('offers no badge whose criterion counts no unit', () => {
+    const noChallenges = {
+      ...outline,
+      modules: outline.modules.map((m) => ({
+        ...m,
+        units: m.units.filter((u) => u.kind !== 'challenge'),
+      })),
+    };
+    expect(badgeProgress(noChallenges, emptyProgress()).map((b) => b.id)).not.toContain(
+      'all-challenges',
+    );
   });
 });
 

@@ -129,7 +129,10 @@ function header(view: PageView): Element {
   const { t } = view;
   return h('header.site-header', [
     h('a.course-title', { href: view.homeHref }, [txt(view.courseTitle)]),
-    h('p.learner-status', { role: 'status', hidden: true }),
+    // Filled by the runtime (runtime/browser/show-progress.ts): points, units done, badges; the
+    // toast says what was just earned, politely, and what the next badge needs.
+    h('p.learner-status', { hidden: true }, h('a', { href: view.badgesHref })),
+    h('p.points-toast', { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
     view.alternates.length > 1
       ? h('nav.language-picker', { 'aria-label': t('nav.language') }, [
           h('details', [
@@ -237,46 +240,199 @@ function pager(view: PageView): Element | null {
   ]);
 }
 
+type HomeContent = Extract<PageContent, { kind: 'home' }>;
+
+/**
+ * The course home is a map: the next step as one call to action, each module as a card with a
+ * progress ring and its units, the course's own pages (questionnaire, certificate, badges). Without
+ * JavaScript it reads as a table of contents; the runtime (runtime/browser/course-map.ts) shows
+ * what is done, picks the next step and says what the certificate still needs.
+ */
+function homeContent(view: PageView, c: HomeContent): Child[] {
+  const { t } = view;
+  const firstUnit = c.modules.flatMap((m) => m.units)[0];
+  // One link per kind of next step; the runtime shows the one that fits the learner's progress.
+  const steps: [string, string, string][] = [
+    ...(c.questionnaire
+      ? [['pre', c.questionnaire.pre, t('questionnaire.start.pre')] as [string, string, string]]
+      : []),
+    ...(firstUnit
+      ? [['continue', firstUnit.href, t('home.start')] as [string, string, string]]
+      : []),
+    ...(c.questionnaire
+      ? [['post', c.questionnaire.post, t('questionnaire.start.post')] as [string, string, string]]
+      : []),
+    ['certificate', c.certificate, t('certificate.link')],
+  ];
+  return [
+    h('p.lead', [txt(c.description)]),
+    h(
+      'p.call-to-action',
+      steps.map(([step, href, label], i) =>
+        h('a.button.next-step', { href, 'data-step': step, hidden: i > 0 || undefined }, label),
+      ),
+    ),
+    h('p.next-badge', { hidden: true }),
+    h('h2', t('home.modules')),
+    h(
+      'ol.module-map',
+      c.modules.map((m) =>
+        h('li.module-card', { 'data-module': m.id }, [
+          progressRing(),
+          h('div.module-card-text', [
+            h('h3', h('a', { href: m.href }, [txt(m.title)])),
+            h('p', [txt(m.summary)]),
+            h('p.meta.module-progress', { 'data-module-progress': m.id }),
+            h('details.module-units', [
+              h('summary', t('module.units', { count: m.units.length })),
+              h(
+                'ol.unit-list',
+                m.units.map((u) =>
+                  h(
+                    'li',
+                    { class: `unit-${u.kind}` },
+                    h('a', { href: u.href, 'data-unit-link': u.key }, [
+                      h('span.unit-kind', t(`unit.kind.${u.kind}`)),
+                      ' ',
+                      h('span.unit-title', [txt(u.title)]),
+                    ]),
+                  ),
+                ),
+              ),
+            ]),
+          ]),
+        ]),
+      ),
+    ),
+    h('ul.course-links', [
+      c.questionnaire
+        ? h('li', h('a', { href: c.questionnaire.post }, t('questionnaire.start.post')))
+        : null,
+      c.questionnaire
+        ? h('li', h('a', { href: c.questionnaire.results }, t('questionnaire.results.link')))
+        : null,
+      h('li.certificate-link', [
+        h('a', { href: c.certificate }, t('certificate.link')),
+        // The runtime says what is still needed while the certificate is locked.
+        h('span.locked-note', { hidden: true }),
+      ]),
+      h('li', h('a', { href: c.badges }, t('badges.link'))),
+      c.glossary ? h('li', h('a', { href: c.glossary }, t('glossary.title'))) : null,
+    ]),
+    // Filled by the runtime (runtime/browser/learner-account.ts): it needs JavaScript.
+    c.learnerAccount ? h('section#learner-account.learner-account', { hidden: true }) : null,
+  ];
+}
+
+/** Where points are earned, the course's rule for them (none when the rule gives 0). */
+function earns(view: PageView, id: string, points: number): Element | null {
+  return points ? h('p.meta.earns', view.t(id, { count: points })) : null;
+}
+
+/** A ring the runtime fills with the module's share of done units (decorative: text says it). */
+function progressRing(): Element {
+  return h(
+    'svg.progress-ring',
+    { viewBox: '0 0 36 36', width: 44, height: 44, 'aria-hidden': 'true', focusable: 'false' },
+    [
+      h('circle.progress-ring-track', { cx: 18, cy: 18, r: 15.9 }),
+      h('circle.progress-ring-fill', {
+        cx: 18,
+        cy: 18,
+        r: 15.9,
+        pathLength: 100,
+        'stroke-dasharray': '0 100',
+      }),
+    ],
+  );
+}
+
+type BadgeView = Extract<PageContent, { kind: 'badges' }>['badges'][number];
+
+/** A badge's name, as the runtime names it in its notices (the same catalog strings). */
+function badgeName(view: PageView, b: BadgeView): string {
+  return b.kind === 'module'
+    ? view.t('runtime.badge.module.name', { module: b.module?.value ?? '' })
+    : view.t(`runtime.badge.${badgeKey[b.kind]}.name`);
+}
+
+const badgeKey = {
+  module: 'module',
+  'all-quizzes': 'allQuizzes',
+  'all-challenges': 'allChallenges',
+  course: 'course',
+} as const;
+
+/**
+ * A badge's picture: a medal in the badge's colour with its sign (the module's number, a tick, a
+ * flag, a star). Decorative: the name beside it says the same.
+ */
+function badgeImage(view: PageView, b: BadgeView): Element {
+  const colour = {
+    module: '#0b5cad',
+    'all-quizzes': '#15803d',
+    'all-challenges': '#b45309',
+    course: '#86198f',
+  }[b.kind];
+  const sign: Element =
+    b.kind === 'module'
+      ? h(
+          'text',
+          { x: 32, y: 33, 'text-anchor': 'middle', 'dominant-baseline': 'middle', 'font-size': 20 },
+          digits(view, b.number ?? 0),
+        )
+      : b.kind === 'all-quizzes'
+        ? h('path', { d: 'M22 32l7 7 13-14', fill: 'none', 'stroke-width': 5 })
+        : b.kind === 'all-challenges'
+          ? h('path', { d: 'M25 44V20m0 1h16l-4 6 4 6H25', 'stroke-width': 4, fill: 'none' })
+          : h('path', {
+              d: 'M32 17l4.4 9 9.9 1.4-7.2 7 1.7 9.8-8.8-4.6-8.8 4.6 1.7-9.8-7.2-7 9.9-1.4z',
+            });
+  return h(
+    'svg.badge-image',
+    {
+      viewBox: '0 0 64 64',
+      width: 64,
+      height: 64,
+      'aria-hidden': 'true',
+      focusable: 'false',
+    },
+    [
+      h('path', { d: 'M20 44l-6 18 10-5 6 7 4-16zM44 44l6 18-10-5-6 7-4-16z', fill: colour }),
+      h('circle', { cx: 32, cy: 32, r: 24, fill: colour }),
+      h('circle', { cx: 32, cy: 32, r: 19, fill: 'none', stroke: '#fff', 'stroke-width': 2 }),
+      h('g', { fill: '#fff', stroke: '#fff', 'stroke-linecap': 'round' }, [sign]),
+    ],
+  );
+}
+
+/** Every badge of the course with its criterion; the runtime marks the earned ones. */
+function badgesContent(view: PageView, c: Extract<PageContent, { kind: 'badges' }>): Child[] {
+  const { t } = view;
+  return [
+    h('p.lead', t('badges.intro')),
+    h('p.next-badge', { hidden: true }),
+    h(
+      'ul.badge-list',
+      c.badges.map((b) =>
+        h('li.badge', { 'data-badge': b.id }, [
+          badgeImage(view, b),
+          h('div.badge-text', [
+            h('h2', badgeName(view, b)),
+            h('p', t(`badge.${badgeKey[b.kind]}.criterion`)),
+            h('p.badge-state', { hidden: true }),
+          ]),
+        ]),
+      ),
+    ),
+  ];
+}
+
 function content(view: PageView, c: PageContent): Child[] {
   const { t } = view;
   switch (c.kind) {
     case 'home':
-      return [
-        h('p.lead', [txt(c.description)]),
-        c.questionnaire
-          ? h(
-              'p.call-to-action',
-              h('a.button', { href: c.questionnaire.pre }, t('questionnaire.start.pre')),
-            )
-          : null,
-        h('h2', t('home.modules')),
-        h(
-          'ol.module-list',
-          c.modules.map((m) =>
-            h('li', [
-              h('h3', h('a', { href: m.href }, [txt(m.title)])),
-              h('p', [txt(m.summary)]),
-              h('p.meta', [
-                t('module.units', { count: m.unitCount }),
-                ' ',
-                h('span.module-progress', { 'data-module-progress': m.id }),
-              ]),
-            ]),
-          ),
-        ),
-        h('ul.course-links', [
-          c.questionnaire
-            ? h('li', h('a', { href: c.questionnaire.post }, t('questionnaire.start.post')))
-            : null,
-          c.questionnaire
-            ? h('li', h('a', { href: c.questionnaire.results }, t('questionnaire.results.link')))
-            : null,
-          h('li', h('a', { href: c.certificate }, t('certificate.link'))),
-          c.glossary ? h('li', h('a', { href: c.glossary }, t('glossary.title'))) : null,
-        ]),
-        // Filled by the runtime (runtime/browser/learner-account.ts): it needs JavaScript.
-        c.learnerAccount ? h('section#learner-account.learner-account', { hidden: true }) : null,
-      ];
+      return homeContent(view, c);
     case 'module':
       return [
         h('p.lead', [txt(c.summary)]),
@@ -314,7 +470,11 @@ function content(view: PageView, c: PageContent): Child[] {
         };
         (body.properties.className as string[]).push('fallback');
       }
-      return [c.kind === 'infosheet' ? h('p.print-hint', t('infosheet.print')) : null, body];
+      return [
+        c.kind === 'infosheet' ? h('p.print-hint', t('infosheet.print')) : null,
+        body,
+        earns(view, 'points.earn.view', c.points),
+      ];
     }
     case 'video':
       return [
@@ -351,6 +511,7 @@ function content(view: PageView, c: PageContent): Child[] {
             ),
           ),
         ]),
+        earns(view, 'points.earn.view', c.points),
         h('section.transcript', { 'aria-labelledby': 'transcript-heading' }, [
           h('h2#transcript-heading', t('video.transcript')),
           h(
@@ -374,7 +535,11 @@ function content(view: PageView, c: PageContent): Child[] {
     case 'quiz':
       return [
         h('p.lead', [txt(c.intro)]),
-        h('p.meta', t('quiz.passMark', { percent: c.passMark / 100 })),
+        h('p.meta', [
+          t('quiz.passMark', { percent: c.passMark / 100 }),
+          c.pointsPerAnswer ? ' ' : null,
+          c.pointsPerAnswer ? t('points.earn.answer', { count: c.pointsPerAnswer }) : null,
+        ]),
         h('form.quiz', { 'data-pass-mark': String(c.passMark), novalidate: true }, [
           ...c.questions.map((q, i) => question(view, q, i)),
           h('div.quiz-actions', { hidden: true }, [
@@ -515,6 +680,8 @@ function content(view: PageView, c: PageContent): Child[] {
           ),
         ]),
       ];
+    case 'badges':
+      return badgesContent(view, c);
     case 'certificate':
       return [
         h('div.certificate-page', [
