@@ -167,6 +167,42 @@ describe('the demo course offline', () => {
     }
   });
 
+  it('says, offline, which other languages need a connection: those not saved here', async () => {
+    const { context, page, errors } = await learnerWithWorker('en');
+    try {
+      const note = () =>
+        page.evaluate(
+          () =>
+            document.querySelector('.language-picker a[hreflang="ar"] .offline-note')
+              ?.textContent ?? null,
+        );
+      expect(await note()).toBeNull(); // online: nothing to say
+      await context.setOffline(true);
+      await expect.poll(note).toBe('(needs a connection)');
+      expect(
+        await page.getAttribute('.language-picker a[hreflang="ar"] .offline-note', 'lang'),
+      ).toBe('en');
+      // Back online the note goes; once Arabic is saved too, it never comes back.
+      await context.setOffline(false);
+      await expect.poll(note).toBeNull();
+      await page.goto(`${base}ar/index.html`);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await expect
+        .poll(() => page.evaluate(async () => (await caches.keys()).some((k) => /:ar:/.test(k))), {
+          timeout: 20_000,
+        })
+        .toBe(true);
+      await page.goto(`${base}en/index.html`);
+      await context.setOffline(true);
+      await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+      await page.waitForTimeout(300);
+      expect(await note()).toBeNull();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const locale of ['en', 'ar']) {
     it(`shows the styled 404 page for a missing nested address: ${locale}`, async () => {
       const { context, page, errors } = await learnerWithWorker(locale);
