@@ -16,6 +16,9 @@ import { localeInfo } from '../compiler/model/locales.ts';
 import { translationUnits } from '../compiler/translation/translation-units.ts';
 import { exchangeFormats } from '../compiler/translation/formats/index.ts';
 import { importTranslations } from '../compiler/translation/import-translations.ts';
+import { applyMemory } from '../compiler/translation/translation-memory.ts';
+import { memoryForExport, memorySummary } from './tm-command.ts';
+import { glossaryCommand } from './l10n-glossary-command.ts';
 import { exitCodes, UsageError } from './exit-codes.ts';
 import { printDiagnostics, printJson } from './report-diagnostics.ts';
 
@@ -29,6 +32,12 @@ export async function l10nCommand(
     format?: string;
     out?: string;
     file?: string;
+    /** translation memory places for export (tm-command.ts); default: the course's folder */
+    tm?: string[];
+    /** export: where the course's folder is served (`--base-url`), to link each unit's page */
+    baseUrl?: string;
+    /** export: a folder for a screenshot of each page with units (`--screenshots`) */
+    screenshots?: string;
   },
 ): Promise<number> {
   if (action === 'import') {
@@ -46,14 +55,17 @@ export async function l10nCommand(
     const diagnostics = result.diagnostics.map((d) => (d.file || d.path ? d : { ...d, file }));
     if (options.json) printJson({ ...result, diagnostics });
     else if (!result.ok) {
-      printDiagnostics(diagnostics);
+      printDiagnostics([...diagnostics, ...result.warnings]);
       process.stderr.write(
         `Import refused: ${diagnostics.length} problem(s); nothing was changed.\n`,
       );
-    } else
+    } else {
+      // Warnings (qa-checks.ts) are for the translator to look at; the import is done.
+      printDiagnostics(result.warnings);
       process.stdout.write(
         `${result.locale}: imported ${result.units} units into ${result.written.length} files\n`,
       );
+    }
     return result.ok ? exitCodes.ok : exitCodes.invalid;
   }
   const source = readCourse(options.courseDir);
@@ -69,6 +81,7 @@ export async function l10nCommand(
       `the course has no locale ${unknown.join(', ')} (it has ${course.locales.join(', ')})`,
     );
 
+  if (action === 'glossary') return glossaryCommand(course, locales, options);
   if (action === 'mark') {
     if (!options.locales?.length) throw new UsageError('l10n mark needs --locale <l>');
     for (const locale of locales) {
@@ -93,9 +106,16 @@ export async function l10nCommand(
     if (options.locales?.length !== 1)
       throw new UsageError('l10n export needs exactly one --locale <l>');
     const [locale] = locales;
+    const screenshots =
+      options.screenshots === undefined
+        ? undefined
+        : await (
+            await import('./take-page-screenshots.ts')
+          ).screenshotExportPages(course, options.courseDir, options.screenshots);
+    if (options.screenshots !== undefined && !screenshots) return exitCodes.invalid;
     let units;
     try {
-      units = translationUnits(course, locale);
+      units = translationUnits(course, locale, { baseUrl: options.baseUrl, screenshots });
     } catch (error) {
       // A body (source or translation) that does not parse or is past the limits cannot be
       // segmented.
@@ -119,6 +139,15 @@ export async function l10nCommand(
       ]);
       return exitCodes.invalid;
     }
+    const tm = await memoryForExport(options.courseDir, options.tm);
+    if (!tm.ok) return exitCodes.invalid;
+    if (tm.memory) {
+      units = applyMemory(units, tm.memory, {
+        sourceLocale: course.sourceLocale,
+        targetLocale: locale,
+      });
+      process.stderr.write(`${locale}: ${memorySummary(units)}\n`);
+    }
     const text = format.write(
       { courseId: course.id, sourceLocale: course.sourceLocale, targetLocale: locale },
       units,
@@ -130,7 +159,9 @@ export async function l10nCommand(
     return exitCodes.ok;
   }
   if (action !== 'status')
-    throw new UsageError(`unknown l10n action "${action ?? ''}" (status, mark, export or import)`);
+    throw new UsageError(
+      `unknown l10n action "${action ?? ''}" (status, mark, export, import, machine or glossary)`,
+    );
 
   const status = translationStatus(course, locales);
   if (options.json) {
@@ -138,7 +169,8 @@ export async function l10nCommand(
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return exitCodes.ok;
   }
-  const order: FieldStatus[] = ['approved', 'translated', 'stale', 'missing'];
+  // machine last: the columns before it read as they always have
+  const order: FieldStatus[] = ['approved', 'translated', 'stale', 'missing', 'machine'];
   process.stdout.write(`${'locale'.padEnd(22)}${order.map((s) => s.padStart(11)).join('')}\n`);
   for (const [locale, s] of Object.entries(status)) {
     const name = `${localeInfo(locale).label} (${locale})`.padEnd(22);
@@ -148,7 +180,7 @@ export async function l10nCommand(
   if (options.locales?.length) {
     for (const locale of locales) {
       const todo = status[locale].fields.filter(
-        (f) => f.status === 'missing' || f.status === 'stale',
+        (f) => f.status === 'missing' || f.status === 'stale' || f.status === 'machine',
       );
       const lines = todo.map((f) => `  ${f.status.padEnd(8)} ${f.path}`).join('\n');
       if (todo.length) process.stdout.write(`\n${locale}: needs work\n${lines}\n`);

@@ -71,9 +71,24 @@ const usage = [
   "                                  record which source texts the locale's " +
     'translations were made from',
   '  l10n export <course-dir> --locale <l> [--format xliff12|xliff20|po] [--out <file>]',
+  '      [--tm <courses-dir|course-dir|file.tmx|cms|none>]…   translation memory (default: ' +
+    'the folder the course is in)',
+  "      [--base-url <url>] [--screenshots <dir>]   link each unit's page where the course " +
+    'is published;',
+  '                                  a screenshot of each page with units (Chromium)',
   '  l10n import <course-dir> <file> [--locale <l>]',
   '                                  exchange a locale with a CAT tool; import ' +
     'checks everything first',
+  '  l10n tm export <course-dir|courses-dir|cms> [--locale <l>] [--out <file.tmx>]',
+  '  l10n tm import <file.tmx> --into <courses-dir>',
+  '                                  approved translations as TMX 1.4b, and a TMX kept ' +
+    'for l10n export',
+  '  l10n machine <course-dir> --locale <l> --provider pseudo|<module.mjs> ' +
+    '[--only missing,stale] [--timeout <s>] [--max-characters <n>]',
+  '                                  fill the locale with machine translation drafts, ' +
+    'marked for review',
+  '  l10n glossary <course-dir> [--locale <l>,…] [--format tbx|tbx-v3|csv] [--out <file>]',
+  '                                  the glossary with its translations, for a CAT tool',
   '',
   'Exit codes: 0 ok, 1 invalid content or failed verification, 2 usage error.',
   'See docs/cli.md.',
@@ -373,7 +388,51 @@ export async function main(argv: string[]): Promise<number> {
           approve: { type: 'boolean' },
           format: { type: 'string' },
           out: { type: 'string', short: 'o' },
+          tm: { type: 'string', multiple: true },
+          into: { type: 'string' },
+          'base-url': { type: 'string' },
+          screenshots: { type: 'string' },
+          provider: { type: 'string' },
+          only: { type: 'string', multiple: true },
+          timeout: { type: 'string' },
+          'max-characters': { type: 'string' },
         });
+        const machineOnly = [
+          values.provider,
+          values.only,
+          values.timeout,
+          values['max-characters'],
+        ];
+        if (action !== 'machine' && machineOnly.some((v) => v !== undefined))
+          throw new UsageError(
+            '--provider, --only, --timeout and --max-characters are options of l10n machine',
+          );
+        if (action === 'machine') {
+          const { machineCommand } = await import('./machine-command.ts');
+          return await machineCommand({
+            courseDir: path.resolve(one(positionals, 'course-dir')),
+            locales: splitList(values.locale),
+            provider: values.provider,
+            only: splitList(values.only),
+            timeout: values.timeout,
+            maxCharacters: values['max-characters'],
+            json: !!values.json,
+          });
+        }
+        if (action !== 'export' && (values['base-url'] ?? values.screenshots) !== undefined)
+          throw new UsageError('--base-url and --screenshots are options of l10n export');
+        if (action === 'tm') {
+          const { tmCommand } = await import('./tm-command.ts');
+          const [tmAction, target, ...more] = positionals;
+          if (more.length) throw new UsageError(`l10n tm ${tmAction} takes one path`);
+          // `cms`: the CMS's courses, not a folder (write ./cms for a folder of that name)
+          const place = target === 'cms' ? target : target && path.resolve(target);
+          return await tmCommand(tmAction, place, {
+            locales: splitList(values.locale),
+            out: values.out && path.resolve(values.out),
+            into: values.into && path.resolve(values.into),
+          });
+        }
         const { l10nCommand } = await import('./l10n-command.ts');
         const [courseDir, file] =
           action === 'import' ? positionals : [one(positionals, 'course-dir')];
@@ -386,6 +445,9 @@ export async function main(argv: string[]): Promise<number> {
           approve: !!values.approve,
           format: values.format,
           out: values.out && path.resolve(values.out),
+          tm: splitList(values.tm),
+          baseUrl: values['base-url'] === undefined ? undefined : siteUrl(values['base-url']),
+          screenshots: values.screenshots && path.resolve(values.screenshots),
         });
       }
       case 'deploy': {

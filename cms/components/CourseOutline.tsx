@@ -43,6 +43,8 @@ function translationWord(counts: Record<string, number> | undefined): {
   if (!counts) return { word: 'missing', color: 'var(--theme-error-500)' };
   if (counts.missing) return { word: `${counts.missing} missing`, color: 'var(--theme-error-500)' };
   if (counts.stale) return { word: `${counts.stale} stale`, color: 'var(--theme-warning-500)' };
+  if (counts.machine)
+    return { word: `${counts.machine} machine drafts`, color: 'var(--theme-warning-500)' };
   if (counts.translated) return { word: 'translated', color: 'var(--theme-elevation-600)' };
   return { word: 'approved', color: 'var(--theme-success-500)' };
 }

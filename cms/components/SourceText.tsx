@@ -13,6 +13,7 @@ const requests = new Map<string, Promise<FieldsAnswer>>();
 const labels = {
   missing: 'Missing: not translated yet',
   stale: 'Stale: the source text changed after this was translated',
+  machine: 'Machine translation draft: nobody has reviewed it yet',
   translated: 'Translated',
   approved: 'Approved',
 };
@@ -53,6 +54,7 @@ export function SourceText({ path }: { path: string }) {
   const colors = {
     missing: 'var(--theme-error-500)',
     stale: 'var(--theme-warning-500)',
+    machine: 'var(--theme-warning-500)',
     translated: 'var(--theme-elevation-600)',
     approved: 'var(--theme-success-500)',
   };

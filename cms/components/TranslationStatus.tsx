@@ -12,17 +12,19 @@ import type { CourseStatus as Answer } from '../translation/course-translation-s
 
 type Status = Answer['fields'][number]['status'];
 
-const order: Status[] = ['approved', 'translated', 'stale', 'missing'];
+const order: Status[] = ['approved', 'translated', 'machine', 'stale', 'missing'];
 const colors: Record<Status, string> = {
   approved: '#1a7f37',
   translated: '#57606a',
+  machine: '#8250df',
   stale: '#b35900',
   missing: '#cf222e',
 };
 const filters = {
-  work: 'Needs work (missing or stale)',
+  work: 'Needs work (missing, stale or machine drafts)',
   missing: 'Missing',
   stale: 'Stale',
+  machine: 'Machine drafts',
   translated: 'Translated',
   approved: 'Approved',
   all: 'All fields',
@@ -60,7 +62,8 @@ function CoverageChart({ locales }: { locales: Answer['locales'] }) {
               return rect;
             })}
             <text x={width + 48} y={15} fontSize={12} fill="currentColor">
-              {percent}% · {counts.stale} stale · {counts.missing} missing
+              {percent}% · {counts.machine} machine · {counts.stale} stale · {counts.missing}{' '}
+              missing
             </text>
           </g>
         );
@@ -125,7 +128,7 @@ export function TranslationStatus() {
     filter === 'all'
       ? true
       : filter === 'work'
-        ? f.status === 'missing' || f.status === 'stale'
+        ? f.status === 'missing' || f.status === 'stale' || f.status === 'machine'
         : f.status === filter,
   );
   return (

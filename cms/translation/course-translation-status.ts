@@ -218,6 +218,7 @@ export async function unitTranslationCounts(
       const counts = ((units[`${moduleId}/${unitId}`] ??= {})[locale] ??= {
         missing: 0,
         stale: 0,
+        machine: 0,
         translated: 0,
         approved: 0,
       });

@@ -181,6 +181,8 @@ export const course = z.object({
           approved: z.boolean().optional(),
           /** the translator's tool said it needs review (XLIFF needs-review-…, PO fuzzy) */
           review: z.boolean().optional(),
+          /** a machine translation draft nobody reviewed yet (`l10n machine`): never approved */
+          machine: z.boolean().optional(),
           /**
            * For bodies: one record per segment of `sourceText`, in order (the hash of the
            * segment's text), so one changed sentence leaves the others' status alone.
@@ -191,6 +193,7 @@ export const course = z.object({
                 source: z.string(),
                 approved: z.boolean().optional(),
                 review: z.boolean().optional(),
+                machine: z.boolean().optional(),
               }),
             )
             .optional(),

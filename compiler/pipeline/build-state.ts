@@ -8,7 +8,7 @@ import type { LocaleCoverage } from '../translation/translation-status.ts';
 import type { SourceResult } from '../sources/source.ts';
 import type { LoadedTheme } from '../render/load-theme.ts';
 import type { UiCatalogs } from '../ui-strings/ui-catalog.ts';
-import type { PageSpec } from '../render/plan-pages.ts';
+import type { PageSpec } from '../model/plan-pages.ts';
 import type { MediaAssets } from '../render/media-assets.ts';
 import type { Deliverable, StagingArea, Target } from '../targets/target.ts';
 import type { RenderJob } from './render-job.ts';

@@ -5,7 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { hasErrors } from '../model/diagnostic.ts';
 import { loadTheme } from '../render/load-theme.ts';
 import { loadUiCatalogs } from '../ui-strings/ui-catalog.ts';
-import { planPages } from '../render/plan-pages.ts';
+import { planPages } from '../model/plan-pages.ts';
 import { buildPageView, type LocaleContext } from '../render/build-page-view.ts';
 import { createDirMaker } from './create-dir-maker.ts';
 import { isolateFallbacks } from '../render/isolate-fallbacks.ts';

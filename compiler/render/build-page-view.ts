@@ -11,7 +11,7 @@ import { stripBidiOverrides } from '../model/invisible-characters.ts';
 import type { Translate } from '../ui-strings/ui-catalog.ts';
 import { renderBody } from '../mdx/render-body.ts';
 import type { MediaAssets } from './media-assets.ts';
-import { pagePaths, relativeRoot, type PageSpec } from './plan-pages.ts';
+import { pagePaths, relativeRoot, type PageSpec } from '../model/plan-pages.ts';
 import type {
   NavModule,
   PageContent,

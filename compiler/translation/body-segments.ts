@@ -41,7 +41,7 @@ export function segmentRecords(
 }
 
 const stateOf = (made: SegmentRecord): FieldStatus =>
-  made.review ? 'stale' : made.approved ? 'approved' : 'translated';
+  made.machine ? 'machine' : made.review ? 'stale' : made.approved ? 'approved' : 'translated';
 
 /**
  * Rewrite a target segment's placeholders to the source's numbers (matched by the markup they

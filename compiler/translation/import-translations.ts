@@ -27,6 +27,7 @@ import { rebuildVtt, segmentVtt } from './segment-vtt.ts';
 import type { ImportedState } from './formats/exchange.ts';
 import { sourceHash, type ProvenanceRecord } from './translation-status.ts';
 import { exchangeFormats, detectFormat } from './formats/index.ts';
+import { checkTranslations, glossaryTerms } from './qa-checks.ts';
 
 export interface ImportResult {
   ok: boolean;
@@ -38,6 +39,11 @@ export interface ImportResult {
   /** files written (only when ok) */
   written: string[];
   units: number;
+  /**
+   * What the translator should check in the imported units (qa-checks.ts): warnings that never
+   * refuse the file, each on its unit (`path`).
+   */
+  warnings: Diagnostic[];
 }
 
 /** A refusal of the file as a whole or of one unit (`path`), with its rule and fix. */
@@ -60,6 +66,7 @@ export function importTranslations(
     diagnostics,
     written: [],
     units: 0,
+    warnings: [],
   });
   const source = readCourseFromFiles(courseDir);
   if (!source.course || hasErrors(source.diagnostics))
@@ -192,6 +199,12 @@ export function importTranslations(
       accepted.set(expected.id, { text: target, state: unit.state ?? 'translated' });
     }
   }
+  // Checks that only warn (numbers, URLs, glossary terms, …): listed, never refused.
+  const texts = new Map([...accepted].map(([id, a]) => [id, a.text]));
+  const warnings = checkTranslations(
+    [...texts].map(([id, target]) => ({ ...known.get(id)!, target })),
+    { locale, terms: glossaryTerms(course, locale, texts) },
+  );
 
   // A body is rebuilt from its segments: those in the file, and those the file leaves out that
   // already have a translation (kept with their status). The rebuilt body passes the check the
@@ -235,11 +248,12 @@ export function importTranslations(
           ...(made.some((m, i) => m.review || m.source !== segmentHash(segments[i].source))
             ? { review: true }
             : {}),
+          ...(made.some((m) => m.machine) ? { machine: true } : {}),
         },
       });
     }
   }
-  if (problems.length) return fail(problems);
+  if (problems.length) return { ...fail(problems), warnings };
 
   // Write: locale YAML (comments and order kept; untouched when no text changed), bodies,
   // provenance.
@@ -274,7 +288,7 @@ export function importTranslations(
     `${JSON.stringify({ format: 1, locale, texts: records }, null, 2)}\n`,
   );
   written.push(provenanceFile(courseDir, locale));
-  return { ok: true, locale, diagnostics: [], written, units: accepted.size };
+  return { ok: true, locale, diagnostics: [], written, units: accepted.size, warnings };
 }
 
 /** A unit's translation as the file gives it, with the state the file gives it. */
@@ -286,6 +300,7 @@ interface Accepted {
 const flagsOf = (state: ImportedState) => ({
   ...(state === 'approved' ? { approved: true } : {}),
   ...(state === 'stale' ? { review: true } : {}),
+  ...(state === 'machine' ? { machine: true } : {}),
 });
 
 /**
@@ -296,7 +311,9 @@ const flagsOf = (state: ImportedState) => ({
 function keepsRecord(unit: TranslationUnit, given: Accepted): boolean {
   if (given.text !== unit.target) return false;
   if (given.state === 'translated') return unit.state === 'translated' || unit.state === 'approved';
-  if (given.state === 'stale') return unit.state === 'stale';
+  // A machine draft sent back unchanged as a draft (PO can only say fuzzy) is still that draft.
+  if (given.state === 'stale') return unit.state === 'stale' || unit.state === 'machine';
+  if (given.state === 'machine') return unit.state === 'machine';
   return unit.state === 'approved';
 }
 

@@ -152,7 +152,7 @@ export function withPseudoLocale(course: Course): Course {
 }
 
 /** Pseudo-translate a body segment, keeping its placeholders where they are. */
-function pseudoSegment(text: string): string {
+export function pseudoSegment(text: string): string {
   const parts = text.split(placeholderPattern);
   // split() with a capture group alternates text and placeholder numbers
   const pseudo = parts.map((p, i) =>

@@ -1,13 +1,13 @@
 /**
  * Translation status per locale and field: missing, stale (made from an older source text),
- * translated, approved. Provenance comes from the course model (`course.translations`), whatever
- * the source.
+ * machine (a machine translation draft nobody reviewed), translated, approved. Provenance comes
+ * from the course model (`course.translations`), whatever the source.
  */
 import type { Course } from '../model/course.ts';
 import { translatableFields } from '../model/translatable-fields.ts';
 import { sha256 } from '../model/fingerprint.ts';
 
-export type FieldStatus = 'missing' | 'stale' | 'translated' | 'approved';
+export type FieldStatus = 'missing' | 'stale' | 'machine' | 'translated' | 'approved';
 
 export interface LocaleStatus {
   counts: Record<FieldStatus, number>;
@@ -31,6 +31,7 @@ export function translationStatus(
     const counts: Record<FieldStatus, number> = {
       missing: 0,
       stale: 0,
+      machine: 0,
       translated: 0,
       approved: 0,
     };
@@ -42,11 +43,15 @@ export function translationStatus(
         const record = records[field.path];
         const source = field.value(course.sourceLocale) ?? '';
         status =
-          record && (record.source !== sourceHash(source) || record.review)
+          record && record.source !== sourceHash(source)
             ? 'stale'
-            : record?.approved
-              ? 'approved'
-              : 'translated';
+            : hasMachineDraft(record)
+              ? 'machine'
+              : record?.review
+                ? 'stale'
+                : record?.approved
+                  ? 'approved'
+                  : 'translated';
       }
       counts[status]++;
       return { path: field.path, status };
@@ -104,6 +109,9 @@ export function currentProvenance(
   const records: Record<string, ProvenanceRecord> = { ...previous };
   for (const field of translatableFields(course)) {
     if (field.value(locale) === undefined || (only && !only.has(field.path))) continue;
+    // Machine drafts stay drafts when a whole locale is marked: only a named field, or the import
+    // of a reviewed file, makes one a human's translation.
+    if (!only && hasMachineDraft(previous[field.path])) continue;
     const sourceText = field.value(course.sourceLocale) ?? '';
     const source = sourceHash(sourceText);
     const keptApproval = previous[field.path]?.approved && previous[field.path]?.source === source;
@@ -114,4 +122,9 @@ export function currentProvenance(
     };
   }
   return records;
+}
+
+/** The record holds a machine translation draft (of the field, or of one of its segments). */
+export function hasMachineDraft(record: ProvenanceRecord | undefined): boolean {
+  return !!(record?.machine || record?.segments?.some((s) => s.machine));
 }

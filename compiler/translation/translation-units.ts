@@ -10,6 +10,13 @@ import { placeholderPattern, segmentMdx } from './segment-mdx.ts';
 import { pairBodySegments, type SegmentRecord } from './body-segments.ts';
 import { segmentVtt } from './segment-vtt.ts';
 import { translationStatus, type FieldStatus } from './translation-status.ts';
+import type { UnitMemory } from './translation-memory.ts';
+import {
+  noteWithContext,
+  unitContext,
+  type ContextOptions,
+  type UnitContext,
+} from './unit-context.ts';
 
 /** Characters per second a caption can be read at (the common subtitling guideline, ~17). */
 const readingSpeed = 17;
@@ -29,7 +36,11 @@ export interface TranslationUnit {
   made?: SegmentRecord;
   /** most characters the text should have (caption cues: what can be read while shown) */
   maxLength?: number;
+  /** where the text appears: its module, unit and field, page, address and screenshot */
+  context?: UnitContext;
   note: string;
+  /** what the translation memory has for the unit (translation-memory.ts `applyMemory`) */
+  memory?: UnitMemory;
 }
 
 /**
@@ -79,7 +90,11 @@ function noteFor(path: string): string {
   return `Course text (${last}).`;
 }
 
-export function translationUnits(course: Course, locale: string): TranslationUnit[] {
+export function translationUnits(
+  course: Course,
+  locale: string,
+  options: ContextOptions = {},
+): TranslationUnit[] {
   const status = new Map(
     translationStatus(course, [locale])[locale].fields.map((f) => [f.path, f.status]),
   );
@@ -96,17 +111,25 @@ export function translationUnits(course: Course, locale: string): TranslationUni
       const cues = segmentVtt(source);
       const paired = pairBodySegments(cues, target, records[field.path], state, segmentVtt);
       cues.forEach((cue, i) => {
+        const part = { name: 'cue', n: i + 1, of: cues.length } as const;
+        const context = unitContext(course, locale, field.path, options, part);
+        const maxLength = Math.max(20, Math.round(cue.seconds * readingSpeed));
         units.push({
           id: `${field.path}:${i + 1}`,
           field: field.path,
           source: cue.text,
           codes: cue.codes,
           ...paired[i],
-          maxLength: Math.max(20, Math.round(cue.seconds * readingSpeed)),
+          maxLength,
+          context,
           note: withSourceChange(
-            `Caption ${i + 1}, shown ${cue.timing}. Keep it readable in ` +
-              `${cue.seconds.toFixed(1)} s (about ${Math.round(cue.seconds * readingSpeed)} ` +
-              'characters); placeholders stand for caption tags.',
+            noteWithContext(
+              context,
+              `Caption ${i + 1}, shown ${cue.timing}. Keep it readable in ` +
+                `${cue.seconds.toFixed(1)} s (about ${Math.round(cue.seconds * readingSpeed)} ` +
+                'characters); placeholders stand for caption tags.',
+              maxLength,
+            ),
             paired[i].previousSource,
             cue.text,
           ),
@@ -115,6 +138,7 @@ export function translationUnits(course: Course, locale: string): TranslationUni
       continue;
     }
     if (!field.path.endsWith('.body')) {
+      const context = unitContext(course, locale, field.path, options);
       units.push({
         id: field.path,
         field: field.path,
@@ -123,7 +147,12 @@ export function translationUnits(course: Course, locale: string): TranslationUni
         codes: {},
         state,
         previousSource,
-        note: withSourceChange(noteFor(field.path), previousSource, source),
+        context,
+        note: withSourceChange(
+          noteWithContext(context, noteFor(field.path)),
+          previousSource,
+          source,
+        ),
       });
       continue;
     }
@@ -132,13 +161,20 @@ export function translationUnits(course: Course, locale: string): TranslationUni
     const segments = segmentMdx(source);
     const paired = pairBodySegments(segments, target, records[field.path], state);
     segments.forEach((segment, i) => {
+      const part = { name: 'segment', n: i + 1, of: segments.length } as const;
+      const context = unitContext(course, locale, field.path, options, part);
       units.push({
         id: `${field.path}:${i + 1}`,
         field: field.path,
         source: segment.text,
         codes: segment.codes,
         ...paired[i],
-        note: withSourceChange(noteFor(field.path), paired[i].previousSource, segment.text),
+        context,
+        note: withSourceChange(
+          noteWithContext(context, noteFor(field.path)),
+          paired[i].previousSource,
+          segment.text,
+        ),
       });
     });
   }

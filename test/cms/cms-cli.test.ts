@@ -38,7 +38,7 @@ describe('CMS commands', () => {
       });
       const built = run('build', '--from-cms', 'mini', '--out', path.join(dir, 'out'), '--json');
       expect(built.status, built.stderr).toBe(0);
-      expect(JSON.parse(built.stdout)).toMatchObject({ ok: true, pages: 42 });
+      expect(JSON.parse(built.stdout)).toMatchObject({ ok: true, pages: 45 });
       expect(
         fs.readFileSync(path.join(dir, 'out/mini/ar/basics/first-lesson/index.html'), 'utf8'),
       ).toContain('<h1>الدرس الأول</h1>');

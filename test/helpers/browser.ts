@@ -1,27 +1,13 @@
 /**
- * Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, plus an axe-core runner.
+ * Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, launched as the CLI
+ * launches it (cli/launch-chromium.ts), plus an axe-core runner.
  */
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+
+export { chromiumPath, launchChromium } from '../../cli/launch-chromium.ts';
 
 const require = createRequire(import.meta.url);
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-}
 
 export interface AxeViolation {
   id: string;

@@ -167,7 +167,8 @@ describe('importing a translation file with hostile MDX', () => {
       expect(snapshot(course)).toEqual(before);
 
       const clean = run('l10n', 'import', course, translationFile(course, 'po', {}));
-      expect(clean.stderr).toBe('');
+      // "FR …" draws QA warnings (a glossary term, a caption's length), never an error.
+      expect(clean.stderr).not.toContain('  error  ');
       expect(clean.status).toBe(0);
       expect(
         fs.readFileSync(path.join(course, 'modules/basics/second-lesson.fr.mdx'), 'utf8'),

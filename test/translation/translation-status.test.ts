@@ -29,6 +29,7 @@ describe('translation status', () => {
       expect(statusOf(course, 'ar').counts).toEqual({
         missing: 3,
         stale: 0,
+        machine: 0,
         translated: 52,
         approved: 0,
       });
@@ -38,6 +39,7 @@ describe('translation status', () => {
       expect(statusOf(course, 'ar').counts).toEqual({
         missing: 3,
         stale: 0,
+        machine: 0,
         translated: 0,
         approved: 52,
       });
@@ -53,7 +55,13 @@ describe('translation status', () => {
         'Every person has **rights**.',
       );
       const after = statusOf(course, 'ar');
-      expect(after.counts).toEqual({ missing: 3, stale: 2, translated: 0, approved: 50 });
+      expect(after.counts).toEqual({
+        missing: 3,
+        stale: 2,
+        machine: 0,
+        translated: 0,
+        approved: 50,
+      });
       expect(after.fields.filter((f) => f.status === 'stale').map((f) => f.path)).toEqual([
         'modules.basics.units.first-lesson.title',
         'modules.basics.units.first-lesson.body',
@@ -70,6 +78,7 @@ describe('translation status', () => {
       expect(statusOf(course, 'ar').counts).toEqual({
         missing: 3,
         stale: 0,
+        machine: 0,
         translated: 2,
         approved: 50,
       });

@@ -44,8 +44,12 @@ function keepApproved(state: BuildState, course: Course, locales: string[]): str
       path: `locales.${l}`,
       message:
         `${l} is not published: ${c.approved} of ${status[l].total} texts approved ` +
-        `(${c.missing} missing, ${c.stale} stale, ${c.translated} awaiting review)`,
-      fix: `Review it, then: polycourse l10n mark <course> --locale ${l} --approve`,
+        `(${c.missing} missing, ${c.stale} stale, ${c.translated} awaiting review` +
+        `${c.machine ? `, ${c.machine} machine translation drafts` : ''})`,
+      // Approving a locale leaves its machine drafts as they are: those go through a review file.
+      fix:
+        `Review it, then: polycourse l10n mark <course> --locale ${l} --approve` +
+        (c.machine ? ' (machine drafts: review them in l10n export, then l10n import)' : ''),
     });
   }
   return ready;

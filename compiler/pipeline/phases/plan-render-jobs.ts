@@ -1,8 +1,8 @@
 /**
- * Phase: every page of the course (render/plan-pages.ts), and a render job for each in every
+ * Phase: every page of the course (model/plan-pages.ts), and a render job for each in every
  * locale.
  */
-import { planPages } from '../../render/plan-pages.ts';
+import { planPages } from '../../model/plan-pages.ts';
 import { need, type BuildState, type PhaseOutcome } from '../build-state.ts';
 
 export function planRenderJobs(state: BuildState): PhaseOutcome {

@@ -1,9 +1,14 @@
 /**
  * Phase: what the build's locales lack: UI strings (the theme's catalogs), course texts that fall
- * back to the source locale (the coverage the manifest records), and translations of an older
- * source text.
+ * back to the source locale (the coverage the manifest records), translations of an older source
+ * text, and machine translation drafts nobody reviewed (published like any text, but said).
  */
-import { translationCoverage, translationStatus } from '../../translation/translation-status.ts';
+import {
+  translationCoverage,
+  translationStatus,
+  type LocaleStatus,
+} from '../../translation/translation-status.ts';
+import type { Diagnostic } from '../../model/diagnostic.ts';
 import { need, type BuildState, type PhaseOutcome } from '../build-state.ts';
 
 export function reportTranslation(state: BuildState): PhaseOutcome {
@@ -25,6 +30,7 @@ export function reportTranslation(state: BuildState): PhaseOutcome {
     });
   }
   for (const [locale, status] of Object.entries(translationStatus(course, locales))) {
+    if (status.counts.machine) diagnostics.push(machineDrafts(locale, status));
     if (!status.counts.stale) continue;
     const stale = status.fields.filter((f) => f.status === 'stale');
     const examples = stale.slice(0, 3).map((f) => f.path);
@@ -39,4 +45,20 @@ export function reportTranslation(state: BuildState): PhaseOutcome {
     });
   }
   state.coverage = coverage;
+}
+
+/** A locale's pages show machine translation drafts: the build says so, with examples. */
+function machineDrafts(locale: string, status: LocaleStatus): Diagnostic {
+  const examples = status.fields.filter((f) => f.status === 'machine').slice(0, 3);
+  return {
+    severity: 'warning',
+    ruleId: 'polycourse:machine',
+    path: `locales.${locale}`,
+    message:
+      `${locale}: ${status.counts.machine} text(s) are machine translation drafts nobody has ` +
+      `reviewed yet, published as they are (e.g. ${examples.map((f) => f.path).join(', ')})`,
+    fix:
+      `Review them (polycourse l10n export <course> --locale ${locale}, then l10n import); ` +
+      '--approved-only publishes only locales with every text approved.',
+  };
 }

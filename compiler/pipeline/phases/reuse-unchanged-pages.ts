@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Course } from '../../model/course.ts';
 import { sha256 } from '../../model/fingerprint.ts';
-import type { PageSpec } from '../../render/plan-pages.ts';
+import type { PageSpec } from '../../model/plan-pages.ts';
 import { compilerVersion } from '../compiler-version.ts';
 import { readPageRecords } from '../page-state.ts';
 import type { RenderJob } from '../render-job.ts';

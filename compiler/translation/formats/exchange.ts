@@ -9,10 +9,11 @@ export interface ExchangeMeta {
 
 /**
  * What the file says of a target: `stale` = needs review (XLIFF needs-review-…, `initial` with a
- * target, PO `#, fuzzy`), `translated`, `approved` (XLIFF 1.2 signed-off/final, 2.0
- * reviewed/final).
+ * target, PO `#, fuzzy`), `machine` = a machine translation draft still to review (XLIFF 1.2
+ * `state-qualifier="mt-suggestion"`, 2.0 `subState="polycourse:machine"`), `translated`,
+ * `approved` (XLIFF 1.2 signed-off/final, 2.0 reviewed/final).
  */
-export type ImportedState = 'stale' | 'translated' | 'approved';
+export type ImportedState = 'stale' | 'machine' | 'translated' | 'approved';
 
 export interface ImportedUnit {
   id: string;

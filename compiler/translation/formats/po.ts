@@ -7,6 +7,7 @@ import gettextParser, { type PoData, type PoEntry } from 'gettext-parser';
 import type { ExchangeFormat, ImportedUnit } from './exchange.ts';
 import { placeholder, placeholderPattern } from '../segment-mdx.ts';
 import { localeInfo } from '../../model/locales.ts';
+import { describeMatch } from '../translation-memory.ts';
 
 const toPo = (text: string) => text.replace(placeholderPattern, (_, n: string) => `{${n}}`);
 const fromPo = (text: string) =>
@@ -32,6 +33,13 @@ export const po: ExchangeFormat = {
             : ''
         }`,
       };
+      // The page in the locale, as a reference tools can open (Weblate shows a URL as a link).
+      if (unit.context?.url) comments.reference = unit.context.url;
+      // Translation memory matches: one `#.` line each.
+      for (const match of unit.memory?.offered ?? [])
+        comments.extracted += `\n${describeMatch(match)}`;
+      // A machine translation draft is fuzzy too: it needs review (PO has no other mark for it).
+      if (unit.state === 'machine') comments.flag = 'fuzzy';
       if (unit.state === 'stale') {
         comments.flag = 'fuzzy';
         if (unit.previousSource)

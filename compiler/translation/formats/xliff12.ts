@@ -6,11 +6,14 @@
 import { DOMImplementation, XMLSerializer, type Element } from '@xmldom/xmldom';
 import type { ExchangeFormat, ExchangeMeta, ImportedState, ImportedUnit } from './exchange.ts';
 import { appendSegment, parseXml, readSegment } from './xml-segments.ts';
+import { appendContextGroup12 } from './context-markup.ts';
+import { originLabel } from '../translation-memory.ts';
 
 const ns = 'urn:oasis:names:tc:xliff:document:1.2';
 const states = {
   missing: 'needs-translation',
   stale: 'needs-review-translation',
+  machine: 'needs-review-translation',
   translated: 'translated',
   approved: 'signed-off',
 } as const;
@@ -38,7 +41,10 @@ const importedStates: Record<string, ImportedState> = {
  */
 function stateOf(tu: Element, target: Element): ImportedState | undefined {
   const state = target.getAttribute('state');
-  if (state) return importedStates[state] ?? 'stale';
+  // A machine translation draft that still needs review stays one (its state tells).
+  const mt = target.getAttribute('state-qualifier') === 'mt-suggestion';
+  if (state)
+    return mt && importedStates[state] === 'stale' ? 'machine' : (importedStates[state] ?? 'stale');
   return tu.getAttribute('approved') === 'no' ? 'stale' : undefined;
 }
 
@@ -94,6 +100,9 @@ export const xliff12: ExchangeFormat = {
       }
       const target = doc.createElementNS(ns, 'target');
       target.setAttribute('state', states[unit.state]);
+      // A draft the translation memory pre-filled: needs review, and says where it came from.
+      if (unit.memory?.prefilled) target.setAttribute('state-qualifier', 'exact-match');
+      if (unit.state === 'machine') target.setAttribute('state-qualifier', 'mt-suggestion');
       if (unit.target !== undefined) appendSegment(doc, target, unit.target, ph(unit.codes));
       tu.appendChild(target);
       if (unit.previousSource !== undefined && unit.target !== undefined) {
@@ -108,6 +117,22 @@ export const xliff12: ExchangeFormat = {
         alt.appendChild(then);
         tu.appendChild(alt);
       }
+      for (const match of unit.memory?.offered ?? []) {
+        // Translation memory matches, as CAT tools show them: a proposal with its match quality.
+        const alt = doc.createElementNS(ns, 'alt-trans');
+        alt.setAttribute('match-quality', String(match.score));
+        alt.setAttribute('origin', originLabel(match.entry.origin));
+        for (const [name, text] of [
+          ['source', match.entry.source],
+          ['target', match.entry.target],
+        ]) {
+          const el = doc.createElementNS(ns, name);
+          appendSegment(doc, el, text, ph(match.entry.codes ?? {}));
+          alt.appendChild(el);
+        }
+        tu.appendChild(alt);
+      }
+      appendContextGroup12(doc, ns, tu, unit);
       const note = doc.createElementNS(ns, 'note');
       note.appendChild(doc.createTextNode(unit.note));
       tu.appendChild(note);

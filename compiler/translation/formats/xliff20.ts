@@ -2,11 +2,14 @@
 import { DOMImplementation, XMLSerializer, type Element } from '@xmldom/xmldom';
 import type { ExchangeFormat, ImportedState, ImportedUnit } from './exchange.ts';
 import { appendSegment, parseXml, readSegment } from './xml-segments.ts';
+import { appendContextNotes20, declareSizeProfile20, restrictSize20 } from './context-markup.ts';
+import { describeMatch } from '../translation-memory.ts';
 
 const ns = 'urn:oasis:names:tc:xliff:document:2.0';
 const states = {
   missing: 'initial',
   stale: 'initial',
+  machine: 'initial',
   translated: 'translated',
   approved: 'final',
 } as const;
@@ -18,6 +21,8 @@ const states = {
 function stateOf(segment: Element | undefined): ImportedState | undefined {
   const state = segment?.getAttribute('state');
   if (segment?.getAttribute('subState') === 'polycourse:stale') return 'stale';
+  if (segment?.getAttribute('subState') === 'polycourse:machine' && state === 'initial')
+    return 'machine';
   if (!state) return undefined;
   return state === 'translated' ? 'translated' : state === 'initial' ? 'stale' : 'approved';
 }
@@ -33,18 +38,27 @@ export const xliff20: ExchangeFormat = {
     root.setAttribute('trgLang', meta.targetLocale);
     const file = doc.createElementNS(ns, 'file');
     file.setAttribute('id', meta.courseId);
+    declareSizeProfile20(doc, file, units);
     for (const unit of units) {
       const u = doc.createElementNS(ns, 'unit');
       u.setAttribute('id', unit.id);
+      restrictSize20(u, unit);
       const notes = doc.createElementNS(ns, 'notes');
       const note = doc.createElementNS(ns, 'note');
       note.appendChild(doc.createTextNode(unit.note));
       notes.appendChild(note);
+      appendContextNotes20(doc, ns, notes, unit);
       if (unit.previousSource) {
         const previous = doc.createElementNS(ns, 'note');
         previous.setAttribute('category', 'previous-source');
         previous.appendChild(doc.createTextNode(unit.previousSource));
         notes.appendChild(previous);
+      }
+      for (const match of unit.memory?.offered ?? []) {
+        const offered = doc.createElementNS(ns, 'note');
+        offered.setAttribute('category', 'translation-memory');
+        offered.appendChild(doc.createTextNode(describeMatch(match)));
+        notes.appendChild(offered);
       }
       u.appendChild(notes);
       const numbers = Object.keys(unit.codes);
@@ -60,7 +74,13 @@ export const xliff20: ExchangeFormat = {
       }
       const segment = doc.createElementNS(ns, 'segment');
       segment.setAttribute('state', states[unit.state]);
-      if (unit.state === 'stale') segment.setAttribute('subState', 'polycourse:stale');
+      if (unit.state === 'stale')
+        segment.setAttribute(
+          'subState',
+          // A draft the translation memory pre-filled is read back as any draft: to review.
+          unit.memory?.prefilled ? 'polycourse:tm:exact-match' : 'polycourse:stale',
+        );
+      if (unit.state === 'machine') segment.setAttribute('subState', 'polycourse:machine');
       const ph = (n: number) => {
         const el = doc.createElementNS(ns, 'ph');
         el.setAttribute('id', String(n));

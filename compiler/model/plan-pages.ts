@@ -1,7 +1,7 @@
 /**
  * The pages of one locale's bundle and where each one lives (paths relative to the locale folder).
  */
-import type { Course, CourseModule, Unit } from '../model/course.ts';
+import type { Course, CourseModule, Unit } from './course.ts';
 
 export type PageSpec =
   | { kind: 'home'; path: string }
