@@ -14,7 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { chromium } from 'playwright-core';
+import { register } from 'tsx/esm/api';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -148,20 +148,10 @@ async function vitepress(folder) {
   };
 }
 
-// Plain Node (no TypeScript loader): the flags of test/helpers/browser.ts's launchChromium, kept
-// the same by hand.
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+// The project's one Chromium launcher (cli/launch-chromium.ts), read through tsx.
+register();
+const { launchChromium } = await import('../cli/launch-chromium.ts');
+const browser = await launchChromium();
 const results = [];
 const subject =
   corpus ?? path.resolve(given ?? path.join(root, 'courses/rights-based-mental-health'));
