@@ -59,19 +59,24 @@ export async function processCourseImages(
   }
   let next = 0;
   let done = 0;
+  const results: (ProcessedImage | Diagnostic)[] = [];
   // sharp (libvips) already uses several threads per image; two images at once keeps both cores
   // busy.
   const worker = async () => {
     while (next < files.length) {
-      const rel = files[next++];
-      const src = `${course.mediaDir}/${rel}`;
-      const result =
-        failed.get(src) ?? (await processImage(path.join(mediaDir, rel), src, cacheDir));
-      if ('severity' in result) diagnostics.push(result);
-      else images.set(src, result);
+      const index = next++;
+      const src = `${course.mediaDir}/${files[index]}`;
+      results[index] =
+        failed.get(src) ?? (await processImage(path.join(mediaDir, files[index]), src, cacheDir));
       onProgress?.(++done, files.length, `image ${src}`);
     }
   };
   await Promise.all([worker(), worker()]);
+  // In file order, not in the order the two workers finished: what is built from the map (the
+  // service workers' picture lists) must be the same bytes in two builds of the same course.
+  for (const [index, result] of results.entries()) {
+    if ('severity' in result) diagnostics.push(result);
+    else images.set(`${course.mediaDir}/${files[index]}`, result);
+  }
   return { images, diagnostics };
 }

@@ -4,8 +4,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { processImage } from '../../compiler/images/process-images.ts';
+import { processCourseImages } from '../../compiler/images/process-course-images.ts';
+import { readCourse } from '../../compiler/sources/read-course.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
-import { tempDir } from '../helpers/temp-course.ts';
+import { copyCourse, tempDir } from '../helpers/temp-course.ts';
 
 const diagram = path.join(miniCourseDir, 'media/diagram.png');
 
@@ -64,4 +66,30 @@ describe('processImage', () => {
       message: expect.stringContaining('media/broken.png'),
     });
   });
+});
+
+describe('processCourseImages', () => {
+  it('lists the images in file order whichever finishes first, so two builds agree', async () => {
+    const course = copyCourse(miniCourseDir);
+    const media = path.join(course, 'media');
+    // Images of very different sizes, so that the two encoders finish out of order.
+    for (const [name, width] of [
+      ['a-large.png', 1600],
+      ['b-small.png', 16],
+      ['c-medium.png', 700],
+      ['d-tiny.png', 8],
+    ] as const)
+      await sharp({ create: { width, height: width, channels: 3, background: '#369' } })
+        .png()
+        .toFile(path.join(media, name));
+    const read = readCourse(course);
+    if (!read.course) throw new Error('the mini course does not read');
+    const cache = tempDir();
+    const expected = ['a-large.png', 'b-small.png', 'c-medium.png', 'd-tiny.png', 'diagram.png'];
+    for (let run = 0; run < 3; run++) {
+      const { images, diagnostics } = await processCourseImages(read.course, cache);
+      expect(diagnostics).toEqual([]);
+      expect([...images.keys()]).toEqual([...expected, 'poster.png'].map((f) => `media/${f}`));
+    }
+  }, 60_000);
 });
