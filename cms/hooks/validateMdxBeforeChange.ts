@@ -21,7 +21,7 @@ export const validateMdxBeforeChange: FieldHook = async ({ value, req, path }) =
   if (typeof value !== 'string' || !value.trim()) return value;
   const field = path.join('.');
   const file = `${field}.${req.locale ?? ''}.mdx`;
-  const problems = await problemsOf(value, file);
+  const problems = await problemsOf(value, file, recent);
   if (problems.length) {
     const shown = problems.slice(0, listed).map((problem) => ({
       path: field,
@@ -61,10 +61,13 @@ export const validateMdxOnChange: Validate<unknown> = async (value, options) => 
 };
 
 /**
- * The problems of the last bodies checked while editing, by text: a form-state request is sent
- * on every change of any field, and most leave the body as it was.
+ * The checks of the last bodies, by text, finished or under way: a form-state request is sent on
+ * every change of any field, and most leave the body as it was. A save and the form-state requests
+ * of the same text share one check, so a form-state answer that arrives after a refused save says
+ * what the save said (on a loaded server, its own check could run out of time and call the body
+ * valid, hiding the problems the save had just shown).
  */
-const recent = new Map<string, Problem[]>();
+const recent = new Map<string, Promise<Problem[]>>();
 const remembered = 32;
 
 /** A check stopped by its budget or a failed worker: no finding about the body itself. */
@@ -74,16 +77,21 @@ const unfinished = (p: Problem) => /^polycourse:mdx-check-(timeout|failed)$/.tes
 async function problemsOf(
   text: string,
   file: string,
-  cache?: Map<string, Problem[]>,
+  cache: Map<string, Promise<Problem[]>>,
 ): Promise<Problem[]> {
   const key = `${file}\n${text}`;
-  const known = cache?.get(key);
+  const known = cache.get(key);
   if (known) return known;
-  const problems = await checkedProblems(text, file);
-  if (cache && !problems.some(unfinished)) {
-    cache.set(key, problems);
-    if (cache.size > remembered) cache.delete(cache.keys().next().value!);
-  }
+  const check = checkedProblems(text, file);
+  cache.set(key, check);
+  if (cache.size > remembered) cache.delete(cache.keys().next().value!);
+  const forget = () => cache.get(key) === check && cache.delete(key);
+  const problems = await check.catch((error: unknown) => {
+    forget();
+    throw error;
+  });
+  // A check that did not finish is not kept: the next request checks again.
+  if (problems.some(unfinished)) forget();
   return problems;
 }
 
