@@ -7,48 +7,50 @@
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { visit, SKIP } from 'unist-util-visit';
-import { fallbackMarks } from '../ui-strings/ui-catalog.ts';
+import {
+  fallbackMarks,
+  hasFallbackMarks,
+  splitFallbacks,
+  stripFallbackMarks,
+} from '../../runtime/logic/fallback-marks.ts';
 import type { LocaleInfo } from '../model/locales.ts';
 
-const { open, close } = fallbackMarks;
-const marks = new RegExp(`[${open}${close}]`, 'g');
-const marked = (value: string) => value.includes(open) || value.includes(close);
 const textOnly = new Set(['title', 'option', 'textarea', 'script', 'style']);
 
 export function isolateFallbacks(tree: Root, source: Pick<LocaleInfo, 'code' | 'dir'>): void {
   visit(tree, (node, index, parent) => {
     if (node.type === 'element') {
       for (const [name, value] of Object.entries(node.properties)) {
-        if (typeof value === 'string' && marked(value))
-          node.properties[name] = value.replace(marks, '');
+        if (typeof value === 'string' && hasFallbackMarks(value))
+          node.properties[name] = stripFallbackMarks(value);
         else if (Array.isArray(value))
           node.properties[name] = value.map((v) =>
-            typeof v === 'string' ? v.replace(marks, '') : v,
+            typeof v === 'string' ? stripFallbackMarks(v) : v,
           );
       }
       return;
     }
-    if (node.type !== 'text' || !parent || index === undefined || !node.value.includes(open))
+    if (
+      node.type !== 'text' ||
+      !parent ||
+      index === undefined ||
+      !node.value.includes(fallbackMarks.open)
+    )
       return;
     if (parent.type === 'element' && textOnly.has(parent.tagName)) {
-      node.value = node.value.replace(marks, '');
+      node.value = stripFallbackMarks(node.value);
       return;
     }
-    const pieces: ElementContent[] = [];
-    // "before \uE002fallback\uE003 after": odd pieces are the fallback strings.
-    node.value.split(new RegExp(`${open}|${close}`)).forEach((value, i) => {
-      if (!value) return;
+    const pieces = splitFallbacks(node.value).map(({ text: value, fallback }): ElementContent => {
       const text: Text = { type: 'text', value };
-      pieces.push(
-        i % 2
-          ? ({
-              type: 'element',
-              tagName: 'span',
-              properties: { lang: source.code, dir: source.dir },
-              children: [text],
-            } satisfies Element)
-          : text,
-      );
+      return fallback
+        ? ({
+            type: 'element',
+            tagName: 'span',
+            properties: { lang: source.code, dir: source.dir },
+            children: [text],
+          } satisfies Element)
+        : text;
     });
     (parent.children as ElementContent[]).splice(index, 1, ...pieces);
     return [SKIP, index + pieces.length];

@@ -12,6 +12,7 @@ import { pickText, type Course } from '../model/course.ts';
 import { courseOutline } from '../model/course-outline.ts';
 import type { RuntimeData } from '../../runtime/browser/runtime-data.ts';
 import { sha256 } from '../model/fingerprint.ts';
+import { localeInfo } from '../model/locales.ts';
 
 const runtimeDir = fileURLToPath(new URL('../../runtime/', import.meta.url));
 interface BundledRuntime {
@@ -153,18 +154,28 @@ function writeRuntimeCache(
 export async function localeRuntime(
   course: Course,
   locale: string,
-  uiMessages: Record<string, string>,
+  ui: {
+    /** The locale's ICU messages, the source locale's filling its gaps */
+    messages: Record<string, string>;
+    /** The ids the locale shows in the source locale */
+    fallbackIds: string[];
+  },
   /** The learner services' address (BuildOptions.learnerServices). */
   services?: string,
 ): Promise<string> {
   const { runtime } = await bundleRuntimeCode();
   const messages: Record<string, unknown> = {};
-  for (const [id, message] of Object.entries(uiMessages))
+  for (const [id, message] of Object.entries(ui.messages))
     if (id.startsWith('runtime.')) messages[id] = compileMessage(message);
+  const fallbackIds = ui.fallbackIds.filter((id) => id.startsWith('runtime.'));
+  const source = localeInfo(course.sourceLocale);
   const data: RuntimeData = {
     outline: courseOutline(course),
     locale,
     messages,
+    ...(fallbackIds.length
+      ? { fallback: { lang: source.code, dir: source.dir, ids: fallbackIds } }
+      : {}),
     moduleTitles: Object.fromEntries(
       course.modules.map((m) => [m.id, pickText(m.title, locale, course.sourceLocale).value]),
     ),

@@ -11,24 +11,22 @@ import { compileMessage } from '@lingui/message-utils/compileMessage';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { pseudoLocale, pseudoMessage } from '../translation/pseudo-locale.ts';
 import { formatPlainNumbers } from '../../runtime/logic/plain-numbers.ts';
+import { markFallback } from '../../runtime/logic/fallback-marks.ts';
 
 export type Translate = (id: string, values?: Record<string, unknown>) => string;
-
-/**
- * Around a UI string shown in the source locale because the page's locale lacks it (private-use
- * characters, never in content).
- */
-export const fallbackMarks = { open: '\uE002', close: '\uE003' } as const;
 
 export interface UiCatalogs {
   /**
    * The translate function for `locale` (falls back to the source catalog, once warned). With
-   * `markFallbacks`, a string shown in the source locale comes between fallbackMarks, for
-   * compiler/render/isolate-fallbacks.ts to give it its language.
+   * `markFallbacks`, a string shown in the source locale comes between the marks of
+   * runtime/logic/fallback-marks.ts, for compiler/render/isolate-fallbacks.ts to give it its
+   * language.
    */
   forLocale(locale: string, options?: { markFallbacks?: boolean }): Translate;
   /** Whether `locale` shows any UI string in the source locale (its catalog lacks some). */
   hasFallbacks(locale: string): boolean;
+  /** The ids `locale` shows in the source locale (its catalog lacks them). */
+  fallbackIds(locale: string): string[];
   diagnostics: Diagnostic[];
   /** Ids of the source catalog. */
   ids: string[];
@@ -142,7 +140,7 @@ export function loadUiCatalogs(
     return out;
   };
   /** Locales whose catalog lacks strings of the source catalog. */
-  const withFallbacks = new Set<string>();
+  const fallbacks = new Map<string, string[]>();
   const perLocale = new Map<
     string,
     (id: string, values?: Record<string, unknown>, mark?: boolean) => string
@@ -158,7 +156,7 @@ export function loadUiCatalogs(
     const messages = locale === sourceLocale ? source : load(locale);
     raw.set(locale, { ...source, ...messages });
     const missing = ids.filter((id) => !(id in messages));
-    if (locale !== sourceLocale && missing.length) withFallbacks.add(locale);
+    if (locale !== sourceLocale && missing.length) fallbacks.set(locale, missing);
     if (missing.length) {
       diagnostics.push({
         severity: 'warning',
@@ -183,7 +181,7 @@ export function loadUiCatalogs(
           id,
           formatPlainNumbers(sourceCompiled[id], values, sourceNumber.format),
         );
-        return mark ? `${fallbackMarks.open}${text}${fallbackMarks.close}` : text;
+        return mark ? markFallback(text) : text;
       }
       diagnostics.push({
         severity: 'warning',
@@ -201,7 +199,8 @@ export function loadUiCatalogs(
       if (!t) return (id, values) => sourceI18n._(id, values);
       return (id, values) => t(id, values, options?.markFallbacks);
     },
-    hasFallbacks: (locale) => withFallbacks.has(locale),
+    hasFallbacks: (locale) => fallbacks.has(locale),
+    fallbackIds: (locale) => fallbacks.get(locale) ?? [],
     diagnostics,
     ids,
     messagesFor: (locale) => raw.get(locale) ?? source,

@@ -8,6 +8,7 @@
  */
 import './runtime-data.ts';
 import { createTranslate } from './translate.ts';
+import { isolateFallbacks } from './isolate-fallbacks.ts';
 import { createLearnerEvents } from './learner-events.ts';
 import { createLearnerSession } from './learner-session.ts';
 import { recordView } from '../logic/progress.ts';
@@ -21,6 +22,7 @@ function start(): void {
   const data = globalThis.__POLYCOURSE__;
   if (!data) return;
   document.documentElement.classList.add('js');
+  if (data.fallback) isolateFallbacks(data.fallback);
   const events = createLearnerEvents();
   const services: PageServices = {
     outline: data.outline,
@@ -28,7 +30,7 @@ function start(): void {
     moduleTitles: data.moduleTitles,
     events,
     session: createLearnerSession(data.outline, events),
-    t: createTranslate(data.locale, data.messages),
+    t: createTranslate(data.locale, data.messages, data.fallback),
   };
   (window as unknown as { polycourse: unknown }).polycourse = {
     subscribe: events.subscribe,

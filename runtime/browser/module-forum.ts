@@ -7,6 +7,7 @@
  * scripts, no pictures); names and titles are learners' text, only ever set as text.
  */
 import { call, el, type Services, type Store } from './services-client.ts';
+import { stripFallbackMarks } from '../logic/fallback-marks.ts';
 
 interface ThreadSummary {
   id: number | string;
@@ -145,7 +146,7 @@ export function showForum(s: Services, store: Store, mount: HTMLElement) {
         area.box.focus();
       });
       button(t('runtime.forum.delete'), async () => {
-        if (!confirm(t('runtime.forum.confirmDelete'))) return;
+        if (!confirm(stripFallbackMarks(t('runtime.forum.confirmDelete')))) return;
         const r = await send(`forum-posts/${enc(String(p.id))}`, 'DELETE');
         if (r.status === 200) return reload();
         refusal(problem, r.body);

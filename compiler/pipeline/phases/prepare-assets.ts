@@ -59,7 +59,11 @@ async function bundleLocaleFiles(
   for (const locale of locales) {
     const css = `${theme.css}\n:root { --font-body: ${localeInfo(locale).fonts}; }\n`;
     stylesheets[locale] = named('theme', css, 'css');
-    const runtime = await localeRuntime(course, locale, catalogs.messagesFor(locale), services);
+    const ui = {
+      messages: catalogs.messagesFor(locale),
+      fallbackIds: catalogs.fallbackIds(locale),
+    };
+    const runtime = await localeRuntime(course, locale, ui, services);
     runtimes[locale] = named('runtime', runtime, 'js');
   }
   return { stylesheets, runtimes, interactive };
