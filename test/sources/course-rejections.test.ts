@@ -169,6 +169,23 @@ describe('course rejections', () => {
     expect(errors.map(where)).toEqual(['intro-video.ar.vtt:1:1 polycourse:captions']);
   });
 
+  it('WebVTT whose cues W3C’s validator refuses: each at its line and column, with the fix', async () => {
+    const errors = await problems((dir) =>
+      fs.writeFileSync(
+        path.join(dir, 'media/captions/intro-video.ar.vtt'),
+        'WEBVTT\n\n00:00:03.000 --> 00:00:02.000\nمرحبا\n\n00:01,000 --> 00:04.000\nأهلا\n',
+      ),
+    );
+    expect(errors.map(where)).toEqual([
+      'intro-video.ar.vtt:3:30 polycourse:captions',
+      'intro-video.ar.vtt:6:6 polycourse:captions',
+    ]);
+    expect(errors[0].message).toBe(
+      'Captions are not valid WebVTT: End timestamp is not greater than start timestamp.',
+    );
+    expect(errors[1].fix).toMatch(/a dot before the milliseconds/);
+  });
+
   it(
     'ordering and matching questions take their ' + 'answer from the structure, not from correct',
     async () => {

@@ -8,6 +8,7 @@ import type { LocalizedDocument, MediaRef, Question, Unit } from '../../model/co
 import { isUnder, resolveInside } from '../inside-root.ts';
 import { localized, slug, type CmsContext } from './cms-context.ts';
 import type { CmsQuestionDocument, CmsUnitDocument } from './cms-reader.ts';
+import { webVttFix, webVttProblems } from '../../model/webvtt-problems.ts';
 
 export function mapUnit(context: CmsContext, u: CmsUnitDocument, moduleId: string): Unit {
   const base = { id: u.unitId, title: localized(u.title) };
@@ -93,6 +94,17 @@ function mapCaptions(context: CmsContext, u: CmsUnitDocument): Record<string, Me
       });
       continue;
     }
+    // The same check as a course folder's caption files (and the CMS's field on save).
+    for (const problem of webVttProblems(c.vtt).slice(0, 10))
+      diagnostics.push({
+        severity: 'error',
+        ruleId: 'polycourse:captions',
+        path: `${origin}units/${u.unitId}/captions/${c.locale}`,
+        line: problem.line,
+        column: problem.column ?? 1,
+        message: `Captions are not valid WebVTT: ${problem.message}`,
+        fix: webVttFix,
+      });
     const rel = `media/captions/${u.unitId}.${c.locale}.vtt`;
     if (withMedia) fs.writeFileSync(path.join(root, rel), c.vtt);
     captions[c.locale] = { path: rel, file: path.join(root, rel) };
