@@ -36,7 +36,11 @@ const nextBin = () => createRequire(import.meta.url).resolve('next/dist/bin/next
 /** Newest modification time under the folders the admin bundle is built from. */
 function newestSourceTime(): number {
   let newest = 0;
-  for (const dir of [cmsDir, path.join(projectDir, 'compiler')]) {
+  // The admin imports the compiler, the runtime's pure logic (runtime/logic) and the theme.
+  for (const dir of [
+    cmsDir,
+    ...['compiler', 'runtime', 'themes'].map((d) => path.join(projectDir, d)),
+  ]) {
     for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
       const full = path.join(entry.parentPath, entry.name);
       if (

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { buildConfig, type DatabaseAdapterObj } from 'payload';
+import { buildConfig, type Config, type DatabaseAdapterObj } from 'payload';
 import sharp from 'sharp';
 import { Users } from './collections/Users.ts';
 import { Courses } from './collections/Courses.ts';
@@ -23,6 +23,7 @@ import { createFirstAdmin } from './first-admin.ts';
 import { warmBodyChecker } from './hooks/check-body-in-worker.ts';
 import { keepErrorData } from './hooks/keepErrorData.ts';
 import { cmsLocales } from './locales.ts';
+import { adminLanguages, adminTranslations } from './admin-languages.ts';
 import { cmsDir, databaseAdapter } from './database-adapter.ts';
 import { widenGeneratedTypes } from './widen-generated-types.ts';
 
@@ -115,6 +116,12 @@ export function polycourseConfig(
     csrf: allowedOrigins(),
     cors: allowedOrigins(),
     localization: { locales: cmsLocales(), defaultLocale: 'en', fallback: true },
+    // The admin's own language (not the content's): Payload's screens and our panels.
+    i18n: {
+      supportedLanguages: adminLanguages,
+      fallbackLanguage: 'en',
+      translations: adminTranslations() as NonNullable<Config['i18n']>['translations'],
+    },
     // `npm run cms:types` writes cms/payload-types.ts (committed; test/cms/payload-types.test.ts
     // fails when it is stale).
     typescript: {

@@ -10,7 +10,9 @@ import {
   publishedOrStaff,
 } from '../access/roles.ts';
 import { validateMdxBeforeChange, validateMdxOnChange } from '../hooks/validateMdxBeforeChange.ts';
+import { refuseInvalidWebVtt, webVttText } from '../fields/webvtt-text.ts';
 import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
+import { adminLabel } from '../admin-languages.ts';
 import {
   deriveAnswerKeys,
   showStoredAnswerKeys,
@@ -97,82 +99,120 @@ export const Units: CollectionConfig = translatedFieldsOnly({
       type: 'array',
       admin: { condition: when('video') },
       fields: [
-        { name: 'locale', type: 'text', required: true, validate: localeTag },
-        { name: 'vtt', type: 'textarea', required: true },
+        {
+          name: 'locale',
+          type: 'text',
+          required: true,
+          validate: localeTag,
+          label: adminLabel('admin.captions.locale'),
+        },
+        {
+          name: 'vtt',
+          type: 'textarea',
+          required: true,
+          label: adminLabel('admin.captions.text'),
+          validate: webVttText,
+          hooks: { beforeChange: [refuseInvalidWebVtt] },
+          admin: { components: { afterInput: ['/components/CaptionFile.tsx#CaptionFile'] } },
+        },
       ],
     },
     { name: 'transcript', type: 'textarea', localized: true, admin: { condition: when('video') } },
     {
       name: 'passMark',
+      label: adminLabel('admin.quiz.passMark'),
       type: 'number',
       min: 0,
       max: 100,
       defaultValue: 60,
       admin: { condition: when('quiz') },
     },
-    { name: 'intro', type: 'textarea', localized: true, admin: { condition: when('quiz') } },
+    {
+      name: 'intro',
+      label: adminLabel('admin.quiz.intro'),
+      type: 'textarea',
+      localized: true,
+      admin: { condition: when('quiz') },
+    },
     {
       name: 'questions',
+      label: adminLabel('admin.quiz.questions'),
       type: 'array',
+      labels: {
+        singular: adminLabel('admin.quiz.question'),
+        plural: adminLabel('admin.quiz.questions'),
+      },
       admin: {
         condition: when('quiz'),
-        description:
-          'Each question is keyed in the editor: tick the correct options (single, multiple), ' +
-          'choose true or false, drag the options into the correct order (ordering; learners see ' +
-          "them shuffled), or choose each item's partner (matching). Saving checks the key.",
+        description: adminLabel('admin.quiz.questionsDescription'),
       },
       fields: [
         {
           name: 'questionId',
+          label: adminLabel('admin.quiz.questionId'),
           type: 'text',
           validate: slugId,
-          admin: { description: 'Left empty, it is filled on save (q1, q2, …).' },
+          admin: { description: adminLabel('admin.quiz.questionIdDescription') },
         },
         {
           name: 'type',
+          label: adminLabel('admin.quiz.type'),
           type: 'select',
           options: [
-            { label: 'Single choice', value: 'single' },
-            { label: 'Multiple choice', value: 'multiple' },
-            { label: 'True or false', value: 'truefalse' },
-            { label: 'Ordering', value: 'ordering' },
-            { label: 'Matching', value: 'matching' },
+            { label: adminLabel('admin.quiz.type.single'), value: 'single' },
+            { label: adminLabel('admin.quiz.type.multiple'), value: 'multiple' },
+            { label: adminLabel('admin.quiz.type.truefalse'), value: 'truefalse' },
+            { label: adminLabel('admin.quiz.type.ordering'), value: 'ordering' },
+            { label: adminLabel('admin.quiz.type.matching'), value: 'matching' },
           ],
           defaultValue: 'single',
           required: true,
         },
-        { name: 'prompt', type: 'textarea', localized: true },
+        {
+          name: 'prompt',
+          label: adminLabel('admin.quiz.prompt'),
+          type: 'textarea',
+          localized: true,
+        },
         {
           name: 'answer',
-          label: 'The statement is',
+          label: adminLabel('admin.quiz.answer'),
           type: 'radio',
           validate: validateKeyOnChange,
           options: [
             // Not `true`/`false`: GraphQL refuses enum values with those names.
-            { label: 'True', value: 'is-true' },
-            { label: 'False', value: 'is-false' },
+            { label: adminLabel('admin.quiz.answer.true'), value: 'is-true' },
+            { label: adminLabel('admin.quiz.answer.false'), value: 'is-false' },
           ],
           admin: { condition: (_, sibling) => sibling?.type === 'truefalse', layout: 'horizontal' },
         },
         {
           name: 'options',
+          label: adminLabel('admin.quiz.options'),
           type: 'array',
           validate: validateKeyOnChange,
-          labels: { singular: 'Option', plural: 'Options' },
+          labels: {
+            singular: adminLabel('admin.quiz.option'),
+            plural: adminLabel('admin.quiz.options'),
+          },
           admin: {
             condition: (_, sibling) => sibling?.type !== 'truefalse',
-            description:
-              'Ordering: in the correct order (drag a row by its handle). ' +
-              'Matching: the items on the left, each with its partner among the targets.',
+            description: adminLabel('admin.quiz.optionsDescription'),
           },
           fields: [
             {
               type: 'row',
               fields: [
-                { name: 'text', type: 'text', localized: true, admin: { width: '60%' } },
+                {
+                  name: 'text',
+                  label: adminLabel('admin.quiz.text'),
+                  type: 'text',
+                  localized: true,
+                  admin: { width: '60%' },
+                },
                 {
                   name: 'correct',
-                  label: 'Correct',
+                  label: adminLabel('admin.quiz.correct'),
                   type: 'checkbox',
                   admin: {
                     width: '15%',
@@ -182,7 +222,7 @@ export const Units: CollectionConfig = translatedFieldsOnly({
                 },
                 {
                   name: 'match',
-                  label: 'Partner',
+                  label: adminLabel('admin.quiz.partner'),
                   type: 'text',
                   validate: validateKeyOnChange,
                   admin: {
@@ -194,32 +234,48 @@ export const Units: CollectionConfig = translatedFieldsOnly({
                 },
               ],
             },
-            { name: 'feedback', type: 'text', localized: true },
+            {
+              name: 'feedback',
+              label: adminLabel('admin.quiz.feedback'),
+              type: 'text',
+              localized: true,
+            },
             {
               name: 'optionId',
+              label: adminLabel('admin.quiz.optionId'),
               type: 'text',
               validate: slugId,
-              admin: { description: 'Left empty, it is filled on save (a, b, c, …).' },
+              admin: { description: adminLabel('admin.quiz.optionIdDescription') },
             },
           ],
         },
         {
           name: 'targets',
+          label: adminLabel('admin.quiz.targets'),
           type: 'array',
           validate: validateKeyOnChange,
-          labels: { singular: 'Target', plural: 'Targets' },
+          labels: {
+            singular: adminLabel('admin.quiz.target'),
+            plural: adminLabel('admin.quiz.targets'),
+          },
           admin: {
             condition: (_, sibling) => sibling?.type === 'matching',
-            description:
-              'What the items are matched with; more targets than items add distractors.',
+            description: adminLabel('admin.quiz.targetsDescription'),
           },
           fields: [
             {
               type: 'row',
               fields: [
-                { name: 'text', type: 'text', localized: true, admin: { width: '70%' } },
+                {
+                  name: 'text',
+                  label: adminLabel('admin.quiz.text'),
+                  type: 'text',
+                  localized: true,
+                  admin: { width: '70%' },
+                },
                 {
                   name: 'targetId',
+                  label: adminLabel('admin.quiz.targetId'),
                   type: 'text',
                   validate: slugId,
                   defaultValue: () => `t-${Math.random().toString(36).slice(2, 7)}`,
@@ -237,8 +293,18 @@ export const Units: CollectionConfig = translatedFieldsOnly({
           type: 'json',
           admin: { hidden: true, readOnly: true },
         },
-        { name: 'correctFeedback', type: 'textarea', localized: true },
-        { name: 'incorrectFeedback', type: 'textarea', localized: true },
+        {
+          name: 'correctFeedback',
+          label: adminLabel('admin.quiz.correctFeedback'),
+          type: 'textarea',
+          localized: true,
+        },
+        {
+          name: 'incorrectFeedback',
+          label: adminLabel('admin.quiz.incorrectFeedback'),
+          type: 'textarea',
+          localized: true,
+        },
       ],
     },
     { name: 'prompt', type: 'textarea', localized: true, admin: { condition: when('challenge') } },

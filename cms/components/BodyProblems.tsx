@@ -7,12 +7,14 @@
  */
 import React from 'react';
 import { useField } from '@payloadcms/ui';
+import { useAdminT } from './use-admin-t.ts';
 
 const problemPattern = /(?:^|\n|\s)(\d+):(\d+) (.+?) \[(polycourse:[a-z0-9-]+)\]/g;
 /** At most this many problems are shown with their lines (the field lists them all). */
 const shownProblems = 5;
 
 export function BodyProblems({ path }: { path: string }) {
+  const t = useAdminT();
   // Shown while the field carries the server's refusal (its error message), submitted or not. A
   // form-state answer that finds the body fixed marks it valid and keeps the old message.
   const { value, errorMessage, valid } = useField<string>({ potentiallyStalePath: path });
@@ -29,7 +31,12 @@ export function BodyProblems({ path }: { path: string }) {
         return (
           <figure key={i} style={{ margin: '0 0 0.75rem' }}>
             <figcaption style={{ color: 'var(--theme-error-500)' }}>
-              Line {line}, column {column}: {message} <code>[{rule}]</code>
+              {t('admin.bodyProblems.at', {
+                line: String(line),
+                column: String(column),
+                message,
+              })}{' '}
+              <code>[{rule}]</code>
             </figcaption>
             <pre
               style={{

@@ -8,8 +8,10 @@
 import React, { useState } from 'react';
 import { Button, useDocumentInfo } from '@payloadcms/ui';
 import type { CourseCheck } from '../publish/check-course.ts';
+import { useAdminT } from './use-admin-t.ts';
 
 export function CourseChecks() {
+  const t = useAdminT();
   const { id } = useDocumentInfo();
   const [state, setState] = useState<'idle' | 'checking' | 'done' | 'failed'>('idle');
   const [check, setCheck] = useState<CourseCheck | undefined>();
@@ -21,7 +23,8 @@ export function CourseChecks() {
     try {
       const response = await fetch(`/api/courses/${id}/check`, { credentials: 'include' });
       const answer = await response.json();
-      if (!response.ok) throw new Error(answer.error ?? `The server answered ${response.status}.`);
+      if (!response.ok)
+        throw new Error(answer.error ?? t('admin.serverAnswered', { status: response.status }));
       setCheck(answer);
       setState('done');
     } catch (e) {
@@ -29,6 +32,13 @@ export function CourseChecks() {
       setState('failed');
     }
   };
+
+  const editLink = (what: string) => t('admin.checks.edit', { what });
+  // Line numbers as they are (not formatted as numbers: 1234, not 1,234).
+  const place = (line: number, column?: number) =>
+    column
+      ? t('admin.checks.lineColumn', { line: String(line), column: String(column) })
+      : t('admin.checks.line', { line: String(line) });
 
   if (!id) return null;
   return (
@@ -44,32 +54,27 @@ export function CourseChecks() {
       }}
     >
       <h3 id="polycourse-checks-title" style={{ marginTop: 0 }}>
-        Checks
+        {t('admin.checks.title')}
       </h3>
-      <p className="field-description">
-        What Publish bundles would refuse in the latest saved drafts: answer keys, missing media,
-        links to units that do not exist, captions, lesson bodies, in every language. Publishing the
-        course runs the same check.
-      </p>
+      <p className="field-description">{t('admin.checks.description')}</p>
       <Button buttonStyle="secondary" onClick={run} disabled={state === 'checking'}>
-        {state === 'checking' ? 'Checking…' : 'Check course'}
+        {state === 'checking' ? t('admin.checks.checking') : t('admin.checks.check')}
       </Button>
       <div role="status" aria-live="polite">
-        {state === 'done' && check?.ok && <p>No problems: the bundles can be published.</p>}
-        {state === 'failed' && <p role="alert">The check did not finish: {error}</p>}
+        {state === 'done' && check?.ok && <p>{t('admin.checks.noProblems')}</p>}
+        {state === 'failed' && (
+          <p role="alert">{t('admin.checks.didNotFinish', { error: error ?? '' })}</p>
+        )}
       </div>
       {state === 'done' && check && !check.ok && (
         <div role="alert">
-          <p>
-            {check.problems.length} problem{check.problems.length === 1 ? '' : 's'} would stop
-            Publish bundles:
-          </p>
+          <p>{t('admin.checks.problems', { count: check.problems.length })}</p>
           <ul className="polycourse-check-problems">
             {check.problems.map((p, i) => (
               <li key={i} style={{ marginBottom: '0.5rem' }}>
-                <a href={p.edit}>Edit {p.editLabel}</a>: {p.message}{' '}
+                <a href={p.edit}>{editLink(p.editLabel)}</a>: {p.message}{' '}
                 {p.ruleId && <code>[{p.ruleId}]</code>}
-                {p.line ? ` (line ${p.line}${p.column ? `:${p.column}` : ''})` : ''}
+                {p.line ? ` ${place(p.line, p.column)}` : ''}
                 {p.fix && <span className="field-description"> {p.fix}</span>}
               </li>
             ))}

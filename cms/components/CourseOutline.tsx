@@ -16,19 +16,10 @@ import type {
   OutlineUnit,
   PublishStatus,
 } from '../outline/course-outline.ts';
+import type { Translate } from '../../runtime/logic/translator.ts';
+import { useAdminT } from './use-admin-t.ts';
 
-const kindLabels: Record<OutlineUnit['kind'], string> = {
-  lesson: 'Lesson',
-  video: 'Video',
-  infosheet: 'Information sheet',
-  quiz: 'Quiz',
-  challenge: 'Challenge',
-};
-const statusLabels: Record<PublishStatus, string> = {
-  draft: 'Draft',
-  published: 'Published',
-  changed: 'Changed since published',
-};
+const kinds: OutlineUnit['kind'][] = ['lesson', 'video', 'infosheet', 'quiz', 'challenge'];
 const statusColors: Record<PublishStatus, string> = {
   draft: 'var(--theme-elevation-500)',
   published: 'var(--theme-success-500)',
@@ -36,17 +27,33 @@ const statusColors: Record<PublishStatus, string> = {
 };
 
 /** A unit's translation in one language, in a word: what needs work first. */
-function translationWord(counts: Record<string, number> | undefined): {
+function translationWord(
+  t: Translate,
+  counts: Record<string, number> | undefined,
+): {
   word: string;
   color: string;
 } {
-  if (!counts) return { word: 'missing', color: 'var(--theme-error-500)' };
-  if (counts.missing) return { word: `${counts.missing} missing`, color: 'var(--theme-error-500)' };
-  if (counts.stale) return { word: `${counts.stale} stale`, color: 'var(--theme-warning-500)' };
+  if (!counts)
+    return { word: t('admin.translation.status.missing'), color: 'var(--theme-error-500)' };
+  if (counts.missing)
+    return {
+      word: t('admin.outline.missing', { count: counts.missing }),
+      color: 'var(--theme-error-500)',
+    };
+  if (counts.stale)
+    return {
+      word: t('admin.outline.stale', { count: counts.stale }),
+      color: 'var(--theme-warning-500)',
+    };
   if (counts.machine)
-    return { word: `${counts.machine} machine drafts`, color: 'var(--theme-warning-500)' };
-  if (counts.translated) return { word: 'translated', color: 'var(--theme-elevation-600)' };
-  return { word: 'approved', color: 'var(--theme-success-500)' };
+    return {
+      word: t('admin.outline.machine', { count: counts.machine }),
+      color: 'var(--theme-warning-500)',
+    };
+  if (counts.translated)
+    return { word: t('admin.translation.status.translated'), color: 'var(--theme-elevation-600)' };
+  return { word: t('admin.translation.status.approved'), color: 'var(--theme-success-500)' };
 }
 
 /** Small native controls (Payload's admin styles stretch selects and inputs). */
@@ -71,6 +78,7 @@ const pill = (color: string): React.CSSProperties => ({
 });
 
 export function CourseOutline() {
+  const t = useAdminT();
   const { id } = useDocumentInfo();
   const { user } = useAuth<{ roles?: string[] }>();
   // Translators and reviewers see the outline; changing it is for admins and authors.
@@ -84,8 +92,8 @@ export function CourseOutline() {
     const response = await fetch(`/api/courses/${id}/outline`, { credentials: 'include' });
     const answer = await response.json();
     if (response.ok) setOutline(answer);
-    else setMessage(answer.error ?? `The server answered ${response.status}.`);
-  }, [id]);
+    else setMessage(answer.error ?? t('admin.serverAnswered', { status: response.status }));
+  }, [id, t]);
   useEffect(() => {
     if (id) void load();
   }, [id, load]);
@@ -101,7 +109,8 @@ export function CourseOutline() {
         body: JSON.stringify(body),
       });
       const answer = await response.json();
-      if (!response.ok) throw new Error(answer.error ?? `The server answered ${response.status}.`);
+      if (!response.ok)
+        throw new Error(answer.error ?? t('admin.serverAnswered', { status: response.status }));
       setMessage(done);
       await load();
     } catch (error) {
@@ -113,7 +122,7 @@ export function CourseOutline() {
   const move = (unit: OutlineUnit, module: OutlineModule, index: number) =>
     post(
       { action: 'move', unit: unit.id, module: module.id, index },
-      `Moved “${unit.title}” to ${module.title}, position ${index + 1}.`,
+      t('admin.outline.moved', { unit: unit.title, module: module.title, position: index + 1 }),
     );
 
   if (!id) return null;
@@ -129,19 +138,17 @@ export function CourseOutline() {
       }}
     >
       <h3 id="polycourse-outline-title" style={{ marginTop: 0 }}>
-        Outline
+        {t('admin.outline.title')}
       </h3>
       <p className="field-description">
-        Modules and their units as learners meet them.
-        {canEdit &&
-          ' Drag a unit to reorder it or to move it to another module (or use its buttons). ' +
-            'Changes are saved as drafts; publishing the course publishes them.'}
+        {t('admin.outline.description')}
+        {canEdit && ` ${t('admin.outline.howToEdit')}`}
       </p>
       <p role="status" aria-live="polite" className="polycourse-outline-message">
         {message}
       </p>
       {!outline ? (
-        <p>Loading the outline…</p>
+        <p>{t('admin.outline.loading')}</p>
       ) : (
         <ol style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {outline.modules.map((module, mi) => (
@@ -163,7 +170,9 @@ export function CourseOutline() {
               <h4 style={{ margin: '0 0 0.5rem' }}>
                 {`${mi + 1}. `}
                 <a href={`/admin/collections/modules/${module.id}`}>{module.title}</a>{' '}
-                <span style={pill(statusColors[module.status])}>{statusLabels[module.status]}</span>
+                <span style={pill(statusColors[module.status])}>
+                  {t(`admin.outline.status.${module.status}`)}
+                </span>
               </h4>
               <ol style={{ margin: 0, paddingInlineStart: '1.5rem' }}>
                 {module.units.map((unit, ui) => (
@@ -210,24 +219,28 @@ export function CourseOutline() {
                     <a href={`/admin/collections/units/${unit.id}`} style={{ flex: '1 1 14rem' }}>
                       {unit.title}
                     </a>
-                    <span style={pill('var(--theme-elevation-600)')}>{kindLabels[unit.kind]}</span>
-                    <span style={pill(statusColors[unit.status])}>{statusLabels[unit.status]}</span>
+                    <span style={pill('var(--theme-elevation-600)')}>
+                      {t(`admin.outline.kind.${unit.kind}`)}
+                    </span>
+                    <span style={pill(statusColors[unit.status])}>
+                      {t(`admin.outline.status.${unit.status}`)}
+                    </span>
                     <span
                       className="polycourse-outline-translation"
                       style={{ display: 'inline-flex', flexWrap: 'wrap', gap: '0.25rem' }}
                     >
                       {outline.languages.map((locale) => {
-                        const { word, color } = translationWord(unit.translation[locale]);
+                        const { word, color } = translationWord(t, unit.translation[locale]);
                         return (
                           <span
                             key={locale}
                             style={pill(color)}
-                            title={`${locale}: ${word}`}
+                            title={t('admin.outline.localeStatus', { locale, status: word })}
                             data-locale={locale}
                           >
                             {locale}
                             <span className="sr-only" style={{ position: 'absolute', left: -9999 }}>
-                              : {word}
+                              {t('admin.outline.localeStatusAfter', { status: word })}
                             </span>
                           </span>
                         );
@@ -238,7 +251,7 @@ export function CourseOutline() {
                         <button
                           type="button"
                           disabled={busy || ui === 0}
-                          aria-label={`Move “${unit.title}” up`}
+                          aria-label={t('admin.outline.moveUp', { unit: unit.title })}
                           onClick={() => void move(unit, module, ui - 1)}
                         >
                           ↑
@@ -246,13 +259,13 @@ export function CourseOutline() {
                         <button
                           type="button"
                           disabled={busy || ui === module.units.length - 1}
-                          aria-label={`Move “${unit.title}” down`}
+                          aria-label={t('admin.outline.moveDown', { unit: unit.title })}
                           onClick={() => void move(unit, module, ui + 1)}
                         >
                           ↓
                         </button>
                         <select
-                          aria-label={`Move “${unit.title}” to module`}
+                          aria-label={t('admin.outline.moveToModule', { unit: unit.title })}
                           value=""
                           style={control}
                           disabled={busy || outline.modules.length < 2}
@@ -261,7 +274,7 @@ export function CourseOutline() {
                             if (to) void move(unit, to, to.units.length);
                           }}
                         >
-                          <option value="">Move to…</option>
+                          <option value="">{t('admin.outline.moveTo')}</option>
                           {outline.modules
                             .filter((m) => m.id !== module.id)
                             .map((m) => (
@@ -282,7 +295,7 @@ export function CourseOutline() {
                   onAdd={(kind, title) =>
                     post(
                       { action: 'add', module: module.id, kind, title },
-                      `Added “${title}” to ${module.title}.`,
+                      t('admin.outline.added', { unit: title, module: module.title }),
                     )
                   }
                 />
@@ -304,6 +317,7 @@ function AddUnit({
   busy: boolean;
   onAdd: (kind: OutlineUnit['kind'], title: string) => Promise<void>;
 }) {
+  const t = useAdminT();
   const [kind, setKind] = useState<OutlineUnit['kind']>('lesson');
   const [title, setTitle] = useState('');
   const field = `add-${module.moduleId}`;
@@ -321,7 +335,7 @@ function AddUnit({
         className="sr-only"
         style={{ position: 'absolute', left: -9999 }}
       >
-        Kind of the new unit in {module.title}
+        {t('admin.outline.newKind', { module: module.title })}
       </label>
       <select
         id={`${field}-kind`}
@@ -329,9 +343,9 @@ function AddUnit({
         style={control}
         onChange={(e) => setKind(e.target.value as OutlineUnit['kind'])}
       >
-        {Object.entries(kindLabels).map(([value, label]) => (
+        {kinds.map((value) => (
           <option key={value} value={value}>
-            {label}
+            {t(`admin.outline.kind.${value}`)}
           </option>
         ))}
       </select>
@@ -340,12 +354,12 @@ function AddUnit({
         className="sr-only"
         style={{ position: 'absolute', left: -9999 }}
       >
-        Title of the new unit in {module.title}
+        {t('admin.outline.newTitle', { module: module.title })}
       </label>
       <input
         id={`${field}-title`}
         value={title}
-        placeholder="Title of a new unit"
+        placeholder={t('admin.outline.newTitlePlaceholder')}
         onChange={(e) => setTitle(e.target.value)}
         onKeyDown={(e) => {
           // Enter adds the unit; it must not submit the course's form.
@@ -362,7 +376,7 @@ function AddUnit({
         size="small"
         onClick={add}
       >
-        Add to {module.title}
+        {t('admin.outline.addTo', { module: module.title })}
       </Button>
     </div>
   );

@@ -8,6 +8,8 @@
  */
 import React, { useCallback, useEffect, useState } from 'react';
 import { Button, useAuth, useDocumentInfo, useFormFields } from '@payloadcms/ui';
+import { useAdminT } from './use-admin-t.ts';
+import { withElements } from './admin-translate.tsx';
 
 interface Problem {
   message: string;
@@ -27,6 +29,7 @@ const where = (p: Problem) =>
     .join(':');
 
 export function EvaluationPanel() {
+  const t = useAdminT();
   const { id } = useDocumentInfo();
   const { user } = useAuth<{ roles?: string[] }>();
   const languages = useFormFields(([fields]) => fields.languages?.value as string[] | undefined);
@@ -49,13 +52,13 @@ export function EvaluationPanel() {
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
       setSummary(undefined);
-      setProblemsTitle('No report yet:');
+      setProblemsTitle(t('admin.evaluation.noReport'));
       setProblems(body.diagnostics ?? [{ message: body.error ?? `HTTP ${response.status}` }]);
       return;
     }
     setSummary({ n: body.n, unmatched: body.unmatched });
     setGroupColumns((response.headers.get('x-group-columns') ?? '').split(',').filter(Boolean));
-  }, [id, allowed, base]);
+  }, [id, allowed, base, t]);
 
   useEffect(() => {
     void refresh();
@@ -76,9 +79,10 @@ export function EvaluationPanel() {
       },
     );
     const body = await response.json().catch(() => ({}));
-    if (response.ok) setNotice(`Imported ${body.imported} rows from ${file.name}.`);
+    if (response.ok)
+      setNotice(t('admin.evaluation.imported', { rows: body.imported, file: file.name }));
     else {
-      setProblemsTitle(`Nothing was imported from ${file.name}:`);
+      setProblemsTitle(t('admin.evaluation.notImported', { file: file.name }));
       setProblems(body.diagnostics ?? [{ message: body.error ?? `HTTP ${response.status}` }]);
     }
     setVersion((v) => v + 1);
@@ -98,14 +102,12 @@ export function EvaluationPanel() {
       }}
     >
       <h3 id="polycourse-evaluation-title" style={{ marginTop: 0 }}>
-        Evaluation
+        {t('admin.evaluation.title')}
       </h3>
       <p className="field-description">
         {summary
-          ? `${summary.n} learners answered the questionnaire before and after the course; ` +
-            `${summary.unmatched} answered only once (left out). ` +
-            'The report compares their answers (docs/evaluation.md).'
-          : 'The pre/post questionnaire report of this course.'}
+          ? t('admin.evaluation.summary', { learners: summary.n, unmatched: summary.unmatched })
+          : t('admin.evaluation.description')}
       </p>
       {notice && <p role="status">{notice}</p>}
       {problems.length > 0 && (
@@ -115,7 +117,7 @@ export function EvaluationPanel() {
             {problems.map((p, i) => (
               <li key={i}>
                 {where(p) && <code>{where(p)}</code>} {p.message}
-                {p.fix && <span> Fix: {p.fix}</span>}
+                {p.fix && <span> {t('admin.evaluation.fix', { fix: p.fix })}</span>}
               </li>
             ))}
           </ul>
@@ -125,7 +127,7 @@ export function EvaluationPanel() {
         <>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem', alignItems: 'end' }}>
             <label>
-              Language{' '}
+              {t('admin.evaluation.language')}{' '}
               <select value={shown} onChange={(e) => setLocale(e.target.value)}>
                 {(languages ?? [shown]).map((l) => (
                   <option key={l} value={l}>
@@ -135,9 +137,9 @@ export function EvaluationPanel() {
               </select>
             </label>
             <label>
-              Break down by{' '}
+              {t('admin.evaluation.breakDownBy')}{' '}
               <select value={by} onChange={(e) => setBy(e.target.value)}>
-                <option value="">(nothing)</option>
+                <option value="">{t('admin.evaluation.nothing')}</option>
                 {groupColumns.map((c) => (
                   <option key={c} value={c}>
                     {c}
@@ -146,13 +148,13 @@ export function EvaluationPanel() {
               </select>
             </label>
             <a href={report} target="_blank" rel="noopener">
-              Open the report
+              {t('admin.evaluation.open')}
             </a>
-            <a href={`${base}?format=csv`}>Table (CSV)</a>
-            <a href={`${base}?format=json`}>Results (JSON)</a>
+            <a href={`${base}?format=csv`}>{t('admin.evaluation.csv')}</a>
+            <a href={`${base}?format=json`}>{t('admin.evaluation.json')}</a>
           </div>
           <iframe
-            title="Evaluation report"
+            title={t('admin.evaluation.report')}
             src={report}
             sandbox="allow-downloads"
             style={{
@@ -166,7 +168,9 @@ export function EvaluationPanel() {
       )}
       <p style={{ marginTop: '1rem' }}>
         <label>
-          Import responses (CSV: <code>learner,phase,</code>item ids, then grouping columns){' '}
+          {withElements((markers) => t('admin.evaluation.import', markers), {
+            columns: <code>learner,phase,</code>,
+          })}{' '}
           <input
             type="file"
             accept=".csv,text/csv"
@@ -179,7 +183,7 @@ export function EvaluationPanel() {
         </label>
       </p>
       <Button buttonStyle="secondary" onClick={() => setVersion((v) => v + 1)}>
-        Refresh
+        {t('admin.evaluation.refresh')}
       </Button>
     </section>
   );

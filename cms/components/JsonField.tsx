@@ -8,11 +8,13 @@
 import React, { useEffect, useState } from 'react';
 import { FieldDescription, FieldError, FieldLabel, useField } from '@payloadcms/ui';
 import type { JSONFieldClientProps } from 'payload';
+import { useAdminT } from './use-admin-t.ts';
 
 const shown = (value: unknown) =>
   value === undefined || value === null ? '' : JSON.stringify(value, null, 2);
 
 export function JsonField({ field, path: pathFromProps, readOnly }: JSONFieldClientProps) {
+  const t = useAdminT();
   const { path, value, setValue, showError, disabled } = useField<unknown>({
     potentiallyStalePath: pathFromProps,
   });
@@ -42,7 +44,7 @@ export function JsonField({ field, path: pathFromProps, readOnly }: JSONFieldCli
       setValue(JSON.parse(next));
       setProblem(undefined);
     } catch (error) {
-      setProblem(`Not valid JSON (not saved yet): ${(error as Error).message}`);
+      setProblem(t('admin.jsonField.invalid', { error: (error as Error).message }));
     }
   };
   const id = `field-${path.replace(/\./g, '__')}`;

@@ -5,8 +5,10 @@
  */
 import React from 'react';
 import type { ServerComponentProps } from 'payload';
+import { adminTranslate } from './admin-translate.tsx';
 
-export async function ModerationQueue({ payload }: ServerComponentProps) {
+export async function ModerationQueue({ payload, i18n }: ServerComponentProps) {
+  const t = adminTranslate(i18n);
   const count = async (status: 'held' | 'hidden') =>
     (
       await payload.count({
@@ -19,14 +21,14 @@ export async function ModerationQueue({ payload }: ServerComponentProps) {
   const link = (status: string) => `?where[status][equals]=${status}&sort=createdAt`;
   return (
     <nav
-      aria-label="Moderation queue"
+      aria-label={t('admin.moderation.label')}
       className="polycourse-moderation"
       style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem 1.5rem', margin: '0 0 1rem' }}
     >
-      <strong>Moderation queue:</strong>
-      <a href={link('held')}>{`Waiting for approval (${held})`}</a>
-      <a href={link('hidden')}>{`Hidden after reports (${hidden})`}</a>
-      <a href="?">All posts</a>
+      <strong>{t('admin.moderation.title')}</strong>
+      <a href={link('held')}>{t('admin.moderation.held', { count: held })}</a>
+      <a href={link('hidden')}>{t('admin.moderation.hidden', { count: hidden })}</a>
+      <a href="?">{t('admin.moderation.all')}</a>
     </nav>
   );
 }

@@ -9,6 +9,8 @@ import React, { useCallback, useEffect, useState } from 'react';
 import { Button, useAuth, useDocumentInfo, useFormFields } from '@payloadcms/ui';
 import { mayPublishBundles, type StaffRights } from '../access/roles.ts';
 import type { PublishJob } from '../payload-types.ts';
+import { useAdminT } from './use-admin-t.ts';
+import { withElements } from './admin-translate.tsx';
 
 /** The latest publish-jobs row; `diagnostics` (a JSON field) holds the build's problems. */
 type Job = Pick<PublishJob, 'id' | 'state' | 'done' | 'total' | 'createdAt'> & {
@@ -53,6 +55,7 @@ const interrupted = (job: Job) =>
   (job.diagnostics ?? []).some((d) => d.ruleId === 'polycourse:publish-interrupted');
 
 export function PublishBundles() {
+  const t = useAdminT();
   const { id } = useDocumentInfo();
   const { user } = useAuth<StaffRights>();
   const courseId = useFormFields(([fields]) => fields.courseId?.value as string | undefined);
@@ -113,7 +116,7 @@ export function PublishBundles() {
     if (!response.ok)
       setError(
         (await response.json().catch(() => ({}))).error ??
-          `The server answered ${response.status}.`,
+          t('admin.serverAnswered', { status: response.status }),
       );
     await refresh();
   };
@@ -121,15 +124,10 @@ export function PublishBundles() {
   if (!mayPublishBundles(user ?? undefined))
     return (
       <p className="field-description polycourse-publish-not-yours">
-        Publishing bundles is for admins, authors and reviewers.
+        {t('admin.publish.notYours')}
       </p>
     );
-  if (!id || !courseId)
-    return (
-      <p className="field-description">
-        Save the course first; then its bundles can be published from here.
-      </p>
-    );
+  if (!id || !courseId) return <p className="field-description">{t('admin.publish.saveFirst')}</p>;
   const running = job?.state === 'running';
   const percent = job?.total ? Math.round(((job.done ?? 0) / job.total) * 100) : 0;
   return (
@@ -144,12 +142,9 @@ export function PublishBundles() {
       }}
     >
       <h3 id="polycourse-publish-title" style={{ marginTop: 0 }}>
-        Bundles
+        {t('admin.publish.title')}
       </h3>
-      <p className="field-description">
-        Builds the published version of this course into one static bundle per language. A failed
-        build keeps the last bundles.
-      </p>
+      <p className="field-description">{t('admin.publish.description')}</p>
       <p>
         <label>
           <input
@@ -157,12 +152,11 @@ export function PublishBundles() {
             checked={approvedOnly}
             onChange={(e) => setApprovedOnly(e.target.checked)}
           />{' '}
-          Only approved languages (the source language, and every language whose texts are all
-          approved; the others wait)
+          {t('admin.publish.approvedOnly')}
         </label>
       </p>
       <fieldset style={{ border: 0, padding: 0, margin: '0 0 1rem' }}>
-        <legend>Also make packages for an LMS (one per language and one with all):</legend>
+        <legend>{t('admin.publish.packages')}</legend>
         {packageKinds.map(({ name, label }) => (
           <label key={name} style={{ marginInlineEnd: '1.5rem', whiteSpace: 'nowrap' }}>
             <input
@@ -179,7 +173,7 @@ export function PublishBundles() {
         ))}
       </fieldset>
       <Button buttonStyle="primary" disabled={running} onClick={() => void publish()}>
-        {running ? 'Publishing…' : 'Publish bundles'}
+        {running ? t('admin.publish.publishing') : t('admin.publish.publish')}
       </Button>
       {error && (
         <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
@@ -190,13 +184,18 @@ export function PublishBundles() {
         <div aria-live="polite" data-publish-state={job.state}>
           {running && (
             <p>
-              <progress max={100} value={percent} aria-label="Build progress" />{' '}
-              {job.total ? `${job.done ?? 0} / ${job.total} pages` : 'Starting…'}
+              <progress max={100} value={percent} aria-label={t('admin.publish.progress')} />{' '}
+              {job.total
+                ? t('admin.publish.pagesDone', { done: job.done ?? 0, total: job.total })
+                : t('admin.publish.starting')}
             </p>
           )}
           {job.state === 'done' && (
             <p>
-              Last build finished on {new Date(job.createdAt).toLocaleString()}: {job.done} pages.
+              {t('admin.publish.finished', {
+                date: new Date(job.createdAt).toLocaleString(),
+                pages: job.done ?? 0,
+              })}
             </p>
           )}
           {job.state === 'done' && (job.diagnostics ?? []).length > 0 && (
@@ -209,8 +208,7 @@ export function PublishBundles() {
           {job.state === 'failed' && (
             <div role="alert">
               <p style={{ color: 'var(--theme-error-500)' }}>
-                {interrupted(job) ? 'The last build was interrupted' : 'The last build failed'}; the
-                bundles below are the previous ones.
+                {interrupted(job) ? t('admin.publish.interrupted') : t('admin.publish.failed')}
               </p>
               <ul>
                 {(job.diagnostics ?? []).map((d, i) => {
@@ -233,7 +231,7 @@ export function PublishBundles() {
       )}
       {manifest?.locales?.length ? (
         <div>
-          <p>Published bundles:</p>
+          <p>{t('admin.publish.published')}</p>
           <ul className="polycourse-bundles">
             {manifest.locales.map((locale) => (
               <li key={locale}>
@@ -243,11 +241,13 @@ export function PublishBundles() {
                   rel="noreferrer"
                   hrefLang={locale}
                 >
-                  <span lang={locale}>{languageName(locale)}</span> ({locale}): open
+                  {withElements((m) => t('admin.publish.open', { ...m, locale }), {
+                    language: <span lang={locale}>{languageName(locale)}</span>,
+                  })}
                 </a>
                 {' · '}
                 <a href={`/bundles/${courseId}.${locale}.zip`} download>
-                  download zip
+                  {t('admin.publish.downloadZip')}
                 </a>
                 {packageKinds
                   .filter(({ name }) => published.includes(name))
@@ -263,7 +263,7 @@ export function PublishBundles() {
             ))}
             <li>
               <a href={`/bundles/${courseId}.zip`} download>
-                All languages (zip)
+                {t('admin.publish.allLanguages')}
               </a>
               {packageKinds
                 .filter(({ name }) => published.includes(name))
@@ -271,7 +271,7 @@ export function PublishBundles() {
                   <React.Fragment key={name}>
                     {' · '}
                     <a href={`/bundles/${courseId}.${name}.zip`} download>
-                      {label}, all languages
+                      {t('admin.publish.packageAllLanguages', { package: label })}
                     </a>
                   </React.Fragment>
                 ))}
@@ -279,7 +279,7 @@ export function PublishBundles() {
           </ul>
         </div>
       ) : (
-        <p>No bundles published yet.</p>
+        <p>{t('admin.publish.none')}</p>
       )}
     </section>
   );

@@ -7,18 +7,12 @@
 import React, { useEffect, useState } from 'react';
 import { useDocumentInfo, useLocale } from '@payloadcms/ui';
 import type { DocumentFields as FieldsAnswer } from '../translation/course-translation-status.ts';
+import { useAdminT } from './use-admin-t.ts';
 
 const requests = new Map<string, Promise<FieldsAnswer>>();
 
-const labels = {
-  missing: 'Missing: not translated yet',
-  stale: 'Stale: the source text changed after this was translated',
-  machine: 'Machine translation draft: nobody has reviewed it yet',
-  translated: 'Translated',
-  approved: 'Approved',
-};
-
 export function SourceText({ path }: { path: string }) {
+  const t = useAdminT();
   const { id, collectionSlug, savedDocumentData } = useDocumentInfo();
   const locale = useLocale();
   const [answer, setAnswer] = useState<FieldsAnswer | undefined>();
@@ -70,11 +64,11 @@ export function SourceText({ path }: { path: string }) {
       }}
     >
       <strong className="polycourse-field-status" style={{ color: colors[entry.status] }}>
-        {labels[entry.status]}
+        {t(`admin.sourceText.status.${entry.status}`)}
       </strong>
       {entry.source !== undefined && (
         <>
-          <span> · Source ({answer.sourceLocale}):</span>
+          <span> · {t('admin.sourceText.source', { locale: answer.sourceLocale })}</span>
           <div
             lang={answer.sourceLocale}
             dir="auto"

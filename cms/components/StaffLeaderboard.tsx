@@ -7,6 +7,7 @@
  */
 import React from 'react';
 import type { ServerComponentProps } from 'payload';
+import { adminTranslate } from './admin-translate.tsx';
 import { boardParticipation, topLearners, type BoardQuery } from '../learners/leaderboard.ts';
 
 type Params = Record<string, string | string[] | undefined>;
@@ -14,8 +15,10 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 
 export async function StaffLeaderboard({
   payload,
+  i18n,
   searchParams,
 }: ServerComponentProps & { searchParams?: Params }) {
+  const t = adminTranslate(i18n);
   const courses = (
     await payload.find({
       collection: 'courses',
@@ -57,11 +60,11 @@ export async function StaffLeaderboard({
       style={{ margin: '0 0 1.5rem', fontFamily: 'var(--font-body)' }}
     >
       <h2 id="staff-leaderboard-title" style={{ fontSize: '1.25rem', margin: '0 0 0.5rem' }}>
-        Leaderboard
+        {t('admin.leaderboard.title')}
       </h2>
       <form method="get" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem 1.25rem' }}>
         <label style={label}>
-          Course
+          {t('admin.leaderboard.course')}
           <select name="board-course" defaultValue={course.courseId} style={control}>
             {courses.map((c) => (
               <option key={c.courseId} value={c.courseId}>
@@ -71,9 +74,9 @@ export async function StaffLeaderboard({
           </select>
         </label>
         <label style={label}>
-          Language
+          {t('admin.leaderboard.language')}
           <select name="board-locale" defaultValue={locale ?? ''} style={control}>
-            <option value="">All languages</option>
+            <option value="">{t('admin.leaderboard.allLanguages')}</option>
             {locales.map((l) => (
               <option key={l} value={l}>
                 {l}
@@ -82,27 +85,26 @@ export async function StaffLeaderboard({
           </select>
         </label>
         <label style={label}>
-          Period
+          {t('admin.leaderboard.period')}
           <select name="board-period" defaultValue={period} style={control}>
-            <option value="all">All time</option>
-            <option value="week">This week (from Monday, UTC)</option>
+            <option value="all">{t('admin.leaderboard.allTime')}</option>
+            <option value="week">{t('admin.leaderboard.thisWeek')}</option>
           </select>
         </label>
         <button type="submit" style={{ ...control, cursor: 'pointer', fontWeight: 600 }}>
-          Show
+          {t('admin.leaderboard.show')}
         </button>
       </form>
       <p style={{ margin: '0.75rem 0' }}>
-        {`${withPoints} ${withPoints === 1 ? 'learner' : 'learners'} with points; ` +
-          `${listed} on the board (only learners who opted in are listed, as learners see it).`}
+        {t('admin.leaderboard.participation', { withPoints, listed })}
       </p>
       {top.length ? (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Name</th>
-              <th scope="col">Points</th>
+              <th scope="col">{t('admin.leaderboard.rank')}</th>
+              <th scope="col">{t('admin.leaderboard.name')}</th>
+              <th scope="col">{t('admin.leaderboard.points')}</th>
             </tr>
           </thead>
           <tbody>
@@ -118,7 +120,7 @@ export async function StaffLeaderboard({
           </tbody>
         </table>
       ) : (
-        <p style={{ margin: '0.75rem 0' }}>Nobody is on this board yet.</p>
+        <p style={{ margin: '0.75rem 0' }}>{t('admin.leaderboard.empty')}</p>
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import React, { useCallback, useEffect, useState } from 'react';
 import { Button, useAuth, useDocumentInfo, useLocale } from '@payloadcms/ui';
 import { mayMarkLocale, type StaffRights } from '../access/roles.ts';
 import type { CourseStatus as Answer } from '../translation/course-translation-status.ts';
+import { useAdminT } from './use-admin-t.ts';
 
 type Status = Answer['fields'][number]['status'];
 
@@ -20,23 +21,16 @@ const colors: Record<Status, string> = {
   stale: '#b35900',
   missing: '#cf222e',
 };
-const filters = {
-  work: 'Needs work (missing, stale or machine drafts)',
-  missing: 'Missing',
-  stale: 'Stale',
-  machine: 'Machine drafts',
-  translated: 'Translated',
-  approved: 'Approved',
-  all: 'All fields',
-} as const;
+const filters = ['work', 'missing', 'stale', 'machine', 'translated', 'approved', 'all'] as const;
 
 function CoverageChart({ locales }: { locales: Answer['locales'] }) {
+  const t = useAdminT();
   const rows = Object.entries(locales);
   const width = 360;
   return (
     <svg
       role="img"
-      aria-label="Translation status per locale"
+      aria-label={t('admin.translation.chartLabel')}
       width={width + 300}
       height={rows.length * 22 + 24}
       style={{ maxWidth: '100%' }}
@@ -55,15 +49,19 @@ function CoverageChart({ locales }: { locales: Answer['locales'] }) {
               const w = total ? (counts[s] / total) * width : 0;
               const rect = (
                 <rect key={s} x={x} y={3} width={w} height={16} fill={colors[s]}>
-                  <title>{`${locale}: ${counts[s]} ${s}`}</title>
+                  <title>{`${locale}: ${counts[s]} ${t(`admin.translation.status.${s}`)}`}</title>
                 </rect>
               );
               x += w;
               return rect;
             })}
             <text x={width + 48} y={15} fontSize={12} fill="currentColor">
-              {percent}% · {counts.machine} machine · {counts.stale} stale · {counts.missing}{' '}
-              missing
+              {t('admin.translation.chartSummary', {
+                percent: percent / 100,
+                machine: counts.machine,
+                stale: counts.stale,
+                missing: counts.missing,
+              })}
             </text>
           </g>
         );
@@ -73,7 +71,7 @@ function CoverageChart({ locales }: { locales: Answer['locales'] }) {
           <g key={s} transform={`translate(${i * 90} 0)`}>
             <rect width={10} height={10} fill={colors[s]} />
             <text x={14} y={10} fontSize={11} fill="currentColor">
-              {s}
+              {t(`admin.translation.status.${s}`)}
             </text>
           </g>
         ))}
@@ -83,12 +81,13 @@ function CoverageChart({ locales }: { locales: Answer['locales'] }) {
 }
 
 export function TranslationStatus() {
+  const t = useAdminT();
   const { id } = useDocumentInfo();
   const locale = useLocale();
   // Only the buttons the server would accept for this user and locale.
   const { user } = useAuth<StaffRights>();
   const [answer, setAnswer] = useState<Answer | undefined>();
-  const [filter, setFilter] = useState<keyof typeof filters>('work');
+  const [filter, setFilter] = useState<(typeof filters)[number]>('work');
   const [message, setMessage] = useState<string | undefined>();
 
   const load = useCallback(async () => {
@@ -114,10 +113,10 @@ export function TranslationStatus() {
     const body = await r.json().catch(() => ({}));
     setMessage(
       r.ok
-        ? approve
-          ? `Approved ${locale?.code}.`
-          : `Recorded: the ${locale?.code} translations match today's source texts.`
-        : (body.error ?? `The server answered ${r.status}.`),
+        ? t(approve ? 'admin.translation.approved' : 'admin.translation.marked', {
+            locale: locale?.code,
+          })
+        : (body.error ?? t('admin.serverAnswered', { status: r.status })),
     );
     await load();
   };
@@ -143,50 +142,51 @@ export function TranslationStatus() {
       }}
     >
       <h3 id="polycourse-translation-title" style={{ marginTop: 0 }}>
-        Translation status
+        {t('admin.translation.title')}
       </h3>
       <CoverageChart locales={answer.locales} />
       {!editing ? (
-        <p className="field-description">
-          Switch the admin's locale (top right) to a translation locale to see its fields and what
-          needs work.
-        </p>
+        <p className="field-description">{t('admin.translation.switchLocale')}</p>
       ) : (
         <div>
           <p>
             <label>
-              Show in {editing}:{' '}
+              {t('admin.translation.showIn', { locale: editing })}{' '}
               <select
                 value={filter}
-                onChange={(e) => setFilter(e.target.value as keyof typeof filters)}
-                aria-label="Which fields to show"
+                onChange={(e) => setFilter(e.target.value as (typeof filters)[number])}
+                aria-label={t('admin.translation.whichFields')}
               >
-                {Object.entries(filters).map(([value, label]) => (
+                {filters.map((value) => (
                   <option key={value} value={value}>
-                    {label}
+                    {t(`admin.translation.filter.${value}`)}
                   </option>
                 ))}
               </select>
             </label>{' '}
-            {shown.length} of {answer.fields.length} fields
+            {t('admin.translation.shownOf', { shown: shown.length, total: answer.fields.length })}
           </p>
           <div style={{ display: 'flex', gap: '0.5rem' }}>
             {mayMarkLocale(user ?? undefined, editing, false) && (
               <Button buttonStyle="secondary" onClick={() => void mark(false)}>
-                Mark {editing} as translated
+                {t('admin.translation.mark', { locale: editing })}
               </Button>
             )}
             {mayMarkLocale(user ?? undefined, editing, true) && (
               <Button buttonStyle="secondary" onClick={() => void mark(true)}>
-                Approve {editing}
+                {t('admin.translation.approve', { locale: editing })}
               </Button>
             )}
           </div>
           {message && <p role="status">{message}</p>}
           {shown.length === 0 && (
             <p>
-              Nothing to show in {editing} with this filter
-              {filter === 'work' ? ': nothing needs work' : ''}.
+              {t(
+                filter === 'work'
+                  ? 'admin.translation.nothingNeedsWork'
+                  : 'admin.translation.nothingShown',
+                { locale: editing },
+              )}
             </p>
           )}
           <table
@@ -197,16 +197,16 @@ export function TranslationStatus() {
             <thead>
               <tr>
                 <th scope="col" style={{ textAlign: 'start' }}>
-                  Status
+                  {t('admin.translation.column.status')}
                 </th>
                 <th scope="col" style={{ textAlign: 'start' }}>
-                  Field
+                  {t('admin.translation.column.field')}
                 </th>
                 <th scope="col" style={{ textAlign: 'start' }}>
-                  Source ({answer.sourceLocale})
+                  {t('admin.translation.column.source', { locale: answer.sourceLocale })}
                 </th>
                 <th scope="col" style={{ textAlign: 'start' }}>
-                  Edit
+                  {t('admin.edit')}
                 </th>
               </tr>
             </thead>
@@ -217,7 +217,9 @@ export function TranslationStatus() {
                   data-status={f.status}
                   style={{ borderTop: '1px solid var(--theme-elevation-100)' }}
                 >
-                  <td style={{ color: colors[f.status], fontWeight: 600 }}>{f.status}</td>
+                  <td style={{ color: colors[f.status], fontWeight: 600 }}>
+                    {t(`admin.translation.status.${f.status}`)}
+                  </td>
                   <td>
                     <code>{f.path}</code>
                   </td>
@@ -241,7 +243,7 @@ export function TranslationStatus() {
                           `?locale=${encodeURIComponent(editing)}`
                         }
                       >
-                        Edit
+                        {t('admin.edit')}
                       </a>
                     )}
                   </td>
@@ -249,11 +251,7 @@ export function TranslationStatus() {
               ))}
             </tbody>
           </table>
-          {shown.length > 200 && (
-            <p>
-              Showing the first 200; use `polycourse l10n status --locale {editing}` for the rest.
-            </p>
-          )}
+          {shown.length > 200 && <p>{t('admin.translation.first200', { locale: editing })}</p>}
         </div>
       )}
     </section>

@@ -5,6 +5,8 @@
  */
 import React, { useEffect, useState } from 'react';
 import { useDocumentInfo } from '@payloadcms/ui';
+import { useAdminT } from './use-admin-t.ts';
+import { withElements } from './admin-translate.tsx';
 
 interface Placement {
   module?: { id: string | number; moduleId: string; title?: string | null };
@@ -12,6 +14,7 @@ interface Placement {
 }
 
 export function UnitPlacement() {
+  const t = useAdminT();
   const { id } = useDocumentInfo();
   const [placement, setPlacement] = useState<Placement | undefined>();
   useEffect(() => {
@@ -31,27 +34,28 @@ export function UnitPlacement() {
       className="polycourse-unit-placement"
       style={{ margin: '0 0 1rem', color: 'var(--theme-elevation-600)' }}
     >
-      {placement.module ? (
-        <>
-          In module{' '}
-          <a href={`/admin/collections/modules/${placement.module.id}`}>
-            {placement.module.title ?? placement.module.moduleId}
-          </a>
-          {placement.course && (
-            <>
-              {' '}
-              of the course{' '}
-              <a href={`/admin/collections/courses/${placement.course.id}`}>
-                {placement.course.title ?? placement.course.courseId}
-              </a>{' '}
-              (its outline adds, orders and moves units)
-            </>
-          )}
-          .
-        </>
-      ) : (
-        'In no module yet: add it to a module from its course’s outline or the module’s Units.'
-      )}
+      {placement.module
+        ? withElements(
+            (markers) =>
+              placement.course
+                ? t('admin.placement.inModuleOfCourse', markers)
+                : t('admin.placement.inModule', markers),
+            {
+              module: (
+                <a href={`/admin/collections/modules/${placement.module.id}`}>
+                  {placement.module.title ?? placement.module.moduleId}
+                </a>
+              ),
+              ...(placement.course && {
+                course: (
+                  <a href={`/admin/collections/courses/${placement.course.id}`}>
+                    {placement.course.title ?? placement.course.courseId}
+                  </a>
+                ),
+              }),
+            },
+          )
+        : t('admin.placement.inNoModule')}
     </p>
   );
 }

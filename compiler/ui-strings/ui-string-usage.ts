@@ -48,7 +48,10 @@ export function uiStringReferences(
 
 /** Source files that may use UI strings (tests excluded). */
 export const isUiSourceFile = (file: string) =>
-  file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts');
+  /\.tsx?$/.test(file) &&
+  !file.endsWith('.test.ts') &&
+  !file.endsWith('.d.ts') &&
+  !file.split(/[\\/]/).includes('.next');
 
 const sourceFiles = (dir: string): string[] =>
   (fs.readdirSync(dir, { recursive: true }) as string[])

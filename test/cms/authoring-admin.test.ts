@@ -641,4 +641,71 @@ describe('authoring in the admin, offline', { timeout: 480_000 }, () => {
     expect(refused).toEqual([]);
     await page.close();
   });
+
+  it(
+    'captions: a .vtt file is loaded into its row and saved; text that is not WebVTT is ' +
+      'refused on the field and over REST, with line and column',
+    async () => {
+      const video = (await api('units?where[unitId][equals]=intro-video&depth=0&draft=true'))
+        .docs[0];
+      const stored = async () => (await api(`units/${video.id}?depth=0&draft=true`)).captions;
+      const before = await stored();
+      expect(before.length).toBeGreaterThan(0);
+      const bad = 'WEBVTT\n\n00:01,000 --> 00:02.000\nHello\n';
+      const good = 'WEBVTT\n\n00:00.500 --> 00:02.000\nHello from a new file.\n';
+
+      // REST: refused with the position, nothing stored changes.
+      const rows = before.map((row: { locale: string; vtt: string }, i: number) =>
+        i === 0 ? { ...row, vtt: bad } : row,
+      );
+      const refusedByRest = await fetch(`${cms.url}/api/units/${video.id}?draft=true`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+        body: JSON.stringify({ captions: rows }),
+      });
+      expect(refusedByRest.status).toBe(400);
+      expect(JSON.stringify(await refusedByRest.json())).toContain(
+        '3:6 No decimal separator (\\".\\") found.',
+      );
+      expect(await stored()).toEqual(before);
+
+      // The admin: the file goes into the row's text; saving it is refused on the field.
+      const { page, refused, settled } = await offlinePage();
+      await page.goto(`${cms.url}/admin/collections/units/${video.id}`);
+      const text = page.locator('#field-captions__0__vtt');
+      await text.waitFor();
+      const file = page.locator('.polycourse-caption-file input[type=file]').first();
+      await file.setInputFiles({ name: 'bad.vtt', mimeType: 'text/vtt', buffer: Buffer.from(bad) });
+      await expect.poll(() => text.inputValue()).toBe(bad);
+      await settled();
+      const save = () => {
+        const answer = page.waitForResponse(
+          (r) => r.url().includes(`/api/units/${video.id}`) && r.request().method() === 'PATCH',
+        );
+        return page.click('#action-save').then(() => answer);
+      };
+      expect((await save()).status()).toBe(400);
+      const fieldError = page.locator(
+        '.field-type.textarea:has(#field-captions__0__vtt) .field-error',
+      );
+      await expect.poll(() => fieldError.innerText()).toContain('3:6 No decimal separator');
+      expect(await stored()).toEqual(before);
+
+      // A good file replaces it and is saved.
+      await file.setInputFiles({
+        name: 'good.vtt',
+        mimeType: 'text/vtt',
+        buffer: Buffer.from(`\uFEFF${good}`),
+      });
+      await expect.poll(() => text.inputValue()).toBe(good);
+      expect(await page.locator('.polycourse-caption-file [role=status]').first().innerText()).toBe(
+        'Loaded good.vtt.',
+      );
+      await settled();
+      expect((await save()).status()).toBe(200);
+      expect((await stored())[0]).toMatchObject({ locale: before[0].locale, vtt: good });
+      expect(refused).toEqual([]);
+      await page.close();
+    },
+  );
 });

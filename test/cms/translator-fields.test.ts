@@ -14,6 +14,9 @@ import { databaseAvailable, startCms } from '../helpers/cms.ts';
 import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { readPoCatalog } from '../../compiler/ui-strings/ui-catalog.ts';
+
+const projectDir = path.resolve(import.meta.dirname, '../..');
 
 type Doc = Record<string, any>;
 
@@ -1220,6 +1223,49 @@ describe(
         expect(await page.locator('.polycourse-outline-add').count()).toBe(0);
         expect(await page.getByRole('button', { name: /^Move / }).count()).toBe(0);
         await page.close();
+      },
+    );
+
+    it(
+      'the admin in the translator’s language: a browser that asks for French gets Payload’s ' +
+        'screens and our panels in French (from cms/locales/fr.po); Arabic is right to left',
+      async () => {
+        const french = readPoCatalog(path.join(projectDir, 'cms/locales/fr.po')).messages;
+        const english = readPoCatalog(path.join(projectDir, 'cms/locales/en.po')).messages;
+        const context = await browser!.newContext({
+          locale: 'fr-FR',
+          viewport: { width: 1280, height: 1000 },
+        });
+        const page = await context.newPage();
+        await page.goto(`${cms.url}/admin/login`);
+        // Payload's own screens: its French translation.
+        await page.getByRole('button', { name: 'Se connecter' }).waitFor();
+        await page.fill('#field-email', 'translator@example.org');
+        await page.fill('#field-password', password('translator'));
+        await page.click('button[type=submit]');
+        await page.waitForURL(`${cms.url}/admin`);
+        expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+        const course = (await json('courses?where[courseId][equals]=mini&depth=0')).docs[0];
+        await page.goto(`${cms.url}/admin/collections/courses/${course.id}?locale=fr`);
+        // Our panel: its heading and buttons from the French catalog, none of the English.
+        const panel = page.locator('.polycourse-translation');
+        await expect
+          .poll(() => panel.locator('h3').innerText())
+          .toBe(french['admin.translation.title']);
+        expect(french['admin.translation.title']).not.toBe(english['admin.translation.title']);
+        const mark = french['admin.translation.mark'].replace('{locale}', 'fr');
+        await page.getByRole('button', { name: mark }).waitFor();
+        expect(await panel.innerText()).not.toContain(english['admin.translation.title']);
+        expect(await page.getByRole('button', { name: 'Mark fr as translated' }).count()).toBe(0);
+        await context.close();
+
+        const arabic = await browser!.newContext({ locale: 'ar' });
+        const rtl = await arabic.newPage();
+        await rtl.goto(`${cms.url}/admin/login`);
+        await rtl.locator('#field-email').waitFor();
+        expect(await rtl.locator('html').getAttribute('dir')).toBe('RTL');
+        expect(await rtl.locator('html').getAttribute('lang')).toBe('ar');
+        await arabic.close();
       },
     );
   },

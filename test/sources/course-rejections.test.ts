@@ -169,7 +169,7 @@ describe('course rejections', () => {
     expect(errors.map(where)).toEqual(['intro-video.ar.vtt:1:1 polycourse:captions']);
   });
 
-  it('WebVTT whose cues W3C’s validator refuses: each at its line and column, with the fix', async () => {
+  it('WebVTT cues W3C’s validator refuses: each at its line and column, with the fix', async () => {
     const errors = await problems((dir) =>
       fs.writeFileSync(
         path.join(dir, 'media/captions/intro-video.ar.vtt'),

@@ -6,6 +6,7 @@ import { TranslationStatus as TranslationStatus_5b2396323c77c67addf36e2d527f4c88
 import { SourceText as SourceText_49fbcab7b88a3275995d6151f3bb3203 } from '../../../components/SourceText.tsx'
 import { UnitPlacement as UnitPlacement_1c86b467476442b3477b09a6cfb9418a } from '../../../components/UnitPlacement.tsx'
 import { BodyProblems as BodyProblems_9fba2f7157d8e9288175d9ee9e1f7d9c } from '../../../components/BodyProblems.tsx'
+import { CaptionFile as CaptionFile_e406c07c94c25e0cb7429e39a24b48ca } from '../../../components/CaptionFile.tsx'
 import { MatchSelect as MatchSelect_23732496be1707bb6990a781c65ae17c } from '../../../components/MatchSelect.tsx'
 import { JsonField as JsonField_85d2a5e025898e342dac39fc45c8101f } from '../../../components/JsonField.tsx'
 import { StaffLeaderboard as StaffLeaderboard_1bb594c6bbbfa1bd896cb76742420b81 } from '../../../components/StaffLeaderboard.tsx'
@@ -22,6 +23,7 @@ export const importMap = {
   "/components/SourceText.tsx#SourceText": SourceText_49fbcab7b88a3275995d6151f3bb3203,
   "/components/UnitPlacement.tsx#UnitPlacement": UnitPlacement_1c86b467476442b3477b09a6cfb9418a,
   "/components/BodyProblems.tsx#BodyProblems": BodyProblems_9fba2f7157d8e9288175d9ee9e1f7d9c,
+  "/components/CaptionFile.tsx#CaptionFile": CaptionFile_e406c07c94c25e0cb7429e39a24b48ca,
   "/components/MatchSelect.tsx#MatchSelect": MatchSelect_23732496be1707bb6990a781c65ae17c,
   "/components/JsonField.tsx#JsonField": JsonField_85d2a5e025898e342dac39fc45c8101f,
   "/components/StaffLeaderboard.tsx#StaffLeaderboard": StaffLeaderboard_1bb594c6bbbfa1bd896cb76742420b81,
