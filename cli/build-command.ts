@@ -1,7 +1,13 @@
 import path from 'node:path';
-import { buildCourse, type BuildResult } from '../compiler/pipeline/build-course.ts';
-import { chooseTargets, type TargetName } from '../compiler/targets/choose-targets.ts';
+import type { BuildResult } from '../compiler/pipeline/build-course.ts';
+import type { TargetName } from '../compiler/targets/choose-targets.ts';
 import type { SourceResult } from '../compiler/sources/source.ts';
+import {
+  inputSnapshot,
+  stampBuild,
+  upToDateBuild,
+  type StampedOptions,
+} from '../compiler/pipeline/build-stamp.ts';
 import { exitCodes } from './exit-codes.ts';
 import { printDiagnostics, printJson } from './report-diagnostics.ts';
 import { createProgress } from './progress-bar.ts';
@@ -24,9 +30,45 @@ export interface BuildCommandOptions {
   /** The learner services' address (`--learner-services`, BuildOptions.learnerServices). */
   learnerServices?: string;
   cacheDir?: string;
+  /** Reads the course in another folder layout (`--source`), named `sourceName`. */
+  readSource?: () => Promise<SourceResult>;
+  sourceName?: string;
+  /** Build even when nothing changed since the last build (`--force`). */
+  force?: boolean;
 }
 
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
+  const started = performance.now();
+  // A course read by the CMS has no folder to compare: it is always built.
+  const stamped: StampedOptions | undefined = options.source
+    ? undefined
+    : {
+        courseDir: options.courseDir,
+        outDir: options.outDir,
+        locales: options.locales,
+        theme: options.theme,
+        cacheDir: options.cacheDir,
+        pseudo: options.pseudo,
+        approvedOnly: options.approvedOnly,
+        preview: options.preview,
+        baseUrl: options.baseUrl,
+        learnerServices: options.learnerServices,
+        targetNames: [
+          ...options.targets,
+          ...(options.sourceName ? [`source:${options.sourceName}`] : []),
+        ],
+      };
+  const unchanged = stamped && !options.force ? upToDateBuild(stamped) : undefined;
+  if (unchanged) {
+    const durationMs = Math.round(performance.now() - started);
+    return report({ ...unchanged, rendered: 0, durationMs }, options, true);
+  }
+  const before = stamped && inputSnapshot(stamped);
+  // Loaded only when there is something to build (the check above is what a no-change build
+  // costs).
+  const { buildCourse } = await import('../compiler/pipeline/build-course.ts');
+  const { chooseTargets } = await import('../compiler/targets/choose-targets.ts');
+  const source = options.source ?? (await options.readSource?.());
   const progress = createProgress('building', !options.json);
   // The bundle folder, then each package asked for: zips, SCORM packages (per locale and all).
   const targets = chooseTargets(options.targets);
@@ -34,17 +76,23 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   try {
     const onProgress = (done: number, total: number, label: string) =>
       progress.update(done, total, label);
-    result = await buildCourse({ ...options, targets, onProgress });
+    result = await buildCourse({ ...options, source, targets, onProgress });
   } finally {
     progress.stop();
   }
+  if (stamped && before) stampBuild(stamped, before, result);
+  return report(result, options, false);
+}
+
+/** What a build did (or, `upToDate`, that it had nothing to do), as text or JSON. */
+function report(result: BuildResult, options: BuildCommandOptions, upToDate: boolean): number {
   const { deliverables = [], ...summary } = result;
   const zips = deliverables.filter((d) => d.target === 'zip').flatMap((d) => d.paths);
   const packages = deliverables
     .filter((d) => d.target !== 'static-bundle')
     .map(({ target, paths }) => ({ target, paths }));
   if (options.json) {
-    printJson({ ...summary, zips, packages });
+    printJson({ ...summary, upToDate, zips, packages });
     return result.ok ? exitCodes.ok : exitCodes.invalid;
   }
   printDiagnostics(
@@ -63,8 +111,11 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const unchanged = result.pages - result.rendered;
   const seconds = (result.durationMs / 1000).toFixed(2);
   process.stdout.write(
-    `Built ${result.pages} pages (${result.rendered} rendered, ${unchanged} unchanged) ` +
-      `in ${seconds} s → ${rel(result.outputDir!)}\n`,
+    upToDate
+      ? `Up to date: nothing changed since the last build of these ${result.pages} pages ` +
+          `(checked in ${seconds} s; --force builds anyway) → ${rel(result.outputDir!)}\n`
+      : `Built ${result.pages} pages (${result.rendered} rendered, ${unchanged} unchanged) ` +
+          `in ${seconds} s → ${rel(result.outputDir!)}\n`,
   );
   process.stdout.write('Translation coverage:\n');
   for (const [locale, c] of Object.entries(result.coverage)) {

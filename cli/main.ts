@@ -19,7 +19,7 @@ const usage = [
   'Commands:',
   '  build <course-dir> --out <dir> [--locale <l>]… [--theme <name>] ' +
     '[--approved-only] [--target <t>]… [--zip] [--pseudo] [--base-url <url>] ' +
-    '[--learner-services <url>] [--json]',
+    '[--learner-services <url>] [--force] [--json]',
   '                                  build static bundles: <dir>/<course-id>/<locale>/…; ' +
     '--target zip, scorm12,',
   '                                  scorm2004, cmi5 also packs them (per locale and all; ' +
@@ -116,6 +116,7 @@ export async function main(argv: string[]): Promise<number> {
           source: { type: 'string' },
           'base-url': { type: 'string' },
           'learner-services': { type: 'string' },
+          force: { type: 'boolean' },
         });
         if (!values.out) throw new UsageError('build needs --out <dir>');
         const baseUrl = values['base-url'] === undefined ? undefined : siteUrl(values['base-url']);
@@ -144,9 +145,11 @@ export async function main(argv: string[]): Promise<number> {
           ? await (
               await import('./cms-commands.ts')
             ).readFromCms(fromCms, values['cache-dir'] ?? path.join(values.out, '.cache'), remote)
-          : values.source !== undefined
-            ? await readFolder(courseDir, values.source)
-            : undefined;
+          : undefined;
+        // A folder in another layout is read only once the build knows it has work to do.
+        const folderSource = values.source;
+        const readSource =
+          folderSource === undefined ? undefined : () => readFolder(courseDir, folderSource);
         // each command loads only what it needs
         const { buildCommand } = await import('./build-command.ts');
         return await buildCommand({
@@ -166,6 +169,9 @@ export async function main(argv: string[]): Promise<number> {
               ? undefined
               : servicesUrl(values['learner-services']),
           cacheDir: values['cache-dir'] && path.resolve(values['cache-dir']),
+          readSource,
+          sourceName: folderSource,
+          force: !!values.force,
         });
       }
       case 'validate': {
