@@ -10,6 +10,8 @@ import webvtt from 'webvtt-parser';
 import { sha256 } from '../model/fingerprint.ts';
 import type { Course } from '../model/course.ts';
 import type { ProcessedImage } from '../images/process-images.ts';
+import { rebuildVtt, segmentVtt } from '../translation/segment-vtt.ts';
+import { renumber } from '../translation/body-segments.ts';
 
 export type BundleAsset = {
   /** Path inside a locale folder. */
@@ -52,18 +54,27 @@ export function collectMediaAssets(
     const bundlePath = hashedName(ref.file, folder);
     files.set(ref.path, bundlePath);
     assets.push({ bundlePath, from: ref.file });
-    if (folder === 'captions') {
-      assets.push({
-        bundlePath: `${bundlePath}.js`,
-        content: captionCuesScript(ref.file, bundlePath),
-      });
-    }
+  };
+  const addCaptions = (ref: { path: string; file?: string }, text: string) => {
+    if (!ref.file || files.has(ref.path)) return;
+    const ext = path.extname(ref.file);
+    const base = path.basename(ref.file, ext).replace(/[^A-Za-z0-9_.-]+/g, '-');
+    const bundlePath = `_assets/captions/${base}-${sha256(text).slice(0, 8)}${ext}`;
+    files.set(ref.path, bundlePath);
+    assets.push({ bundlePath, content: text });
+    assets.push({ bundlePath: `${bundlePath}.js`, content: captionCuesScript(text, bundlePath) });
   };
   for (const module of course.modules) {
     for (const unit of module.units) {
       if (unit.kind !== 'video') continue;
       add(unit.src, 'media');
-      for (const caption of Object.values(unit.captions)) add(caption, 'captions');
+      const source = unit.captions[course.sourceLocale];
+      const sourceText = source?.file && fs.readFileSync(source.file, 'utf8');
+      for (const caption of Object.values(unit.captions)) {
+        if (!caption.file) continue;
+        const text = fs.readFileSync(caption.file, 'utf8');
+        addCaptions(caption, sourceText ? withSourceTimings(text, sourceText) : text);
+      }
     }
   }
   for (const image of images.values()) {
@@ -79,8 +90,8 @@ export function collectMediaAssets(
  * included, for `new VTTCue`), `id` when it has one and `settings` (VTTCue's property names) where
  * they differ from the defaults. Classic scripts load on file://, where `<track>` is refused.
  */
-function captionCuesScript(file: string, bundlePath: string): string {
-  const { cues } = new webvtt.WebVTTParser().parse(fs.readFileSync(file, 'utf8'));
+function captionCuesScript(text: string, bundlePath: string): string {
+  const { cues } = new webvtt.WebVTTParser().parse(text);
   const list = cues.map((c) => {
     const settings: Record<string, string | number | boolean> = {};
     if (c.direction !== 'horizontal') settings.vertical = c.direction;
@@ -104,4 +115,25 @@ function captionCuesScript(file: string, bundlePath: string): string {
   const key = JSON.stringify(path.posix.basename(bundlePath));
   const registry = 'globalThis.__polycourseCaptions';
   return `(${registry} = ${registry} || {})[${key}] = ${JSON.stringify(list)};\n`;
+}
+
+/**
+ * A translated caption file with the source's timings, settings and cue ids: they are the source's
+ * (translators translate cue texts, segment-vtt.ts), so a video re-timed after its captions were
+ * translated plays its translations in time without a new translation round. Only a translation
+ * cue for cue with the source's (the same number of cues, as every exchange file makes them) is
+ * rebuilt; a caption file made another way is used as it is.
+ */
+function withSourceTimings(text: string, sourceText: string): string {
+  if (text === sourceText) return text;
+  const source = segmentVtt(sourceText);
+  const translated = segmentVtt(text);
+  if (!source.length || translated.length !== source.length) return text;
+  if (translated.every((cue, i) => cue.timing === source[i].timing)) return text;
+  const rebuilt = rebuildVtt(
+    sourceText,
+    source,
+    translated.map((cue, i) => renumber(cue, source[i].codes)),
+  );
+  return rebuilt.errors.length ? text : rebuilt.text;
 }

@@ -25,7 +25,7 @@ import {
 import { segmentHash, type SegmentRecord } from './body-segments.ts';
 import { rebuildVtt, segmentVtt } from './segment-vtt.ts';
 import type { ImportedState } from './formats/exchange.ts';
-import { sourceHash, type ProvenanceRecord } from './translation-status.ts';
+import { fieldSourceHash, sourceHash, type ProvenanceRecord } from './translation-status.ts';
 import { exchangeFormats, detectFormat } from './formats/index.ts';
 import { checkTranslations, glossaryTerms } from './qa-checks.ts';
 
@@ -241,7 +241,7 @@ export function importTranslations(
       rebuilt.set(field, {
         text: body.text,
         record: {
-          source: sourceHash(sourceText),
+          source: fieldSourceHash(field, sourceText),
           sourceText,
           segments: made,
           ...(made.every((m) => m.approved) ? { approved: true } : {}),

@@ -6,6 +6,7 @@
 import type { Course } from '../model/course.ts';
 import { translatableFields } from '../model/translatable-fields.ts';
 import { sha256 } from '../model/fingerprint.ts';
+import { segmentVtt } from './segment-vtt.ts';
 
 export type FieldStatus = 'missing' | 'stale' | 'machine' | 'translated' | 'approved';
 
@@ -18,6 +19,39 @@ export interface LocaleStatus {
 /** The fingerprint a translation records of the source text it was made from. */
 export function sourceHash(text: string): string {
   return sha256(text.trim().normalize('NFC')).slice(0, 16);
+}
+
+/**
+ * The fingerprint of a field's source text. A caption file counts by its cue texts alone: timings,
+ * settings and cue ids are the source's and never translated (segment-vtt.ts), so re-timing a video
+ * leaves its translations current (the build gives them the source's timings, media-assets.ts).
+ */
+export function fieldSourceHash(fieldPath: string, text: string): string {
+  if (!fieldPath.endsWith('.captions')) return sourceHash(text);
+  return sourceHash(
+    segmentVtt(text)
+      .map((cue) => cue.text)
+      .join('\n'),
+  );
+}
+
+/**
+ * Whether a translation was made from today's source text, as its record says. Caption records
+ * written before fieldSourceHash hashed the whole file: they count as current while that file is
+ * unchanged, or while the source text they kept has today's cue texts.
+ */
+export function madeFromCurrentSource(
+  fieldPath: string,
+  record: ProvenanceRecord,
+  sourceText: string,
+): boolean {
+  const today = fieldSourceHash(fieldPath, sourceText);
+  if (record.source === today) return true;
+  if (!fieldPath.endsWith('.captions')) return false;
+  return (
+    record.source === sourceHash(sourceText) ||
+    (record.sourceText !== undefined && fieldSourceHash(fieldPath, record.sourceText) === today)
+  );
 }
 
 export function translationStatus(
@@ -43,7 +77,7 @@ export function translationStatus(
         const record = records[field.path];
         const source = field.value(course.sourceLocale) ?? '';
         status =
-          record && record.source !== sourceHash(source)
+          record && !madeFromCurrentSource(field.path, record, source)
             ? 'stale'
             : hasMachineDraft(record)
               ? 'machine'
@@ -113,8 +147,9 @@ export function currentProvenance(
     // of a reviewed file, makes one a human's translation.
     if (!only && hasMachineDraft(previous[field.path])) continue;
     const sourceText = field.value(course.sourceLocale) ?? '';
-    const source = sourceHash(sourceText);
-    const keptApproval = previous[field.path]?.approved && previous[field.path]?.source === source;
+    const source = fieldSourceHash(field.path, sourceText);
+    const kept = previous[field.path];
+    const keptApproval = kept?.approved && madeFromCurrentSource(field.path, kept, sourceText);
     records[field.path] = {
       source,
       sourceText,

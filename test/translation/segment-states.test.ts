@@ -12,13 +12,15 @@ import { readCourse } from '../../compiler/sources/read-course.ts';
 import { translationUnits } from '../../compiler/translation/translation-units.ts';
 import {
   currentProvenance,
+  sourceHash,
   translationStatus,
 } from '../../compiler/translation/translation-status.ts';
 import { exchangeFormats } from '../../compiler/translation/formats/index.ts';
 import { importTranslations } from '../../compiler/translation/import-translations.ts';
 import { rebuildVtt, segmentVtt } from '../../compiler/translation/segment-vtt.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
-import { copyCourse, editFile } from '../helpers/temp-course.ts';
+import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
+import { buildCourse } from '../../compiler/pipeline/build-course.ts';
 
 type Format = keyof typeof exchangeFormats;
 
@@ -308,6 +310,48 @@ describe('captions in the exchange files', () => {
       previousSource: 'Hello and welcome.',
       target: 'Bonjour & <bienvenue>.',
     });
+  });
+
+  it('re-timing the video keeps translations current; the build re-times them', async () => {
+    const course = copyCourse(miniCourseDir);
+    const po = translatePo(exportText(course, 'fr', 'po'), (id) =>
+      id === cue ? 'Bonjour et <i>bienvenue</i>.' : undefined,
+    );
+    importOk(course, po);
+    const field = cue.split(':')[0];
+    const status = () => statusOf(course, 'fr').fields.find((f) => f.path === field)!.status;
+    expect(status()).toBe('translated');
+    // The author re-times the English captions (and gives the cue a position): nothing to
+    // translate again.
+    editFile(
+      vtt(course, 'en'),
+      '00:00:00.000 --> 00:00:01.000',
+      '00:00:00.400 --> 00:00:01.800 line:90%',
+    );
+    expect(status()).toBe('translated');
+    expect(unitsOf(course, 'fr').find((u) => u.id === cue)).toMatchObject({ state: 'translated' });
+    // A record written before cue texts were fingerprinted (the whole file hashed) counts too,
+    // through the source text it kept.
+    const records = path.join(course, 'locales/fr.sources.json');
+    const kept = JSON.parse(fs.readFileSync(records, 'utf8'));
+    kept.texts[field].source = sourceHash(kept.texts[field].sourceText);
+    fs.writeFileSync(records, JSON.stringify(kept));
+    expect(status()).toBe('translated');
+    const out = tempDir();
+    expect((await buildCourse({ courseDir: course, outDir: out, locales: ['fr'] })).ok).toBe(true);
+    const captions = path.join(out, 'mini/fr/_assets/captions');
+    const french = fs
+      .readdirSync(captions)
+      .filter((f) => f.startsWith('intro-video.fr-') && f.endsWith('.vtt'))
+      .map((f) => fs.readFileSync(path.join(captions, f), 'utf8'));
+    expect(french).toEqual([
+      // (markup the source does not have is text: escaped at import)
+      'WEBVTT\n\n00:00:00.400 --> 00:00:01.800 line:90%\n' +
+        'Bonjour et &lt;i&gt;bienvenue&lt;/i&gt;.\n',
+    ]);
+    // The text changes: stale, as before.
+    editFile(vtt(course, 'en'), 'Hello and welcome.', 'Hello, and welcome.');
+    expect(status()).toBe('stale');
   });
 
   it('a translation cannot add cues, change timings or break the file', () => {
