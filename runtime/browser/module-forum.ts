@@ -16,6 +16,8 @@ interface ThreadSummary {
   mine: boolean;
   status: string;
   replies: number;
+  /** when the thread was started, and when its newest visible post was written */
+  createdAt: string;
   lastPostAt: string;
 }
 interface Post {
@@ -168,11 +170,18 @@ export function showForum(s: Services, store: Store, mount: HTMLElement) {
     const title = el('span', { className: 'forum-title' }, [summary.title]);
     title.setAttribute('dir', 'auto');
     const meta = el('span', { className: 'forum-meta' });
+    // Who started the thread and when; then its replies and, when it has some, the last one's day.
     const showMeta = (replies: number) =>
       meta.replaceChildren(
-        byline(summary.authorName, summary.lastPostAt),
+        byline(summary.authorName, summary.createdAt),
         ' ',
         t('runtime.forum.replies', { count: replies }),
+        ...(replies > 0 && summary.lastPostAt
+          ? [
+              ' ',
+              t('runtime.forum.lastReply', { date: dates.format(new Date(summary.lastPostAt)) }),
+            ]
+          : []),
       );
     showMeta(summary.replies);
     details.append(el('summary', {}, [title, ' ', meta]));
@@ -196,7 +205,12 @@ export function showForum(s: Services, store: Store, mount: HTMLElement) {
         totalPages = Number(r.body.totalPages) || 1;
         if (page >= totalPages) break;
       }
-      if (totalPages <= 1) showMeta(posts.filter((p) => !p.first && p.status === 'visible').length);
+      if (totalPages <= 1) {
+        // Every post is here (oldest first): the count and the last reply's day from them.
+        const visible = posts.filter((p) => p.status === 'visible');
+        if (visible.length) summary.lastPostAt = visible[visible.length - 1].createdAt;
+        showMeta(visible.filter((p) => !p.first).length);
+      }
       const more = moreButton(t('runtime.forum.morePosts'), pagesShown < totalPages, async () => {
         pagesShown++;
         await load();

@@ -200,7 +200,11 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
     const reply = thread.locator('.forum-post').nth(1);
     await expect.poll(() => reply.innerText()).toContain('Me, with support.');
     expect(await reply.locator('em').innerText()).toBe('support');
-    expect(await thread.locator('summary').innerText()).toContain('1 reply');
+    // Who started it, how many replies, the last one's day.
+    const today = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date());
+    expect(await thread.locator('summary').innerText()).toMatch(
+      new RegExp(`Writer\\S*, ${today} 1 reply · last reply ${today}`),
+    );
     expect(await reply.locator('a').getAttribute('rel')).toBe('nofollow ugc noopener');
     expect(await axeViolations(page)).toEqual([]);
 
