@@ -56,6 +56,20 @@ function translationWord(
   return { word: t('admin.translation.status.approved'), color: 'var(--theme-success-500)' };
 }
 
+/**
+ * Read by screen readers, not shown. Clipped in place rather than moved off to the left: in a
+ * right-to-left admin (Arabic) an element 9,999 px to the left widens the page by as much, and the
+ * course page opened on an empty screen.
+ */
+const visuallyHidden: React.CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clipPath: 'inset(50%)',
+  whiteSpace: 'nowrap',
+};
+
 /** Small native controls (Payload's admin styles stretch selects and inputs). */
 const control: React.CSSProperties = {
   width: '9rem',
@@ -239,7 +253,7 @@ export function CourseOutline() {
                             data-locale={locale}
                           >
                             {locale}
-                            <span className="sr-only" style={{ position: 'absolute', left: -9999 }}>
+                            <span className="sr-only" style={visuallyHidden}>
                               {t('admin.outline.localeStatusAfter', { status: word })}
                             </span>
                           </span>
@@ -330,11 +344,7 @@ function AddUnit({
       className="polycourse-outline-add"
       style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', marginTop: '0.5rem' }}
     >
-      <label
-        htmlFor={`${field}-kind`}
-        className="sr-only"
-        style={{ position: 'absolute', left: -9999 }}
-      >
+      <label htmlFor={`${field}-kind`} className="sr-only" style={visuallyHidden}>
         {t('admin.outline.newKind', { module: module.title })}
       </label>
       <select
@@ -349,11 +359,7 @@ function AddUnit({
           </option>
         ))}
       </select>
-      <label
-        htmlFor={`${field}-title`}
-        className="sr-only"
-        style={{ position: 'absolute', left: -9999 }}
-      >
+      <label htmlFor={`${field}-title`} className="sr-only" style={visuallyHidden}>
         {t('admin.outline.newTitle', { module: module.title })}
       </label>
       <input
