@@ -35,10 +35,21 @@ export type AdminLanguage = keyof typeof adminLanguages;
 
 export const adminCatalogDir = path.join(cmsDir, 'locales');
 
+const catalogs = new Map<string, Record<string, string>>();
+
+/** One language's catalog messages, read once per process (labels ask for them ~40 × 9 times). */
+function catalog(language: string): Record<string, string> {
+  let messages = catalogs.get(language);
+  if (!messages) {
+    messages = readPoCatalog(path.join(adminCatalogDir, `${language}.po`)).messages;
+    catalogs.set(language, messages);
+  }
+  return messages;
+}
+
 /** Compiled messages of one language's catalog, English filling what it lacks. */
 export function adminMessages(language: string): Record<string, unknown> {
-  const read = (code: string) => readPoCatalog(path.join(adminCatalogDir, `${code}.po`)).messages;
-  const messages = { ...read('en'), ...(language === 'en' ? {} : read(language)) };
+  const messages = { ...catalog('en'), ...(language === 'en' ? {} : catalog(language)) };
   return Object.fromEntries(Object.entries(messages).map(([id, m]) => [id, compileMessage(m)]));
 }
 
@@ -58,10 +69,9 @@ export function adminTranslations(): Record<string, { polycourse: { catalog: str
  */
 export function adminLabel(id: string): Record<string, string> {
   return Object.fromEntries(
-    Object.keys(adminLanguages).map((language) => {
-      const read = (code: string) =>
-        readPoCatalog(path.join(adminCatalogDir, `${code}.po`)).messages[id];
-      return [language, read(language) ?? read('en') ?? id];
-    }),
+    Object.keys(adminLanguages).map((language) => [
+      language,
+      catalog(language)[id] ?? catalog('en')[id] ?? id,
+    ]),
   );
 }

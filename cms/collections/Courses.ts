@@ -1,5 +1,5 @@
 import { withSourceText } from '../translation/with-source-text.ts';
-import { consentVersionField, slugId } from '../fields/path-safe-text.ts';
+import { consentVersionField, leftToRight, slugId } from '../fields/path-safe-text.ts';
 import type { CollectionConfig } from 'payload';
 import {
   canCreateContent,
@@ -80,7 +80,15 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       type: 'ui',
       admin: { components: { Field: '/components/TranslationStatus.tsx#TranslationStatus' } },
     },
-    { name: 'courseId', type: 'text', required: true, unique: true, index: true, validate: slugId },
+    {
+      name: 'courseId',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      validate: slugId,
+      admin: leftToRight,
+    },
     { name: 'title', type: 'text', localized: true },
     { name: 'description', type: 'textarea', localized: true },
     {
@@ -92,7 +100,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
     },
     // not "locales": Payload's SQL adapters name their localization tables <collection>_locales
     { name: 'languages', type: 'select', options: baseLocales, hasMany: true, required: true },
-    { name: 'theme', type: 'text', defaultValue: 'default' },
+    { name: 'theme', type: 'text', defaultValue: 'default', admin: leftToRight },
     { name: 'modules', type: 'relationship', relationTo: 'modules', hasMany: true },
     {
       name: 'points',
@@ -108,7 +116,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       name: 'glossary',
       type: 'array',
       fields: [
-        { name: 'termId', type: 'text', required: true, validate: slugId },
+        { name: 'termId', type: 'text', required: true, validate: slugId, admin: leftToRight },
         { name: 'term', type: 'text', localized: true },
         { name: 'definition', type: 'textarea', localized: true },
       ],
@@ -117,7 +125,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       name: 'questionnaire',
       type: 'group',
       fields: [
-        { name: 'questionnaireId', type: 'text', validate: slugId },
+        { name: 'questionnaireId', type: 'text', validate: slugId, admin: leftToRight },
         { name: 'scale', type: 'number', min: 2, max: 11 },
         { name: 'title', type: 'text', localized: true },
         { name: 'intro', type: 'textarea', localized: true },
@@ -130,7 +138,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
           name: 'items',
           type: 'array',
           fields: [
-            { name: 'itemId', type: 'text', required: true, validate: slugId },
+            { name: 'itemId', type: 'text', required: true, validate: slugId, admin: leftToRight },
             { name: 'text', type: 'textarea', localized: true },
             { name: 'reversed', type: 'checkbox' },
           ],
@@ -140,6 +148,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
           type: 'text',
           validate: consentVersionField,
           admin: {
+            ...leftToRight,
             description:
               'Names the consent text below. With the learner services, a learner agrees to it ' +
               'before their answers are shared; each answer records this version. Change it ' +

@@ -1,4 +1,4 @@
-import { mediaPath } from '../fields/path-safe-text.ts';
+import { leftToRight, mediaPath } from '../fields/path-safe-text.ts';
 import type { CollectionConfig } from 'payload';
 import { canCreateContent, canEditLocale } from '../access/roles.ts';
 import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
@@ -36,8 +36,11 @@ export const Media: CollectionConfig = translatedFieldsOnly({
       type: 'text',
       index: true,
       validate: mediaPath,
-      admin: { description: 'Where course content refers to it, e.g. media/diagram.png' },
+      admin: {
+        ...leftToRight,
+        description: 'Where course content refers to it, e.g. media/diagram.png',
+      },
     },
-    { name: 'sha256', type: 'text', index: true, admin: { readOnly: true } },
+    { name: 'sha256', type: 'text', index: true, admin: { ...leftToRight, readOnly: true } },
   ],
 });

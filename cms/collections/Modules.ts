@@ -1,6 +1,6 @@
 import { withSourceText } from '../translation/with-source-text.ts';
 import { translationFieldsEndpoint } from '../endpoints/translation-fields.ts';
-import { slugId } from '../fields/path-safe-text.ts';
+import { leftToRight, slugId } from '../fields/path-safe-text.ts';
 import type { CollectionConfig } from 'payload';
 import {
   canCreateContent,
@@ -22,7 +22,7 @@ export const Modules: CollectionConfig = translatedFieldsOnly({
   },
   endpoints: [translationFieldsEndpoint('modules')],
   fields: withSourceText([
-    { name: 'moduleId', type: 'text', required: true, validate: slugId },
+    { name: 'moduleId', type: 'text', required: true, validate: slugId, admin: leftToRight },
     { name: 'title', type: 'text', localized: true },
     { name: 'summary', type: 'textarea', localized: true },
     { name: 'units', type: 'relationship', relationTo: 'units', hasMany: true },

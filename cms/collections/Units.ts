@@ -1,7 +1,7 @@
 import { withSourceText } from '../translation/with-source-text.ts';
 import { translationFieldsEndpoint } from '../endpoints/translation-fields.ts';
 import { unitPlacementEndpoint } from '../endpoints/unit-placement.ts';
-import { localeTag, mediaPathOrUrl, slugId } from '../fields/path-safe-text.ts';
+import { leftToRight, localeTag, mediaPathOrUrl, slugId } from '../fields/path-safe-text.ts';
 import type { CollectionConfig, Condition } from 'payload';
 import {
   canCreateContent,
@@ -68,7 +68,7 @@ export const Units: CollectionConfig = translatedFieldsOnly({
       type: 'ui',
       admin: { components: { Field: '/components/UnitPlacement.tsx#UnitPlacement' } },
     },
-    { name: 'unitId', type: 'text', required: true, validate: slugId },
+    { name: 'unitId', type: 'text', required: true, validate: slugId, admin: leftToRight },
     { name: 'kind', type: 'select', options: [...kinds], required: true },
     { name: 'title', type: 'text', localized: true },
     {
@@ -89,14 +89,25 @@ export const Units: CollectionConfig = translatedFieldsOnly({
       type: 'text',
       validate: mediaPathOrUrl,
       admin: {
+        ...leftToRight,
         condition: when('video'),
         description: 'media/… path of an uploaded file, or an https:// URL',
       },
     },
-    { name: 'poster', type: 'text', validate: mediaPathOrUrl, admin: { condition: when('video') } },
+    {
+      name: 'poster',
+      type: 'text',
+      validate: mediaPathOrUrl,
+      admin: { ...leftToRight, condition: when('video') },
+    },
     {
       name: 'captions',
       type: 'array',
+      label: adminLabel('admin.captions.captions'),
+      labels: {
+        singular: adminLabel('admin.captions.caption'),
+        plural: adminLabel('admin.captions.captions'),
+      },
       admin: { condition: when('video') },
       fields: [
         {
@@ -105,6 +116,7 @@ export const Units: CollectionConfig = translatedFieldsOnly({
           required: true,
           validate: localeTag,
           label: adminLabel('admin.captions.locale'),
+          admin: leftToRight,
         },
         {
           name: 'vtt',
@@ -113,7 +125,10 @@ export const Units: CollectionConfig = translatedFieldsOnly({
           label: adminLabel('admin.captions.text'),
           validate: webVttText,
           hooks: { beforeChange: [refuseInvalidWebVtt] },
-          admin: { components: { afterInput: ['/components/CaptionFile.tsx#CaptionFile'] } },
+          admin: {
+            ...leftToRight,
+            components: { afterInput: ['/components/CaptionFile.tsx#CaptionFile'] },
+          },
         },
       ],
     },
@@ -152,7 +167,7 @@ export const Units: CollectionConfig = translatedFieldsOnly({
           label: adminLabel('admin.quiz.questionId'),
           type: 'text',
           validate: slugId,
-          admin: { description: adminLabel('admin.quiz.questionIdDescription') },
+          admin: { ...leftToRight, description: adminLabel('admin.quiz.questionIdDescription') },
         },
         {
           name: 'type',
@@ -245,7 +260,7 @@ export const Units: CollectionConfig = translatedFieldsOnly({
               label: adminLabel('admin.quiz.optionId'),
               type: 'text',
               validate: slugId,
-              admin: { description: adminLabel('admin.quiz.optionIdDescription') },
+              admin: { ...leftToRight, description: adminLabel('admin.quiz.optionIdDescription') },
             },
           ],
         },
@@ -279,7 +294,7 @@ export const Units: CollectionConfig = translatedFieldsOnly({
                   type: 'text',
                   validate: slugId,
                   defaultValue: () => `t-${Math.random().toString(36).slice(2, 7)}`,
-                  admin: { width: '30%' },
+                  admin: { ...leftToRight, width: '30%' },
                 },
               ],
             },

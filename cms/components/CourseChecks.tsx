@@ -7,7 +7,7 @@
  */
 import React, { useState } from 'react';
 import { Button, useDocumentInfo } from '@payloadcms/ui';
-import type { CourseCheck } from '../publish/check-course.ts';
+import type { CourseCheck, CourseProblem } from '../publish/check-course.ts';
 import { useAdminT } from './use-admin-t.ts';
 
 export function CourseChecks() {
@@ -33,7 +33,12 @@ export function CourseChecks() {
     }
   };
 
-  const editLink = (what: string) => t('admin.checks.edit', { what });
+  const editLink = ({ kind, id }: CourseProblem['editTarget']) =>
+    kind === 'unit'
+      ? t('admin.checks.editUnit', { id: id ?? '' })
+      : kind === 'module'
+        ? t('admin.checks.editModule', { id: id ?? '' })
+        : t('admin.checks.editCourse');
   // Line numbers as they are (not formatted as numbers: 1234, not 1,234).
   const place = (line: number, column?: number) =>
     column
@@ -72,7 +77,7 @@ export function CourseChecks() {
           <ul className="polycourse-check-problems">
             {check.problems.map((p, i) => (
               <li key={i} style={{ marginBottom: '0.5rem' }}>
-                <a href={p.edit}>{editLink(p.editLabel)}</a>: {p.message}{' '}
+                <a href={p.edit}>{editLink(p.editTarget)}</a>: {p.message}{' '}
                 {p.ruleId && <code>[{p.ruleId}]</code>}
                 {p.line ? ` ${place(p.line, p.column)}` : ''}
                 {p.fix && <span className="field-description"> {p.fix}</span>}

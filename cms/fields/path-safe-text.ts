@@ -18,6 +18,13 @@ const withText =
     return typeof value === 'string' && value !== '' ? check(value) : true;
   };
 
+/**
+ * Admin settings of a field whose value is code, not prose (ids, paths, locale tags, WebVTT): it
+ * is laid out left to right in every admin language, so that in Arabic a timing line still reads
+ * `00:00:00.000 --> 00:00:01.000` (styled in app/(payload)/custom.scss).
+ */
+export const leftToRight = { className: 'polycourse-ltr' } as const;
+
 /** `media/…` relative path with no `.`/`..` segment, no backslash, no leading slash. */
 export const isMediaPath = (value: string) =>
   value.startsWith('media/') &&

@@ -14,8 +14,10 @@ import { bundlesDir } from './bundles-dir.ts';
 export interface CourseProblem extends Diagnostic {
   /** The admin's edit view of the document that holds the problem (course, module or unit). */
   edit: string;
-  /** What the link opens, e.g. `unit "rights-quiz"`. */
+  /** What the link opens, e.g. `unit "rights-quiz"` (English, for server messages). */
   editLabel: string;
+  /** What the link opens, for the admin to say in the member's language. */
+  editTarget: { kind: 'unit' | 'module' | 'course'; id?: string };
 }
 
 export interface CourseCheck {
@@ -91,6 +93,11 @@ export async function checkCourseDrafts(
           ? `/admin/collections/modules/${module}`
           : `/admin/collections/courses/${course.id}`,
       editLabel: unit ? `unit "${unitId}"` : module ? `module "${moduleId}"` : 'the course',
+      editTarget: unit
+        ? { kind: 'unit', id: unitId }
+        : module
+          ? { kind: 'module', id: moduleId }
+          : { kind: 'course' },
     });
   }
   return { ok: report.ok === true && problems.length === 0, problems };

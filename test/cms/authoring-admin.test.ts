@@ -391,6 +391,7 @@ describe('authoring in the admin, offline', { timeout: 480_000 }, () => {
         line: 3,
         edit: `/admin/collections/units/${lesson.id}`,
         editLabel: 'unit "second-lesson"',
+        editTarget: { kind: 'unit', id: 'second-lesson' },
       },
     ]);
     // Nothing went out: the lesson's published version is the old one.
@@ -418,7 +419,7 @@ describe('authoring in the admin, offline', { timeout: 480_000 }, () => {
       .toBeGreaterThan(0);
     const texts = (await problems.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
     expect(texts).toEqual([
-      'Edit unit "second-lesson": Image not found: media/missing.png ' +
+      'Edit unit “second-lesson”: Image not found: media/missing.png ' +
         "[polycourse:missing-media] (line 3:1) Add media/missing.png to the course's media " +
         'folder or correct the path.',
     ]);
