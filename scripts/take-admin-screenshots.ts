@@ -11,12 +11,17 @@ import { launchChromium } from '../test/helpers/browser.ts';
 const base = process.argv[2] ?? 'http://localhost:3000';
 const dir = path.resolve(import.meta.dirname, '../docs/images');
 const browser = await launchChromium();
-const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-await page.goto(`${base}/admin/login`);
-await page.fill('#field-email', process.env.POLYCOURSE_ADMIN_EMAIL ?? '');
-await page.fill('#field-password', process.env.POLYCOURSE_ADMIN_PASSWORD ?? '');
-await page.click('button[type=submit]');
-await page.waitForURL(`${base}/admin`);
+/** A signed-in admin page; `locale` is the browser's language, which the admin's follows. */
+async function signedIn(viewport: { width: number; height: number }, locale = 'en-US') {
+  const page = await (await browser.newContext({ viewport, locale })).newPage();
+  await page.goto(`${base}/admin/login`);
+  await page.fill('#field-email', process.env.POLYCOURSE_ADMIN_EMAIL ?? '');
+  await page.fill('#field-password', process.env.POLYCOURSE_ADMIN_PASSWORD ?? '');
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${base}/admin`);
+  return page;
+}
+const page = await signedIn({ width: 1280, height: 860 });
 const course = (await (await page.request.get(`${base}/api/courses?depth=0&limit=1`)).json())
   .docs[0];
 await page.goto(`${base}/admin/collections/courses/${course.id}`);
@@ -93,5 +98,28 @@ try {
 } finally {
   await saveBody(body);
 }
+
+// The admin in French (a translator's course page: Payload's screens and the outline in French)
+// and in Arabic on a phone (right to left; a video's captions, whose WebVTT stays left to right).
+const french = await signedIn({ width: 1280, height: 860 }, 'fr-FR');
+await french.goto(`${base}/admin/collections/courses/${course.id}?locale=fr`);
+const frenchOutline = french.locator('.polycourse-outline');
+await frenchOutline.locator('.polycourse-outline-unit').first().waitFor();
+await frenchOutline.evaluate((e) =>
+  window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 90),
+);
+await french.screenshot({ path: path.join(dir, 'admin-outline-fr.png') });
+const video = (
+  await (
+    await page.request.get(`${base}/api/units?depth=0&limit=1&where[kind][equals]=video`)
+  ).json()
+).docs[0];
+const arabic = await signedIn({ width: 390, height: 844 }, 'ar');
+await arabic.goto(`${base}/admin/collections/units/${video.id}?locale=ar`);
+const caption = arabic.locator('#field-captions__0__vtt');
+await caption.waitFor();
+await caption.evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 160));
+await arabic.screenshot({ path: path.join(dir, 'admin-video-ar.png') });
+
 await browser.close();
 console.log(`admin screenshots written to ${path.relative(process.cwd(), dir)}`);

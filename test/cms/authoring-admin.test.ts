@@ -10,9 +10,10 @@
  * panel links each one to its unit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { formStateSettler, launchChromium } from '../helpers/browser.ts';
-import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
+import type { Browser } from 'playwright-core';
+import { offlineAdminPage } from '../helpers/admin-page.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { adminToken, startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 
 describe('authoring in the admin, offline', { timeout: 480_000 }, () => {
@@ -29,15 +30,7 @@ describe('authoring in the admin, offline', { timeout: 480_000 }, () => {
 
   beforeAll(async () => {
     cms = await startCmsServer(miniCourseDir, 'mini');
-    token = (
-      await (
-        await fetch(`${cms.url}/api/users/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(cms.admin),
-        })
-      ).json()
-    ).token;
+    token = await adminToken(cms);
     browser = await launchChromium();
   }, 600_000);
   afterAll(async () => {
@@ -45,30 +38,7 @@ describe('authoring in the admin, offline', { timeout: 480_000 }, () => {
     await cms?.stop();
   });
 
-  /** A signed-in admin page on which every request to another host is refused and recorded. */
-  async function offlinePage(): Promise<{
-    page: Page;
-    refused: string[];
-    settled(): Promise<void>;
-  }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // A loaded CI machine (two cores, other servers building) can take its time to hydrate a form.
-    page.setDefaultTimeout(60_000);
-    const refused: string[] = [];
-    const settled = formStateSettler(page);
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(cms.url) || /^(data|blob):/.test(url)) return route.continue();
-      refused.push(url);
-      return route.abort('internetdisconnected');
-    });
-    await page.goto(`${cms.url}/admin/login`);
-    await page.fill('#field-email', cms.admin.email);
-    await page.fill('#field-password', cms.admin.password);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${cms.url}/admin`);
-    return { page, refused, settled };
-  }
+  const offlinePage = () => offlineAdminPage(browser, cms);
 
   it('an author writes a quiz of all five types, publishes it, and it scores right', async () => {
     const { page, refused, settled } = await offlinePage();
@@ -645,7 +615,7 @@ describe('authoring in the admin, offline', { timeout: 480_000 }, () => {
 
   it(
     'captions: a .vtt file is loaded into its row and saved; text that is not WebVTT is ' +
-      'refused on the field and over REST, with line and column',
+      'refused on the field, over REST and GraphQL, with line and column; over 1 MB is refused',
     async () => {
       const video = (await api('units?where[unitId][equals]=intro-video&depth=0&draft=true'))
         .docs[0];
@@ -670,6 +640,41 @@ describe('authoring in the admin, offline', { timeout: 480_000 }, () => {
       );
       expect(await stored()).toEqual(before);
 
+      // Over 1 MB: refused whatever it holds, before it is parsed.
+      const huge = `WEBVTT\n\n00:00.000 --> 00:01.000\n${'a'.repeat(1_000_001)}\n`;
+      const refusedTooLarge = await fetch(`${cms.url}/api/units/${video.id}?draft=true`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+        body: JSON.stringify({ captions: [{ ...before[0], vtt: huge }, ...before.slice(1)] }),
+      });
+      expect(refusedTooLarge.status).toBe(400);
+      expect(JSON.stringify(await refusedTooLarge.json())).toContain('The captions are over 1 MB');
+      expect(await stored()).toEqual(before);
+
+      // GraphQL: the same refusal, with the position; nothing stored changes.
+      const overGraphql = await fetch(`${cms.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+        body: JSON.stringify({
+          query:
+            'mutation($id: Int!, $data: mutationUnitUpdateInput!) ' +
+            '{ updateUnit(id: $id, data: $data, draft: true) { id } }',
+          variables: {
+            id: video.id,
+            data: {
+              captions: rows.map(({ locale, vtt }: { locale: string; vtt: string }) => ({
+                locale,
+                vtt,
+              })),
+            },
+          },
+        }),
+      });
+      const graphqlAnswer = JSON.stringify(await overGraphql.json());
+      expect(graphqlAnswer).toContain('errors');
+      expect(graphqlAnswer).toContain('3:6 No decimal separator');
+      expect(await stored()).toEqual(before);
+
       // The admin: the file goes into the row's text; saving it is refused on the field.
       const { page, refused, settled } = await offlinePage();
       await page.goto(`${cms.url}/admin/collections/units/${video.id}`);
@@ -678,6 +683,16 @@ describe('authoring in the admin, offline', { timeout: 480_000 }, () => {
       const file = page.locator('.polycourse-caption-file input[type=file]').first();
       await file.setInputFiles({ name: 'bad.vtt', mimeType: 'text/vtt', buffer: Buffer.from(bad) });
       await expect.poll(() => text.inputValue()).toBe(bad);
+      // A file over 1 MB is not loaded: the row keeps its text and the picker says why.
+      await file.setInputFiles({
+        name: 'huge.vtt',
+        mimeType: 'text/vtt',
+        buffer: Buffer.from(huge),
+      });
+      await expect
+        .poll(() => page.locator('.polycourse-caption-file [role=status]').first().innerText())
+        .toMatch(/^huge\.vtt is larger than 1 MB/);
+      expect(await text.inputValue()).toBe(bad);
       await settled();
       const save = () => {
         const answer = page.waitForResponse(

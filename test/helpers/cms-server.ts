@@ -153,3 +153,15 @@ export async function startCmsServer(
   }
   return { url, bundlesDir, dataDir: data, port, admin, output: () => output, stop };
 }
+
+/** A JWT of the server's first admin, for API calls beside a browser test. */
+export async function adminToken(cms: CmsServer): Promise<string> {
+  const response = await fetch(`${cms.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(cms.admin),
+  });
+  const { token } = await response.json();
+  if (!token) throw new Error(`admin login: ${response.status} ${cms.output().slice(-2000)}`);
+  return token;
+}
