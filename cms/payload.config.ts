@@ -5,6 +5,7 @@
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { buildConfig, type Config, type DatabaseAdapterObj } from 'payload';
+import pinoPretty from 'pino-pretty';
 import sharp from 'sharp';
 import { Users } from './collections/Users.ts';
 import { Courses } from './collections/Courses.ts';
@@ -130,10 +131,22 @@ export function polycourseConfig(
       schema: [widenGeneratedTypes],
     },
     telemetry: false,
-    // Logs go to stderr: stdout belongs to the CLI's output (--json).
+    // Logs go to stderr (stdout belongs to the CLI's output, --json), one line a person reads per
+    // event (time, level, message); POLYCOURSE_LOG_FORMAT=json keeps pino's JSON lines for a log
+    // collector.
     logger: {
       options: { level: process.env.PAYLOAD_LOG_LEVEL ?? 'warn' },
-      destination: process.stderr,
+      destination:
+        process.env.POLYCOURSE_LOG_FORMAT === 'json'
+          ? process.stderr
+          : pinoPretty({
+              destination: 2,
+              sync: true,
+              colorize: false,
+              singleLine: true,
+              ignore: 'pid,hostname',
+              translateTime: 'SYS:yyyy-mm-dd HH:MM:ss',
+            }),
     },
   });
 }

@@ -17,6 +17,7 @@ import { translationStatusEndpoint } from '../endpoints/translation-status.ts';
 import { translationMarkEndpoint } from '../endpoints/translation-mark.ts';
 import { translationFieldsEndpoint } from '../endpoints/translation-fields.ts';
 import { publishBundlesEndpoint } from '../endpoints/publish-bundles.ts';
+import { adminLabel } from '../admin-languages.ts';
 import {
   evaluationReportEndpoint,
   exportResponsesEndpoint,
@@ -25,6 +26,10 @@ import {
 
 export const Courses: CollectionConfig = translatedFieldsOnly({
   slug: 'courses',
+  labels: {
+    singular: adminLabel('admin.collection.course'),
+    plural: adminLabel('admin.collection.courses'),
+  },
   admin: {
     useAsTitle: 'title',
     // Not the first field (the Outline panel, which has no value to list).
@@ -82,6 +87,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
     },
     {
       name: 'courseId',
+      label: adminLabel('admin.field.courseId'),
       type: 'text',
       required: true,
       unique: true,
@@ -89,80 +95,169 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       validate: slugId,
       admin: leftToRight,
     },
-    { name: 'title', type: 'text', localized: true },
-    { name: 'description', type: 'textarea', localized: true },
+    { name: 'title', label: adminLabel('admin.field.title'), type: 'text', localized: true },
+    {
+      name: 'description',
+      label: adminLabel('admin.field.description'),
+      type: 'textarea',
+      localized: true,
+    },
     {
       name: 'sourceLocale',
+      label: adminLabel('admin.field.sourceLocale'),
       type: 'select',
       options: baseLocales,
       defaultValue: 'en',
       required: true,
     },
     // not "locales": Payload's SQL adapters name their localization tables <collection>_locales
-    { name: 'languages', type: 'select', options: baseLocales, hasMany: true, required: true },
-    { name: 'theme', type: 'text', defaultValue: 'default', admin: leftToRight },
-    { name: 'modules', type: 'relationship', relationTo: 'modules', hasMany: true },
+    {
+      name: 'languages',
+      label: adminLabel('admin.field.languages'),
+      type: 'select',
+      options: baseLocales,
+      hasMany: true,
+      required: true,
+    },
+    {
+      name: 'theme',
+      label: adminLabel('admin.field.theme'),
+      type: 'text',
+      defaultValue: 'default',
+      admin: leftToRight,
+    },
+    {
+      name: 'modules',
+      label: adminLabel('admin.field.modules'),
+      type: 'relationship',
+      relationTo: 'modules',
+      hasMany: true,
+    },
     {
       name: 'points',
+      label: adminLabel('admin.field.points'),
       type: 'group',
       fields: [
-        { name: 'lessonViewed', type: 'number', defaultValue: 10 },
-        { name: 'correctAnswer', type: 'number', defaultValue: 5 },
-        { name: 'challengeDone', type: 'number', defaultValue: 20 },
-        { name: 'replayCountsOnlyIfBetter', type: 'checkbox', defaultValue: true },
+        {
+          name: 'lessonViewed',
+          label: adminLabel('admin.field.lessonViewed'),
+          type: 'number',
+          defaultValue: 10,
+        },
+        {
+          name: 'correctAnswer',
+          label: adminLabel('admin.field.correctAnswer'),
+          type: 'number',
+          defaultValue: 5,
+        },
+        {
+          name: 'challengeDone',
+          label: adminLabel('admin.field.challengeDone'),
+          type: 'number',
+          defaultValue: 20,
+        },
+        {
+          name: 'replayCountsOnlyIfBetter',
+          label: adminLabel('admin.field.replayCountsOnlyIfBetter'),
+          type: 'checkbox',
+          defaultValue: true,
+        },
       ],
     },
     {
       name: 'glossary',
+      label: adminLabel('admin.field.glossary'),
       type: 'array',
       fields: [
-        { name: 'termId', type: 'text', required: true, validate: slugId, admin: leftToRight },
-        { name: 'term', type: 'text', localized: true },
-        { name: 'definition', type: 'textarea', localized: true },
+        {
+          name: 'termId',
+          label: adminLabel('admin.field.termId'),
+          type: 'text',
+          required: true,
+          validate: slugId,
+          admin: leftToRight,
+        },
+        { name: 'term', label: adminLabel('admin.field.term'), type: 'text', localized: true },
+        {
+          name: 'definition',
+          label: adminLabel('admin.field.definition'),
+          type: 'textarea',
+          localized: true,
+        },
       ],
     },
     {
       name: 'questionnaire',
+      label: adminLabel('admin.field.questionnaire'),
       type: 'group',
       fields: [
-        { name: 'questionnaireId', type: 'text', validate: slugId, admin: leftToRight },
-        { name: 'scale', type: 'number', min: 2, max: 11 },
-        { name: 'title', type: 'text', localized: true },
-        { name: 'intro', type: 'textarea', localized: true },
+        {
+          name: 'questionnaireId',
+          label: adminLabel('admin.field.questionnaireId'),
+          type: 'text',
+          validate: slugId,
+          admin: leftToRight,
+        },
+        { name: 'scale', label: adminLabel('admin.field.scale'), type: 'number', min: 2, max: 11 },
+        { name: 'title', label: adminLabel('admin.field.title'), type: 'text', localized: true },
+        {
+          name: 'intro',
+          label: adminLabel('admin.field.intro'),
+          type: 'textarea',
+          localized: true,
+        },
         {
           name: 'scaleLabels',
+          label: adminLabel('admin.field.scaleLabels'),
           type: 'array',
-          fields: [{ name: 'label', type: 'text', localized: true }],
+          fields: [
+            {
+              name: 'label',
+              label: adminLabel('admin.field.label'),
+              type: 'text',
+              localized: true,
+            },
+          ],
         },
         {
           name: 'items',
+          label: adminLabel('admin.field.items'),
           type: 'array',
           fields: [
-            { name: 'itemId', type: 'text', required: true, validate: slugId, admin: leftToRight },
-            { name: 'text', type: 'textarea', localized: true },
-            { name: 'reversed', type: 'checkbox' },
+            {
+              name: 'itemId',
+              label: adminLabel('admin.field.itemId'),
+              type: 'text',
+              required: true,
+              validate: slugId,
+              admin: leftToRight,
+            },
+            {
+              name: 'text',
+              label: adminLabel('admin.field.text'),
+              type: 'textarea',
+              localized: true,
+            },
+            { name: 'reversed', label: adminLabel('admin.field.reversed'), type: 'checkbox' },
           ],
         },
         {
           name: 'consentVersion',
+          label: adminLabel('admin.field.consentVersion'),
           type: 'text',
           validate: consentVersionField,
           admin: {
             ...leftToRight,
-            description:
-              'Names the consent text below. With the learner services, a learner agrees to it ' +
-              'before their answers are shared; each answer records this version. Change it ' +
-              'whenever the text changes.',
+            description: adminLabel('admin.field.consentVersion.description'),
           },
         },
         {
           name: 'consent',
+          label: adminLabel('admin.field.consent'),
           type: 'textarea',
           localized: true,
           admin: {
-            description:
-              'What a learner agrees to before their answers leave their device for the ' +
-              'evaluation: who sees them, under which key, for what, and how to withdraw.',
+            description: adminLabel('admin.field.consent.description'),
           },
         },
       ],

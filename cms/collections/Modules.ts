@@ -9,9 +9,14 @@ import {
   publishedOrStaff,
 } from '../access/roles.ts';
 import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
+import { adminLabel } from '../admin-languages.ts';
 
 export const Modules: CollectionConfig = translatedFieldsOnly({
   slug: 'modules',
+  labels: {
+    singular: adminLabel('admin.collection.module'),
+    plural: adminLabel('admin.collection.modules'),
+  },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'moduleId', '_status', 'updatedAt'] },
   versions: { drafts: true },
   access: {
@@ -22,9 +27,27 @@ export const Modules: CollectionConfig = translatedFieldsOnly({
   },
   endpoints: [translationFieldsEndpoint('modules')],
   fields: withSourceText([
-    { name: 'moduleId', type: 'text', required: true, validate: slugId, admin: leftToRight },
-    { name: 'title', type: 'text', localized: true },
-    { name: 'summary', type: 'textarea', localized: true },
-    { name: 'units', type: 'relationship', relationTo: 'units', hasMany: true },
+    {
+      name: 'moduleId',
+      label: adminLabel('admin.field.moduleId'),
+      type: 'text',
+      required: true,
+      validate: slugId,
+      admin: leftToRight,
+    },
+    { name: 'title', label: adminLabel('admin.field.title'), type: 'text', localized: true },
+    {
+      name: 'summary',
+      label: adminLabel('admin.field.summary'),
+      type: 'textarea',
+      localized: true,
+    },
+    {
+      name: 'units',
+      label: adminLabel('admin.field.units'),
+      type: 'relationship',
+      relationTo: 'units',
+      hasMany: true,
+    },
   ]),
 });

@@ -1,21 +1,43 @@
 import type { CollectionConfig } from 'payload';
 import { isAdmin, staffOnly } from '../access/roles.ts';
 import { jsonText } from '../fields/json-text.ts';
+import { adminLabel } from '../admin-languages.ts';
 
 /** One row per "Publish bundles" run: state, progress and problems, readable from the admin. */
 export const PublishJobs: CollectionConfig = {
   slug: 'publish-jobs',
+  labels: {
+    singular: adminLabel('admin.collection.publishJob'),
+    plural: adminLabel('admin.collection.publishJobs'),
+  },
   admin: {
     useAsTitle: 'courseId',
     defaultColumns: ['courseId', 'state', 'done', 'total', 'updatedAt'],
   },
   access: { read: staffOnly, create: () => false, update: () => false, delete: isAdmin },
   fields: [
-    { name: 'courseId', type: 'text', required: true, index: true },
-    { name: 'state', type: 'select', options: ['running', 'done', 'failed'], required: true },
-    { name: 'done', type: 'number' },
-    { name: 'total', type: 'number' },
-    { name: 'outputDir', type: 'text' },
-    { name: 'diagnostics', type: 'json', admin: jsonText },
+    {
+      name: 'courseId',
+      label: adminLabel('admin.field.courseId'),
+      type: 'text',
+      required: true,
+      index: true,
+    },
+    {
+      name: 'state',
+      label: adminLabel('admin.field.state'),
+      type: 'select',
+      options: ['running', 'done', 'failed'],
+      required: true,
+    },
+    { name: 'done', label: adminLabel('admin.field.done'), type: 'number' },
+    { name: 'total', label: adminLabel('admin.field.total'), type: 'number' },
+    { name: 'outputDir', label: adminLabel('admin.field.outputDir'), type: 'text' },
+    {
+      name: 'diagnostics',
+      label: adminLabel('admin.field.diagnostics'),
+      type: 'json',
+      admin: jsonText,
+    },
   ],
 };

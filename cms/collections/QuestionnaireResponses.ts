@@ -10,6 +10,7 @@ import { ValidationError, type CollectionBeforeChangeHook, type CollectionConfig
 import { evaluatorsOnly, isAdmin } from '../access/roles.ts';
 import { checkAnswers, courseQuestionnaire } from '../evaluation/course-questionnaire.ts';
 import { jsonText } from '../fields/json-text.ts';
+import { adminLabel } from '../admin-languages.ts';
 
 const checkAgainstQuestionnaire: CollectionBeforeChangeHook = async ({ data, req }) => {
   const questionnaire = await courseQuestionnaire(req.payload, String(data.courseId ?? ''));
@@ -24,10 +25,14 @@ const checkAgainstQuestionnaire: CollectionBeforeChangeHook = async ({ data, req
 
 export const QuestionnaireResponses: CollectionConfig = {
   slug: 'questionnaire-responses',
+  labels: {
+    singular: adminLabel('admin.collection.questionnaireResponse'),
+    plural: adminLabel('admin.collection.questionnaireResponses'),
+  },
   admin: {
     useAsTitle: 'learner',
     defaultColumns: ['courseId', 'learner', 'phase', 'updatedAt'],
-    group: 'Evaluation',
+    group: adminLabel('admin.group.evaluation'),
   },
   access: {
     read: evaluatorsOnly,
@@ -38,29 +43,50 @@ export const QuestionnaireResponses: CollectionConfig = {
   hooks: { beforeChange: [checkAgainstQuestionnaire] },
   indexes: [{ fields: ['courseId', 'learner', 'phase'], unique: true }],
   fields: [
-    { name: 'courseId', type: 'text', required: true, index: true, maxLength: 100 },
+    {
+      name: 'courseId',
+      label: adminLabel('admin.field.courseId'),
+      type: 'text',
+      required: true,
+      index: true,
+      maxLength: 100,
+    },
     {
       name: 'learner',
+      label: adminLabel('admin.field.learner'),
       type: 'text',
       required: true,
       maxLength: 100,
-      admin: { description: 'A pseudonymous id, the same in the pre and post answers.' },
+      admin: { description: adminLabel('admin.field.learner.description') },
     },
-    { name: 'phase', type: 'select', options: ['pre', 'post'], required: true },
+    {
+      name: 'phase',
+      label: adminLabel('admin.field.phase'),
+      type: 'select',
+      options: ['pre', 'post'],
+      required: true,
+    },
     {
       name: 'answers',
+      label: adminLabel('admin.field.answers'),
       type: 'json',
       required: true,
       admin: {
         ...jsonText,
-        description: 'Item id → answer on the scale, e.g. {"a01": 4, "a02": 2}.',
+        description: adminLabel('admin.field.answers.description'),
       },
     },
     {
       name: 'groups',
+      label: adminLabel('admin.field.groups'),
       type: 'json',
-      admin: { ...jsonText, description: 'Grouping values for the report, e.g. {"locale": "fr"}.' },
+      admin: { ...jsonText, description: adminLabel('admin.field.groups.description') },
     },
-    { name: 'consentVersion', type: 'text', maxLength: 100 },
+    {
+      name: 'consentVersion',
+      label: adminLabel('admin.field.consentVersion'),
+      type: 'text',
+      maxLength: 100,
+    },
   ],
 };

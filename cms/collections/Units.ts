@@ -40,6 +40,10 @@ const questionOf = (data: Record<string, unknown>, path: (string | number)[] = [
  */
 export const Units: CollectionConfig = translatedFieldsOnly({
   slug: 'units',
+  labels: {
+    singular: adminLabel('admin.collection.unit'),
+    plural: adminLabel('admin.collection.units'),
+  },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'kind', 'unitId', '_status'],
@@ -68,16 +72,37 @@ export const Units: CollectionConfig = translatedFieldsOnly({
       type: 'ui',
       admin: { components: { Field: '/components/UnitPlacement.tsx#UnitPlacement' } },
     },
-    { name: 'unitId', type: 'text', required: true, validate: slugId, admin: leftToRight },
-    { name: 'kind', type: 'select', options: [...kinds], required: true },
-    { name: 'title', type: 'text', localized: true },
+    {
+      name: 'unitId',
+      label: adminLabel('admin.field.unitId'),
+      type: 'text',
+      required: true,
+      validate: slugId,
+      admin: leftToRight,
+    },
+    {
+      name: 'kind',
+      label: adminLabel('admin.field.kind'),
+      type: 'select',
+      // The outline's names of the kinds, in the member's language (values stay the ids).
+      options: [
+        { value: 'lesson', label: adminLabel('admin.outline.kind.lesson') },
+        { value: 'video', label: adminLabel('admin.outline.kind.video') },
+        { value: 'infosheet', label: adminLabel('admin.outline.kind.infosheet') },
+        { value: 'quiz', label: adminLabel('admin.outline.kind.quiz') },
+        { value: 'challenge', label: adminLabel('admin.outline.kind.challenge') },
+      ] satisfies { value: (typeof kinds)[number]; label: unknown }[],
+      required: true,
+    },
+    { name: 'title', label: adminLabel('admin.field.title'), type: 'text', localized: true },
     {
       name: 'body',
+      label: adminLabel('admin.field.body'),
       type: 'textarea',
       localized: true,
       admin: {
         condition: when('lesson', 'infosheet'),
-        description: 'MDX (docs/authoring.md). Checked on save like the compiler checks it.',
+        description: adminLabel('admin.field.body.description'),
         // A refused body: each problem's line, highlighted.
         components: { afterInput: ['/components/BodyProblems.tsx#BodyProblems'] },
       },
@@ -86,16 +111,18 @@ export const Units: CollectionConfig = translatedFieldsOnly({
     },
     {
       name: 'src',
+      label: adminLabel('admin.field.src'),
       type: 'text',
       validate: mediaPathOrUrl,
       admin: {
         ...leftToRight,
         condition: when('video'),
-        description: 'media/… path of an uploaded file, or an https:// URL',
+        description: adminLabel('admin.field.src.description'),
       },
     },
     {
       name: 'poster',
+      label: adminLabel('admin.field.poster'),
       type: 'text',
       validate: mediaPathOrUrl,
       admin: { ...leftToRight, condition: when('video') },
@@ -132,7 +159,13 @@ export const Units: CollectionConfig = translatedFieldsOnly({
         },
       ],
     },
-    { name: 'transcript', type: 'textarea', localized: true, admin: { condition: when('video') } },
+    {
+      name: 'transcript',
+      label: adminLabel('admin.field.transcript'),
+      type: 'textarea',
+      localized: true,
+      admin: { condition: when('video') },
+    },
     {
       name: 'passMark',
       label: adminLabel('admin.quiz.passMark'),
@@ -322,13 +355,26 @@ export const Units: CollectionConfig = translatedFieldsOnly({
         },
       ],
     },
-    { name: 'prompt', type: 'textarea', localized: true, admin: { condition: when('challenge') } },
     {
-      name: 'commitment',
+      name: 'prompt',
+      label: adminLabel('admin.field.prompt'),
       type: 'textarea',
       localized: true,
       admin: { condition: when('challenge') },
     },
-    { name: 'points', type: 'number', min: 0, admin: { condition: when('challenge') } },
+    {
+      name: 'commitment',
+      label: adminLabel('admin.field.commitment'),
+      type: 'textarea',
+      localized: true,
+      admin: { condition: when('challenge') },
+    },
+    {
+      name: 'points',
+      label: adminLabel('admin.field.points'),
+      type: 'number',
+      min: 0,
+      admin: { condition: when('challenge') },
+    },
   ]),
 });

@@ -2,6 +2,7 @@ import type { Access, CollectionConfig } from 'payload';
 import { hasRole, isAdmin, isStaff, roles } from '../access/roles.ts';
 import { baseLocales } from '../locales.ts';
 import { requireSetupToken, setupTokenField, spendSetupToken } from '../first-admin.ts';
+import { adminLabel } from '../admin-languages.ts';
 
 /** Admins read and change every account; other staff only their own; nobody else any. */
 const adminOrSelf: Access = ({ req }) =>
@@ -13,6 +14,10 @@ const signedIn = (_data: unknown, _siblingData: unknown, { user }: { user?: unkn
 
 export const Users: CollectionConfig = {
   slug: 'users',
+  labels: {
+    singular: adminLabel('admin.collection.user'),
+    plural: adminLabel('admin.collection.users'),
+  },
   // API keys: a build machine reads the CMS over REST with one (polycourse build --from … --token).
   auth: { useAPIKey: true },
   admin: { useAsTitle: 'email' },
@@ -21,9 +26,10 @@ export const Users: CollectionConfig = {
   // admin.
   hooks: { beforeOperation: [requireSetupToken], afterChange: [spendSetupToken] },
   fields: [
-    { name: 'name', type: 'text' },
+    { name: 'name', label: adminLabel('admin.field.name'), type: 'text' },
     {
       name: 'roles',
+      label: adminLabel('admin.field.roles'),
       type: 'select',
       hasMany: true,
       options: [...roles],
@@ -34,12 +40,13 @@ export const Users: CollectionConfig = {
     },
     {
       name: 'workLocales',
+      label: adminLabel('admin.field.workLocales'),
       type: 'select',
       hasMany: true,
       options: baseLocales,
       admin: {
         condition: signedIn,
-        description: 'Translators and reviewers work in these locales only.',
+        description: adminLabel('admin.field.workLocales.description'),
       },
       access: { update: ({ req }) => hasRole(req, 'admin') },
     },

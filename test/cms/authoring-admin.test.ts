@@ -85,7 +85,7 @@ describe('authoring in the admin, offline', { timeout: 480_000 }, () => {
           // The form works once its scripts have loaded and it has asked for its state.
           await page.waitForLoadState('networkidle').catch(() => {});
           await page.fill('#field-unitId', 'editor-quiz');
-          await chooseKind('quiz');
+          await chooseKind('Quiz');
           await addQuestionButton.waitFor({ timeout: 30_000 }).catch(() => {});
           return addQuestionButton.count();
         },

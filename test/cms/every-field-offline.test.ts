@@ -126,7 +126,7 @@ describe('every field of every collection, edited and saved offline', { timeout:
       { path: 'unitId', type: 'text', value: 'ef-lesson-2' },
       { path: 'title', type: 'text', value: 'A lesson, edited' },
       { path: 'body', type: 'text', value: 'Some **text**, edited.\n\n- a list' },
-      { path: 'kind', type: 'select', label: 'infosheet', value: 'infosheet' },
+      { path: 'kind', type: 'select', label: 'Information sheet', value: 'infosheet' },
     ],
   );
 

@@ -171,6 +171,13 @@ describe('a new CMS with no users, listening on the default host', { timeout: 18
     expect((await api('users?depth=0')).status).toBe(403);
   });
 
+  it('its log is one line a person reads per event, not JSON', () => {
+    const output = cms.output();
+    // Payload's own warning (no email adapter) comes through the server's logger.
+    expect(output).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] WARN .*No email adapter/m);
+    expect(output).not.toMatch(/^\{"level"/m);
+  });
+
   it('listens on 127.0.0.1 only', async ({ skip }) => {
     expect(await connects('127.0.0.1', cms.port)).toBe(true);
     expect(cms.output()).toContain(`listening on 127.0.0.1:${cms.port}`);

@@ -1160,7 +1160,7 @@ describe(
     );
 
     it(
-      'in the admin, the French translator sees Unit Id, Kind and Src read-only, ' +
+      'in the admin, the French translator sees Unit ID, Kind and the video read-only, ' +
         'saves a French title, and adding a caption row is refused with the message; ' +
         'the course offers no Publish bundles, Approve or outline changes',
       async () => {
