@@ -14,6 +14,7 @@ import type { PackageName } from '../compiler/targets/target-names.ts';
 import { createProgress } from './progress-bar.ts';
 import { closeDatabase } from '../cms/database-adapter.ts';
 import type { SourceResult } from '../compiler/sources/source.ts';
+import type { PublishRequest } from '../cms/publish/publish-course.ts';
 
 /**
  * Run with a Payload instance; its own output (schema push spinner, logs) goes to stderr, keeping
@@ -225,6 +226,67 @@ export async function publishCommand(options: {
     );
   }
   return state === 'done' ? exitCodes.ok : exitCodes.invalid;
+}
+
+/** Unused this long, a warm publisher (`publish --serve`) exits (POLYCOURSE_PUBLISHER_IDLE_MS). */
+const publisherIdleMs = () => Number(process.env.POLYCOURSE_PUBLISHER_IDLE_MS ?? 15 * 60_000);
+
+/**
+ * `publish --serve`: the CMS server's warm publisher. It runs the publish jobs the server sends
+ * over IPC, one after another, with Payload and the compiler loaded once: after a one-lesson edit
+ * a publish then costs the build, not a process start (3–4 s of module loading here). It reports
+ * each finished job, and exits when the server goes (after the job under way) or when unused for
+ * a while.
+ */
+export async function publishServeCommand(): Promise<number> {
+  const send = process.send?.bind(process);
+  if (!send) {
+    process.stderr.write(
+      'publish --serve takes its jobs from the CMS server (IPC); use publish.\n',
+    );
+    return exitCodes.usage;
+  }
+  const { runPublishJob } = await import('../cms/publish/publish-course.ts');
+  const { bundlesDir } = await import('../cms/publish/bundles-dir.ts');
+  // What a build loads on first use (the MDX stack), loaded now: the first job finds it ready.
+  await import('../compiler/pipeline/page-renderer.ts');
+  return withPayload(
+    (payload) =>
+      new Promise<number>((resolve) => {
+        let queue = Promise.resolve();
+        let pending = 0;
+        let idle: NodeJS.Timeout | undefined;
+        const rest = () => {
+          clearTimeout(idle);
+          idle = setTimeout(() => {
+            if (pending) return;
+            if (process.connected) process.disconnect(); // the server starts another when needed
+            resolve(exitCodes.ok);
+          }, publisherIdleMs());
+        };
+        process.on('message', (request: PublishRequest) => {
+          pending++;
+          clearTimeout(idle);
+          const { job, courseId, approvedOnly, packages } = request;
+          queue = queue
+            .then(() =>
+              runPublishJob(payload, job, courseId, bundlesDir(), { approvedOnly, packages }),
+            )
+            .catch((error: unknown) => payload.logger.error({ err: error, job }, 'publish failed'))
+            .then(() => {
+              pending--;
+              if (process.connected) send({ finished: job });
+              if (!pending) rest();
+            });
+        });
+        // The server went: finish what it asked for, then go too.
+        process.on('disconnect', () => {
+          clearTimeout(idle);
+          void queue.then(() => resolve(exitCodes.ok));
+        });
+        rest();
+      }),
+  );
 }
 
 /**

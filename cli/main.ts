@@ -375,7 +375,12 @@ export async function main(argv: string[]): Promise<number> {
           json: { type: 'boolean' },
           'approved-only': { type: 'boolean' },
           target: { type: 'string', short: 't', multiple: true },
+          serve: { type: 'boolean' },
         });
+        if (values.serve) {
+          const { publishServeCommand } = await import('./cms-commands.ts');
+          return await publishServeCommand();
+        }
         const packages = buildTargets(values.target).filter((t) => t !== 'folder' && t !== 'zip');
         const { publishCommand } = await import('./cms-commands.ts');
         return await publishCommand({

@@ -16,7 +16,7 @@ import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
 import { translationStatusEndpoint } from '../endpoints/translation-status.ts';
 import { translationMarkEndpoint } from '../endpoints/translation-mark.ts';
 import { translationFieldsEndpoint } from '../endpoints/translation-fields.ts';
-import { publishBundlesEndpoint } from '../endpoints/publish-bundles.ts';
+import { publishBundlesEndpoint, readyPublisherEndpoint } from '../endpoints/publish-bundles.ts';
 import { adminLabel } from '../admin-languages.ts';
 import {
   evaluationReportEndpoint,
@@ -48,6 +48,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
     translationMarkEndpoint,
     translationFieldsEndpoint('courses'),
     publishBundlesEndpoint,
+    readyPublisherEndpoint,
     courseCheckEndpoint,
     ...courseOutlineEndpoints,
     evaluationReportEndpoint,

@@ -99,6 +99,16 @@ export function PublishBundles() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  // Ready the server's publisher while the author looks at the course: the first Publish bundles
+  // then costs the build, not a process start (cms/publish/spawn-publish.ts).
+  const mayPublish = mayPublishBundles(user ?? undefined);
+  useEffect(() => {
+    if (!id || !mayPublish) return;
+    void fetch(`/api/courses/${id}/publish/ready`, {
+      method: 'POST',
+      credentials: 'include',
+    }).catch(() => {});
+  }, [id, mayPublish]);
   useEffect(() => {
     if (job?.state !== 'running') return;
     const timer = setInterval(() => void refresh(), 1000);

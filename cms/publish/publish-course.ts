@@ -22,7 +22,6 @@ type JobChanges = Partial<
   Pick<PublishJob, 'state' | 'done' | 'total' | 'outputDir' | 'diagnostics'>
 >;
 
-/** Create a job row and run the build in this process; `finished` resolves when the build ends. */
 export interface PublishOptions {
   /** Per-locale publishing: only the source locale and the locales whose texts are all approved. */
   approvedOnly?: boolean;
@@ -36,6 +35,13 @@ export interface PublishOptions {
   onProgress?: (done: number, total: number, label: string) => void;
 }
 
+/** A job the CMS server sends its warm publisher (`polycourse publish --serve`). */
+export interface PublishRequest extends Pick<PublishOptions, 'approvedOnly' | 'packages'> {
+  job: DocId;
+  courseId: string;
+}
+
+/** Create a job row and run the build in this process; `finished` resolves when the build ends. */
 export async function startPublish(
   payload: Payload,
   courseId: string,

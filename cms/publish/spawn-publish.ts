@@ -1,13 +1,28 @@
 /**
- * Start "Publish bundles" from the admin server: the job row is created here, the build runs in its
- * own process (`polycourse publish --job`). The compiler (workers, image child processes, esbuild)
- * then stays out of the Next.js server bundle, and a long build neither blocks nor bloats the
- * admin.
+ * Start "Publish bundles" from the admin server: the job row is created here, the build runs in
+ * another process, the server's warm publisher (`polycourse publish --serve`). The compiler
+ * (workers, image child processes, esbuild) then stays out of the Next.js server bundle, a long
+ * build neither blocks nor bloats the admin, and the publisher keeps Payload and the compiler
+ * loaded between jobs: a publish after a one-lesson edit costs the build, not a process start. It
+ * is started by the first publish, runs jobs one after another, and exits when unused for a while
+ * or when the server goes (after the job under way).
  */
+import type { ChildProcess } from 'node:child_process';
 import type { Payload } from 'payload';
 import { cliPath, spawnCli } from './cli.ts';
 import type { DocId } from '../documents.ts';
 import type { PackageName } from '../../compiler/targets/target-names.ts';
+import type { PublishRequest } from './publish-course.ts';
+
+interface Publisher {
+  child: ChildProcess;
+  /** Jobs sent and not yet reported finished. */
+  jobs: Set<DocId>;
+}
+
+/** Where the server keeps its publisher: one per process, whichever route bundle asks. */
+const slot = Symbol.for('polycourse.publisher');
+const registry = globalThis as { [slot]?: Publisher };
 
 export async function spawnPublish(
   payload: Payload,
@@ -19,36 +34,67 @@ export async function spawnPublish(
     collection: 'publish-jobs',
     data: { courseId, state: 'running', done: 0, total: 0 },
   });
-  const child = spawnCli(
-    [
-      'publish',
-      courseId,
-      '--job',
-      String(job.id),
-      ...(options.approvedOnly ? ['--approved-only'] : []),
-      ...(options.packages?.length ? ['--target', options.packages.join(',')] : []),
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
-  );
-  child.on('exit', (code, signal) => {
-    // A crash before the job row was finished would leave it "running" for ever: mark it failed
-    // (only if it is still running; the sweep of fail-orphaned-publish-jobs.ts covers a server that
-    // died with it).
-    if (code === 0 || code === 1) return;
-    const message =
-      `the publish process stopped (${signal ?? `exit code ${code}`}) ` +
-      'before it finished; the last bundles are unchanged; publish again';
-    void payload
-      .update({
-        collection: 'publish-jobs',
-        where: { and: [{ id: { equals: job.id } }, { state: { equals: 'running' } }] },
-        data: {
-          state: 'failed',
-          diagnostics: [{ severity: 'error', ruleId: 'polycourse:publish-interrupted', message }],
-        },
-      })
-      .catch(() => {});
-  });
-  child.unref();
+  const request: PublishRequest = { job: job.id, courseId, ...options };
+  const send = (publisher: Publisher, retry: boolean) => {
+    publisher.jobs.add(job.id);
+    publisher.child.send(request, (error) => {
+      if (!error) return;
+      // It went idle as this job was sent: a new one takes it.
+      publisher.jobs.delete(job.id);
+      if (retry) send(publisherFor(payload), false);
+      else void markInterrupted(payload, job.id, `it could not be sent (${error.message})`);
+    });
+  };
+  send(publisherFor(payload), true);
   return job.id;
+}
+
+/** Start the publisher if none runs: the next publish then finds it warm. */
+export function readyPublisher(payload: Payload): void {
+  publisherFor(payload);
+}
+
+function publisherFor(payload: Payload): Publisher {
+  const running = registry[slot];
+  if (running?.child.connected) return running;
+  const child = spawnCli(['publish', '--serve'], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    detached: true,
+  });
+  const publisher: Publisher = { child, jobs: new Set() };
+  child.on('message', (message: { finished?: DocId }) => {
+    if (message?.finished !== undefined) publisher.jobs.delete(message.finished);
+  });
+  child.on('exit', (code, signal) => {
+    if (registry[slot] === publisher) delete registry[slot];
+    // A crash before a job row was finished would leave it "running" for ever: mark it failed
+    // (only if it is still running; the sweep of fail-orphaned-publish-jobs.ts covers a server
+    // that died with it).
+    for (const job of publisher.jobs)
+      void markInterrupted(
+        payload,
+        job,
+        `the publish process stopped (${signal ?? `exit code ${code}`})`,
+      );
+  });
+  child.on('error', () => {}); // a failed spawn also ends in 'exit'
+  // Neither the process nor its channel keeps the server running.
+  child.unref();
+  (child.channel as { unref?: () => void } | undefined)?.unref?.();
+  registry[slot] = publisher;
+  return publisher;
+}
+
+function markInterrupted(payload: Payload, job: DocId, why: string): Promise<unknown> {
+  const message = `${why} before it finished; the last bundles are unchanged; publish again`;
+  return payload
+    .update({
+      collection: 'publish-jobs',
+      where: { and: [{ id: { equals: job } }, { state: { equals: 'running' } }] },
+      data: {
+        state: 'failed',
+        diagnostics: [{ severity: 'error', ruleId: 'polycourse:publish-interrupted', message }],
+      },
+    })
+    .catch(() => {});
 }

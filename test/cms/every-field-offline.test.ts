@@ -18,7 +18,7 @@ import { Units } from '../../cms/collections/Units.ts';
 import { Users } from '../../cms/collections/Users.ts';
 import { offlineAdminPage } from '../helpers/admin-page.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { adminToken, startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
+import { adminToken, cmsApi, startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 
 /** One change made through a field's own control, and the value REST must then return. */
@@ -45,15 +45,7 @@ describe('every field of every collection, edited and saved offline', { timeout:
   let cms: CmsServer;
   let browser: Browser;
   let token: string;
-  const api = async (p: string, init: RequestInit = {}) => {
-    const response = await fetch(`${cms.url}/api/${p}`, {
-      ...init,
-      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-    });
-    const body = await response.json();
-    if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${p}: ${JSON.stringify(body)}`);
-    return body;
-  };
+  const api = (p: string, init?: RequestInit) => cmsApi(cms, token)(p, init);
   const create = async (collection: string, data: object) =>
     (await api(`${collection}?locale=en`, { method: 'POST', body: JSON.stringify(data) })).doc;
 

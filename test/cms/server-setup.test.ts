@@ -4,7 +4,6 @@
  * unless a host is given, a cookie sent from another origin is no session, and a publish cut off by
  * a crash is marked interrupted after the restart, in the job and in the Bundles panel.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -12,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
-import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
+import { publisherPid, startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 
 const lanAddress = Object.values(os.networkInterfaces())
@@ -319,13 +318,10 @@ describe(
         });
         const { job } = await started.json();
         expect(job).toBeTruthy();
-        // The publish runs in its own process (its own process group): freeze it, crash the server,
-        // then kill it.
-        const worker = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
-          .split('\n')
-          .find((line) => line.includes(`publish mini --job ${job}`));
-        expect(worker, 'the publish process').toBeTruthy();
-        const workerPid = Number(worker!.trim().split(/\s+/)[0]);
+        // The publish runs in the server's publisher (its own process group): freeze it, crash the
+        // server, then kill it.
+        const workerPid = publisherPid(cms)!;
+        expect(workerPid, 'the publish process').toBeTruthy();
         process.kill(workerPid, 'SIGSTOP');
         await cms.stop('SIGKILL');
         process.kill(workerPid, 'SIGKILL');

@@ -2,7 +2,7 @@
  * The CMS as `npm start` runs it (`polycourse cms`): a real Next.js server on a free port, with its
  * own data.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -164,4 +164,39 @@ export async function adminToken(cms: CmsServer): Promise<string> {
   const { token } = await response.json();
   if (!token) throw new Error(`admin login: ${response.status} ${cms.output().slice(-2000)}`);
   return token;
+}
+
+/**
+ * The pid of the server's warm publisher (`polycourse publish --serve`), found by the database it
+ * was given, if one runs.
+ */
+export function publisherPid(cms: CmsServer): number | undefined {
+  const database = `DATABASE_URI=file:${path.join(cms.dataDir, 'cms.db')}`;
+  return execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.trim().endsWith('polycourse.mjs publish --serve'))
+    .map((line) => Number(line.trim().split(/\s+/)[0]))
+    .find((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(database);
+      } catch {
+        return false; // gone since ps listed it
+      }
+    });
+}
+
+/**
+ * `api(path, init)`: the server's REST API as the holder of `token`; the parsed answer, or an error
+ * naming the request and what the server said.
+ */
+export function cmsApi(cms: CmsServer, token: string) {
+  return async (p: string, init: RequestInit = {}) => {
+    const response = await fetch(`${cms.url}/api/${p}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+    });
+    const body = await response.json();
+    if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${p}: ${JSON.stringify(body)}`);
+    return body;
+  };
 }

@@ -1,0 +1,103 @@
+/**
+ * "Publish bundles" runs in the server's warm publisher (`polycourse publish --serve`, one process
+ * that keeps Payload and the compiler loaded): two publishes in a row use one process; unused, it
+ * exits, and the next publish starts another; one that dies marks its job failed with what to do,
+ * and the next publish works. (The server killed mid-publish: server-setup.test.ts.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminToken, publisherPid, startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
+import { miniCourseDir } from '../helpers/mini-course.ts';
+
+const idleMs = 4000;
+
+describe('the warm publisher', { timeout: 300_000 }, () => {
+  let cms: CmsServer;
+  let token: string;
+  const api = async (p: string, init: RequestInit = {}) => {
+    const response = await fetch(`${cms.url}/api/${p}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+    });
+    return response.json();
+  };
+  beforeAll(async () => {
+    cms = await startCmsServer(miniCourseDir, 'mini', undefined, {
+      env: { POLYCOURSE_PUBLISHER_IDLE_MS: String(idleMs) },
+    });
+    token = await adminToken(cms);
+  }, 600_000);
+  afterAll(async () => {
+    const pid = publisher();
+    if (pid) process.kill(pid, 'SIGKILL');
+    await cms?.stop();
+  });
+
+  const publisher = () => publisherPid(cms);
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  async function publish(): Promise<string | number> {
+    const course = (await api('courses?where[courseId][equals]=mini&depth=0')).docs[0];
+    const { job } = await api(`courses/${course.id}/publish`, { method: 'POST', body: '{}' });
+    expect(job, 'a job').toBeDefined();
+    return job;
+  }
+  const finished = async (job: string | number) => {
+    let row: { state: string; diagnostics?: { ruleId: string; message: string }[] };
+    do {
+      row = await api(`publish-jobs/${job}?depth=0`);
+      if (row.state !== 'running') return row;
+      await new Promise((r) => setTimeout(r, 200));
+    } while (true);
+  };
+
+  it('two publishes run in one process; unused, it exits; the panel readies one', async () => {
+    expect((await finished(await publish())).state).toBe('done');
+    const first = publisher();
+    expect(first, 'a publisher after a publish').toBeDefined();
+    expect((await finished(await publish())).state).toBe('done');
+    expect(publisher()).toBe(first);
+
+    await expect.poll(() => alive(first!), { timeout: idleMs * 10, interval: 250 }).toBe(false);
+    expect(publisher()).toBeUndefined();
+    // The Bundles panel readies one when it opens: refused to strangers, 204 to those who publish.
+    const course = (await api('courses?where[courseId][equals]=mini&depth=0')).docs[0];
+    const ready = (authorization?: string) =>
+      fetch(`${cms.url}/api/courses/${course.id}/publish/ready`, {
+        method: 'POST',
+        headers: authorization ? { authorization } : {},
+      });
+    expect((await ready()).status).toBe(403);
+    expect(publisher()).toBeUndefined();
+    expect((await ready(`JWT ${token}`)).status).toBe(204);
+    const second = publisher();
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    expect((await finished(await publish())).state).toBe('done');
+    expect(publisher()).toBe(second);
+  });
+
+  it('a publisher that dies marks its job failed, and the next publish works', async () => {
+    await finished(await publish()); // a warm publisher, then a job it is running
+    const pid = publisher()!;
+    const job = await publish();
+    process.kill(pid, 'SIGKILL');
+    const row = await finished(job);
+    expect(row.state).toBe('failed');
+    expect(row.diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'polycourse:publish-interrupted',
+        message:
+          'the publish process stopped (SIGKILL) before it finished; the last bundles are ' +
+          'unchanged; publish again',
+      }),
+    ]);
+    expect((await finished(await publish())).state).toBe('done');
+  });
+});
