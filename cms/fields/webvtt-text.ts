@@ -28,6 +28,8 @@ function webVttMessage(value: string): string | undefined {
 export const webVttText: TextareaFieldValidation = (value, args) => {
   const base = validations.textarea(value, args);
   if (base !== true || typeof value !== 'string' || value === '') return base;
+  // While the author edits (form state); a save is checked once, by the hook below.
+  if (args.event !== 'onChange') return true;
   return webVttMessage(value) ?? true;
 };
 

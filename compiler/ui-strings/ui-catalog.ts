@@ -6,11 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import gettextParser from 'gettext-parser';
-import { setupI18n } from '@lingui/core';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { pseudoLocale, pseudoMessage } from '../translation/pseudo-locale.ts';
-import { formatPlainNumbers } from '../../runtime/logic/plain-numbers.ts';
+import { translator } from '../../runtime/logic/translator.ts';
 import { markFallback } from '../../runtime/logic/fallback-marks.ts';
 
 export type Translate = (id: string, values?: Record<string, unknown>) => string;
@@ -145,12 +144,7 @@ export function loadUiCatalogs(
     string,
     (id: string, values?: Record<string, unknown>, mark?: boolean) => string
   >();
-  const sourceCompiled = compiled(sourceLocale, source);
-  const sourceI18n = setupI18n({
-    locale: sourceLocale,
-    messages: { [sourceLocale]: sourceCompiled },
-  });
-  const sourceNumber = new Intl.NumberFormat(sourceLocale);
+  const inSource = translator(sourceLocale, compiled(sourceLocale, source));
 
   for (const locale of locales) {
     const messages = locale === sourceLocale ? source : load(locale);
@@ -168,19 +162,13 @@ export function loadUiCatalogs(
         fix: `Translate them in the theme's locales/${locale}.po.`,
       });
     }
-    const localeCompiled = compiled(locale, messages);
-    const localeI18n = setupI18n({ locale, messages: { [locale]: localeCompiled } });
-    const number = new Intl.NumberFormat(locale);
+    const inLocale = translator(locale, compiled(locale, messages));
     perLocale.set(locale, (id, values, mark) => {
-      if (id in messages)
-        return localeI18n._(id, formatPlainNumbers(localeCompiled[id], values, number.format));
+      if (id in messages) return inLocale(id, values);
       if (id in source) {
         // Wholly in the source locale, digits too (its plural `#` cannot be told otherwise): the
         // string is marked as the source language's in the page.
-        const text = sourceI18n._(
-          id,
-          formatPlainNumbers(sourceCompiled[id], values, sourceNumber.format),
-        );
+        const text = inSource(id, values);
         return mark ? markFallback(text) : text;
       }
       diagnostics.push({
@@ -196,7 +184,7 @@ export function loadUiCatalogs(
   return {
     forLocale: (locale, options) => {
       const t = perLocale.get(locale);
-      if (!t) return (id, values) => sourceI18n._(id, values);
+      if (!t) return (id, values) => inSource(id, values);
       return (id, values) => t(id, values, options?.markFallbacks);
     },
     hasFallbacks: (locale) => fallbacks.has(locale),
