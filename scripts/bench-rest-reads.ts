@@ -1,0 +1,70 @@
+/**
+ * The headless API under concurrency (#17: course, module and unit reads at Payload's default
+ * depth, ≥ 200 requests/s with p99 ≤ 250 ms, 20 clients). Starts the real CMS (`polycourse cms`,
+ * production build) with the demo course on the embedded SQLite (or `DATABASE_URI`), then runs
+ * autocannon against each read as a partner's build reads them (`build --from`: an API key, the
+ * published version), one after another, and prints requests/s, p50 and p99 of each.
+ *
+ *   npm run bench:rest -- [--seconds 10] [--connections 20] [--json]
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { adminToken, cmsApi, startCmsServer } from '../test/helpers/cms-server.ts';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+    course: { type: 'string', default: 'courses/rights-based-mental-health' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const courseDir = path.resolve(values.course!);
+const courseId = path.basename(courseDir);
+const say = (line: string) => values.json || console.error(line);
+
+say(`starting the CMS with ${courseId}…`);
+const cms = await startCmsServer(courseDir, courseId);
+try {
+  const token = await adminToken(cms);
+  const api = cmsApi(cms, token);
+  const course = (await api(`courses?where[courseId][equals]=${courseId}&depth=0`)).docs[0];
+  const unit = (await api(`modules/${course.modules[0]}?depth=0`)).units[0];
+  const reads: [string, string][] = [
+    ['course (depth default)', `/api/courses/${course.id}?locale=en`],
+    ['5 modules (depth default)', '/api/modules?limit=5&locale=en'],
+    ['5 modules (depth=0)', '/api/modules?limit=5&depth=0&locale=en'],
+    ['one unit (depth default)', `/api/units/${unit}?locale=en`],
+    ['a bundle page through the CMS', `/bundles/${courseId}/en/index.html`],
+  ];
+  const results = [];
+  for (const [name, url] of reads) {
+    const result = await autocannon({
+      url: `${cms.url}${url}`,
+      connections: Number(values.connections),
+      duration: Number(values.seconds),
+      headers: { authorization: `JWT ${token}` },
+    });
+    const row = {
+      name,
+      url,
+      requestsPerSecond: Math.round(result.requests.average),
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      non2xx: result.non2xx,
+      errors: result.errors,
+    };
+    results.push(row);
+    say(
+      `${name}: ${row.requestsPerSecond} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms` +
+        (row.non2xx || row.errors ? ` (${row.non2xx} non-2xx, ${row.errors} errors)` : ''),
+    );
+  }
+  const load = os.loadavg().map((l) => Number(l.toFixed(2)));
+  if (values.json) console.log(JSON.stringify({ results, load }));
+  else say(`load ${load.join(' ')}`);
+} finally {
+  await cms.stop();
+}
