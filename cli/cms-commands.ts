@@ -230,6 +230,12 @@ export async function publishCommand(options: {
 
 /** Unused this long, a warm publisher (`publish --serve`) exits (POLYCOURSE_PUBLISHER_IDLE_MS). */
 const publisherIdleMs = () => Number(process.env.POLYCOURSE_PUBLISHER_IDLE_MS ?? 15 * 60_000);
+/**
+ * Past this resident size after a job, a warm publisher exits and the server starts a fresh one
+ * for the next job (POLYCOURSE_PUBLISHER_MAX_RSS_MB). It starts near 400 MB with the demo course
+ * and was seen to grow about 6 MB per publish: this keeps it bounded whatever the cause.
+ */
+const publisherMaxRssMb = () => Number(process.env.POLYCOURSE_PUBLISHER_MAX_RSS_MB ?? 900);
 
 /**
  * `publish --serve`: the CMS server's warm publisher. It runs the publish jobs the server sends
@@ -276,7 +282,12 @@ export async function publishServeCommand(): Promise<number> {
             .then(() => {
               pending--;
               if (process.connected) send({ finished: job });
-              if (!pending) rest();
+              if (pending) return;
+              if (process.memoryUsage.rss() / 2 ** 20 > publisherMaxRssMb()) {
+                clearTimeout(idle);
+                if (process.connected) process.disconnect(); // the next job starts a new one
+                resolve(exitCodes.ok);
+              } else rest();
             });
         });
         // The server went: finish what it asked for, then go too.

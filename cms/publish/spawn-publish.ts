@@ -17,7 +17,7 @@ import type { PublishRequest } from './publish-course.ts';
 interface Publisher {
   child: ChildProcess;
   /** Jobs sent and not yet reported finished. */
-  jobs: Set<DocId>;
+  jobs: Map<DocId, PublishRequest>;
 }
 
 /** Where the server keeps its publisher: one per process, whichever route bundle asks. */
@@ -34,19 +34,19 @@ export async function spawnPublish(
     collection: 'publish-jobs',
     data: { courseId, state: 'running', done: 0, total: 0 },
   });
-  const request: PublishRequest = { job: job.id, courseId, ...options };
-  const send = (publisher: Publisher, retry: boolean) => {
-    publisher.jobs.add(job.id);
-    publisher.child.send(request, (error) => {
-      if (!error) return;
-      // It went idle as this job was sent: a new one takes it.
-      publisher.jobs.delete(job.id);
-      if (retry) send(publisherFor(payload), false);
-      else void markInterrupted(payload, job.id, `it could not be sent (${error.message})`);
-    });
-  };
-  send(publisherFor(payload), true);
+  send(payload, publisherFor(payload), { job: job.id, courseId, ...options }, true);
   return job.id;
+}
+
+function send(payload: Payload, publisher: Publisher, request: PublishRequest, retry: boolean) {
+  publisher.jobs.set(request.job, request);
+  publisher.child.send(request, (error) => {
+    if (!error) return;
+    // It went as this job was sent (unused, or recycled): a new one takes it.
+    publisher.jobs.delete(request.job);
+    if (retry) send(payload, publisherFor(payload), request, false);
+    else void markInterrupted(payload, request.job, `it could not be sent (${error.message})`);
+  });
 }
 
 /** Start the publisher if none runs: the next publish then finds it warm. */
@@ -61,16 +61,23 @@ function publisherFor(payload: Payload): Publisher {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     detached: true,
   });
-  const publisher: Publisher = { child, jobs: new Set() };
+  const publisher: Publisher = { child, jobs: new Map() };
   child.on('message', (message: { finished?: DocId }) => {
     if (message?.finished !== undefined) publisher.jobs.delete(message.finished);
   });
   child.on('exit', (code, signal) => {
     if (registry[slot] === publisher) delete registry[slot];
+    // Gone in good order (unused, or recycled after a job) as jobs were on their way: a new one
+    // takes them.
+    if (code === 0) {
+      for (const request of publisher.jobs.values())
+        send(payload, publisherFor(payload), request, false);
+      return;
+    }
     // A crash before a job row was finished would leave it "running" for ever: mark it failed
     // (only if it is still running; the sweep of fail-orphaned-publish-jobs.ts covers a server
     // that died with it).
-    for (const job of publisher.jobs)
+    for (const job of publisher.jobs.keys())
       void markInterrupted(
         payload,
         job,

@@ -2,10 +2,17 @@
  * "Publish bundles" runs in the server's warm publisher (`polycourse publish --serve`, one process
  * that keeps Payload and the compiler loaded): two publishes in a row use one process; unused, it
  * exits, and the next publish starts another; one that dies marks its job failed with what to do,
- * and the next publish works. (The server killed mid-publish: server-setup.test.ts.)
+ * and the next publish works; one past its memory bound goes after its job, and no job sent as it
+ * goes is lost. (The server killed mid-publish: server-setup.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, publisherPid, startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
+import {
+  adminToken,
+  cmsApi,
+  publisherPid,
+  startCmsServer,
+  type CmsServer,
+} from '../helpers/cms-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 
 const idleMs = 4000;
@@ -99,5 +106,41 @@ describe('the warm publisher', { timeout: 300_000 }, () => {
       }),
     ]);
     expect((await finished(await publish())).state).toBe('done');
+  });
+});
+
+describe('a publisher past its memory bound', { timeout: 300_000 }, () => {
+  let cms: CmsServer;
+  let token: string;
+  beforeAll(async () => {
+    // A bound every publisher passes: each one goes after its job.
+    cms = await startCmsServer(miniCourseDir, 'mini', undefined, {
+      env: { POLYCOURSE_PUBLISHER_MAX_RSS_MB: '1' },
+    });
+    token = await adminToken(cms);
+  }, 600_000);
+  afterAll(async () => {
+    const pid = publisherPid(cms);
+    if (pid) process.kill(pid, 'SIGKILL');
+    await cms?.stop();
+  });
+
+  it('goes after its job, and the next publish gets a fresh one', async () => {
+    const api = cmsApi(cms, token);
+    const course = (await api('courses?where[courseId][equals]=mini&depth=0')).docs[0];
+    const publish = async () => {
+      const { job } = await api(`courses/${course.id}/publish`, { method: 'POST', body: '{}' });
+      let row: { state: string };
+      do {
+        row = await api(`publish-jobs/${job}?depth=0`);
+        if (row.state === 'running') await new Promise((r) => setTimeout(r, 200));
+      } while (row.state === 'running');
+      return row.state;
+    };
+    expect(await publish()).toBe('done');
+    await expect.poll(() => publisherPid(cms), { timeout: 30_000 }).toBeUndefined();
+    // Sent at once, one after another: those that reach a publisher on its way out go to the
+    // next one, none is lost.
+    expect(await Promise.all([publish(), publish(), publish()])).toEqual(['done', 'done', 'done']);
   });
 });
