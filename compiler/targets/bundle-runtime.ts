@@ -13,6 +13,7 @@ import { courseOutline } from '../model/course-outline.ts';
 import type { RuntimeData } from '../../runtime/browser/runtime-data.ts';
 import { sha256 } from '../model/fingerprint.ts';
 import { localeInfo } from '../model/locales.ts';
+import type { OfflinePlan } from './static-bundle/offline-plan.ts';
 
 const runtimeDir = fileURLToPath(new URL('../../runtime/', import.meta.url));
 interface BundledRuntime {
@@ -214,33 +215,17 @@ const decodeSamples: Record<string, string> = {
 };
 
 /**
- * The locale's service worker: precache list of the locale's files (`files`: path → sha256,
- * relative to the locale folder), of whose `pictures` the browser caches only the source it shows;
- * its version changes whenever any file does, so browsers install a new worker.
+ * The content of the locale's sw.js: what it saves and when (`plan`, offline-plan.ts), of whose
+ * `pictures` the browser saves only the source it shows. Its version changes whenever any file
+ * does, so browsers install a new worker.
  */
-export async function writeServiceWorker(
-  localeDir: string,
-  courseId: string,
-  locale: string,
-  files: Map<string, string>,
-  pictures: PictureSources[] = [],
-): Promise<void> {
-  fs.writeFileSync(
-    path.join(localeDir, 'sw.js'),
-    await serviceWorkerSource(courseId, locale, files, pictures),
-  );
-}
-
-/** The content of the locale's sw.js (see writeServiceWorker). */
 export async function serviceWorkerSource(
   courseId: string,
   locale: string,
-  files: Map<string, string>,
+  plan: OfflinePlan,
   pictures: PictureSources[] = [],
 ): Promise<string> {
   const { serviceWorker } = await bundleRuntimeCode();
-  const list = [...files.keys()].filter((f) => f !== 'sw.js').sort();
-  const inPictures = new Set(pictures.flat().flatMap((source) => source.files));
   const samples: Record<string, string> = {};
   for (const { type } of pictures.flat()) {
     if (!type) continue;
@@ -251,18 +236,9 @@ export async function serviceWorkerSource(
       );
     samples[type] = decodeSamples[type];
   }
-  // The grouping is part of the version: the same files cached another way are a new worker.
-  const version = sha256(
-    JSON.stringify(pictures),
-    ...list.flatMap((f) => [f, files.get(f)!]),
-  ).slice(0, 12);
+  // The grouping is part of the version: the same files saved another way are a new worker.
+  const version = sha256(JSON.stringify([plan, pictures])).slice(0, 12);
   const prefix = `polycourse:${courseId}:${locale}:`;
-  const precache = {
-    cacheName: `${prefix}${version}`,
-    prefix,
-    files: ['./', ...list.filter((f) => !inPictures.has(f))],
-    pictures,
-    samples,
-  };
+  const precache = { cacheName: `${prefix}${version}`, prefix, ...plan, pictures, samples };
   return `const PRECACHE=${JSON.stringify(precache)};\n${serviceWorker}`;
 }

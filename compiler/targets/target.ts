@@ -43,6 +43,8 @@ export interface StagingArea {
   copyFile(rel: string, from: string): void;
   /** Size and sha256 of every file of the new bundle (staged and reused), except the manifest. */
   files(): Map<string, FileEntry>;
+  /** The bytes of bundle file `rel`, staged or reused (read from the previous output). */
+  readFile(rel: string): Buffer;
   /** Replace the destination with the staged folder plus the reused files. */
   commit(): void;
   /** Delete the staged folder, leaving the destination untouched. */

@@ -1,37 +1,71 @@
 /**
- * Offline: registers the locale's service worker (which caches the whole locale bundle) and shows
- * its progress. Not on file:// (browsers refuse service workers there; the course still works).
- * While the network is off, the language picker says which other languages need a connection:
- * those this device has not saved.
+ * Offline: registers the locale's service worker, which saves the shell and the module of this
+ * page (not when the browser asks to save data) and the rest as the learner opens it. The footer
+ * offers to keep the whole course offline, with the size to download first, then the progress.
+ * Not on file:// (browsers refuse service workers there; the course still works). While the
+ * network is off, the language picker says which other languages need a connection: those this
+ * device has not saved.
  */
 import type { Translate } from './translate.ts';
+
+type WorkerMessage =
+  | { type: 'cache-progress'; done: number; total: number }
+  | { type: 'cache-ready' | 'cache-failed' }
+  | { type: 'offline-state'; kept: boolean; remaining: number };
 
 export function registerOffline(swUrl: string, t: Translate, courseId: string): void {
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
   markUnsavedLanguages(t, courseId);
   const status = document.querySelector<HTMLElement>('.offline-status');
-  navigator.serviceWorker.addEventListener(
-    'message',
-    (event: MessageEvent<{ type: string; done?: number; total?: number }>) => {
-      if (!status) return;
-      const m = event.data;
-      if (m?.type === 'cache-progress' && m.total) {
-        status.hidden = false;
-        status.textContent = t('runtime.offline.progress', { percent: (m.done ?? 0) / m.total });
-      } else if (m?.type === 'cache-ready') {
-        status.hidden = false;
-        status.textContent = t('runtime.offline.ready');
-      } else if (m?.type === 'cache-failed') {
-        status.hidden = false;
-        status.textContent = t('runtime.offline.failed');
-      }
-    },
-  );
+  const button = document.querySelector<HTMLButtonElement>('.keep-offline');
+  const say = (text: string) => {
+    if (!status) return;
+    status.hidden = false;
+    status.textContent = text;
+  };
+  let worker: ServiceWorker | null = null;
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
+    const m = event.data;
+    if (m?.type === 'cache-progress' && m.total) {
+      say(t('runtime.offline.progress', { percent: m.done / m.total }));
+    } else if (m?.type === 'cache-ready') {
+      say(t('runtime.offline.ready'));
+      if (button) button.hidden = true;
+    } else if (m?.type === 'cache-failed') {
+      say(t('runtime.offline.failed'));
+      worker?.postMessage({ type: 'offline-state' }); // the button again, with what is left
+    } else if (m?.type === 'offline-state' && button) {
+      button.hidden = m.kept && m.remaining === 0;
+      button.disabled = false;
+      button.textContent = t('runtime.offline.keep', { size: byteSize(m.remaining) });
+    }
+  });
+  button?.addEventListener('click', () => {
+    button.disabled = true;
+    worker?.postMessage({ type: 'keep' });
+  });
   navigator.serviceWorker
     .register(swUrl)
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => {
+      worker = registration.active;
+      const saveData = (navigator as { connection?: { saveData?: boolean } }).connection?.saveData;
+      if (!saveData) worker?.postMessage({ type: 'save-module', url: location.href });
+      worker?.postMessage({ type: 'offline-state' });
+    })
     .catch((error: unknown) =>
       console.warn('[polycourse] offline caching is not available:', error),
     );
+}
+
+/** "1.4 MB", "320 kB", in the page's language (decimal units, as download sizes are given). */
+function byteSize(bytes: number): string {
+  const [unit, value] = bytes >= 1e6 ? ['megabyte', bytes / 1e6] : ['kilobyte', bytes / 1e3];
+  return new Intl.NumberFormat(document.documentElement.lang, {
+    style: 'unit',
+    unit,
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 /**

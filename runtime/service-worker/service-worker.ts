@@ -1,16 +1,27 @@
 /**
- * The locale's service worker: on install, caches the files of the locale bundle (listed at build
- * time, so a new build means a new worker and a fresh cache) with, of each picture, only the format
- * this browser shows; reports progress to open pages, then serves from the cache first so the
- * course works with the network off, answering a video's byte ranges from the cached file.
+ * The locale's service worker. A first visit costs little, since our learners include people on
+ * slow, metered connections: on install it saves the shell (home, 404, theme, runtime); it saves
+ * a module's pages and the pictures they show when the learner is in that module (asked by the
+ * page, and on each navigation; not when the browser asks to save data); every other file is saved
+ * as the learner opens it, or all at once when the learner chooses to keep the course offline (the
+ * page shows the size first, then progress: runtime/browser/offline.ts). Of a picture it saves only
+ * the format this browser shows. It serves what is saved first, so that part of the course works
+ * with the network off, answering a video's byte ranges from the saved file. A new build is a new
+ * worker: it saves again what the one before had saved (copying the files that did not change),
+ * then drops the old cache.
  */
 import { parseRange } from '../logic/byte-range.ts';
 
+/** Made at build time: compiler/targets/static-bundle/offline-plan.ts and bundle-runtime.ts. */
 declare const PRECACHE: {
   cacheName: string;
   prefix: string;
-  /** Cached whatever the browser. */
-  files: string[];
+  /** Every file the worker may save: path in the locale folder → [sha256 prefix, size]. */
+  files: Record<string, [string, number]>;
+  /** Saved on install. */
+  shell: string[];
+  /** Each module with its pages and the files they show, videos and captions aside. */
+  modules: [string, string[]][];
   /**
    * Each `<picture>`: its `<source>`s in document order, then its `<img>` (no type); the browser
    * shows the first source whose type it decodes, else the `<img>`.
@@ -19,17 +30,70 @@ declare const PRECACHE: {
   /** A tiny base64 image of each source type, to ask this browser whether it decodes it. */
   samples: Record<string, string>;
 };
+interface WindowClient {
+  postMessage(m: unknown): void;
+}
 // Service-worker globals, typed loosely: the DOM library the rest of the runtime uses does not
 // describe them.
 declare const self: {
   addEventListener(type: string, listener: (event: any) => void): void;
   skipWaiting(): Promise<void>;
   clients: {
-    matchAll(options: object): Promise<{ postMessage(m: unknown): void }[]>;
+    matchAll(options: object): Promise<WindowClient[]>;
     claim(): Promise<void>;
   };
   registration: { scope: string };
+  navigator: { onLine: boolean };
 };
+
+/** What a cache of this worker holds: the files saved (path → sha256 prefix), and whether the
+ * learner chose to keep the whole course. Kept in the cache itself, beside the files. */
+interface Saved {
+  kept: boolean;
+  files: Record<string, string>;
+}
+
+const urlOf = (file: string) => new URL(file, self.registration.scope).href;
+const savedUrl = () => urlOf('.polycourse-offline.json');
+
+async function readSaved(cache: Cache): Promise<Saved | undefined> {
+  const response = await cache.match(savedUrl());
+  return response && ((await response.json()) as Saved);
+}
+
+function writeSaved(cache: Cache, saved: Saved): Promise<void> {
+  const headers = { 'content-type': 'application/json' };
+  return cache.put(savedUrl(), new Response(JSON.stringify(saved), { headers }));
+}
+
+let opened: Promise<{ cache: Cache; saved: Saved }> | undefined;
+/** This worker's cache and what it holds, read once per start of the worker. */
+function own(): Promise<{ cache: Cache; saved: Saved }> {
+  opened ??= (async () => {
+    const cache = await caches.open(PRECACHE.cacheName);
+    return { cache, saved: (await readSaved(cache)) ?? { kept: false, files: {} } };
+  })();
+  return opened;
+}
+
+/** The cache of the worker before this one (a build before), with what it saved. */
+async function before(): Promise<{ cache: Cache; saved: Saved } | undefined> {
+  for (const key of await caches.keys()) {
+    if (!key.startsWith(PRECACHE.prefix) || key === PRECACHE.cacheName) continue;
+    const cache = await caches.open(key);
+    const saved = await readSaved(cache);
+    if (saved) return { cache, saved };
+  }
+  return undefined;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+/** One saving task at a time: they share what is saved. */
+function serial<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
 
 async function broadcast(message: unknown): Promise<void> {
   for (const client of await self.clients.matchAll({ includeUncontrolled: true, type: 'window' }))
@@ -47,44 +111,113 @@ async function decodes(type: string): Promise<boolean> {
   }
 }
 
+let hidden: Promise<Set<string>> | undefined;
+/** The picture files this browser never shows: those of the sources it passes over. */
+function notShown(): Promise<Set<string>> {
+  hidden ??= (async () => {
+    const types = [...new Set(PRECACHE.pictures.flat().flatMap((s) => (s.type ? [s.type] : [])))];
+    const decoded = new Set<string | undefined>([undefined]); // the `<img>` shows anywhere
+    for (const type of types) if (await decodes(type)) decoded.add(type);
+    const shown = new Set(
+      PRECACHE.pictures.flatMap((sources) => sources.find((s) => decoded.has(s.type))?.files ?? []),
+    );
+    return new Set(PRECACHE.pictures.flat().flatMap((s) => s.files.filter((f) => !shown.has(f))));
+  })();
+  return hidden;
+}
+
 /**
- * The precache list: the files every browser needs, and of each picture the files of the source
- * this browser shows. The others stay on the network (served from there when asked).
+ * Saves those of `files` this worker has not saved (8 at a time), copying from `from` a file whose
+ * content it holds; a file that fails does not stop the rest. Returns how many failed.
+ * Content-hashed `_assets/` come from the browser's HTTP cache when there (the page just loaded
+ * them); pages are checked with the server (`no-cache`: a 304 when unchanged).
  */
-async function filesToCache(): Promise<string[]> {
-  const types = [...new Set(PRECACHE.pictures.flat().flatMap((s) => (s.type ? [s.type] : [])))];
-  const decoded = new Set<string | undefined>([undefined]); // the `<img>` shows anywhere
-  for (const type of types) if (await decodes(type)) decoded.add(type);
-  const shown = PRECACHE.pictures.flatMap(
-    (sources) => sources.find((s) => decoded.has(s.type))?.files ?? [],
+async function save(
+  files: string[],
+  progress?: (done: number, total: number) => void,
+  from?: { cache: Cache; saved: Saved },
+): Promise<number> {
+  const { cache, saved } = await own();
+  const skip = await notShown();
+  const todo = [...new Set(files)].filter(
+    (f) => f in PRECACHE.files && !skip.has(f) && saved.files[f] !== PRECACHE.files[f][0],
   );
-  return [...PRECACHE.files, ...new Set(shown)];
+  let done = 0;
+  let failed = 0;
+  for (let i = 0; i < todo.length; i += 8) {
+    await Promise.all(
+      todo.slice(i, i + 8).map(async (file) => {
+        const sha = PRECACHE.files[file][0];
+        try {
+          const copy = from?.saved.files[file] === sha && (await from.cache.match(urlOf(file)));
+          if (copy) await cache.put(urlOf(file), copy);
+          else {
+            const mode = file.startsWith('_assets/') ? 'default' : 'no-cache';
+            await cache.add(new Request(urlOf(file), { cache: mode }));
+          }
+          saved.files[file] = sha;
+        } catch {
+          failed++;
+        }
+        done++;
+      }),
+    );
+    progress?.(done, todo.length);
+  }
+  if (todo.length) await writeSaved(cache, saved);
+  return failed;
+}
+
+const toPages = (done: number, total: number) =>
+  void broadcast({ type: 'cache-progress', done, total });
+
+/** A page's module: the first folder of its address; else (home, glossary…) the first module. */
+function moduleOf(url: string): [string, string[]] | undefined {
+  const scope = self.registration.scope;
+  const first = url.startsWith(scope) ? url.slice(scope.length).split('/')[0] : '';
+  return PRECACHE.modules.find(([id]) => id === first) ?? PRECACHE.modules[0];
+}
+
+async function saveModule(url: string): Promise<void> {
+  const module = moduleOf(url);
+  if (module) await save(module[1]);
+}
+
+/** Every file, with progress: the learner chose to keep the course offline. */
+async function keep(): Promise<void> {
+  const { cache, saved } = await own();
+  saved.kept = true;
+  await writeSaved(cache, saved);
+  const failed = await save(Object.keys(PRECACHE.files), toPages);
+  await broadcast({ type: failed ? 'cache-failed' : 'cache-ready', failed });
+}
+
+/** Whether the learner keeps the course, and the bytes still to save for that. */
+async function state(): Promise<{ type: 'offline-state'; kept: boolean; remaining: number }> {
+  const { saved } = await own();
+  const skip = await notShown();
+  let remaining = 0;
+  for (const [file, [sha, size]] of Object.entries(PRECACHE.files))
+    if (!skip.has(file) && saved.files[file] !== sha) remaining += size;
+  return { type: 'offline-state', kept: saved.kept, remaining };
 }
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    (async () => {
-      const cache = await caches.open(PRECACHE.cacheName);
-      const files = await filesToCache();
-      const total = files.length;
-      let done = 0;
-      let failed = 0;
-      for (let i = 0; i < total; i += 8) {
-        await Promise.all(
-          files.slice(i, i + 8).map(async (file) => {
-            try {
-              await cache.add(new Request(file, { cache: 'reload' }));
-            } catch {
-              failed++; // a missing file must not stop the rest from being cached
-            }
-            done++;
-          }),
-        );
-        await broadcast({ type: 'cache-progress', done, total });
-      }
-      await broadcast({ type: failed ? 'cache-failed' : 'cache-ready', failed });
+    serial(async () => {
+      const { saved } = await own();
+      const previous = await before();
+      if (previous?.saved.kept) saved.kept = true;
+      const again = previous ? Object.keys(previous.saved.files) : [];
+      const all = saved.kept ? Object.keys(PRECACHE.files) : [];
+      const failed = await save(
+        [...PRECACHE.shell, ...again, ...all],
+        saved.kept ? toPages : undefined,
+        previous,
+      );
+      if (saved.kept) await broadcast({ type: failed ? 'cache-failed' : 'cache-ready', failed });
       await self.skipWaiting();
-    })(),
+    }),
   );
 });
 
@@ -96,6 +229,16 @@ self.addEventListener('activate', (event) => {
       await self.clients.claim();
     })(),
   );
+});
+
+self.addEventListener('message', (event) => {
+  const message = event.data as { type?: string; url?: string } | undefined;
+  const source = event.source as WindowClient | null;
+  if (message?.type === 'save-module' && typeof message.url === 'string')
+    event.waitUntil(serial(() => saveModule(message.url!)));
+  else if (message?.type === 'keep') event.waitUntil(serial(keep));
+  else if (message?.type === 'offline-state')
+    event.waitUntil(serial(state).then((answer) => source?.postMessage(answer)));
 });
 
 /**
@@ -127,19 +270,45 @@ async function answerRange(cached: Response, range: string): Promise<Response> {
   });
 }
 
+/** A file the learner opened, saved as it came, so that it works offline from now on. */
+async function keepOpened(file: string, response: Response): Promise<void> {
+  const { cache, saved } = await own();
+  await cache.put(urlOf(file), response);
+  saved.files[file] = PRECACHE.files[file][0];
+  await writeSaved(cache, saved);
+}
+
 self.addEventListener('fetch', (event) => {
   const request: Request = event.request;
-  if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
+  const scope = self.registration.scope;
+  if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
+  const url = new URL(request.url);
+  url.search = '';
+  url.hash = '';
+  const key = url.href.endsWith('/') ? `${url.href}index.html` : url.href;
+  const file = key.slice(scope.length);
+  const range = request.headers.get('range');
+  if (
+    request.mode === 'navigate' &&
+    self.navigator.onLine &&
+    request.headers.get('save-data') !== 'on'
+  )
+    event.waitUntil(serial(() => saveModule(key)));
   event.respondWith(
     (async () => {
-      const cached = await caches.match(request, { ignoreSearch: true });
-      const range = request.headers.get('range');
+      const { cache } = await own();
+      const cached = await cache.match(key);
       if (cached) return range === null ? cached : answerRange(cached, range);
       try {
-        return await fetch(request);
+        const response = await fetch(request);
+        if (range === null && response.status === 200 && file in PRECACHE.files) {
+          const copy = response.clone(); // now: the page reads the body as it comes
+          event.waitUntil(serial(() => keepOpened(file, copy)));
+        }
+        return response;
       } catch (error) {
         if (request.mode === 'navigate') {
-          const notFound = await caches.match(new URL('404.html', self.registration.scope).href);
+          const notFound = await cache.match(urlOf('404.html'));
           if (notFound) return notFound;
         }
         throw error;

@@ -13,6 +13,7 @@ import { startStaticServer, type StaticServer } from '../../compiler/targets/sta
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
 import { axeViolations, launchChromium } from '../helpers/browser.ts';
+import { keepOffline, waitUntilSaved } from '../helpers/offline-worker.ts';
 
 let browser: Browser;
 let server: StaticServer;
@@ -164,13 +165,16 @@ describe('the learner runtime', () => {
   });
 
   it(
-    'works offline after the first visit (service worker), ' + 'and not on file:// without errors',
+    'the module of the first visit works offline (service worker), ' +
+      'and not on file:// without errors',
     async () => {
       const { context, page, errors } = await learner();
       await page.goto(`${base}en/index.html`);
-      await expect
-        .poll(() => page.textContent('.offline-status'), { timeout: 20_000 })
-        .toBe('This course now works offline on this device.');
+      // The home's module (the first): its pages are saved without asking.
+      await waitUntilSaved(page, `${base}en/`, [
+        'basics/second-lesson/index.html',
+        'basics/intro-video/index.html',
+      ]);
       await context.setOffline(true);
       await page.goto(`${base}en/basics/second-lesson/index.html`);
       expect(await page.textContent('h1')).toBe('Second lesson');
@@ -198,9 +202,7 @@ describe('the learner runtime', () => {
       const { context, page, errors } = await learner();
       try {
         await page.goto(`${site.url}mini/en/index.html`);
-        await expect
-          .poll(() => page.textContent('.offline-status'), { timeout: 20_000 })
-          .toBe('This course now works offline on this device.');
+        await waitUntilSaved(page, `${site.url}mini/en/`, ['basics/second-lesson/index.html']);
         const cachesNow = () => page.evaluate(() => caches.keys());
         const [first] = await cachesNow();
 
@@ -252,9 +254,11 @@ describe('the learner runtime', () => {
       const { context, page, errors } = await learner();
       try {
         await page.goto(`${broken.url}mini/en/index.html`);
-        await expect
-          .poll(() => page.textContent('.offline-status'), { timeout: 20_000 })
-          .toBe('Some files could not be saved for offline use; the course still works online.');
+        expect((await keepOffline(page)).status).toBe(
+          'Some files could not be saved for offline use; the course still works online.',
+        );
+        // The button stays, for another try later.
+        await expect.poll(() => page.isVisible('.keep-offline')).toBe(true);
         await context.setOffline(true);
         await page.goto(`${broken.url}mini/en/basics/basics-quiz/index.html`);
         await answerQuiz(page, { q1: 'b', q2: ['a', 'c'], q3: 'true' });

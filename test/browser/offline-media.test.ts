@@ -1,18 +1,25 @@
 /**
- * The demo course offline in real Chromium, over http: a video seeks from the service worker's
- * cache, the worker caches one format of each picture (the one the browser shows), and a missing
- * address deep in a locale shows the styled 404 page whose home link works.
+ * The demo course offline in real Chromium, over http: a first visit saves the page's module and
+ * little else, "Keep this course offline" saves the rest after saying its size, a video seeks from
+ * the service worker's cache, the worker caches one format of each picture (the one the browser
+ * shows), and a missing address deep in a locale shows the styled 404 page whose home link works.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildCourse } from '../../compiler/pipeline/build-course.ts';
-import type { PictureSources } from '../../compiler/targets/bundle-runtime.ts';
 import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
 import { demoCourseDir } from '../helpers/demo-course.ts';
 import { tempDir } from '../helpers/temp-course.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import {
+  countingRelay,
+  keepOffline,
+  offlinePlanOf,
+  savedFiles,
+  waitUntilSaved,
+} from '../helpers/offline-worker.ts';
 
 let browser: Browser;
 let server: StaticServer;
@@ -51,32 +58,94 @@ function pageWith(locale: string, marker: string): string {
   return found;
 }
 
-/** The precache list the build gave the locale's worker. */
-function precacheOf(locale: string): { files: string[]; pictures: PictureSources[] } {
-  const sw = fs.readFileSync(path.join(bundle, locale, 'sw.js'), 'utf8');
-  return JSON.parse(/^const PRECACHE=(.*);$/m.exec(sw)![1]);
-}
-
-/** A learner who opened the locale's home page online, and whose worker has cached the course. */
-async function learnerWithWorker(locale: string) {
+/**
+ * A learner who opened the locale's home page online and whose worker controls it; with `keep`,
+ * who then chose to keep the course offline, and the worker saved all of it.
+ */
+async function learnerWithWorker(locale: string, { keep = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${base}${locale}/index.html`);
-  // The worker activates (and takes the page) only once its install has cached every file.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await expect
     .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
       timeout: 20_000,
     })
     .toBe(true);
+  if (keep)
+    expect((await keepOffline(page)).status).toBe('This course now works offline on this device.');
   return { context, page, errors };
 }
 
 describe('the demo course offline', () => {
+  it(
+    'a first visit to a lesson saves its module, one image format and no video: ' +
+      'under 150 KB on the wire; keeping the course offline says its size first',
+    async () => {
+      const relay = await countingRelay(Number(new URL(server.url).port));
+      const context = await browser.newContext({ viewport: { width: 412, height: 900 } });
+      const page = await context.newPage();
+      try {
+        const courseUrl = `${relay.url}${path.basename(bundle)}/`;
+        const localeUrl = `${courseUrl}en/`;
+        const plan = offlinePlanOf(path.join(bundle, 'en'));
+        const [moduleId, moduleFiles] = plan.modules[1];
+        const lesson = moduleFiles.find(
+          (f) => f.endsWith('/index.html') && f.split('/').length === 3,
+        )!;
+        await page.goto(`${localeUrl}${lesson}`);
+        const shown = (f: string) => !/\.(webp|png)$/.test(f) || f.includes('-poster-');
+        await waitUntilSaved(page, localeUrl, [...plan.shell, ...moduleFiles.filter(shown)]);
+        await relay.quiet();
+        const firstVisit = relay.bytes();
+        expect(firstVisit).toBeLessThan(150_000);
+        const saved = await savedFiles(page, localeUrl);
+        // Nothing of another module, no video, no caption, no other image format.
+        expect(saved.filter((f) => /\.(mp4|vtt)$/.test(f))).toEqual([]);
+        expect(
+          saved
+            .filter((f) => f.endsWith('.html') && f.includes('/'))
+            .every((f) => f.startsWith(`${moduleId}/`) || f === lesson),
+        ).toBe(true);
+        expect(saved.filter((f) => /-\d+\.webp$/.test(f))).toEqual([]);
+
+        // The button says what keeping the rest costs: the files not saved yet, in this format.
+        const inPictures = new Set(plan.pictures.flat().flatMap((s) => s.files));
+        const avif = new Set(
+          plan.pictures.flatMap((sources) => sources.find((s) => s.type === 'image/avif')!.files),
+        );
+        const have = new Set(saved);
+        const rest = Object.entries(plan.files)
+          .filter(([f]) => !have.has(f) && (!inPictures.has(f) || avif.has(f)))
+          .reduce((sum, [, [, size]]) => sum + size, 0);
+        const { label, status } = await keepOffline(page);
+        const mb = new Intl.NumberFormat('en', {
+          style: 'unit',
+          unit: 'megabyte',
+          maximumFractionDigits: 1,
+        });
+        expect(label).toBe(`Keep this course offline (${mb.format(rest / 1e6)})`);
+        expect(status).toBe('This course now works offline on this device.');
+        expect(await page.isVisible('.keep-offline')).toBe(false);
+        const all = new Set(await savedFiles(page, localeUrl));
+        for (const file of Object.keys(plan.files))
+          if (!inPictures.has(file) || avif.has(file)) expect(all, file).toContain(file);
+        // It moved at most what the button said (compressed pages and captions move less).
+        expect(relay.bytes() - firstVisit).toBeLessThan(rest * 1.05);
+        console.log(
+          `first visit ${firstVisit} B; kept: ${relay.bytes() - firstVisit} B of ${rest}`,
+        );
+      } finally {
+        await context.close();
+        await relay.close();
+      }
+    },
+  );
+
   it('seeks a video to 12 s from the cache, answering its ranges with 206', async () => {
-    const { context, page, errors } = await learnerWithWorker('en');
+    const { context, page, errors } = await learnerWithWorker('en', { keep: true });
     try {
       await context.setOffline(true);
       // What the video element asked for and what the worker answered.
@@ -131,21 +200,14 @@ describe('the demo course offline', () => {
   });
 
   it('caches one format of each picture: the one Chromium shows', async () => {
-    const { context, page, errors } = await learnerWithWorker('en');
+    const { context, page, errors } = await learnerWithWorker('en', { keep: true });
     try {
-      const cached = await page.evaluate(async () => {
-        const keys = await Promise.all(
-          (await caches.keys()).map(async (name) => {
-            const cache = await caches.open(name);
-            return (await cache.keys()).map((r) => r.url);
-          }),
-        );
-        return keys.flat();
-      });
-      const inCache = new Set(cached.map((url) => url.slice(`${base}en/`.length) || './'));
-      const { files, pictures } = precacheOf('en');
+      const inCache = new Set(await savedFiles(page, `${base}en/`));
+      const { files, pictures } = offlinePlanOf(path.join(bundle, 'en'));
+      const inPictures = new Set(pictures.flat().flatMap((s) => s.files));
       expect(pictures.length).toBeGreaterThan(0);
-      for (const file of files) expect(inCache, file).toContain(file);
+      for (const file of Object.keys(files))
+        if (!inPictures.has(file)) expect(inCache, file).toContain(file);
       for (const sources of pictures) {
         const kept = sources.filter((s) => s.files.every((f) => inCache.has(f)));
         expect(kept.map((s) => s.type)).toEqual(['image/avif']);

@@ -197,10 +197,11 @@ describe('deploy to S3', () => {
     expect([...uploaded.slice(2, 4)].sort()).toEqual(['site/mini/en/sw.js', 'site/mini/fr/sw.js']);
     expect(uploaded[4]).toBe('site/mini/manifest.json');
     expect(result).toMatchObject({ ok: true, uploaded: 5, skipped: 94, deleted: 0 });
-    // Measured: 5 objects, about 38,100 bytes (17,251 of them manifest.json); first: 99 objects.
+    // Measured: 5 objects, about 45,000 bytes (17,251 of them manifest.json; each sw.js is 8 KB
+    // since it lists every file with its size and digest, for the light first visit); first: 99.
     const size = (key: string) => fs.statSync(path.join(out, key.replace('site/', ''))).size;
     expect(result.bytes).toBe(uploaded.reduce((n, key) => n + size(key), 0));
-    expect(result.bytes).toBeLessThan(40_000);
+    expect(result.bytes).toBeLessThan(50_000);
     const written = writesSince(from).map(([, key]) => key);
     expect(written[0]).toBe('site/mini/manifest.json'); // interim: pages and workers pending
     expect(written.slice(1).sort()).toEqual([...uploaded].sort());

@@ -117,6 +117,8 @@ export function renderPage(view: PageView): Root {
             h('footer.site-footer', [
               h('p', t('footer.text')),
               h('p.offline-status', { role: 'status', 'aria-live': 'polite', hidden: true }),
+              // Shown by the runtime where a service worker runs (runtime/browser/offline.ts).
+              h('button.button.secondary.keep-offline', { type: 'button', hidden: true }),
             ]),
           ],
         ),

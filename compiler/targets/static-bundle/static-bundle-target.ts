@@ -12,6 +12,7 @@ import { pictureElement } from '../../mdx/rehype-responsive-images.ts';
 import type { ProcessedImage } from '../../images/process-images.ts';
 import { serviceWorkerSource, type PictureSources } from '../bundle-runtime.ts';
 import { writeManifest, type FileEntry } from './manifest.ts';
+import { offlinePlan } from './offline-plan.ts';
 import type { Deliverable, StagingArea, Target, TargetInput } from '../target.ts';
 import { renderTranslationReport } from './translation-report.ts';
 
@@ -29,7 +30,7 @@ async function writeStaticBundle(input: TargetInput): Promise<Deliverable> {
   staged.writeFile('translation-report.html', toHtml(report));
   const files = staged.files();
   const pictures = pictureSources(course, input.images);
-  await writeServiceWorkers(staged, files, course.id, locales, pictures);
+  await writeServiceWorkers(staged, files, course, locales, pictures);
   const manifest = writeManifest(staged.dir, input.meta, files);
   staged.commit();
   return {
@@ -39,11 +40,11 @@ async function writeStaticBundle(input: TargetInput): Promise<Deliverable> {
   };
 }
 
-/** Each locale's sw.js, made from its files as staged; adds them to `files`. */
+/** Each locale's sw.js, made from its files as staged (offline-plan.ts); adds them to `files`. */
 async function writeServiceWorkers(
   staged: StagingArea,
   files: Map<string, FileEntry>,
-  courseId: string,
+  course: Course,
   locales: string[],
   pictures: PictureSources[],
 ): Promise<void> {
@@ -51,9 +52,10 @@ async function writeServiceWorkers(
     const ofLocale = new Map(
       [...files.values()]
         .filter((f) => f.path.startsWith(`${locale}/`))
-        .map((f) => [f.path.slice(locale.length + 1), f.sha256]),
+        .map((f) => [f.path.slice(locale.length + 1), f]),
     );
-    const sw = Buffer.from(await serviceWorkerSource(courseId, locale, ofLocale, pictures));
+    const plan = offlinePlan(course, ofLocale, (file) => staged.readFile(`${locale}/${file}`));
+    const sw = Buffer.from(await serviceWorkerSource(course.id, locale, plan, pictures));
     staged.writeFile(`${locale}/sw.js`, sw);
     files.set(`${locale}/sw.js`, { path: `${locale}/sw.js`, size: sw.length, sha256: sha256(sw) });
   }

@@ -68,6 +68,8 @@ export function stageBundle(dest: string): StagingArea {
     writeFile: (rel, content) => writeStagedFile(staging, rel, content),
     copyFile: (rel, from) => copyStagedFile(staging, rel, from),
     files: () => listStagedFiles(staging),
+    readFile: (rel) =>
+      fs.readFileSync(path.join(staging.reused.has(rel) ? dest : dir, ...rel.split('/'))),
     commit: () => commitStaging(staging),
     abandon: () => removeTree(dir),
   };
