@@ -5,10 +5,10 @@
  * page, and on each navigation; not when the browser asks to save data); every other file is saved
  * as the learner opens it, or all at once when the learner chooses to keep the course offline (the
  * page shows the size first, then progress: runtime/browser/offline.ts). Of a picture it saves only
- * the format this browser shows. It serves what is saved first, so that part of the course works
- * with the network off, answering a video's byte ranges from the saved file. A new build is a new
- * worker: it saves again what the one before had saved (copying the files that did not change),
- * then drops the old cache.
+ * the format this browser shows, and ahead of the learner only its narrowest width. It serves what
+ * is saved first, so that part of the course works with the network off, answering a video's byte
+ * ranges from the saved file. A new build is a new worker: it saves again what the one before had
+ * saved (copying the files that did not change), then drops the old cache.
  */
 import { parseRange } from '../logic/byte-range.ts';
 
@@ -111,19 +111,35 @@ async function decodes(type: string): Promise<boolean> {
   }
 }
 
-let hidden: Promise<Set<string>> | undefined;
-/** The picture files this browser never shows: those of the sources it passes over. */
-function notShown(): Promise<Set<string>> {
-  hidden ??= (async () => {
+interface PictureChoice {
+  /** Files of the sources this browser passes over: never saved. */
+  hidden: Set<string>;
+  /** Of the source it shows, the files wider than the narrowest: not saved ahead of the learner. */
+  wider: Set<string>;
+  /** Each file of a picture → the files of the source this browser shows, narrowest first. */
+  shown: Map<string, string[]>;
+}
+
+let chosen: Promise<PictureChoice> | undefined;
+/** What this browser shows of each picture (the first source whose type it decodes). */
+function pictureChoice(): Promise<PictureChoice> {
+  chosen ??= (async () => {
     const types = [...new Set(PRECACHE.pictures.flat().flatMap((s) => (s.type ? [s.type] : [])))];
     const decoded = new Set<string | undefined>([undefined]); // the `<img>` shows anywhere
     for (const type of types) if (await decodes(type)) decoded.add(type);
-    const shown = new Set(
-      PRECACHE.pictures.flatMap((sources) => sources.find((s) => decoded.has(s.type))?.files ?? []),
-    );
-    return new Set(PRECACHE.pictures.flat().flatMap((s) => s.files.filter((f) => !shown.has(f))));
+    const choice: PictureChoice = { hidden: new Set(), wider: new Set(), shown: new Map() };
+    for (const sources of PRECACHE.pictures) {
+      const shown = sources.find((s) => decoded.has(s.type))?.files ?? [];
+      for (const file of shown.slice(1)) choice.wider.add(file);
+      for (const { files } of sources)
+        for (const file of files) {
+          if (!shown.includes(file)) choice.hidden.add(file);
+          choice.shown.set(file, shown);
+        }
+    }
+    return choice;
   })();
-  return hidden;
+  return chosen;
 }
 
 /**
@@ -138,9 +154,9 @@ async function save(
   from?: { cache: Cache; saved: Saved },
 ): Promise<number> {
   const { cache, saved } = await own();
-  const skip = await notShown();
+  const { hidden } = await pictureChoice();
   const todo = [...new Set(files)].filter(
-    (f) => f in PRECACHE.files && !skip.has(f) && saved.files[f] !== PRECACHE.files[f][0],
+    (f) => f in PRECACHE.files && !hidden.has(f) && saved.files[f] !== PRECACHE.files[f][0],
   );
   let done = 0;
   let failed = 0;
@@ -178,9 +194,14 @@ function moduleOf(url: string): [string, string[]] | undefined {
   return PRECACHE.modules.find(([id]) => id === first) ?? PRECACHE.modules[0];
 }
 
+/**
+ * A module's pages and, of each picture they show, the narrowest file: a first visit stays light,
+ * and offline a wider one not saved is answered with it (see the fetch handler).
+ */
 async function saveModule(url: string): Promise<void> {
   const module = moduleOf(url);
-  if (module) await save(module[1]);
+  const { wider } = await pictureChoice();
+  if (module) await save(module[1].filter((f) => !wider.has(f)));
 }
 
 /** Every file, with progress: the learner chose to keep the course offline. */
@@ -195,10 +216,10 @@ async function keep(): Promise<void> {
 /** Whether the learner keeps the course, and the bytes still to save for that. */
 async function state(): Promise<{ type: 'offline-state'; kept: boolean; remaining: number }> {
   const { saved } = await own();
-  const skip = await notShown();
+  const { hidden } = await pictureChoice();
   let remaining = 0;
   for (const [file, [sha, size]] of Object.entries(PRECACHE.files))
-    if (!skip.has(file) && saved.files[file] !== sha) remaining += size;
+    if (!hidden.has(file) && saved.files[file] !== sha) remaining += size;
   return { type: 'offline-state', kept: saved.kept, remaining };
 }
 
@@ -310,6 +331,11 @@ self.addEventListener('fetch', (event) => {
         if (request.mode === 'navigate') {
           const notFound = await cache.match(urlOf('404.html'));
           if (notFound) return notFound;
+        }
+        // A picture at a width not saved: the same picture at a width that is.
+        for (const other of (await pictureChoice()).shown.get(file) ?? []) {
+          const saved = await cache.match(urlOf(other));
+          if (saved) return saved;
         }
         throw error;
       }

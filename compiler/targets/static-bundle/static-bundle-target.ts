@@ -81,10 +81,13 @@ function pictureSources(
       if (child.type !== 'element') return [];
       const { type, srcSet, src: fallback } = child.properties;
       if (child.tagName === 'source') {
-        // `a.avif 480w, b.avif 960w`: each candidate's URL, without its width
+        // `a.avif 480w, b.avif 960w`: each candidate's URL, narrowest first (a module saved
+        // ahead of the learner gets the narrowest only: service-worker.ts)
         const files = String(srcSet)
           .split(',')
-          .map((c) => c.trim().split(/\s+/)[0]);
+          .map((c) => c.trim().split(/\s+/))
+          .sort((a, b) => parseInt(a[1]) - parseInt(b[1]))
+          .map(([file]) => file);
         return [{ type: String(type), files }];
       }
       return posters.has(src) ? [] : [{ files: [String(fallback)] }];
