@@ -3,15 +3,19 @@
  * depth, ≥ 200 requests/s with p99 ≤ 250 ms, 20 clients). Starts the real CMS (`polycourse cms`,
  * production build) with the demo course on the embedded SQLite (or `DATABASE_URI`), then runs
  * autocannon against each read as a partner's build reads them (`build --from`: an API key, the
- * published version), one after another, and prints requests/s, p50 and p99 of each.
+ * published version), one after another, and prints requests/s, p50 and p99 of each. Reads are
+ * answered from memory while unchanged (cms/content-read-cache.ts); `--no-cache` measures Payload
+ * alone, `--postgres` runs the server on a fresh PostgreSQL database (POSTGRES_BENCH_URI, default
+ * the local server's `test`) instead of the embedded SQLite.
  *
- *   npm run bench:rest -- [--seconds 10] [--connections 20] [--json]
+ *   npm run bench:rest -- [--seconds 10] [--connections 20] [--postgres] [--no-cache] [--json]
  */
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { adminToken, cmsApi, startCmsServer } from '../test/helpers/cms-server.ts';
+import { scratchPostgresDatabase } from '../test/helpers/scratch-postgres.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,14 +23,23 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '20' },
     course: { type: 'string', default: 'courses/rights-based-mental-health' },
     json: { type: 'boolean', default: false },
+    postgres: { type: 'boolean', default: false },
+    'no-cache': { type: 'boolean', default: false },
   },
 });
 const courseDir = path.resolve(values.course!);
 const courseId = path.basename(courseDir);
 const say = (line: string) => values.json || console.error(line);
 
-say(`starting the CMS with ${courseId}…`);
-const cms = await startCmsServer(courseDir, courseId);
+const env: Record<string, string> = values['no-cache'] ? { POLYCOURSE_READ_CACHE: '0' } : {};
+const base = process.env.POSTGRES_BENCH_URI ?? 'postgres://postgres@127.0.0.1:5432/test';
+const scratch = values.postgres
+  ? await scratchPostgresDatabase(base, `polycourse_bench_rest_${Date.now().toString(36)}`)
+  : undefined;
+if (scratch) env.DATABASE_URI = scratch.uri;
+const database = values.postgres ? 'PostgreSQL' : 'SQLite';
+say(`starting the CMS with ${courseId} on ${database}${values['no-cache'] ? ', no cache' : ''}…`);
+const cms = await startCmsServer(courseDir, courseId, undefined, { env });
 try {
   const token = await adminToken(cms);
   const api = cmsApi(cms, token);
@@ -37,16 +50,18 @@ try {
     ['5 modules (depth default)', '/api/modules?limit=5&locale=en'],
     ['5 modules (depth=0)', '/api/modules?limit=5&depth=0&locale=en'],
     ['one unit (depth default)', `/api/units/${unit}?locale=en`],
+    ['the course, without credentials', `/api/courses/${course.id}?locale=en`],
     ['a bundle page through the CMS', `/bundles/${courseId}/en/index.html`],
   ];
   const results = [];
   for (const [name, url] of reads) {
-    const result = await autocannon({
+    const options = {
       url: `${cms.url}${url}`,
       connections: Number(values.connections),
-      duration: Number(values.seconds),
-      headers: { authorization: `JWT ${token}` },
-    });
+      headers: name.includes('without credentials') ? {} : { authorization: `JWT ${token}` },
+    };
+    await autocannon({ ...options, duration: 2 }); // warm-up, not counted: the JIT, the first fill
+    const result = await autocannon({ ...options, duration: Number(values.seconds) });
     const row = {
       name,
       url,
@@ -63,8 +78,10 @@ try {
     );
   }
   const load = os.loadavg().map((l) => Number(l.toFixed(2)));
-  if (values.json) console.log(JSON.stringify({ results, load }));
+  if (values.json)
+    console.log(JSON.stringify({ database, cache: !values['no-cache'], results, load }));
   else say(`load ${load.join(' ')}`);
 } finally {
   await cms.stop();
+  await scratch?.drop();
 }

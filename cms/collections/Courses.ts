@@ -23,6 +23,7 @@ import {
   exportResponsesEndpoint,
   importResponsesEndpoint,
 } from '../endpoints/evaluation.ts';
+import { staleReadsAfterChange, staleReadsAfterDelete } from '../content-read-cache.ts';
 
 export const Courses: CollectionConfig = translatedFieldsOnly({
   slug: 'courses',
@@ -36,7 +37,11 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
     defaultColumns: ['title', 'courseId', 'languages', '_status', 'updatedAt'],
   },
   versions: { drafts: true },
-  hooks: { beforeChange: [checkBeforePublish], afterChange: [publishCourseAsAWhole] },
+  hooks: {
+    beforeChange: [checkBeforePublish],
+    afterChange: [publishCourseAsAWhole, staleReadsAfterChange],
+    afterDelete: [staleReadsAfterDelete],
+  },
   access: {
     read: publishedOrStaff,
     create: canCreateContent,

@@ -10,6 +10,7 @@ import {
 } from '../access/roles.ts';
 import { translatedFieldsOnly } from '../access/translated-fields-only.ts';
 import { adminLabel } from '../admin-languages.ts';
+import { staleReadsAfterChange, staleReadsAfterDelete } from '../content-read-cache.ts';
 
 export const Modules: CollectionConfig = translatedFieldsOnly({
   slug: 'modules',
@@ -25,6 +26,7 @@ export const Modules: CollectionConfig = translatedFieldsOnly({
     update: canEditLocale,
     delete: canDeleteContent,
   },
+  hooks: { afterChange: [staleReadsAfterChange], afterDelete: [staleReadsAfterDelete] },
   endpoints: [translationFieldsEndpoint('modules')],
   fields: withSourceText([
     {

@@ -18,6 +18,7 @@ import {
   showStoredAnswerKeys,
   validateKeyOnChange,
 } from '../hooks/deriveAnswerKeys.ts';
+import { staleReadsAfterChange, staleReadsAfterDelete } from '../content-read-cache.ts';
 
 const kinds = ['lesson', 'video', 'infosheet', 'quiz', 'challenge'] as const;
 const when =
@@ -64,7 +65,12 @@ export const Units: CollectionConfig = translatedFieldsOnly({
     delete: canDeleteContent,
   },
   endpoints: [translationFieldsEndpoint('units'), unitPlacementEndpoint],
-  hooks: { beforeValidate: [deriveAnswerKeys], afterRead: [showStoredAnswerKeys] },
+  hooks: {
+    beforeValidate: [deriveAnswerKeys],
+    afterRead: [showStoredAnswerKeys],
+    afterChange: [staleReadsAfterChange],
+    afterDelete: [staleReadsAfterDelete],
+  },
   fields: withSourceText([
     // Not stored: which module and course hold the unit.
     {

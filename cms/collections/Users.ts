@@ -3,6 +3,11 @@ import { hasRole, isAdmin, isStaff, roles } from '../access/roles.ts';
 import { baseLocales } from '../locales.ts';
 import { requireSetupToken, setupTokenField, spendSetupToken } from '../first-admin.ts';
 import { adminLabel } from '../admin-languages.ts';
+import {
+  staleReadsAfterChange,
+  staleReadsAfterDelete,
+  staleReadsAfterLogout,
+} from '../content-read-cache.ts';
 
 /** Admins read and change every account; other staff only their own; nobody else any. */
 const adminOrSelf: Access = ({ req }) =>
@@ -23,8 +28,14 @@ export const Users: CollectionConfig = {
   admin: { useAsTitle: 'email' },
   access: { read: adminOrSelf, create: isAdmin, update: adminOrSelf, delete: isAdmin },
   // The first account (POST /api/users/first-register) needs the operator's setup token and is an
-  // admin.
-  hooks: { beforeOperation: [requireSetupToken], afterChange: [spendSetupToken] },
+  // admin. A change of roles or keys, or a logout, ends the cached content reads
+  // (content-read-cache.ts).
+  hooks: {
+    beforeOperation: [requireSetupToken],
+    afterChange: [spendSetupToken, staleReadsAfterChange],
+    afterDelete: [staleReadsAfterDelete],
+    afterLogout: [staleReadsAfterLogout],
+  },
   fields: [
     { name: 'name', label: adminLabel('admin.field.name'), type: 'text' },
     {

@@ -6,11 +6,11 @@
  * from both. With Redis on loopback (as docs/scaling.md advises; without one the test says so and
  * runs on PostgreSQL alone), the limits count and the ranks are read there, shared by both.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
 import { databaseAvailable, postgresUri } from '../helpers/cms.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
+import { scratchPostgresDatabase } from '../helpers/scratch-postgres.ts';
 import { Redis } from 'ioredis';
 
 const available = await databaseAvailable('postgres');
@@ -30,19 +30,6 @@ const withRedis = await redis.connect().then(
     return false;
   },
 );
-const database = `polycourse_two_${process.pid}`;
-const databaseUri = postgresUri.replace(/\/[^/]*$/, `/${database}`);
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: postgresUri });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 describe.skipIf(available !== true)(
   `two server processes on one PostgreSQL database${available === true ? '' : ` (${available})`}`,
   { timeout: 180_000 },
@@ -50,6 +37,7 @@ describe.skipIf(available !== true)(
     let a: CmsServer;
     let b: CmsServer;
     let staff: string;
+    let database: Awaited<ReturnType<typeof scratchPostgresDatabase>> | undefined;
     const call = async (
       server: CmsServer,
       p: string,
@@ -77,10 +65,9 @@ describe.skipIf(available !== true)(
     };
 
     beforeAll(async () => {
-      await admin(`DROP DATABASE IF EXISTS ${database}`);
-      await admin(`CREATE DATABASE ${database}`);
+      database = await scratchPostgresDatabase(postgresUri, `polycourse_two_${process.pid}`);
       const env = {
-        DATABASE_URI: databaseUri,
+        DATABASE_URI: database.uri,
         ...(withRedis ? { REDIS_URL: redisUrl, POLYCOURSE_REDIS_PREFIX: redisPrefix } : {}),
       };
       a = await startCmsServer(miniCourseDir, 'mini', 480_000, { env });
@@ -97,7 +84,7 @@ describe.skipIf(available !== true)(
     afterAll(async () => {
       await b?.stop();
       await a?.stop();
-      await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await database?.drop();
       if (withRedis) {
         const keys = await redis.keys(`${redisPrefix}*`);
         if (keys.length) await redis.del(...keys.map((k) => k.slice(redisPrefix.length)));

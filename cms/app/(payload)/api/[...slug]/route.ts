@@ -10,8 +10,10 @@ import {
   REST_POST,
   REST_PUT,
 } from '@payloadcms/next/routes';
+// Ours: course, module and unit reads answered from memory while unchanged.
+import { cachedContentReads } from '../../../../content-read-cache.ts';
 
-export const GET = REST_GET(config);
+export const GET = cachedContentReads(REST_GET(config), config);
 export const POST = REST_POST(config);
 export const DELETE = REST_DELETE(config);
 export const PATCH = REST_PATCH(config);
