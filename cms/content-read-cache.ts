@@ -32,7 +32,7 @@ import {
   type SanitizedConfig,
 } from 'payload';
 
-const generationKey = 'polycourse:content-generation';
+const generationKey = 'content-reads.generation';
 /** Payload's key-value store (its `DatabaseKVAdapter`'s collection). */
 const kvCollection = 'payload-kv';
 const cachedPaths = /^\/api\/(courses|modules|units)(\/[^/]+)?\/?$/;

@@ -85,6 +85,11 @@ export async function checkCourseDrafts(
     const { moduleId, unitId } = placeOf(d);
     const unit = unitId && (await idOf(payload, 'units', 'unitId', unitId));
     const module = !unit && moduleId && (await idOf(payload, 'modules', 'moduleId', moduleId));
+    const editTarget: CourseProblem['editTarget'] = unit
+      ? { kind: 'unit', id: unitId }
+      : module
+        ? { kind: 'module', id: moduleId }
+        : { kind: 'course' };
     problems.push({
       ...d,
       edit: unit
@@ -92,16 +97,16 @@ export async function checkCourseDrafts(
         : module
           ? `/admin/collections/modules/${module}`
           : `/admin/collections/courses/${course.id}`,
-      editLabel: unit ? `unit "${unitId}"` : module ? `module "${moduleId}"` : 'the course',
-      editTarget: unit
-        ? { kind: 'unit', id: unitId }
-        : module
-          ? { kind: 'module', id: moduleId }
-          : { kind: 'course' },
+      editLabel: labelOf(editTarget),
+      editTarget,
     });
   }
   return { ok: report.ok === true && problems.length === 0, problems };
 }
+
+/** `unit "rights-quiz"`, `module "basics"`, `the course`: the target in English. */
+const labelOf = ({ kind, id }: CourseProblem['editTarget']) =>
+  kind === 'course' ? 'the course' : `${kind} "${id}"`;
 
 /** One line per problem, for a refusal message: `unit "quiz": Question … [rule]`. */
 export function problemLines(problems: CourseProblem[], max = 5): string {

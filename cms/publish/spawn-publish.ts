@@ -70,8 +70,7 @@ function publisherFor(payload: Payload): Publisher {
     // Gone in good order (unused, or recycled after a job) as jobs were on their way: a new one
     // takes them.
     if (code === 0) {
-      for (const request of publisher.jobs.values())
-        send(payload, publisherFor(payload), request, false);
+      void resendUnfinished(payload, [...publisher.jobs.values()]);
       return;
     }
     // A crash before a job row was finished would leave it "running" for ever: mark it failed
@@ -90,6 +89,19 @@ function publisherFor(payload: Payload): Publisher {
   (child.channel as { unref?: () => void } | undefined)?.unref?.();
   registry[slot] = publisher;
   return publisher;
+}
+
+/**
+ * The jobs a publisher leaving in good order had not reported: sent to the next one, unless the
+ * row says it finished them (its report lost as it went): a job is never built twice.
+ */
+async function resendUnfinished(payload: Payload, requests: PublishRequest[]): Promise<void> {
+  for (const request of requests) {
+    const row = await payload
+      .findByID({ collection: 'publish-jobs', id: request.job, depth: 0 })
+      .catch(() => undefined);
+    if (row?.state === 'running') send(payload, publisherFor(payload), request, false);
+  }
 }
 
 function markInterrupted(payload: Payload, job: DocId, why: string): Promise<unknown> {

@@ -139,6 +139,15 @@ describe('polycourse CLI', () => {
     }
   });
 
+  it('publish --serve outside the CMS server (no IPC channel): exit 2, saying what to use', () => {
+    const r = run('publish', '--serve');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'publish --serve takes its jobs from the CMS server (IPC); use publish.\n',
+    );
+    expect(r.stdout).toBe('');
+  });
+
   it('build --base-url that is not an http(s) address: exit 2, saying what it takes', () => {
     for (const bad of ['ftp://example.org/', 'example.org/course', 'https://x.org/?a=1']) {
       const r = run('build', miniCourseDir, '--out', tempDir(), '--base-url', bad);

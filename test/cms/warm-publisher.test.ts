@@ -81,6 +81,29 @@ describe('the warm publisher', { timeout: 300_000 }, () => {
         headers: authorization ? { authorization } : {},
       });
     expect((await ready()).status).toBe(403);
+    // Staff who cannot publish: refused the same way, for the panel's call and for Publish.
+    for (const role of ['translator', 'moderator', 'evaluator']) {
+      const email = `${role}-${Date.now()}@example.org`;
+      const password = `pw-${role}-${Date.now()}`;
+      const workLocales = role === 'translator' ? ['fr'] : [];
+      await api('users', {
+        method: 'POST',
+        body: JSON.stringify({ email, password, roles: [role], workLocales }),
+      });
+      const login = await fetch(`${cms.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      const jwt = `JWT ${(await login.json()).token}`;
+      expect((await ready(jwt)).status, role).toBe(403);
+      const publishAs = await fetch(`${cms.url}/api/courses/${course.id}/publish`, {
+        method: 'POST',
+        headers: { authorization: jwt, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(publishAs.status, role).toBe(403);
+    }
     expect(publisher()).toBeUndefined();
     expect((await ready(`JWT ${token}`)).status).toBe(204);
     const second = publisher();
