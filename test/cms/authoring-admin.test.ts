@@ -49,22 +49,39 @@ describe('authoring in the admin, offline', { timeout: 480_000 }, () => {
         .click();
     };
     // Each step waits for the form's last state request: a click on a loaded machine while the
-    // form still merges the last answer was seen to add no row.
+    // form still merges the last answer was seen to add no row (CI, 2026-12-03: "Add Option"
+    // clicked, no row for 60 s). So a row is added by clicking until it is there, never twice: a
+    // click is repeated only when the row has not come within 30 s and no earlier click's row has.
+    const addRow = async (list: string, button: string, row: string) => {
+      const rowThere = () =>
+        page
+          .locator(row)
+          .waitFor({ timeout: 30_000 })
+          .then(
+            () => true,
+            () => false,
+          );
+      await expect
+        .poll(
+          async () => {
+            if ((await page.locator(row).count()) > 0) return true;
+            await settled();
+            await page.locator(list).getByRole('button', { name: button }).click();
+            return rowThere();
+          },
+          { timeout: 240_000, interval: 500, message: `${button} adds ${row}` },
+        )
+        .toBe(true);
+    };
     const addQuestion = async (n: number, type: string, prompt: string) => {
-      await settled();
-      await page.getByRole('button', { name: 'Add Question' }).click();
-      // On a loaded machine the new row can take a while to render.
-      await page.locator(`#field-questions__${n}__type`).waitFor({ timeout: 120_000 });
+      await addRow('#field-questions', 'Add Question', `#field-questions__${n}__type`);
       await choose(`#field-questions__${n}__type`, type);
       await page.fill(`#field-questions__${n}__prompt`, prompt);
     };
     const addOption = async (n: number, m: number, text: string) => {
-      await settled();
-      await page
-        .locator(`#field-questions__${n}__options`)
-        .getByRole('button', { name: 'Add Option' })
-        .click();
-      await page.fill(`#field-questions__${n}__options__${m}__text`, text);
+      const row = `#field-questions__${n}__options__${m}__text`;
+      await addRow(`#field-questions__${n}__options`, 'Add Option', row);
+      await page.fill(row, text);
     };
 
     // Choosing the kind shows the quiz's fields. On a loaded machine the create form sometimes
@@ -173,12 +190,9 @@ describe('authoring in the admin, offline', { timeout: 480_000 }, () => {
     await addOption(4, 0, 'Dog');
     await addOption(4, 1, 'Cat');
     for (const [m, text] of ['Meow', 'Woof', 'Moo'].entries()) {
-      await settled();
-      await page
-        .locator('#field-questions__4__targets')
-        .getByRole('button', { name: 'Add Target' })
-        .click();
-      await page.fill(`#field-questions__4__targets__${m}__text`, text);
+      const row = `#field-questions__4__targets__${m}__text`;
+      await addRow('#field-questions__4__targets', 'Add Target', row);
+      await page.fill(row, text);
     }
     await choose('#field-questions__4__options__0__match', /^Woof/);
     await choose('#field-questions__4__options__1__match', /^Meow/);
