@@ -5,12 +5,13 @@ import { toHtml } from 'hast-util-to-html';
 import { hasErrors } from '../model/diagnostic.ts';
 import { loadTheme } from '../render/load-theme.ts';
 import { loadUiCatalogs } from '../ui-strings/ui-catalog.ts';
-import { planPages } from '../model/plan-pages.ts';
+import { planPages, type PageSpec } from '../model/plan-pages.ts';
 import { buildPageView, type LocaleContext } from '../render/build-page-view.ts';
 import { createDirMaker } from './create-dir-maker.ts';
 import { isolateFallbacks } from '../render/isolate-fallbacks.ts';
 import { localeInfo } from '../model/locales.ts';
 import type { RenderedPage, RenderJob, RenderSetup } from './render-job.ts';
+import type { Unit } from '../model/course.ts';
 
 export async function createPageRenderer(
   setup: RenderSetup,
@@ -43,7 +44,7 @@ export async function createPageRenderer(
     return ctx;
   };
   return async (job) => {
-    const spec = specs[job.page];
+    const spec = withBody(specs[job.page], job);
     const { view, diagnostics } = await buildPageView(contextOf(job.locale), spec);
     if (job.write && !hasErrors(diagnostics)) {
       const file = path.join(setup.stagingDir, job.locale, spec.path);
@@ -56,4 +57,10 @@ export async function createPageRenderer(
     }
     return { job, diagnostics };
   };
+}
+
+/** The page with the body documents its job carries, for a course sent without them. */
+function withBody(spec: PageSpec, job: RenderJob): PageSpec {
+  if (!job.body || spec.kind !== 'unit') return spec;
+  return { ...spec, unit: { ...spec.unit, body: job.body } as Unit };
 }

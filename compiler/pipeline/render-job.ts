@@ -3,7 +3,7 @@
  * setup shared by every page, one job per page, and what comes back. Types only; plain data
  * (workers get a copy).
  */
-import type { Course } from '../model/course.ts';
+import type { Course, LocalizedDocument } from '../model/course.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { MediaAssets } from '../render/media-assets.ts';
 
@@ -34,6 +34,11 @@ export interface RenderJob {
   page: number;
   /** Write the page (false: validate only). */
   write: boolean;
+  /**
+   * The body documents of the page's unit, its locale's and the source locale's, when the
+   * renderer's course was sent without body texts (a worker's: render-pages.ts).
+   */
+  body?: LocalizedDocument;
 }
 
 export interface RenderedPage {

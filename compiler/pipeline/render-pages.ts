@@ -1,11 +1,12 @@
 /**
- * Render pages into the staging folder: in this thread for small jobs, else spread over worker
- * threads (one per core), each rendering an interleaved share of the pages. Same code path either
- * way.
+ * Render pages into the staging folder: in this thread for small jobs, else on worker threads (one
+ * per core) that pull batches from one queue, each sent the course without its body texts and the
+ * bodies with the jobs that render them. Same renderer either way (page-renderer.ts).
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Course } from '../model/course.ts';
+import { planPages, type PageSpec } from '../model/plan-pages.ts';
 import { entryPoint } from '../process/entry-point.ts';
 import type { RenderedPage, RenderJob, RenderSetup } from './render-job.ts';
 
@@ -19,8 +20,10 @@ export { createDirMaker } from './create-dir-maker.ts';
 const workerThreshold = () => Number(process.env.POLYCOURSE_WORKER_THRESHOLD ?? 150);
 
 /**
- * The main thread renders too, and workers pull batches from one queue as soon as they are ready: a
- * worker needs about a second to load the compiler, during which the warm main thread keeps going.
+ * Workers pull batches from one queue as soon as they are ready; a worker needs about a second to
+ * load the compiler, during which the warm main thread renders. Once one is ready the main thread
+ * only hands out work: its heap, which has no bound, stays near what reading the course took,
+ * while each worker's is bounded (#17: flat memory, measured in docs/benchmarks.md).
  */
 export async function renderPages(
   setup: RenderSetup,
@@ -37,8 +40,21 @@ export async function renderPages(
   }
   const queue = [...jobs];
   const take = (n: number) => queue.splice(0, n);
-  const workers = Array.from({ length: threads - 1 }, () => runWorker(setup, take, onPage));
-  for (let batch = take(4); batch.length; batch = take(4)) {
+  // Workers hold the course without its body texts; each job brings the bodies it renders, so a
+  // worker's memory does not grow with the course.
+  const specs = planPages(setup.course);
+  const shared = { ...setup, course: withoutBodyTexts(setup.course) };
+  const takeWithBodies = (n: number) =>
+    take(n).map((job) => withBodies(job, specs[job.page], setup));
+  let workerReady = false;
+  const workers = Array.from({ length: threads }, () =>
+    runWorker(shared, takeWithBodies, onPage, () => (workerReady = true)),
+  );
+  // POLYCOURSE_MAIN_THREAD_STARTS=0: every page from a worker (tests of what a worker is sent).
+  const mainThreadStarts = process.env.POLYCOURSE_MAIN_THREAD_STARTS !== '0';
+  while (mainThreadStarts && !workerReady) {
+    const batch = take(4);
+    if (!batch.length) break;
     for (const job of batch) onPage(await render(job));
     await new Promise((resolve) => setImmediate(resolve)); // let workers' requests for work through
   }
@@ -55,14 +71,15 @@ function runWorker(
   setup: RenderSetup,
   take: (n: number) => RenderJob[],
   onPage: (done: RenderedPage) => void,
+  onReady: () => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     // The worker starts from dist/ or through tsx (entry-point.ts). A bounded old generation makes
-    // V8 collect instead of growing (a 1,200-page build stays under 512 MB); the bound grows with
-    // the course, whose text every worker holds.
+    // V8 collect instead of growing; the bound grows with what every worker holds, the course
+    // without its bodies.
     const maxOldGenerationSizeMb = Math.max(
       160,
-      Math.ceil(courseTextBytes(setup.course) / 1e6) * 6 + 96,
+      Math.ceil(JSON.stringify(setup.course).length / 1e6) * 6 + 96,
     );
     const entry = entryPoint('render-worker', new URL('./render-worker.ts', import.meta.url));
     const worker = new Worker(entry.file, {
@@ -73,6 +90,7 @@ function runWorker(
     worker.on('message', (message: { page?: RenderedPage; ready?: true }) => {
       if (message.page) onPage(message.page);
       if (message.ready) {
+        onReady();
         const jobs = take(16);
         worker.postMessage({ jobs });
         if (!jobs.length) resolve();
@@ -85,12 +103,22 @@ function runWorker(
   });
 }
 
-function courseTextBytes(course: Course): number {
-  let bytes = 0;
-  for (const m of course.modules) {
-    for (const u of m.units) {
-      if ('body' in u) for (const doc of Object.values(u.body)) bytes += doc.text.length * 2;
-    }
-  }
-  return bytes;
+/** The course with every body document's text left out (bodies travel with their jobs). */
+function withoutBodyTexts(course: Course): Course {
+  const modules = course.modules.map((m) => ({
+    ...m,
+    units: m.units.map((u) => ('body' in u ? { ...u, body: {} } : u)),
+  }));
+  return { ...course, modules };
+}
+
+/** The job with the body documents its page renders: its locale's and the source locale's. */
+function withBodies(job: RenderJob, spec: PageSpec, setup: RenderSetup): RenderJob {
+  if (spec.kind !== 'unit' || !('body' in spec.unit)) return job;
+  const { body } = spec.unit;
+  const { sourceLocale } = setup.course;
+  const docs = Object.fromEntries(
+    [job.locale, sourceLocale].filter((l) => body[l]).map((l) => [l, body[l]]),
+  );
+  return { ...job, body: docs };
 }

@@ -306,23 +306,33 @@ describe('buildCourse on the mini course', () => {
 });
 
 describe('rendering on worker threads', () => {
-  it('gives the same bundle as one thread', async () => {
-    const [one, two] = [tempDir(), tempDir()];
-    expect((await buildCourse({ courseDir: miniCourseDir, outDir: one, threads: 1 })).ok).toBe(
-      true,
-    );
-    process.env.POLYCOURSE_WORKER_THRESHOLD = '0';
-    try {
-      const result = await buildCourse({ courseDir: miniCourseDir, outDir: two, threads: 2 });
-      expect(result.ok).toBe(true);
-      expect(result.rendered).toBe(45);
-    } finally {
-      delete process.env.POLYCOURSE_WORKER_THRESHOLD;
-    }
-    const manifest = (dir: string) =>
-      JSON.parse(fs.readFileSync(path.join(dir, 'mini/manifest.json'), 'utf8')).files;
-    expect(manifest(two)).toEqual(manifest(one));
-  }, 60_000);
+  const manifest = (dir: string) =>
+    JSON.parse(fs.readFileSync(path.join(dir, 'mini/manifest.json'), 'utf8')).files;
+  // A worker is sent the course without its body texts; each job brings its page's bodies (its
+  // locale's, or the source locale's where a translation is missing, as the mini course's is).
+  it.each([
+    ['the main thread renders until a worker is ready', {}],
+    ['every page comes from a worker', { POLYCOURSE_MAIN_THREAD_STARTS: '0' }],
+  ])(
+    'gives the same bundle as one thread: %s',
+    async (_, env: Record<string, string>) => {
+      const [one, two] = [tempDir(), tempDir()];
+      expect((await buildCourse({ courseDir: miniCourseDir, outDir: one, threads: 1 })).ok).toBe(
+        true,
+      );
+      Object.assign(process.env, { POLYCOURSE_WORKER_THRESHOLD: '0', ...env });
+      try {
+        const result = await buildCourse({ courseDir: miniCourseDir, outDir: two, threads: 2 });
+        expect(result.ok).toBe(true);
+        expect(result.rendered).toBe(45);
+      } finally {
+        delete process.env.POLYCOURSE_WORKER_THRESHOLD;
+        delete process.env.POLYCOURSE_MAIN_THREAD_STARTS;
+      }
+      expect(manifest(two)).toEqual(manifest(one));
+    },
+    60_000,
+  );
 });
 
 describe('adding a locale', () => {

@@ -25,13 +25,13 @@ export const corpusMarker = 'corpus.json';
 export function readCourseFromCorpus(corpusDir: string): SourceResult {
   const diagnostics: Diagnostic[] = [];
   const inputs: string[] = [];
-  // What was read, kept for inputsHash: the hash describes exactly what was built, without
-  // reading it all again.
-  const read = new Map<string, Buffer>();
+  // The digest of each file read, kept for inputsHash: the hash describes exactly what was built,
+  // without reading it all again or keeping the bytes (#17: flat memory).
+  const read = new Map<string, string>();
   const readInput = (file: string): Buffer => {
     const data = fs.readFileSync(file);
     inputs.push(file);
-    read.set(file, data);
+    read.set(file, sha256(data));
     return data;
   };
   const manifestFile = path.join(corpusDir, corpusMarker);
@@ -45,7 +45,7 @@ export function readCourseFromCorpus(corpusDir: string): SourceResult {
       sha256(
         ...inputs
           .sort()
-          .flatMap((f) => [path.relative(corpusDir, f), read.get(f) ?? fs.readFileSync(f)]),
+          .flatMap((f) => [path.relative(corpusDir, f), read.get(f) ?? sha256(fs.readFileSync(f))]),
       ),
   });
   let corpus: CorpusJson;
