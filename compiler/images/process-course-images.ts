@@ -1,8 +1,10 @@
 /**
- * Run the image stage over every image under the course's media/ folder. Images not in the cache
- * are encoded in a short-lived child process: the encoders' memory (AVIF especially) goes back to
- * the system when it exits instead of staying in the build's resident set for the rest of the
- * build.
+ * Run the image stage over every image under the course's media/ folder. The files an image will
+ * have are named from its header before they are encoded (process-images.ts, planImage), so pages
+ * render while the images encode; the build copies the encoded files once `encoded` resolves.
+ * Images not in the cache are read and encoded in a short-lived child process: the encoders' memory
+ * (AVIF especially) goes back to the system when it exits instead of staying in the build's
+ * resident set.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,70 +15,101 @@ import { fork } from 'node:child_process';
 import {
   imageExtensions,
   isImageCached,
-  processImage,
+  planImage,
   type ProcessedImage,
 } from './process-images.ts';
 
-export async function processCourseImages(
-  course: Course,
-  cacheDir: string,
-  onProgress?: (done: number, total: number, label: string) => void,
-): Promise<{ images: Map<string, ProcessedImage>; diagnostics: Diagnostic[] }> {
-  const images = new Map<string, ProcessedImage>();
-  const diagnostics: Diagnostic[] = [];
+export interface CourseImages {
+  /** media path → the image's files, in file order (named before they are encoded) */
+  images: Map<string, ProcessedImage>;
+  /** Problems reading the images, found before any page renders. */
+  diagnostics: Diagnostic[];
+  /** How many images are encoded so far, of how many. */
+  progress: { done: number; total: number };
+  /** Resolves once every new image is in the cache, with the problems encoding found. */
+  encoded: Promise<Diagnostic[]>;
+}
+
+/** What the image child sends: an image's plan, then (after every plan) each one encoded. */
+export type ImageChildMessage =
+  | { src: string; planned: ProcessedImage | Diagnostic }
+  | { src: string; encoded: true; diagnostic?: Diagnostic };
+
+export async function processCourseImages(course: Course, cacheDir: string): Promise<CourseImages> {
   const root = course.mediaRoot;
   const mediaDir = root && path.join(root, course.mediaDir);
-  if (!mediaDir || !fs.existsSync(mediaDir)) return { images, diagnostics };
+  const none = { done: 0, total: 0 };
+  if (!mediaDir || !fs.existsSync(mediaDir))
+    return { images: new Map(), diagnostics: [], progress: none, encoded: Promise.resolve([]) };
   const files = (fs.readdirSync(mediaDir, { recursive: true }) as string[])
     .map((f) => f.split(path.sep).join('/'))
     .filter((f) => imageExtensions.test(f))
     .sort();
   const toEncode = files.filter((rel) => !isImageCached(path.join(mediaDir, rel), cacheDir));
-  const failed = new Map<string, Diagnostic>();
-  if (toEncode.length) {
-    let encoded = 0;
-    await new Promise<void>((resolve, reject) => {
-      const entry = entryPoint('image-child', new URL('./image-child.ts', import.meta.url));
-      const child = fork(entry.file, entry.argv, {
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
-      child.on('message', (m: { src: string; diagnostic?: Diagnostic }) => {
-        if (m.diagnostic) failed.set(m.src, m.diagnostic);
-        onProgress?.(++encoded, toEncode.length, `image ${m.src}`);
-      });
-      child.on('error', reject);
-      child.on('exit', (code) =>
-        code === 0 ? resolve() : reject(new Error(`image encoder exited with code ${code}`)),
-      );
-      child.send({
-        cacheDir,
-        images: toEncode.map((rel) => ({
-          file: path.join(mediaDir, rel),
-          src: `${course.mediaDir}/${rel}`,
-        })),
-      });
-    });
-  }
-  let next = 0;
-  let done = 0;
-  const results: (ProcessedImage | Diagnostic)[] = [];
-  // sharp (libvips) already uses several threads per image; two images at once keeps both cores
-  // busy.
-  const worker = async () => {
-    while (next < files.length) {
-      const index = next++;
-      const src = `${course.mediaDir}/${files[index]}`;
-      results[index] =
-        failed.get(src) ?? (await processImage(path.join(mediaDir, files[index]), src, cacheDir));
-      onProgress?.(++done, files.length, `image ${src}`);
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  // In file order, not in the order the two workers finished: what is built from the map (the
-  // service workers' picture lists) must be the same bytes in two builds of the same course.
+  const child = encodeInChild(
+    toEncode.map((rel) => ({ file: path.join(mediaDir, rel), src: `${course.mediaDir}/${rel}` })),
+    cacheDir,
+  );
+  const results = await Promise.all(
+    files.map(async (rel) => {
+      const src = `${course.mediaDir}/${rel}`;
+      if (child.plans.has(src)) return child.plans.get(src)!;
+      const plan = await planImage(path.join(mediaDir, rel), src, cacheDir);
+      return 'severity' in plan ? plan : plan.image;
+    }),
+  );
+  // In file order, not in the order they were read: what is built from the map (the service
+  // workers' picture lists) must be the same bytes in two builds of the same course.
+  const images = new Map<string, ProcessedImage>();
+  const diagnostics: Diagnostic[] = [];
   for (const [index, result] of results.entries()) {
     if ('severity' in result) diagnostics.push(result);
     else images.set(`${course.mediaDir}/${files[index]}`, result);
   }
-  return { images, diagnostics };
+  return { images, diagnostics, progress: child.progress, encoded: child.encoded };
+}
+
+/**
+ * The child reads every image it is sent (plans), then encodes them; `plans` holds a promise per
+ * image until its plan arrives. `encoded` never rejects: a child that fails is a problem reported.
+ */
+function encodeInChild(images: { file: string; src: string }[], cacheDir: string) {
+  const progress = { done: 0, total: images.length };
+  const waiting = new Map<string, (plan: ProcessedImage | Diagnostic) => void>();
+  const plans = new Map(
+    images.map(({ src }) => [
+      src,
+      new Promise<ProcessedImage | Diagnostic>((resolve) => waiting.set(src, resolve)),
+    ]),
+  );
+  if (!images.length) return { plans, progress, encoded: Promise.resolve([]) };
+  const problems: Diagnostic[] = [];
+  const encoded = new Promise<Diagnostic[]>((resolve) => {
+    const entry = entryPoint('image-child', new URL('./image-child.ts', import.meta.url));
+    const child = fork(entry.file, entry.argv, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const fail = (reason: string) => {
+      const problem: Diagnostic = {
+        severity: 'error',
+        ruleId: 'polycourse:image',
+        message: `The image encoder stopped: ${reason}`,
+        fix: 'Build again; if it happens again, report it with the images of the course.',
+      };
+      for (const resolvePlan of waiting.values()) resolvePlan(problem);
+      waiting.clear();
+      resolve([...problems, problem]);
+    };
+    child.on('message', (m: ImageChildMessage) => {
+      if ('planned' in m) {
+        waiting.get(m.src)?.(m.planned);
+        waiting.delete(m.src);
+      } else {
+        progress.done++;
+        if (m.diagnostic) problems.push(m.diagnostic);
+      }
+    });
+    child.on('error', (error) => fail(error.message));
+    child.on('exit', (code) => (code === 0 ? resolve(problems) : fail(`exit code ${code}`)));
+    child.send({ cacheDir, images });
+  });
+  return { plans, progress, encoded };
 }

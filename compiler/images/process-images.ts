@@ -56,97 +56,139 @@ export function isImageCached(file: string, cacheDir: string): boolean {
   return fs.existsSync(cachePaths(fs.readFileSync(file), cacheDir).metaFile);
 }
 
-/** Encode one image (or take it from the cache). Problems are returned, not thrown. */
-export async function processImage(
+/** An image's encoded files named before they are made: pages can link them while they encode. */
+export interface ImagePlan {
+  image: ProcessedImage;
+  /** Already encoded (in the cache). */
+  cached: boolean;
+  input: Buffer;
+  metaFile: string;
+}
+
+/**
+ * What encoding the image gives, from the cache or from its header alone (sizes, paths, formats):
+ * the same as encodeImage returns. A file that is not an image, or too many pixels, is a problem
+ * here, before any page is rendered.
+ */
+export async function planImage(
   file: string,
   src: string,
   cacheDir: string,
-): Promise<ProcessedImage | Diagnostic> {
-  const input = await fs.promises.readFile(file);
-  const { key, dir, metaFile } = cachePaths(input, cacheDir);
+): Promise<ImagePlan | Diagnostic> {
   try {
-    const cached = JSON.parse(await fs.promises.readFile(metaFile, 'utf8')) as ProcessedImage;
-    return { ...cached, src };
-  } catch {
-    /* not cached yet */
-  }
-
-  try {
-    // sharp loads libvips (~100 ms): only when an image actually needs encoding.
-    const sharpModule = (await import('sharp')).default;
-    // Each source is encoded once per build: libvips' operation cache would only hold memory.
-    sharpModule.cache(false);
-    const sharp = sharpModule as unknown as (input: Buffer, options?: SharpOptions) => Sharp;
-    const base = sharp(input, { limitInputPixels: imageOptions.limitInputPixels, failOn: 'error' });
-    const meta = await base.metadata();
+    const input = await fs.promises.readFile(file);
+    const { key, dir, metaFile } = cachePaths(input, cacheDir);
+    try {
+      const cached = JSON.parse(await fs.promises.readFile(metaFile, 'utf8')) as ProcessedImage;
+      return { image: { ...cached, src }, cached: true, input, metaFile };
+    } catch {
+      /* not cached yet */
+    }
+    const meta = await (
+      await loadSharp()
+    )(input, {
+      limitInputPixels: imageOptions.limitInputPixels,
+      failOn: 'error',
+    }).metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
+    if (meta.width * meta.height > imageOptions.limitInputPixels)
+      throw new Error('Input image exceeds pixel limit');
     const fallbackFormat: 'png' | 'jpeg' = meta.hasAlpha || meta.format === 'png' ? 'png' : 'jpeg';
     const widths = [...new Set(imageOptions.widths.map((w) => Math.min(w, meta.width!)))];
     const name = path
       .basename(src)
       .replace(/\.[^.]+$/, '')
       .replace(/[^A-Za-z0-9_-]+/g, '-');
-    await fs.promises.mkdir(dir, { recursive: true });
-    // One encode at a time: libvips already spreads each encode over the cores, and parallel AVIF
-    // encoders each hold large buffers (they pushed a 1,200-page build past 512 MB).
-    const variants: ImageVariant[] = [];
-    for (const width of widths) {
-      for (const format of ['avif', 'webp'] as const)
-        variants.push(await encode(input, width, format));
-    }
+    const variant = (width: number, format: ImageVariant['format']): ImageVariant => {
+      const fileName = `${name}-${key.slice(0, 8)}-${width}.${format === 'jpeg' ? 'jpg' : format}`;
+      return {
+        path: `_assets/media/${fileName}`,
+        width,
+        format,
+        cacheFile: path.join(dir, fileName),
+      };
+    };
     const fallbackWidth =
       widths.filter((w) => w <= imageOptions.fallbackMaxWidth).pop() ?? widths[0];
-    variants.push(await encode(input, fallbackWidth, fallbackFormat));
-    const result: ProcessedImage = {
+    // The intrinsic size scaled to the largest width: width/height reserve the layout box.
+    const width = Math.min(meta.width, imageOptions.widths.at(-1)!);
+    const image: ProcessedImage = {
       src,
-      width: meta.width,
-      height: meta.height,
-      variants: variants.filter((v) => v.format === 'avif' || v.format === 'webp'),
-      fallback: variants[variants.length - 1],
+      width,
+      height: Math.round((meta.height * width) / meta.width),
+      variants: widths.flatMap((w) => [variant(w, 'avif'), variant(w, 'webp')]),
+      fallback: variant(fallbackWidth, fallbackFormat),
     };
-    // Scale the intrinsic size to the fallback width: width/height reserve the layout box.
-    result.height = Math.round(
-      (meta.height * Math.min(meta.width, imageOptions.widths.at(-1)!)) / meta.width,
-    );
-    result.width = Math.min(meta.width, imageOptions.widths.at(-1)!);
-    const tmp = `${metaFile}.${process.pid}.tmp`;
-    await fs.promises.writeFile(tmp, JSON.stringify(result));
-    await fs.promises.rename(tmp, metaFile);
-    return result;
+    return { image, cached: false, input, metaFile };
+  } catch (error) {
+    return imageProblem(file, src, error);
+  }
+}
 
-    async function encode(
-      data: Buffer,
-      width: number,
-      format: ImageVariant['format'],
-    ): Promise<ImageVariant> {
-      const pipeline = sharp(data, { limitInputPixels: imageOptions.limitInputPixels }).resize({
-        width,
+/** Encode the planned files into the cache (nothing to do for a cached image). */
+export async function encodeImage(
+  plan: ImagePlan,
+  file: string,
+): Promise<ProcessedImage | Diagnostic> {
+  if (plan.cached) return plan.image;
+  const { image, input, metaFile } = plan;
+  try {
+    const sharp = await loadSharp();
+    await fs.promises.mkdir(path.dirname(metaFile), { recursive: true });
+    // One encode at a time: libvips already spreads each encode over the cores, and parallel AVIF
+    // encoders each hold large buffers (they pushed a 1,200-page build past 512 MB).
+    for (const v of [...image.variants, image.fallback]) {
+      const pipeline = sharp(input, { limitInputPixels: imageOptions.limitInputPixels }).resize({
+        width: v.width,
         withoutEnlargement: true,
       });
       const encoded =
-        format === 'avif'
+        v.format === 'avif'
           ? pipeline.avif(imageOptions.avif)
-          : format === 'webp'
+          : v.format === 'webp'
             ? pipeline.webp(imageOptions.webp)
-            : format === 'png'
+            : v.format === 'png'
               ? pipeline.png({ compressionLevel: 9, palette: true })
               : pipeline.jpeg({ quality: 78, mozjpeg: true });
-      const fileName = `${name}-${key.slice(0, 8)}-${width}.${format === 'jpeg' ? 'jpg' : format}`;
-      const cacheFile = path.join(dir, fileName);
-      await encoded.toFile(cacheFile);
-      return { path: `_assets/media/${fileName}`, width, format, cacheFile };
+      await encoded.toFile(v.cacheFile);
     }
+    const tmp = `${metaFile}.${process.pid}.tmp`;
+    await fs.promises.writeFile(tmp, JSON.stringify(image));
+    await fs.promises.rename(tmp, metaFile);
+    return image;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      severity: 'error',
-      ruleId: 'polycourse:image',
-      file: path.relative(process.cwd(), file),
-      message: `Cannot process image ${src}: ${reason}`,
-      fix: /pixel/i.test(reason)
-        ? `Scale the image below ${imageOptions.limitInputPixels / 1e6} ` +
-          'megapixels before adding it.'
-        : 'Re-export the image as PNG or JPEG; the file may be damaged.',
-    };
+    return imageProblem(file, image.src, error);
   }
+}
+
+/** Encode one image (or take it from the cache). Problems are returned, not thrown. */
+export async function processImage(
+  file: string,
+  src: string,
+  cacheDir: string,
+): Promise<ProcessedImage | Diagnostic> {
+  const plan = await planImage(file, src, cacheDir);
+  return 'severity' in plan ? plan : encodeImage(plan, file);
+}
+
+/** sharp loads libvips (~100 ms): only when an image actually needs reading. */
+async function loadSharp(): Promise<(input: Buffer, options?: SharpOptions) => Sharp> {
+  const sharpModule = (await import('sharp')).default;
+  // Each source is encoded once per build: libvips' operation cache would only hold memory.
+  sharpModule.cache(false);
+  return sharpModule as unknown as (input: Buffer, options?: SharpOptions) => Sharp;
+}
+
+function imageProblem(file: string, src: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    severity: 'error',
+    ruleId: 'polycourse:image',
+    file: path.relative(process.cwd(), file),
+    message: `Cannot process image ${src}: ${reason}`,
+    fix: /pixel/i.test(reason)
+      ? `Scale the image below ${imageOptions.limitInputPixels / 1e6} ` +
+        'megapixels before adding it.'
+      : 'Re-export the image as PNG or JPEG; the file may be damaged.',
+  };
 }

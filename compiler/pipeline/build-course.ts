@@ -13,6 +13,7 @@ import { planRenderJobs } from './phases/plan-render-jobs.ts';
 import { stageLocaleFiles } from './phases/stage-locale-files.ts';
 import { reuseUnchangedPages } from './phases/reuse-unchanged-pages.ts';
 import { renderPlannedPages } from './phases/render-planned-pages.ts';
+import { stageEncodedImages } from './phases/stage-encoded-images.ts';
 import { reportTranslation } from './phases/report-translation.ts';
 import { handToTargets } from './phases/hand-to-targets.ts';
 
@@ -27,6 +28,7 @@ export function buildCourse(options: BuildOptions): Promise<BuildResult> {
     stageLocaleFiles,
     reuseUnchangedPages,
     renderPlannedPages,
+    stageEncodedImages,
     reportTranslation,
     handToTargets,
   ]);
@@ -45,6 +47,7 @@ export function validateCourseDir(
     prepareAssets,
     planRenderJobs,
     renderPlannedPages,
+    stageEncodedImages,
     reportTranslation,
   ]);
 }

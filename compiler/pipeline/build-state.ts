@@ -10,6 +10,7 @@ import type { LoadedTheme } from '../render/load-theme.ts';
 import type { UiCatalogs } from '../ui-strings/ui-catalog.ts';
 import type { PageSpec } from '../model/plan-pages.ts';
 import type { MediaAssets } from '../render/media-assets.ts';
+import type { CourseImages } from '../images/process-course-images.ts';
 import type { Deliverable, StagingArea, Target } from '../targets/target.ts';
 import type { RenderJob } from './render-job.ts';
 
@@ -88,6 +89,8 @@ export interface PreparedAssets {
   runtimes: Record<string, LocaleFile>;
   /** the interactive part of the runtime, the same in every locale */
   interactive: LocaleFile;
+  /** The course's new images, encoding while pages render (stage-encoded-images waits). */
+  imagesEncoding: Pick<CourseImages, 'encoded' | 'progress'>;
 }
 
 /** A page the bundle folder holds: the key of the inputs it was rendered from, and its warnings. */

@@ -31,7 +31,7 @@ export interface MediaAssets {
   /** media path as written in the course (media/x.mp4) → bundle path */
   files: Map<string, string>;
   images: Map<string, ProcessedImage>;
-  /** Every file to place in each locale bundle. */
+  /** Every file to place in each locale bundle, besides the images' (stage-encoded-images). */
   assets: BundleAsset[];
 }
 
@@ -76,10 +76,6 @@ export function collectMediaAssets(
         addCaptions(caption, sourceText ? withSourceTimings(text, sourceText) : text);
       }
     }
-  }
-  for (const image of images.values()) {
-    for (const v of [...image.variants, image.fallback])
-      assets.push({ bundlePath: v.path, from: v.cacheFile });
   }
   return { files, images, assets };
 }

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { buildCourse, validateCourseDir } from '../../compiler/pipeline/build-course.ts';
 import type { Diagnostic } from '../../compiler/model/diagnostic.ts';
@@ -157,6 +158,27 @@ describe('course rejections', () => {
     );
     expect(errors.map((d) => d.ruleId)).toEqual(['polycourse:image']);
     expect(errors[0].message).toMatch(/media\/diagram\.png/);
+  });
+
+  // Pages render while new images encode: an image whose header reads (its files are named from
+  // it) but whose pixels do not is found after the pages, and the build still publishes nothing.
+  it('an image cut short, found while pages render: the earlier bundle stays', async () => {
+    const dir = copyCourse(miniCourseDir);
+    const out = tempDir();
+    expect((await buildCourse({ courseDir: dir, outDir: out })).ok).toBe(true);
+    const manifest = () => fs.readFileSync(path.join(out, 'mini/manifest.json'), 'utf8');
+    const before = manifest();
+    const png = path.join(dir, 'media/diagram.png');
+    const bytes = fs.readFileSync(png);
+    fs.writeFileSync(png, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expect((await sharp(fs.readFileSync(png), { failOn: 'error' }).metadata()).width).toBe(640);
+    const result = await buildCourse({ courseDir: dir, outDir: out });
+    expect(result.ok).toBe(false);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.ruleId)).toEqual(['polycourse:image']);
+    expect(errors[0].message).toMatch(/Cannot process image media\/diagram\.png: .*read error/);
+    expect(errors[0].fix).toMatch(/Re-export the image/);
+    expect(manifest()).toBe(before);
   });
 
   it('captions that are not WebVTT', async () => {

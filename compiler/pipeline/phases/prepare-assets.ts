@@ -1,7 +1,8 @@
 /**
  * Phase: what pages are made with, besides the course: the theme and its UI strings, the course's
- * images (encoded into the cache) and media, and each locale's stylesheet and learner runtime.
- * Stops on an error so far, before the images when the theme is missing, and after them.
+ * images (named from their headers; new ones go on encoding in a child process while pages
+ * render) and media, and each locale's stylesheet and learner runtime. Stops on an error so far,
+ * before the images when the theme is missing, and after reading them.
  */
 import { hasErrors } from '../../model/diagnostic.ts';
 import type { Course } from '../../model/course.ts';
@@ -26,7 +27,8 @@ export async function prepareAssets(state: BuildState): Promise<PhaseOutcome> {
   if (!theme || hasErrors(diagnostics)) return 'stop';
   const catalogs = loadUiCatalogs(theme.localesDirs, locales, course.sourceLocale);
 
-  const images = await processCourseImages(course, state.cacheDir, options.onProgress);
+  // Pages render while new images encode (stage-encoded-images waits for them).
+  const images = await processCourseImages(course, state.cacheDir);
   diagnostics.push(...images.diagnostics);
   if (hasErrors(diagnostics)) return 'stop';
   const media = collectMediaAssets(course, images.images);
@@ -34,7 +36,7 @@ export async function prepareAssets(state: BuildState): Promise<PhaseOutcome> {
   // A preview never talks to the learner services (no side effects).
   const services = options.preview ? undefined : options.learnerServices;
   const files = await bundleLocaleFiles(course, locales, theme, catalogs, services);
-  state.assets = { theme, catalogs, media, ...files };
+  state.assets = { theme, catalogs, media, ...files, imagesEncoding: images };
 }
 
 /** Each locale's stylesheet and runtime, and the shared interactive script, named by content. */
