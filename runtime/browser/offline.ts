@@ -7,11 +7,7 @@
  * device has not saved.
  */
 import type { Translate } from './translate.ts';
-
-type WorkerMessage =
-  | { type: 'cache-progress'; done: number; total: number }
-  | { type: 'cache-ready' | 'cache-failed' }
-  | { type: 'offline-state'; kept: boolean; remaining: number };
+import type { PageMessage, WorkerMessage } from '../service-worker/offline-messages.ts';
 
 export function registerOffline(swUrl: string, t: Translate, courseId: string): void {
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
@@ -24,6 +20,7 @@ export function registerOffline(swUrl: string, t: Translate, courseId: string): 
     status.textContent = text;
   };
   let worker: ServiceWorker | null = null;
+  const ask = (message: PageMessage) => worker?.postMessage(message);
   navigator.serviceWorker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
     const m = event.data;
     if (m?.type === 'cache-progress' && m.total) {
@@ -33,7 +30,7 @@ export function registerOffline(swUrl: string, t: Translate, courseId: string): 
       if (button) button.hidden = true;
     } else if (m?.type === 'cache-failed') {
       say(t('runtime.offline.failed'));
-      worker?.postMessage({ type: 'offline-state' }); // the button again, with what is left
+      ask({ type: 'offline-state' }); // the button again, with what is left
     } else if (m?.type === 'offline-state' && button) {
       button.hidden = m.kept && m.remaining === 0;
       button.disabled = false;
@@ -42,7 +39,7 @@ export function registerOffline(swUrl: string, t: Translate, courseId: string): 
   });
   button?.addEventListener('click', () => {
     button.disabled = true;
-    worker?.postMessage({ type: 'keep' });
+    ask({ type: 'keep' });
   });
   navigator.serviceWorker
     .register(swUrl)
@@ -50,8 +47,8 @@ export function registerOffline(swUrl: string, t: Translate, courseId: string): 
     .then((registration) => {
       worker = registration.active;
       const saveData = (navigator as { connection?: { saveData?: boolean } }).connection?.saveData;
-      if (!saveData) worker?.postMessage({ type: 'save-module', url: location.href });
-      worker?.postMessage({ type: 'offline-state' });
+      if (!saveData) ask({ type: 'save-module', url: location.href });
+      ask({ type: 'offline-state' });
     })
     .catch((error: unknown) =>
       console.warn('[polycourse] offline caching is not available:', error),

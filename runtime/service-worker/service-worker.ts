@@ -11,6 +11,7 @@
  * saved (copying the files that did not change), then drops the old cache.
  */
 import { parseRange } from '../logic/byte-range.ts';
+import type { PageMessage, WorkerMessage } from './offline-messages.ts';
 
 /** Made at build time: compiler/targets/static-bundle/offline-plan.ts and bundle-runtime.ts. */
 declare const PRECACHE: {
@@ -31,7 +32,7 @@ declare const PRECACHE: {
   samples: Record<string, string>;
 };
 interface WindowClient {
-  postMessage(m: unknown): void;
+  postMessage(m: WorkerMessage): void;
 }
 // Service-worker globals, typed loosely: the DOM library the rest of the runtime uses does not
 // describe them.
@@ -95,7 +96,7 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function broadcast(message: unknown): Promise<void> {
+async function broadcast(message: WorkerMessage): Promise<void> {
   for (const client of await self.clients.matchAll({ includeUncontrolled: true, type: 'window' }))
     client.postMessage(message);
 }
@@ -214,7 +215,7 @@ async function keep(): Promise<void> {
 }
 
 /** Whether the learner keeps the course, and the bytes still to save for that. */
-async function state(): Promise<{ type: 'offline-state'; kept: boolean; remaining: number }> {
+async function state(): Promise<WorkerMessage> {
   const { saved } = await own();
   const { hidden } = await pictureChoice();
   let remaining = 0;
@@ -253,11 +254,13 @@ self.addEventListener('activate', (event) => {
 });
 
 self.addEventListener('message', (event) => {
-  const message = event.data as { type?: string; url?: string } | undefined;
+  // From this origin's pages only (a service worker gets no other messages), but still checked.
+  const message = event.data as Partial<PageMessage> | undefined;
   const source = event.source as WindowClient | null;
-  if (message?.type === 'save-module' && typeof message.url === 'string')
-    event.waitUntil(serial(() => saveModule(message.url!)));
-  else if (message?.type === 'keep') event.waitUntil(serial(keep));
+  if (message?.type === 'save-module' && typeof message.url === 'string') {
+    const { url } = message;
+    event.waitUntil(serial(() => saveModule(url)));
+  } else if (message?.type === 'keep') event.waitUntil(serial(keep));
   else if (message?.type === 'offline-state')
     event.waitUntil(serial(state).then((answer) => source?.postMessage(answer)));
 });
