@@ -11,19 +11,18 @@
  * includes among the official files are all relative (xml.xsd and ims_xml.xsd are local), so
  * `--nonet` holds.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { validateWithXmllint, type SchemaValidation } from './xmllint.ts';
+
+export { xmllintMissing } from './xmllint.ts';
 
 export type ScormVersion = '1.2' | '2004';
 
-export interface ScormValidation {
-  ok: boolean;
-  /** xmllint's messages, each `imsmanifest.xml:LINE: element X: Schemas validity error : ...`. */
-  errors: string[];
-}
+/** xmllint's messages, each `imsmanifest.xml:LINE: element X: Schemas validity error : ...`. */
+export type ScormValidation = SchemaValidation;
 
 /** Folder of each version's XSDs inside the package. */
 const folders: Record<ScormVersion, string> = {
@@ -65,13 +64,6 @@ export function scormSchemaDir(version: ScormVersion): string {
   return dir;
 }
 
-/** Why xmllint cannot run here, or null when it can. */
-export function xmllintMissing(): string | null {
-  const run = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
-  if (run.error) return `xmllint not found (apt-get install libxml2-utils): ${run.error.message}`;
-  return null;
-}
-
 /** The wrapper schema: imports only, every definition comes from the package's files. */
 function wrapperXsd(version: ScormVersion): string {
   const imports = Object.entries(scormNamespaces[version]).map(
@@ -84,21 +76,6 @@ function wrapperXsd(version: ScormVersion): string {
     '</xsd:schema>',
     '',
   ].join('\n');
-}
-
-/**
- * Group xmllint's stderr into messages: a `file:line:` line plus its context and caret lines.
- * The closing `imsmanifest.xml validates` / `fails to validate` line is dropped: the exit code
- * says it.
- */
-function messages(stderr: string): string[] {
-  const out: string[] = [];
-  for (const line of stderr.split('\n')) {
-    if (!line.trim() || /^imsmanifest\.xml (validates|fails to validate)$/.test(line)) continue;
-    if (/^\S+:\d+: /.test(line) || out.length === 0) out.push(line);
-    else out[out.length - 1] += `\n${line}`;
-  }
-  return out;
 }
 
 /**
@@ -116,22 +93,8 @@ export function validateScormManifest(manifestXml: string, version: ScormVersion
     const wrapper = 'polycourse-scorm-wrapper.xsd';
     fs.writeFileSync(path.join(dir, wrapper), wrapperXsd(version));
     fs.writeFileSync(path.join(dir, 'imsmanifest.xml'), manifestXml);
-    const run = spawnSync(
-      'xmllint',
-      ['--noout', '--nonet', '--schema', wrapper, 'imsmanifest.xml'],
-      // No catalog: every schema file is local, nothing may be looked up elsewhere.
-      {
-        cwd: dir,
-        encoding: 'utf8',
-        timeout: 60_000,
-        env: { ...process.env, XML_CATALOG_FILES: '' },
-      },
-    );
-    if (run.error) throw new Error(`xmllint did not run: ${run.error.message}`);
-    const errors = messages(run.stderr).filter((m) => !knownSchemaWarning.test(m));
-    const ok = run.status === 0;
-    if (!ok && errors.length === 0) errors.push(`xmllint exited with ${run.status ?? run.signal}`);
-    return { ok, errors };
+    // No catalog: every schema file is local, nothing may be looked up elsewhere.
+    return validateWithXmllint(dir, wrapper, 'imsmanifest.xml', { ignore: knownSchemaWarning });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

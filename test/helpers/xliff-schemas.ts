@@ -9,11 +9,11 @@
  * skipped as the core's lax wildcards would). XLIFF 1.2 imports xml.xsd from its W3C address: a
  * catalog in the temp folder maps it to the local copy, and `--nonet` holds.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { validateWithXmllint, type SchemaValidation } from './xmllint.ts';
 
 export type XliffVersion = '1.2' | '2.0';
 
@@ -30,11 +30,8 @@ export const xliffNamespaces: Record<XliffVersion, Record<string, string>> = {
   },
 };
 
-export interface XliffValidation {
-  ok: boolean;
-  /** xmllint's messages, each `file.xlf:LINE: element X: Schemas validity error : …` */
-  errors: string[];
-}
+/** xmllint's messages, each `file.xlf:LINE: element X: Schemas validity error : …` */
+export type XliffValidation = SchemaValidation;
 
 /** The wrapper schema: imports only; every definition comes from the OASIS files. */
 function wrapperXsd(version: XliffVersion): string {
@@ -64,18 +61,6 @@ function catalog(): string {
   ].join('\n');
 }
 
-/** xmllint's stderr as messages: a `file:line:` line with its context lines; no closing line. */
-function messages(stderr: string, file: string): string[] {
-  const out: string[] = [];
-  for (const line of stderr.split('\n')) {
-    if (!line.trim() || line === `${file} validates` || line === `${file} fails to validate`)
-      continue;
-    if (/^\S+:\d+: /.test(line) || out.length === 0) out.push(line);
-    else out[out.length - 1] += `\n${line}`;
-  }
-  return out;
-}
-
 /** Validate XLIFF text against the OASIS schemas of `version` (`xmllint --nonet --schema`). */
 export function validateXliff(xml: string, version: XliffVersion): XliffValidation {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polycourse-xliff-'));
@@ -84,17 +69,11 @@ export function validateXliff(xml: string, version: XliffVersion): XliffValidati
     fs.writeFileSync(path.join(dir, file), xml);
     fs.writeFileSync(path.join(dir, 'catalog.xml'), catalog());
     fs.writeFileSync(path.join(dir, 'wrapper.xsd'), wrapperXsd(version));
-    const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', 'wrapper.xsd', file], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: { ...process.env, XML_CATALOG_FILES: path.join(dir, 'catalog.xml') },
+    const run = validateWithXmllint(dir, 'wrapper.xsd', file, {
+      catalog: path.join(dir, 'catalog.xml'),
     });
-    if (run.error) throw new Error(`xmllint did not run: ${run.error.message}`);
-    const errors = messages(run.stderr, file);
-    const ok = run.status === 0 && errors.length === 0;
-    if (!ok && errors.length === 0) errors.push(`xmllint exited with ${run.status ?? run.signal}`);
-    return { ok, errors };
+    // A warning on exit code 0 is a failure too.
+    return { ok: run.ok && run.errors.length === 0, errors: run.errors };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
