@@ -24,5 +24,7 @@ args=("$@")
 has_size=0; for a in "${args[@]}"; do [ "$a" = "--size" ] && has_size=1; done
 [ "$has_size" = 1 ] || args+=(--size default)
 bash "$BENCH/run-peers.sh" --runs "$RUNS" --peers "x,$PEERS" "${args[@]}" | tee /dev/stderr | node "$ROOT/scripts/bench-ratios.mjs"
+# Against the floor (wall, CPU) on the default and held-out shapes, and the memory curve (#17).
+node "$ROOT/scripts/bench-build-aims.mjs"
 # A learner's first visit (#17: ≤ 150 KB on the wire), on the demo course and the held-out corpus.
 npx tsx "$ROOT/scripts/bench-first-visit.ts"

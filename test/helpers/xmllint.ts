@@ -1,6 +1,7 @@
 /**
- * xmllint (Debian's libxml2-utils) as the schema checks run it (xliff-schemas.ts, scorm-schemas.ts):
- * `--noout --nonet --schema` on one file in a folder, its stderr grouped into messages.
+ * xmllint (Debian's libxml2-utils) as the schema checks run it (xliff-schemas.ts and
+ * scorm-schemas.ts): `--noout --nonet --schema` on one file in a folder, stderr grouped into
+ * messages.
  */
 import { spawnSync } from 'node:child_process';
 
