@@ -24,7 +24,10 @@ export interface BuildOptions {
   /** Incremental cache (default: <outDir>/.cache). */
   cacheDir?: string;
   onProgress?(done: number, total: number, label: string): void;
-  /** Render threads (default: one per core; POLYCOURSE_THREADS overrides). */
+  /**
+   * Render worker threads for a build of 150 pages or more; smaller ones render in this thread
+   * (default: one per core, at most 8; POLYCOURSE_THREADS overrides).
+   */
   threads?: number;
   /**
    * Also build the pseudo-locale en-XA (accented, longer, bidi-wrapped) to find hard-coded text.

@@ -34,7 +34,7 @@ export async function renderPages(
   // Loaded on first use: the renderer brings the MDX stack, which commands that never render skip.
   const { createPageRenderer } = await import('./page-renderer.ts');
   const render = await createPageRenderer(setup);
-  if (threads <= 1 || jobs.length < workerThreshold()) {
+  if (threads < 1 || jobs.length < workerThreshold()) {
     for (const job of jobs) onPage(await render(job));
     return;
   }
