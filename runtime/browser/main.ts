@@ -50,7 +50,7 @@ function start(): void {
     events.emit({ type: 'unit-viewed', unit });
   }
   enhanceLanguagePicker();
-  if (body.dataset.sw) registerOffline(body.dataset.sw, services.t, data.outline.id);
+  if (body.dataset.sw) registerOffline(body.dataset.sw, services.t);
 }
 
 try {

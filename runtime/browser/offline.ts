@@ -3,15 +3,15 @@
  * page (not when the browser asks to save data) and the rest as the learner opens it. The footer
  * offers to keep the whole course offline, with the size to download first, then the progress.
  * Not on file:// (browsers refuse service workers there; the course still works). While the
- * network is off, the language picker says which other languages need a connection: those this
- * device has not saved.
+ * network is off, the language picker says which other languages need a connection: those whose
+ * version of this page this device has not saved.
  */
 import type { Translate } from './translate.ts';
 import type { PageMessage, WorkerMessage } from '../service-worker/offline-messages.ts';
 
-export function registerOffline(swUrl: string, t: Translate, courseId: string): void {
+export function registerOffline(swUrl: string, t: Translate): void {
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
-  markUnsavedLanguages(t, courseId);
+  markUnsavedLanguages(t);
   const status = document.querySelector<HTMLElement>('.offline-status');
   const button = document.querySelector<HTMLButtonElement>('.keep-offline');
   const say = (text: string) => {
@@ -69,7 +69,7 @@ function byteSize(bytes: number): string {
  * Marks, while offline, the picker's languages that have no saved copy on this device (no cache
  * of that locale's service worker: `polycourse:<course>:<locale>:…`), and unmarks them online.
  */
-function markUnsavedLanguages(t: Translate, courseId: string): void {
+function markUnsavedLanguages(t: Translate): void {
   const links = [
     ...document.querySelectorAll<HTMLAnchorElement>(
       '.language-picker a[hreflang]:not([aria-current])',
@@ -77,10 +77,10 @@ function markUnsavedLanguages(t: Translate, courseId: string): void {
   ];
   if (!links.length || !('caches' in window)) return;
   const mark = async () => {
-    const saved = navigator.onLine ? [] : await caches.keys();
     for (const link of links) {
-      const prefix = `polycourse:${courseId}:${link.hreflang}:`;
-      const unsaved = !navigator.onLine && !saved.some((key) => key.startsWith(prefix));
+      // The page the link opens, as the worker keys it: saved or not, whatever else of that
+      // language this device has (a first visit saves only the shell and one module).
+      const unsaved = !navigator.onLine && !(await caches.match(savedKey(link.href)));
       let note = link.querySelector('.offline-note');
       if (unsaved && !note) {
         note = document.createElement('span');
@@ -100,4 +100,12 @@ function markUnsavedLanguages(t: Translate, courseId: string): void {
   markLogged();
   window.addEventListener('offline', markLogged);
   window.addEventListener('online', markLogged);
+}
+
+/** A page's address as the service worker saves it: no query or fragment, `/` as `/index.html`. */
+function savedKey(href: string): string {
+  const url = new URL(href);
+  url.search = '';
+  url.hash = '';
+  return url.href.endsWith('/') ? `${url.href}index.html` : url.href;
 }

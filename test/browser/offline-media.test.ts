@@ -286,6 +286,17 @@ describe('the demo course offline', () => {
       await page.evaluate(() => window.dispatchEvent(new Event('offline')));
       await page.waitForTimeout(300);
       expect(await note()).toBeNull();
+      // Arabic is saved in part (the shell and its home's module): on a lesson of another module,
+      // the Arabic lesson still needs a connection.
+      await context.setOffline(false);
+      const [, moduleFiles] = offlinePlanOf(path.join(bundle, 'ar')).modules[1];
+      const lesson = moduleFiles.find(
+        (f) => f.endsWith('/index.html') && f.split('/').length === 3,
+      )!;
+      expect(await savedFiles(page, `${base}ar/`)).not.toContain(lesson);
+      await page.goto(`${base}en/${lesson}`);
+      await context.setOffline(true);
+      await expect.poll(note).toBe('(needs a connection)');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
