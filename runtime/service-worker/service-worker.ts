@@ -294,12 +294,22 @@ async function answerRange(cached: Response, range: string): Promise<Response> {
   });
 }
 
-/** A file the learner opened, saved as it came, so that it works offline from now on. */
+/** Files opened and not yet saved: a page and its pictures come in a burst. */
+let opening = 0;
+
+/**
+ * A file the learner opened, saved as it came, so that it works offline from now on. The last of
+ * a burst writes the saved-files record for all of them (one write, not one per file).
+ */
 async function keepOpened(file: string, response: Response): Promise<void> {
   const { cache, saved } = await own();
-  await cache.put(urlOf(file), response);
-  saved.files[file] = PRECACHE.files[file][0];
-  await writeSaved(cache, saved);
+  try {
+    await cache.put(urlOf(file), response);
+    saved.files[file] = PRECACHE.files[file][0];
+  } finally {
+    opening--;
+  }
+  if (opening === 0) await writeSaved(cache, saved);
 }
 
 self.addEventListener('fetch', (event) => {
@@ -327,6 +337,7 @@ self.addEventListener('fetch', (event) => {
         const response = await fetch(request);
         if (range === null && response.status === 200 && file in PRECACHE.files) {
           const copy = response.clone(); // now: the page reads the body as it comes
+          opening++;
           event.waitUntil(serial(() => keepOpened(file, copy)));
         }
         return response;
