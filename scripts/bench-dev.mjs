@@ -5,9 +5,9 @@
 // server's own live update). One warm-up edit, then RUNS edits (default 10); prints the median
 // and the slowest.
 //   node scripts/bench-dev.mjs [course-dir] [--json]      polycourse dev on a course (the demo)
-//   node scripts/bench-dev.mjs --corpus <dir> [--json]    polycourse dev and VitePress's dev
-//       server side by side on a corpus of ../shared/bench (gen-corpus.mjs), the same lesson
-//       (VitePress from /tmp/peer-bench, installed by ../shared/bench/peers/install.sh)
+//   node scripts/bench-dev.mjs --corpus <dir> [--json]    polycourse dev, VitePress's and Astro's
+//       (Starlight) dev servers side by side on a corpus of ../shared/bench (gen-corpus.mjs), the
+//       same lesson (the peers from /tmp/peer-bench, installed by ../shared/bench/peers/install.sh)
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -148,6 +148,28 @@ async function vitepress(folder) {
   };
 }
 
+async function astro(folder) {
+  const install = path.join(peerHome, 'astro');
+  if (!fs.existsSync(path.join(install, 'node_modules/astro')))
+    throw new Error(`Astro is not installed in ${install}: run ../shared/bench/peers/install.sh`);
+  const site = path.join(work, 'starlight');
+  const adapter = path.join(root, '../shared/bench/peers/starlight.sh');
+  const prepared = spawnSync('bash', [adapter, 'prepare', folder, site], { encoding: 'utf8' });
+  if (prepared.status !== 0) throw new Error(`starlight prepare failed:\n${prepared.stderr}`);
+  const port = await freePort();
+  const server = await startServer(
+    process.execPath,
+    ['node_modules/astro/astro.js', 'dev', '--port', String(port)],
+    site,
+    (line) => (/Local\s+http/.test(line) ? `http://localhost:${port}/` : undefined),
+  );
+  return {
+    ...server,
+    url: `${server.url}module-01/lesson-01/`,
+    file: path.join(site, 'src/content/docs/module-01/lesson-01.md'),
+  };
+}
+
 // The project's one Chromium launcher (cli/launch-chromium.ts), read through tsx.
 register();
 const { launchChromium } = await import('../cli/launch-chromium.ts');
@@ -157,7 +179,12 @@ const subject =
   corpus ?? path.resolve(given ?? path.join(root, 'courses/rights-based-mental-health'));
 const servers = [
   ['polycourse dev', () => polycourse(subject, corpus ? 'corpus' : 'files')],
-  ...(corpus ? [['vitepress dev', () => vitepress(corpus)]] : []),
+  ...(corpus
+    ? [
+        ['vitepress dev', () => vitepress(corpus)],
+        ['astro dev', () => astro(corpus)],
+      ]
+    : []),
 ];
 try {
   for (const [name, start] of servers) {
