@@ -12,12 +12,7 @@ import type { Course } from '../model/course.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { entryPoint } from '../process/entry-point.ts';
 import { fork } from 'node:child_process';
-import {
-  imageExtensions,
-  isImageCached,
-  planImage,
-  type ProcessedImage,
-} from './process-images.ts';
+import { cachedImage, imageExtensions, type ProcessedImage } from './process-images.ts';
 
 export interface CourseImages {
   /** media path → the image's files, in file order (named before they are encoded) */
@@ -28,6 +23,11 @@ export interface CourseImages {
   progress: { done: number; total: number };
   /** Resolves once every new image is in the cache, with the problems encoding found. */
   encoded: Promise<Diagnostic[]>;
+  /**
+   * Stop encoding (a build that stopped before its pages): the process exits without waiting for
+   * the encoder. What was encoded stays in the cache; the rest is encoded by the next build.
+   */
+  stop(): void;
 }
 
 /** What the image child sends: an image's plan, then (after every plan) each one encoded. */
@@ -40,23 +40,32 @@ export async function processCourseImages(course: Course, cacheDir: string): Pro
   const mediaDir = root && path.join(root, course.mediaDir);
   const none = { done: 0, total: 0 };
   if (!mediaDir || !fs.existsSync(mediaDir))
-    return { images: new Map(), diagnostics: [], progress: none, encoded: Promise.resolve([]) };
+    return {
+      images: new Map(),
+      diagnostics: [],
+      progress: none,
+      encoded: Promise.resolve([]),
+      stop() {},
+    };
   const files = (fs.readdirSync(mediaDir, { recursive: true }) as string[])
     .map((f) => f.split(path.sep).join('/'))
     .filter((f) => imageExtensions.test(f))
     .sort();
-  const toEncode = files.filter((rel) => !isImageCached(path.join(mediaDir, rel), cacheDir));
+  const sources = files.map((rel) => ({
+    file: path.join(mediaDir, rel),
+    src: `${course.mediaDir}/${rel}`,
+  }));
+  // Each image is read once here: a cached one is done; the child reads, plans and encodes the
+  // rest (and reports a file it cannot read).
+  const cached = await Promise.all(
+    sources.map(({ file, src }) => cachedImage(file, src, cacheDir).catch(() => undefined)),
+  );
   const child = encodeInChild(
-    toEncode.map((rel) => ({ file: path.join(mediaDir, rel), src: `${course.mediaDir}/${rel}` })),
+    sources.filter((_, index) => !cached[index]),
     cacheDir,
   );
   const results = await Promise.all(
-    files.map(async (rel) => {
-      const src = `${course.mediaDir}/${rel}`;
-      if (child.plans.has(src)) return child.plans.get(src)!;
-      const plan = await planImage(path.join(mediaDir, rel), src, cacheDir);
-      return 'severity' in plan ? plan : plan.image;
-    }),
+    sources.map(({ src }, index) => cached[index] ?? child.plans.get(src)!),
   );
   // In file order, not in the order they were read: what is built from the map (the service
   // workers' picture lists) must be the same bytes in two builds of the same course.
@@ -66,7 +75,8 @@ export async function processCourseImages(course: Course, cacheDir: string): Pro
     if ('severity' in result) diagnostics.push(result);
     else images.set(`${course.mediaDir}/${files[index]}`, result);
   }
-  return { images, diagnostics, progress: child.progress, encoded: child.encoded };
+  const { progress, encoded, stop } = child;
+  return { images, diagnostics, progress, encoded, stop };
 }
 
 /**
@@ -82,17 +92,22 @@ function encodeInChild(images: { file: string; src: string }[], cacheDir: string
       new Promise<ProcessedImage | Diagnostic>((resolve) => waiting.set(src, resolve)),
     ]),
   );
-  if (!images.length) return { plans, progress, encoded: Promise.resolve([]) };
+  if (!images.length) return { plans, progress, encoded: Promise.resolve([]), stop() {} };
   const problems: Diagnostic[] = [];
+  const entry = entryPoint('image-child', new URL('./image-child.ts', import.meta.url));
+  const child = fork(entry.file, entry.argv, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let stopped = false;
   const encoded = new Promise<Diagnostic[]>((resolve) => {
-    const entry = entryPoint('image-child', new URL('./image-child.ts', import.meta.url));
-    const child = fork(entry.file, entry.argv, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const fail = (reason: string) => {
       const problem: Diagnostic = {
         severity: 'error',
         ruleId: 'polycourse:image',
-        message: `The image encoder stopped: ${reason}`,
-        fix: 'Build again; if it happens again, report it with the images of the course.',
+        message: stopped
+          ? 'The build stopped before the images were encoded.'
+          : `The image encoder stopped: ${reason}`,
+        fix: stopped
+          ? 'Mend the problems above and build again.'
+          : 'Build again; if it happens again, report it with the images of the course.',
       };
       for (const resolvePlan of waiting.values()) resolvePlan(problem);
       waiting.clear();
@@ -111,5 +126,10 @@ function encodeInChild(images: { file: string; src: string }[], cacheDir: string
     child.on('exit', (code) => (code === 0 ? resolve(problems) : fail(`exit code ${code}`)));
     child.send({ cacheDir, images });
   });
-  return { plans, progress, encoded };
+  const stop = () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    stopped = true;
+    child.kill();
+  };
+  return { plans, progress, encoded, stop };
 }

@@ -51,9 +51,27 @@ function cachePaths(input: Buffer, cacheDir: string) {
   return { key, dir, metaFile: path.join(dir, 'meta.json') };
 }
 
-/** True when the image's variants for the current options are already in the cache. */
-export function isImageCached(file: string, cacheDir: string): boolean {
-  return fs.existsSync(cachePaths(fs.readFileSync(file), cacheDir).metaFile);
+/** The image read once: its bytes, its cache paths, and its files when already encoded. */
+async function readImage(file: string, src: string, cacheDir: string) {
+  const input = await fs.promises.readFile(file);
+  const paths = cachePaths(input, cacheDir);
+  let cached: ProcessedImage | undefined;
+  try {
+    const meta = JSON.parse(await fs.promises.readFile(paths.metaFile, 'utf8')) as ProcessedImage;
+    cached = { ...meta, src };
+  } catch {
+    /* not cached yet */
+  }
+  return { input, ...paths, cached };
+}
+
+/** The image's files when its variants for the current options are already in the cache. */
+export async function cachedImage(
+  file: string,
+  src: string,
+  cacheDir: string,
+): Promise<ProcessedImage | undefined> {
+  return (await readImage(file, src, cacheDir)).cached;
 }
 
 /** An image's encoded files named before they are made: pages can link them while they encode. */
@@ -76,14 +94,8 @@ export async function planImage(
   cacheDir: string,
 ): Promise<ImagePlan | Diagnostic> {
   try {
-    const input = await fs.promises.readFile(file);
-    const { key, dir, metaFile } = cachePaths(input, cacheDir);
-    try {
-      const cached = JSON.parse(await fs.promises.readFile(metaFile, 'utf8')) as ProcessedImage;
-      return { image: { ...cached, src }, cached: true, input, metaFile };
-    } catch {
-      /* not cached yet */
-    }
+    const { input, key, dir, metaFile, cached } = await readImage(file, src, cacheDir);
+    if (cached) return { image: cached, cached: true, input, metaFile };
     const meta = await (
       await loadSharp()
     )(input, {

@@ -93,7 +93,7 @@ export interface PreparedAssets {
   /** the interactive part of the runtime, the same in every locale */
   interactive: LocaleFile;
   /** The course's new images, encoding while pages render (stage-encoded-images waits). */
-  imagesEncoding: Pick<CourseImages, 'encoded' | 'progress'>;
+  imagesEncoding: Pick<CourseImages, 'encoded' | 'progress' | 'stop'>;
 }
 
 /** A page the bundle folder holds: the key of the inputs it was rendered from, and its warnings. */

@@ -46,9 +46,15 @@ export async function renderPages(
   const shared = { ...setup, course: withoutBodyTexts(setup.course) };
   const takeWithBodies = (n: number) =>
     take(n).map((job) => withBodies(job, specs[job.page], setup));
+  // A bounded old generation makes V8 collect instead of growing; the bound grows with what every
+  // worker holds, the course without its bodies.
+  const maxOldGenerationSizeMb = Math.max(
+    160,
+    Math.ceil(JSON.stringify(shared.course).length / 1e6) * 6 + 96,
+  );
   let workerReady = false;
   const workers = Array.from({ length: threads }, () =>
-    runWorker(shared, takeWithBodies, onPage, () => (workerReady = true)),
+    runWorker(shared, maxOldGenerationSizeMb, takeWithBodies, onPage, () => (workerReady = true)),
   );
   // POLYCOURSE_MAIN_THREAD_STARTS=0: every page from a worker (tests of what a worker is sent).
   const mainThreadStarts = process.env.POLYCOURSE_MAIN_THREAD_STARTS !== '0';
@@ -69,18 +75,13 @@ function defaultThreads(): number {
 
 function runWorker(
   setup: RenderSetup,
+  maxOldGenerationSizeMb: number,
   take: (n: number) => RenderJob[],
   onPage: (done: RenderedPage) => void,
   onReady: () => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    // The worker starts from dist/ or through tsx (entry-point.ts). A bounded old generation makes
-    // V8 collect instead of growing; the bound grows with what every worker holds, the course
-    // without its bodies.
-    const maxOldGenerationSizeMb = Math.max(
-      160,
-      Math.ceil(JSON.stringify(setup.course).length / 1e6) * 6 + 96,
-    );
+    // The worker starts from dist/ or through tsx (entry-point.ts).
     const entry = entryPoint('render-worker', new URL('./render-worker.ts', import.meta.url));
     const worker = new Worker(entry.file, {
       argv: entry.argv,

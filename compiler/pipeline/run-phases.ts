@@ -1,7 +1,7 @@
 /**
  * Runs a list of phases on a fresh BuildState, in order, until one says `'stop'`, and sums the
  * state up as a BuildResult. A phase that throws leaves nothing behind: the staged bundle is
- * abandoned.
+ * abandoned, and the image encoder is stopped.
  */
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.ts';
@@ -25,6 +25,9 @@ export async function runPhases(options: BuildOptions, phases: Phase[]): Promise
   } catch (error) {
     state.staging?.abandon();
     throw error;
+  } finally {
+    // A build that stopped before its images were staged does not wait for their encoder.
+    state.assets?.imagesEncoding.stop();
   }
   return resultOf(state);
 }

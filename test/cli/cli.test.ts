@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cachedImage } from '../../compiler/images/process-images.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
+import { writeNoiseImage } from '../helpers/noise-image.ts';
 import { copyCourse, tempDir } from '../helpers/temp-course.ts';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/polycourse.mjs');
@@ -117,6 +119,18 @@ describe('polycourse CLI', () => {
       expect.arrayContaining(['polycourse:event-attribute', 'polycourse:unknown-component']),
     );
   });
+
+  it('a build stopped by a broken image does not wait for the others to encode', async () => {
+    const course = copyCourse(miniCourseDir);
+    fs.writeFileSync(path.join(course, 'media/broken.png'), 'not a picture\n');
+    const noise = path.join(course, 'media/noise.jpg');
+    await writeNoiseImage(noise);
+    const out = tempDir();
+    const r = run('build', course, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/media\/broken\.png/);
+    expect(await cachedImage(noise, 'media/noise.jpg', path.join(out, '.cache'))).toBeUndefined();
+  }, 60_000);
 
   it('validate: exit 0 on a valid course', () => {
     const r = run('validate', miniCourseDir);

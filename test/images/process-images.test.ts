@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { processImage } from '../../compiler/images/process-images.ts';
+import { cachedImage, processImage } from '../../compiler/images/process-images.ts';
 import { processCourseImages } from '../../compiler/images/process-course-images.ts';
 import { readCourse } from '../../compiler/sources/read-course.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
+import { writeNoiseImage } from '../helpers/noise-image.ts';
 import { copyCourse, tempDir } from '../helpers/temp-course.ts';
 
 const diagram = path.join(miniCourseDir, 'media/diagram.png');
@@ -91,5 +92,22 @@ describe('processCourseImages', () => {
       expect(diagnostics).toEqual([]);
       expect([...images.keys()]).toEqual([...expected, 'poster.png'].map((f) => `media/${f}`));
     }
+  }, 60_000);
+
+  it('stop() ends the encoder: what it had not encoded is left for the next build', async () => {
+    const course = copyCourse(miniCourseDir);
+    const big = path.join(course, 'media/noise.jpg');
+    await writeNoiseImage(big);
+    const read = readCourse(course);
+    if (!read.course) throw new Error('the mini course does not read');
+    const cache = tempDir();
+    const images = await processCourseImages(read.course, cache);
+    expect(images.images.get('media/noise.jpg')?.width).toBe(1440);
+    images.stop();
+    const problems = await images.encoded;
+    expect(problems.map((p) => p.message)).toContain(
+      'The build stopped before the images were encoded.',
+    );
+    expect(await cachedImage(big, 'media/noise.jpg', cache)).toBeUndefined();
   }, 60_000);
 });
