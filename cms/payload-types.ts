@@ -585,6 +585,17 @@ export interface LearnerScore {
   week?: string | null;
   weekPoints?: number | null;
   weekBase?: number | null;
+  progress?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  lastAt?: string | null;
+  revision?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1099,6 +1110,9 @@ export interface LearnerScoresSelect<T extends boolean = true> {
   week?: T;
   weekPoints?: T;
   weekBase?: T;
+  progress?: T;
+  lastAt?: T;
+  revision?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -117,20 +117,34 @@ async function polycourse(folder, layout) {
   return { ...server, url: new URL(`${moduleId}/${unitId}/`, server.url).href, file };
 }
 
-async function vitepress(folder) {
-  const install = path.join(peerHome, 'vitepress');
-  if (!fs.existsSync(path.join(install, 'node_modules/vitepress')))
+/**
+ * A peer's dev server on the corpus: its install checked, the site prepared by the shared harness's
+ * adapter, the server started on a free port; returns it with the first lesson's URL and file.
+ */
+async function peerDevServer(folder, peer) {
+  const install = path.join(peerHome, peer.install);
+  if (!fs.existsSync(path.join(install, 'node_modules', peer.package)))
     throw new Error(
-      `VitePress is not installed in ${install}: run ../shared/bench/peers/install.sh`,
+      `${peer.name} is not installed in ${install}: run ../shared/bench/peers/install.sh`,
     );
-  const site = path.join(work, 'vitepress');
-  const adapter = path.join(root, '../shared/bench/peers/vitepress.sh');
+  const site = path.join(work, peer.adapter);
+  const adapter = path.join(root, `../shared/bench/peers/${peer.adapter}.sh`);
   const prepared = spawnSync('bash', [adapter, 'prepare', folder, site], { encoding: 'utf8' });
-  if (prepared.status !== 0) throw new Error(`vitepress prepare failed:\n${prepared.stderr}`);
+  if (prepared.status !== 0) throw new Error(`${peer.adapter} prepare failed:\n${prepared.stderr}`);
   const port = await freePort();
-  const server = await startServer(
-    process.execPath,
-    [
+  const server = await startServer(process.execPath, peer.argv(port), site, (line) =>
+    peer.ready.test(line) ? `http://localhost:${port}/` : undefined,
+  );
+  return { ...server, url: server.url + peer.lesson, file: path.join(site, peer.lessonFile) };
+}
+
+const vitepress = (folder) =>
+  peerDevServer(folder, {
+    name: 'VitePress',
+    install: 'vitepress',
+    package: 'vitepress',
+    adapter: 'vitepress',
+    argv: (port) => [
       'node_modules/vitepress/bin/vitepress.js',
       'dev',
       'docs',
@@ -138,37 +152,22 @@ async function vitepress(folder) {
       String(port),
       '--strictPort',
     ],
-    site,
-    (line) => (/Local:\s+http/.test(line) ? `http://localhost:${port}/` : undefined),
-  );
-  return {
-    ...server,
-    url: `${server.url}module-01/lesson-01.html`,
-    file: path.join(site, 'docs/module-01/lesson-01.md'),
-  };
-}
+    ready: /Local:\s+http/,
+    lesson: 'module-01/lesson-01.html',
+    lessonFile: 'docs/module-01/lesson-01.md',
+  });
 
-async function astro(folder) {
-  const install = path.join(peerHome, 'astro');
-  if (!fs.existsSync(path.join(install, 'node_modules/astro')))
-    throw new Error(`Astro is not installed in ${install}: run ../shared/bench/peers/install.sh`);
-  const site = path.join(work, 'starlight');
-  const adapter = path.join(root, '../shared/bench/peers/starlight.sh');
-  const prepared = spawnSync('bash', [adapter, 'prepare', folder, site], { encoding: 'utf8' });
-  if (prepared.status !== 0) throw new Error(`starlight prepare failed:\n${prepared.stderr}`);
-  const port = await freePort();
-  const server = await startServer(
-    process.execPath,
-    ['node_modules/astro/astro.js', 'dev', '--port', String(port)],
-    site,
-    (line) => (/Local\s+http/.test(line) ? `http://localhost:${port}/` : undefined),
-  );
-  return {
-    ...server,
-    url: `${server.url}module-01/lesson-01/`,
-    file: path.join(site, 'src/content/docs/module-01/lesson-01.md'),
-  };
-}
+const astro = (folder) =>
+  peerDevServer(folder, {
+    name: 'Astro',
+    install: 'astro',
+    package: 'astro',
+    adapter: 'starlight',
+    argv: (port) => ['node_modules/astro/astro.js', 'dev', '--port', String(port)],
+    ready: /Local\s+http/,
+    lesson: 'module-01/lesson-01/',
+    lessonFile: 'src/content/docs/module-01/lesson-01.md',
+  });
 
 // The project's one Chromium launcher (cli/launch-chromium.ts), read through tsx.
 register();

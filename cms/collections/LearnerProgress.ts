@@ -97,5 +97,13 @@ export const LearnerScores: CollectionConfig = {
     { name: 'weekPoints', type: 'number', defaultValue: 0 },
     /** points at the start of `week` */
     { name: 'weekBase', type: 'number', defaultValue: 0 },
+    /**
+     * The learner's progress in the course as counted so far (runtime/logic/progress.ts), and the
+     * time of the latest event it counts: a new event adds to it (cms/learners/record-events.ts).
+     */
+    { name: 'progress', type: 'json', admin: { hidden: true } },
+    { name: 'lastAt', type: 'date', admin: { hidden: true } },
+    /** one more on every write of the points: a write is refused if another came first */
+    { name: 'revision', type: 'number', defaultValue: 0, admin: { hidden: true } },
   ],
 };

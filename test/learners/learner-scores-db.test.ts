@@ -125,6 +125,43 @@ for (const kind of ['sqlite', 'postgres', 'mongodb'] as const) {
         });
       });
 
+      it('adds each batch to the kept progress; late or racing batches are counted again', async () => {
+        await learner('gus', false);
+        const hourAgo = Date.now() - 60 * 60_000;
+        const minute = (m: number) => new Date(hourAgo + m * 60_000).toISOString();
+        const challenge = (id: string, done: boolean, at: string) => ({
+          id,
+          type: 'challenge-done' as const,
+          unit: 'basics/basics-challenge',
+          done,
+          at,
+        });
+        const row = async () =>
+          (
+            await payload.find({
+              collection: 'learner-scores',
+              where: { learner: { equals: learners.gus.id } },
+            })
+          ).docs[0];
+        expect((await record('gus', [{ ...view('g1'), at: minute(1) }])).points).toBe(10);
+        // done: 15 more
+        expect((await record('gus', [challenge('g2', true, minute(5))])).points).toBe(25);
+        expect(await row()).toMatchObject({ points: 25, revision: 2, lastAt: minute(5) });
+        // An older "not done" from a device that was offline: in time order it came first, so the
+        // challenge is still done (added to the kept progress as it arrived, it would not be).
+        expect((await record('gus', [challenge('g3', false, minute(3))])).points).toBe(25);
+        // Two batches at once: the second write finds the row changed and counts again.
+        const [a, b] = await Promise.all([
+          record('gus', [{ ...view('g4', 'basics/second-lesson'), at: minute(6) }]),
+          record('gus', [{ ...view('g5', 'basics/basics-sheet'), at: minute(6) }]),
+        ]);
+        expect(Math.max(a.points, b.points)).toBe(45);
+        expect(await row()).toMatchObject({ points: 45, revision: 5, lastAt: minute(6) });
+        // A retried batch changes nothing.
+        expect((await record('gus', [challenge('g2', true, minute(5))])).points).toBe(45);
+        expect((await row()).revision).toBe(5);
+      });
+
       it('counts a limit per key and refuses past it', async () => {
         const req = (ip: string) =>
           ({

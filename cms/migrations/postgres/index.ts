@@ -7,6 +7,7 @@ import * as migration_20261202_021123_quiz_editor_optional_ids from './20261202_
 import * as migration_20261202_131305_learner_services from './20261202_131305_learner_services.ts';
 import * as migration_20261202_162509_forums from './20261202_162509_forums.ts';
 import * as migration_20261202_224429_questionnaire_consent from './20261202_224429_questionnaire_consent.ts';
+import * as migration_20261203_175357_score_progress from './20261203_175357_score_progress.ts';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261202_224429_questionnaire_consent.up,
     down: migration_20261202_224429_questionnaire_consent.down,
-    name: '20261202_224429_questionnaire_consent'
+    name: '20261202_224429_questionnaire_consent',
+  },
+  {
+    up: migration_20261203_175357_score_progress.up,
+    down: migration_20261203_175357_score_progress.down,
+    name: '20261203_175357_score_progress'
   },
 ];
