@@ -9,6 +9,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload';
 import { renderPost } from '../../compiler/mdx/render-post.ts';
 import { formatLocation, type Diagnostic } from '../../compiler/model/diagnostic.ts';
+import type { ForumThread } from '../payload-types.ts';
 import { publishedCourseRules } from './course-rules.ts';
 import type { LearnerRef } from './record-events.ts';
 
@@ -182,9 +183,11 @@ export async function createThread(req: PayloadRequest, learner: LearnerRef, inp
 }
 
 async function threadFor(payload: Payload, id: string) {
-  const thread = await payload
-    .findByID({ collection: 'forum-threads', id, depth: 0, overrideAccess: true })
-    .catch(() => undefined);
+  // One indexed read through the adapter (the thread is server data; a learner never reads it
+  // whole): an id that is not a number on SQL is no thread either.
+  const thread = (await payload.db
+    .findOne({ collection: 'forum-threads', where: { id: { equals: id } } })
+    .catch(() => null)) as ForumThread | null;
   if (!thread) throw new ForumRefusal(404, `thread: there is no thread ${id}.`);
   return thread;
 }
@@ -203,23 +206,37 @@ export async function addReply(
     throw new ForumRefusal(409, `thread: thread ${threadId} is ${thread.status}; replies closed.`);
   const { html, excerpt } = rendered(body);
   const status = await statusOfNewPost(payload, learner);
-  const post = await payload.create({
+  // The busiest write of the forums, so through Payload's database adapter: `payload.create` and
+  // a recount of the thread (refreshThread) were 18 queries a reply; this is 4. A reply runs no
+  // collection hook (they act on a moderator's change of status), its fields are checked above,
+  // and a visible one adds one to the thread's count in one atomic UPDATE, so replies at once all
+  // count. A moderator's change of status counts the thread again from its posts.
+  const now = new Date().toISOString();
+  const post = await payload.db.create({
     collection: 'forum-posts',
     data: {
       thread: thread.id,
       courseId: thread.courseId,
       first: false,
-      author: learner.id as number,
+      author: learner.id,
       authorName: nameOf(learner),
       status,
+      reports: 0,
       body,
       html,
       excerpt,
+      createdAt: now,
+      updatedAt: now,
     },
-    overrideAccess: true,
   });
-  await refreshThread(req, thread.id);
-  return { thread: thread.id, post: post.id, status };
+  if (status === 'visible')
+    await payload.db.updateOne({
+      collection: 'forum-threads',
+      id: thread.id,
+      data: { replies: { $inc: 1 }, lastPostAt: now, updatedAt: now },
+      returning: false,
+    });
+  return { thread: thread.id, post: post.id as string | number, status };
 }
 
 async function ownPost(payload: Payload, learner: LearnerRef, postId: string) {

@@ -8,7 +8,7 @@
  * it; and with Redis unreachable, the database and memory instead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Payload, PayloadRequest } from 'payload';
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload';
 import { Redis } from 'ioredis';
 import { databaseAvailable, startCms } from '../helpers/cms.ts';
 import { miniCourse } from '../helpers/mini-course.ts';
@@ -16,6 +16,7 @@ import { importCourse } from '../../cms/course-exchange/import-course.ts';
 import { recordEvents, weekOf, type LearnerRef } from '../../cms/learners/record-events.ts';
 import { rankOf, topLearners, type BoardQuery } from '../../cms/learners/leaderboard.ts';
 import { boardKey } from '../../cms/learners/redis-boards.ts';
+import { addReply, createThread, readThread } from '../../cms/learners/forums.ts';
 import { overLimit, learnerRateLimits } from '../../cms/learners/rate-limit.ts';
 
 const view = (id: string, unit = 'basics/first-lesson') => ({
@@ -160,6 +161,39 @@ for (const kind of ['sqlite', 'postgres', 'mongodb'] as const) {
         // A retried batch changes nothing.
         expect((await record('gus', [challenge('g2', true, minute(5))])).points).toBe(45);
         expect((await row()).revision).toBe(5);
+      });
+
+      it('replies posted at once all count in their thread', async () => {
+        const held = process.env.POLYCOURSE_FORUM_HOLD_FIRST_POSTS;
+        process.env.POLYCOURSE_FORUM_HOLD_FIRST_POSTS = '0';
+        try {
+          const req = await createLocalReq({}, payload);
+          const place = { course: 'mini', module: 'basics', locale: 'en' };
+          const { thread } = await createThread(req, learners.ana, {
+            ...place,
+            title: 'Busy thread',
+            body: 'Who is here?',
+          });
+          const writers = ['ben', 'cai', 'dee', 'eve', 'gus'];
+          await Promise.all(
+            writers.map((w) => addReply(req, learners[w], String(thread), `Here: ${w}`)),
+          );
+          const stored = await payload.findByID({ collection: 'forum-threads', id: thread });
+          expect(stored.replies).toBe(5);
+          const read = await readThread(payload, String(thread), 1);
+          expect(read.posts.map((p) => p.html).sort()).toEqual(
+            ['<p>Who is here?</p>', ...writers.map((w) => `<p>Here: ${w}</p>`)].sort(),
+          );
+          await expect(addReply(req, learners.ben, '999999', 'x')).rejects.toThrow(
+            /there is no thread 999999/,
+          );
+          await expect(addReply(req, learners.ben, 'not-an-id', 'x')).rejects.toThrow(
+            /there is no thread not-an-id/,
+          );
+        } finally {
+          if (held === undefined) delete process.env.POLYCOURSE_FORUM_HOLD_FIRST_POSTS;
+          else process.env.POLYCOURSE_FORUM_HOLD_FIRST_POSTS = held;
+        }
       });
 
       it('counts a limit per key and refuses past it', async () => {
