@@ -126,7 +126,7 @@ for (const kind of ['sqlite', 'postgres', 'mongodb'] as const) {
         });
       });
 
-      it('adds each batch to the kept progress; late or racing ones are counted again', async () => {
+      it('adds each batch to the kept progress; late or racing ones count again', async () => {
         await learner('gus', false);
         const hourAgo = Date.now() - 60 * 60_000;
         const minute = (m: number) => new Date(hourAgo + m * 60_000).toISOString();
