@@ -88,14 +88,11 @@ export async function rankOf(
   q: BoardQuery,
   now = new Date(),
 ): Promise<{ rank: number; points: number; of: number } | { rank: null; reason: string }> {
-  const mine = (
-    await payload.find({
-      collection: 'learner-scores',
-      where: { ...boardWhere(q, now), learner: { equals: learnerId } },
-      depth: 0,
-      limit: 1,
-    })
-  ).docs[0] as { points: number; weekPoints?: number } | undefined;
+  // The learner's own row, one indexed read through the adapter (a read on every "my rank").
+  const mine = (await payload.db.findOne({
+    collection: 'learner-scores',
+    where: { ...boardWhere(q, now), learner: { equals: learnerId } },
+  })) as { points: number; weekPoints?: number } | null;
   if (!mine) return { rank: null, reason: 'not on this board (not taking part, or no points yet)' };
   const field = pointsField(q);
   const points = (field === 'points' ? mine.points : mine.weekPoints) ?? 0;
