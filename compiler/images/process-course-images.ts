@@ -12,6 +12,7 @@ import type { Course } from '../model/course.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { entryPoint } from '../process/entry-point.ts';
 import { fork } from 'node:child_process';
+import { inParallel } from '../process/in-parallel.ts';
 import { cachedImage, imageExtensions, type ProcessedImage } from './process-images.ts';
 
 export interface CourseImages {
@@ -35,31 +36,28 @@ export type ImageChildMessage =
   | { src: string; planned: ProcessedImage | Diagnostic }
   | { src: string; encoded: true; diagnostic?: Diagnostic };
 
+/** How many images the build process reads at once to find the cached ones. */
+const readsAtOnce = 8;
+
 export async function processCourseImages(course: Course, cacheDir: string): Promise<CourseImages> {
   const root = course.mediaRoot;
-  const mediaDir = root && path.join(root, course.mediaDir);
-  const none = { done: 0, total: 0 };
-  if (!mediaDir || !fs.existsSync(mediaDir))
-    return {
-      images: new Map(),
-      diagnostics: [],
-      progress: none,
-      encoded: Promise.resolve([]),
-      stop() {},
-    };
-  const files = (fs.readdirSync(mediaDir, { recursive: true }) as string[])
-    .map((f) => f.split(path.sep).join('/'))
-    .filter((f) => imageExtensions.test(f))
-    .sort();
+  const mediaDir = root ? path.join(root, course.mediaDir) : '';
+  const files = !(mediaDir && fs.existsSync(mediaDir))
+    ? []
+    : (fs.readdirSync(mediaDir, { recursive: true }) as string[])
+        .map((f) => f.split(path.sep).join('/'))
+        .filter((f) => imageExtensions.test(f))
+        .sort();
   const sources = files.map((rel) => ({
     file: path.join(mediaDir, rel),
     src: `${course.mediaDir}/${rel}`,
   }));
-  // Each image is read once here: a cached one is done; the child reads, plans and encodes the
-  // rest (and reports a file it cannot read).
-  const cached = await Promise.all(
-    sources.map(({ file, src }) => cachedImage(file, src, cacheDir).catch(() => undefined)),
-  );
+  // Each image is read once here, a few at a time: a cached one is done; the child reads, plans
+  // and encodes the rest (and reports a file it cannot read).
+  const cached: (ProcessedImage | undefined)[] = [];
+  await inParallel(sources, readsAtOnce, async ({ file, src }, index) => {
+    cached[index] = await cachedImage(file, src, cacheDir).catch(() => undefined);
+  });
   const child = encodeInChild(
     sources.filter((_, index) => !cached[index]),
     cacheDir,

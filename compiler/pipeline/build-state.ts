@@ -92,8 +92,6 @@ export interface PreparedAssets {
   runtimes: Record<string, LocaleFile>;
   /** the interactive part of the runtime, the same in every locale */
   interactive: LocaleFile;
-  /** The course's new images, encoding while pages render (stage-encoded-images waits). */
-  imagesEncoding: Pick<CourseImages, 'encoded' | 'progress' | 'stop'>;
 }
 
 /** A page the bundle folder holds: the key of the inputs it was rendered from, and its warnings. */
@@ -131,6 +129,12 @@ export interface BuildState {
   locales: string[];
   /** prepare-assets */
   assets?: PreparedAssets;
+  /**
+   * prepare-assets: the course's new images, encoding while pages render (stage-encoded-images
+   * waits). Set before anything can stop the build, so run-phases stops the encoder of a build
+   * that ends early.
+   */
+  imagesEncoding?: Pick<CourseImages, 'encoded' | 'progress' | 'stop'>;
   /** plan-pages: every page of the course, and how many pages the build has in all its locales */
   specs?: PageSpec[];
   total: number;

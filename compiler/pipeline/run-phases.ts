@@ -27,7 +27,7 @@ export async function runPhases(options: BuildOptions, phases: Phase[]): Promise
     throw error;
   } finally {
     // A build that stopped before its images were staged does not wait for their encoder.
-    state.assets?.imagesEncoding.stop();
+    state.imagesEncoding?.stop();
   }
   return resultOf(state);
 }

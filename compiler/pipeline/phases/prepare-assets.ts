@@ -27,21 +27,18 @@ export async function prepareAssets(state: BuildState): Promise<PhaseOutcome> {
   if (!theme || hasErrors(diagnostics)) return 'stop';
   const catalogs = loadUiCatalogs(theme.localesDirs, locales, course.sourceLocale);
 
-  // Pages render while new images encode (stage-encoded-images waits for them).
-  // Until state.assets holds them, stopping here stops their encoder (run-phases.ts does after).
+  // Pages render while new images encode (stage-encoded-images waits for them); a build that
+  // stops before then stops the encoder (run-phases.ts).
   const images = await processCourseImages(course, state.cacheDir);
-  try {
-    diagnostics.push(...images.diagnostics);
-    if (hasErrors(diagnostics)) return 'stop';
-    const media = collectMediaAssets(course, images.images);
+  state.imagesEncoding = images;
+  diagnostics.push(...images.diagnostics);
+  if (hasErrors(diagnostics)) return 'stop';
+  const media = collectMediaAssets(course, images.images);
 
-    // A preview never talks to the learner services (no side effects).
-    const services = options.preview ? undefined : options.learnerServices;
-    const files = await bundleLocaleFiles(course, locales, theme, catalogs, services);
-    state.assets = { theme, catalogs, media, ...files, imagesEncoding: images };
-  } finally {
-    if (!state.assets) images.stop();
-  }
+  // A preview never talks to the learner services (no side effects).
+  const services = options.preview ? undefined : options.learnerServices;
+  const files = await bundleLocaleFiles(course, locales, theme, catalogs, services);
+  state.assets = { theme, catalogs, media, ...files };
 }
 
 /** Each locale's stylesheet and runtime, and the shared interactive script, named by content. */

@@ -9,7 +9,7 @@ import { need, type BuildState, type PhaseOutcome } from '../build-state.ts';
 
 export async function stageEncodedImages(state: BuildState): Promise<PhaseOutcome> {
   const assets = need(state, 'assets');
-  const { encoded, progress } = assets.imagesEncoding;
+  const { encoded, progress } = need(state, 'imagesEncoding');
   const report = state.options.onProgress;
   let finished = false;
   const problems = encoded.finally(() => (finished = true));

@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { sha256 } from '../../model/fingerprint.ts';
+import { inParallel } from '../../process/in-parallel.ts';
 import { manifestName, type FileEntry } from '../static-bundle/manifest.ts';
 import {
   DeployError,
@@ -309,26 +310,6 @@ async function carryOut(
     for (const key of batch) step(key);
   }
   for (const u of plan.uploads.filter((x) => x.phase === 'manifest')) await send(u);
-}
-
-/** Run `work` on every item, `limit` at a time; after a failure start no more, then throw it. */
-async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  let failed = false;
-  let failure: unknown;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const item = items[next++];
-      try {
-        await work(item);
-      } catch (error) {
-        if (!failed) failure = error;
-        failed = true;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failed) throw failure;
 }
 
 async function put(
