@@ -70,6 +70,24 @@ for (const kind of ['sqlite', 'postgres', 'mongodb'] as const) {
         expect((await record('ana', [view('r3')])).points).toBe(20);
       });
 
+      it('stores a one-event batch once, raced with itself and retried after', async () => {
+        await learner('hal', false);
+        const batch = [view('h1')];
+        const [one, two] = await Promise.all([record('hal', batch), record('hal', batch)]);
+        expect([...one.accepted, ...two.accepted]).toEqual(['h1']);
+        expect([...one.duplicates, ...two.duplicates]).toEqual(['h1']);
+        expect(await record('hal', batch)).toMatchObject({
+          accepted: [],
+          duplicates: ['h1'],
+          points: 10,
+        });
+        const stored = await payload.count({
+          collection: 'learner-events',
+          where: { learner: { equals: learners.hal.id } },
+        });
+        expect(stored.totalDocs).toBe(1);
+      });
+
       it('scores quiz attempts from the stored answer keys', async () => {
         const result = await record('ben', [
           {
