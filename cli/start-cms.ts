@@ -31,6 +31,11 @@ export interface StartOptions {
 
 const projectDir = path.resolve(import.meta.dirname, '..');
 const cmsDir = path.join(projectDir, 'cms');
+/**
+ * The getPayload cache key of this process's Payload instance, which also answers the learner API
+ * (serve-cms.ts): Next.js's bundle in the same process keeps its own under the default key.
+ */
+const payloadKey = 'polycourse-cli';
 const nextBin = () => createRequire(import.meta.url).resolve('next/dist/bin/next');
 
 /** Newest modification time under the folders the admin bundle is built from. */
@@ -152,7 +157,7 @@ async function prepareDatabase(
   const { getPayload } = await import('payload');
   const { polycourseConfig } = await import('../cms/payload.config.ts');
   // production: committed migrations run here
-  const payload = await getPayload({ config: polycourseConfig() });
+  const payload = await getPayload({ config: polycourseConfig(), key: payloadKey });
   try {
     const users = (await payload.count({ collection: 'users' })).totalDocs;
     if ((await payload.count({ collection: 'courses' })).totalDocs > 0) return { payload, users };
@@ -244,27 +249,20 @@ export async function startCms(options: StartOptions): Promise<number> {
   const { payload, seeded, users } = await prepareDatabase(options);
   const stopWatching = watchOrphanedPublishJobs(payload);
 
-  // Keep idle connections longer than Node's 5 s default: clients and proxies that reuse a
-  // connection just as the server drops it see "socket closed" errors.
-  const server = spawn(
-    process.execPath,
-    [
-      nextBin(),
-      'start',
-      cmsDir,
-      '--hostname',
-      host,
-      '--port',
-      String(options.port),
-      '--keepAliveTimeout',
-      '65000',
-    ],
-    { cwd: projectDir, env, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  const stop = () => {
-    server.kill('SIGTERM');
-  };
-  process.once('SIGINT', stop).once('SIGTERM', stop);
+  // Next.js in this process, the learner API answered before it (serve-cms.ts).
+  const { serveCms } = await import('../cms/serve-cms.ts');
+  const { polycourseConfig } = await import('../cms/payload.config.ts');
+  const cms = await serveCms({
+    dir: cmsDir,
+    host,
+    port: options.port,
+    config: polycourseConfig(),
+    payloadKey,
+  });
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => void cms.stop().finally(resolve);
+    process.once('SIGINT', stop).once('SIGTERM', stop);
+  });
   const base = env.PAYLOAD_PUBLIC_SERVER_URL;
   options.log(
     `\nPolycourse CMS: ${base}/admin  (listening on ` +
@@ -301,11 +299,11 @@ export async function startCms(options: StartOptions): Promise<number> {
       ),
     );
   }
-  return new Promise((resolve) =>
-    server.on('exit', (code) => {
-      stopWatching();
-      // On PostgreSQL the pool must be ended too, or the process never exits (closeDatabase).
-      void closeDatabase(payload).finally(() => resolve(code ?? 0));
-    }),
-  );
+  await stopped;
+  stopWatching();
+  await closeDatabase(payload);
+  // Next.js's Payload instance (inside its bundle, in this process) keeps its database pool and
+  // Redis connection open and has no way to close them from here: end the process, as `next start`
+  // does on a signal, once this side is closed and the server no longer listens.
+  process.exit(0);
 }

@@ -78,6 +78,9 @@ try {
         PAYLOAD_PUBLIC_SERVER_URL: url,
         // Replies show at once: the bench measures writing, not the moderation queue.
         POLYCOURSE_FORUM_HOLD_FIRST_POSTS: '0',
+        // The bench stands for a load balancer: X-Forwarded-For says which address each request is
+        // from, so per-address limits count many learners, not one.
+        POLYCOURSE_TRUSTED_PROXIES: '1',
         ...(redisUrl
           ? { REDIS_URL: redisUrl, POLYCOURSE_REDIS_PREFIX: redisPrefix }
           : { REDIS_URL: '' }),

@@ -72,8 +72,8 @@ function limiterFor(payload: Payload, name: LimitName): Promise<RateLimiterAbstr
 
 /**
  * The client's address for per-address limits: the one the nearest trusted proxy saw
- * (POLYCOURSE_TRUSTED_PROXIES proxies in front, e.g. 1 behind nginx with
- * `proxy_set_header X-Forwarded-For $remote_addr`), else the address Next.js recorded.
+ * (POLYCOURSE_TRUSTED_PROXIES proxies in front, e.g. 1 behind nginx), else the connection's, which
+ * serve-cms.ts appends to X-Forwarded-For (as a proxy does).
  */
 export function clientAddress(req: PayloadRequest): string {
   const hops = (req.headers.get('x-forwarded-for') ?? '')

@@ -6,6 +6,7 @@
  * answers under the pseudonymous key with their consent version, the data download, account
  * deletion, and the rate limit on sign-ups. Every refusal says what is wrong.
  */
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
 import { miniCourseWithConsent } from '../helpers/mini-course.ts';
@@ -49,7 +50,10 @@ describe('learner services on the real server', { timeout: 180_000 }, () => {
   };
 
   beforeAll(async () => {
-    cms = await startCmsServer(miniCourseWithConsent(), 'mini');
+    // The test stands for a proxy in front: X-Forwarded-For says where each request is from.
+    cms = await startCmsServer(miniCourseWithConsent(), 'mini', undefined, {
+      env: { POLYCOURSE_TRUSTED_PROXIES: '1' },
+    });
     const r = await api('users/login', {
       method: 'POST',
       body: JSON.stringify({ email: cms.admin.email, password: cms.admin.password }),
@@ -115,6 +119,37 @@ describe('learner services on the real server', { timeout: 180_000 }, () => {
     expect(await refuse({ username: 'big', password: 'x'.repeat(300_000) }, 413)).toMatch(
       /at most 262144/,
     );
+  });
+
+  it('refuses a body over 1 MiB before reading it, and keeps answering after', async () => {
+    // Headers only: the server answers from Content-Length, then closes that connection.
+    const refused = await new Promise<{ status?: number; connection?: string; text: string }>(
+      (resolve, reject) => {
+        const { hostname, port } = new URL(cms.url);
+        const req = http.request({
+          host: hostname,
+          port,
+          method: 'POST',
+          path: '/api/learner/sign-up',
+          headers: { 'content-type': 'application/json', 'content-length': 2_000_000 },
+        });
+        req.on('response', (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode, connection: res.headers.connection, text }),
+          );
+        });
+        req.on('error', reject);
+        req.flushHeaders();
+      },
+    );
+    expect(refused.status).toBe(413);
+    expect(refused.connection).toBe('close');
+    expect(JSON.parse(refused.text).errors[0].message).toBe(
+      'The request body is larger than 1048576 bytes; send less.',
+    );
+    expect((await api('learner/leaderboard?course=mini')).status).toBe(200);
   });
 
   it('locks an account after 5 wrong passwords, even for the right one', async () => {

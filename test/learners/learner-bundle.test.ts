@@ -47,6 +47,8 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
       env: {
         POLYCOURSE_LEARNER_SERVICES_URL: `http://127.0.0.1:${port}`,
         POLYCOURSE_ALLOWED_ORIGINS: `http://127.0.0.1:${partnerPort}`,
+        // The test stands for a proxy: X-Forwarded-For says which address a request is from.
+        POLYCOURSE_TRUSTED_PROXIES: '1',
       },
     });
     const r = await fetch(`${cms.url}/api/users/login`, {

@@ -68,6 +68,8 @@ describe.skipIf(available !== true)(
       database = await scratchPostgresDatabase(postgresUri, `polycourse_two_${process.pid}`);
       const env = {
         DATABASE_URI: database.uri,
+        // The test stands for the load balancer: X-Forwarded-For says where a request is from.
+        POLYCOURSE_TRUSTED_PROXIES: '1',
         ...(withRedis ? { REDIS_URL: redisUrl, POLYCOURSE_REDIS_PREFIX: redisPrefix } : {}),
       };
       a = await startCmsServer(miniCourseDir, 'mini', 480_000, { env });
