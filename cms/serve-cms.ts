@@ -31,8 +31,17 @@ export interface ServeCmsOptions {
   payloadKey: string;
 }
 
-/** Paths answered before Next.js. */
-const learnerApi = /^\/api\/learner(\/|\?|$)/;
+/**
+ * Is this a learner API request, answered before Next.js? Decided on the path as the fetch API
+ * will read it (`/api/learner/../users` is `/api/users`, which goes to Next.js).
+ */
+function isLearnerApi(req: http.IncomingMessage): boolean {
+  try {
+    return /^\/api\/learner(\/|$)/.test(new URL(req.url ?? '/', 'http://localhost').pathname);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The request as the fetch API sees it. The client's address is appended to X-Forwarded-For, as a
@@ -122,7 +131,7 @@ export async function serveCms(options: ServeCmsOptions): Promise<CmsServer> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
-    if (!learnerApi.test(req.url ?? '')) return void handle(req, res);
+    if (!isLearnerApi(req)) return void handle(req, res);
     answer(options, req, res).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
