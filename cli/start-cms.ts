@@ -251,12 +251,11 @@ export async function startCms(options: StartOptions): Promise<number> {
 
   // Next.js in this process, the learner API answered before it (serve-cms.ts).
   const { serveCms } = await import('../cms/serve-cms.ts');
-  const { polycourseConfig } = await import('../cms/payload.config.ts');
   const cms = await serveCms({
     dir: cmsDir,
     host,
     port: options.port,
-    config: polycourseConfig(),
+    config: Promise.resolve(payload.config),
     payloadKey,
   });
   const stopped = new Promise<void>((resolve) => {

@@ -5,9 +5,9 @@
  * Payload to any fetch-style server), with the same endpoints, access and rate limits.
  *
  * Why: the learner API carries a course's load (every learner's progress, the board), and Next.js's
- * work per request was most of its cost: the top 20 at ~940 req/s through Next.js against ~3,000
- * answered before it (docs/benchmarks.md). A front server on another port cost every other request
- * a hop; in one process there is none.
+ * work per request was most of its cost: the top 20 from memory at 280–940 req/s through Next.js,
+ * 1,800–2,060 answered here (docs/benchmarks.md, fifth run). A front server on another port cost
+ * every other request a hop; in one process there is none.
  *
  * The learner API runs on the Payload instance of this process (cached under its own key), not on
  * the one inside Next.js's bundle: they share the database (and Redis), as any two server processes
@@ -27,7 +27,7 @@ export interface ServeCmsOptions {
   host: string;
   port: number;
   config: Promise<SanitizedConfig>;
-  /** the getPayload cache key of this process's instance */
+  /** the getPayload cache key of this process's instance (already started with `config`) */
   payloadKey: string;
 }
 
