@@ -225,8 +225,11 @@ function listeningWarnings(host: string, configuredUrl: string | undefined): str
   return [];
 }
 
-/** Start the CMS; resolves when the server process ends (Ctrl+C stops both). */
-export async function startCms(options: StartOptions): Promise<number> {
+/**
+ * Start the CMS and serve until SIGINT or SIGTERM; then close and end the process (it never
+ * returns: see the end).
+ */
+export async function startCms(options: StartOptions): Promise<never> {
   const uri = process.env.DATABASE_URI ?? defaultDatabaseUri;
   const dataDir = path.resolve(projectDir, 'data');
   const host = options.host ?? '127.0.0.1';

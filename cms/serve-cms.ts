@@ -36,8 +36,11 @@ export interface ServeCmsOptions {
  * will read it (`/api/learner/../users` is `/api/users`, which goes to Next.js).
  */
 function isLearnerApi(req: http.IncomingMessage): boolean {
+  // Most requests (the admin, bundles) are told apart without parsing: no learner API path can
+  // start otherwise (dot segments and escapes come after `/api/`).
+  if (!req.url?.startsWith('/api/')) return false;
   try {
-    return /^\/api\/learner(\/|$)/.test(new URL(req.url ?? '/', 'http://localhost').pathname);
+    return /^\/api\/learner(\/|$)/.test(new URL(req.url, 'http://localhost').pathname);
   } catch {
     return false;
   }
@@ -60,7 +63,8 @@ export function fetchRequest(req: http.IncomingMessage, body?: Buffer): Request 
   return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
     method: req.method ?? 'GET',
     headers,
-    ...(body && { body: new Uint8Array(body) }),
+    // A view of the read body, not a copy (Buffer.concat's memory is an ArrayBuffer).
+    ...(body && { body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) }),
   });
 }
 
@@ -90,6 +94,10 @@ const tooLarge = JSON.stringify({
   errors: [{ message: `The request body is larger than ${maxBody} bytes; send less.` }],
 });
 
+const badHost = JSON.stringify({
+  errors: [{ message: "The Host header is not a host name and port; send the server's own." }],
+});
+
 async function answer(
   options: ServeCmsOptions,
   req: http.IncomingMessage,
@@ -103,9 +111,17 @@ async function answer(
     res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(tooLarge);
     return;
   }
+  let request: Request;
+  try {
+    request = fetchRequest(req, body);
+  } catch {
+    // Only the URL can fail: a Host header that is no host name (or port).
+    res.writeHead(400, { 'content-type': 'application/json' }).end(badHost);
+    return;
+  }
   const response = await handleEndpoints({
     config: options.config,
-    request: fetchRequest(req, body),
+    request,
     payloadInstanceCacheKey: options.payloadKey,
   });
   const headers: Record<string, string | string[]> = {};

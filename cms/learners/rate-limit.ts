@@ -2,7 +2,8 @@
  * Rate limits of the learner services (Payload 3 has none of its own), with rate-limiter-flexible:
  * counters in Redis when `REDIS_URL` is set, else in PostgreSQL when the CMS runs on it (one table;
  * both are shared by every server process behind a load balancer), else in memory on the embedded
- * SQLite server (one process). A refused request gets 429 with Retry-After.
+ * SQLite server (one process; shared by its Payload instances, see memoryLimiters). A refused
+ * request gets 429 with Retry-After.
  */
 import type { Payload, PayloadRequest } from 'payload';
 import {
@@ -35,6 +36,30 @@ export type LimitName = keyof typeof learnerRateLimits;
 
 const limiters = new WeakMap<Payload, Map<LimitName, Promise<RateLimiterAbstract>>>();
 
+/**
+ * Counters in memory belong to the process and its database, not to one Payload instance:
+ * `polycourse cms` runs two (its own for the learner API, serve-cms.ts, and the one in Next.js's
+ * bundle, a separate module graph), and a request that reaches the other must not find a fresh
+ * count. Kept on globalThis under a registered symbol, which both module graphs share.
+ */
+const memoryLimiters: Map<string, RateLimiterMemory> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('polycourse.memoryRateLimiters')
+] ??= new Map()) as Map<string, RateLimiterMemory>;
+
+function memoryLimiter(payload: Payload, name: LimitName): RateLimiterMemory {
+  const url = (payload.db as { clientConfig?: { url?: string } }).clientConfig?.url ?? '';
+  const key = `${name} ${url}`;
+  let limiter = memoryLimiters.get(key);
+  if (!limiter) {
+    limiter = new RateLimiterMemory({
+      keyPrefix: `polycourse_${name}`,
+      ...learnerRateLimits[name],
+    });
+    memoryLimiters.set(key, limiter);
+  }
+  return limiter;
+}
+
 function limiterFor(payload: Payload, name: LimitName): Promise<RateLimiterAbstract> {
   let byName = limiters.get(payload);
   if (!byName) limiters.set(payload, (byName = new Map()));
@@ -64,7 +89,7 @@ function limiterFor(payload: Payload, name: LimitName): Promise<RateLimiterAbstr
               (error?: unknown) => (error ? reject(error) : resolve(pg)),
             );
           })
-        : Promise.resolve(new RateLimiterMemory(opts));
+        : Promise.resolve(memoryLimiter(payload, name));
     byName.set(name, limiter);
   }
   return limiter;

@@ -52,15 +52,18 @@ export async function startCms(
   kind: 'sqlite' | 'postgres' | 'mongodb',
   /**
    * PostgreSQL: join the schema of an instance already started (a second server process on the
-   * same database); stopping the joining one leaves the schema to its owner.
+   * same database); stopping the joining one leaves the schema to its owner. SQLite: open this
+   * file, one another instance already made (a second instance in the same process).
    */
-  options: { joinSchema?: string } = {},
-): Promise<{ payload: Payload; schemaName: string; stop(): Promise<void> }> {
+  options: { joinSchema?: string; sqliteFile?: string } = {},
+): Promise<{ payload: Payload; schemaName: string; sqliteFile?: string; stop(): Promise<void> }> {
   const schemaName =
     options.joinSchema ?? `polycourse_test_${process.pid}_${Date.now().toString(36)}`;
+  const sqliteFile =
+    kind === 'sqlite' ? (options.sqliteFile ?? path.join(tempDir(), 'cms.db')) : undefined;
   const db =
     kind === 'sqlite'
-      ? databaseAdapter(`file:${path.join(tempDir(), 'cms.db')}`, { push: true })
+      ? databaseAdapter(`file:${sqliteFile}`, { push: true })
       : kind === 'postgres'
         ? databaseAdapter(postgresUri, { schemaName, push: true })
         : databaseAdapter(`${mongoUri!.replace(/\/[^/]*$/, '')}/${schemaName}`);
@@ -68,14 +71,15 @@ export async function startCms(
   // second fresh PostgreSQL schema would stay empty. Force the push of a fresh database; a joined
   // schema is there already.
   const forcePush = process.env.PAYLOAD_FORCE_DRIZZLE_PUSH;
-  if (!options.joinSchema) process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true';
+  if (!options.joinSchema && !options.sqliteFile) process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true';
   const payload = await getPayload({
     config: polycourseConfig({
       db,
       secret: 'test-secret-not-for-production',
       mediaDir: path.join(tempDir(), 'media'),
     }),
-    key: options.joinSchema ? `${schemaName}-joined-${Date.now()}` : schemaName,
+    key:
+      options.joinSchema || options.sqliteFile ? `${schemaName}-joined-${Date.now()}` : schemaName,
   }).finally(() => {
     if (forcePush === undefined) delete process.env.PAYLOAD_FORCE_DRIZZLE_PUSH;
     else process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = forcePush;
@@ -83,6 +87,7 @@ export async function startCms(
   return {
     payload,
     schemaName,
+    sqliteFile,
     async stop() {
       if (kind === 'postgres' && !options.joinSchema) {
         const client = new pg.Client({ connectionString: postgresUri });

@@ -121,35 +121,52 @@ describe('learner services on the real server', { timeout: 180_000 }, () => {
     );
   });
 
-  it('refuses a body over 1 MiB before reading it, and keeps answering after', async () => {
-    // Headers only: the server answers from Content-Length, then closes that connection.
-    const refused = await new Promise<{ status?: number; connection?: string; text: string }>(
+  /** One request as written, unnormalized (fetch would resolve `..` before sending). */
+  const raw = (method: string, path: string, headers: http.OutgoingHttpHeaders = {}) =>
+    new Promise<{ status?: number; headers: http.IncomingHttpHeaders; text: string }>(
       (resolve, reject) => {
         const { hostname, port } = new URL(cms.url);
-        const req = http.request({
-          host: hostname,
-          port,
-          method: 'POST',
-          path: '/api/learner/sign-up',
-          headers: { 'content-type': 'application/json', 'content-length': 2_000_000 },
-        });
+        const req = http.request({ host: hostname, port, method, path, headers });
         req.on('response', (res) => {
           let text = '';
           res.on('data', (chunk) => (text += chunk));
-          res.on('end', () =>
-            resolve({ status: res.statusCode, connection: res.headers.connection, text }),
-          );
+          res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text }));
         });
         req.on('error', reject);
         req.flushHeaders();
+        if (method === 'GET') req.end();
       },
     );
+
+  it('refuses a body over 1 MiB before reading it, and keeps answering after', async () => {
+    // Headers only: the server answers from Content-Length, then closes that connection.
+    const refused = await raw('POST', '/api/learner/sign-up', {
+      'content-type': 'application/json',
+      'content-length': 2_000_000,
+    });
     expect(refused.status).toBe(413);
-    expect(refused.connection).toBe('close');
+    expect(refused.headers.connection).toBe('close');
     expect(JSON.parse(refused.text).errors[0].message).toBe(
       'The request body is larger than 1048576 bytes; send less.',
     );
     expect((await api('learner/leaderboard?course=mini')).status).toBe(200);
+  });
+
+  it('answers only learner API paths before Next.js, as the path resolves', async () => {
+    const { token } = await signUp('pathfinder');
+    const bearer = { authorization: `Bearer ${token}` };
+    // Next.js marks what it answers; the learner API answered before it does not.
+    const board = await raw('GET', '/api/learner/leaderboard?course=mini', bearer);
+    expect(board.status).toBe(200);
+    expect(board.headers['x-powered-by']).toBeUndefined();
+    for (const path of ['/api/learner/../users', '/api/learner/%2e%2e/users']) {
+      const users = await raw('GET', path, bearer);
+      expect(users.headers['x-powered-by'], path).toMatch(/^Next\.js/);
+      expect(users.text, path).not.toMatch(/"email"/);
+    }
+    const badHost = await raw('GET', '/api/learner/leaderboard?course=mini', { host: 'a b' });
+    expect(badHost.status).toBe(400);
+    expect(JSON.parse(badHost.text).errors[0].message).toMatch(/Host header/);
   });
 
   it('locks an account after 5 wrong passwords, even for the right one', async () => {

@@ -232,13 +232,22 @@ for (const kind of ['sqlite', 'postgres', 'mongodb'] as const) {
   );
 }
 
-describe('rate limits on PostgreSQL are shared by every server process', async () => {
-  const available = await databaseAvailable('postgres');
+/**
+ * Rate limits are shared by every Payload instance on one database: PostgreSQL's table serves every
+ * server process, and on the embedded SQLite server the memory counters serve both instances of
+ * `polycourse cms` (its own and Next.js's, serve-cms.ts). Another database counts apart.
+ */
+describe.each(['postgres', 'sqlite'] as const)('rate limits on %s', async (kind) => {
+  const available = await databaseAvailable(kind);
   it.skipIf(available !== true)(
-    'two Payload instances count into one table',
+    'two Payload instances on one database count together',
     async () => {
-      const first = await startCms('postgres');
-      const second = await startCms('postgres', { joinSchema: first.schemaName });
+      const first = await startCms(kind);
+      const second = await startCms(kind, {
+        joinSchema: kind === 'postgres' ? first.schemaName : undefined,
+        sqliteFile: first.sqliteFile,
+      });
+      const elsewhere = await startCms(kind);
       try {
         const req = (payload: Payload) =>
           ({ payload, headers: new Headers() }) as unknown as PayloadRequest;
@@ -250,7 +259,9 @@ describe('rate limits on PostgreSQL are shared by every server process', async (
           ).toBeUndefined();
         expect((await overLimit(req(first.payload), 'signUp', key))?.status).toBe(429);
         expect((await overLimit(req(second.payload), 'signUp', key))?.status).toBe(429);
+        expect(await overLimit(req(elsewhere.payload), 'signUp', key)).toBeUndefined();
       } finally {
+        await elsewhere.stop();
         await second.stop();
         await first.stop();
       }
