@@ -10,6 +10,7 @@
 import crypto from 'node:crypto';
 import type { Access, CollectionConfig, Endpoint, PayloadRequest } from 'payload';
 import { hasRole, hiddenUnlessAdmin } from '../access/roles.ts';
+import { learnerBearer } from '../learners/learner-auth.ts';
 
 /** Whether the request comes from a signed-in learner. */
 export const isLearner = (req: PayloadRequest) => req.user?.collection === 'learners';
@@ -49,6 +50,8 @@ export const Learners: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 30 * 24 * 60 * 60,
+    // Learners' Bearer tokens in one small query, before Payload's own strategy (learner-auth.ts).
+    strategies: [learnerBearer],
   },
   graphQL: false,
   endpoints: [

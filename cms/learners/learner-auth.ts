@@ -1,0 +1,116 @@
+/**
+ * A learner's Bearer token checked with one small prepared query, before Payload's own strategy.
+ *
+ * Why: every learner API request signs in, and Payload's strategy (`local-jwt`) reads the whole
+ * learner through `payload.findByID` (the operation, its hooks and the sessions array, its SQL
+ * built by drizzle each time): on "my rank" that was most of the work (docs/benchmarks.md, sixth
+ * run). This one verifies the token as Payload does (the same secret, algorithm and auth version)
+ * and reads only what the endpoints use, joined to the token's session: a session ended by logout,
+ * by a newer sign-in's pruning or by deleting the account ends the token here too, as in Payload's.
+ *
+ * It answers only for learners' Bearer tokens on the SQL adapters (SQLite, PostgreSQL). For
+ * anything else (a staff token, a cookie, MongoDB) it returns no user and Payload's own strategy
+ * runs as before; a learner token it refuses is refused by Payload's too.
+ */
+import { and, eq, sql } from '@payloadcms/db-postgres/drizzle';
+import { decodeJwt, jwtVerify } from 'jose';
+import { JWT_AUTH_VERSION, type AuthStrategy, type Payload } from 'payload';
+
+/** The columns the learner endpoints read from `req.user` (LearnerRef, publicLearner). */
+interface LearnerRow {
+  id: number;
+  username: string | null;
+  email: string | null;
+  displayName: string | null;
+  leaderboard: boolean | null;
+  evaluationKey: string | null;
+}
+
+interface Prepared {
+  execute(values: { id: number; sid: string }): Promise<LearnerRow[]>;
+}
+
+/** What this file needs of Payload's drizzle adapters (@payloadcms/db-sqlite, db-postgres). */
+interface DrizzleAdapter {
+  name: string;
+  // drizzle's typed builders differ by dialect; both take the same calls used here.
+  drizzle: any;
+  tables: Record<string, any>;
+}
+
+const prepared = new WeakMap<Payload, Prepared | null>();
+
+/** The query, built once per Payload instance; null where the adapter is not a SQL one. */
+function learnerQuery(payload: Payload): Prepared | null {
+  let query = prepared.get(payload);
+  if (query !== undefined) return query;
+  const db = payload.db as unknown as Partial<DrizzleAdapter>;
+  const learners = db.tables?.learners;
+  const sessions = db.tables?.learners_sessions;
+  query =
+    (db.name === 'postgres' || db.name === 'sqlite') && db.drizzle && learners && sessions
+      ? (db.drizzle
+          .select({
+            id: learners.id,
+            username: learners.username,
+            email: learners.email,
+            displayName: learners.displayName,
+            leaderboard: learners.leaderboard,
+            evaluationKey: learners.evaluationKey,
+          })
+          .from(learners)
+          .innerJoin(sessions, eq(sessions._parentID, learners.id))
+          .where(
+            and(eq(learners.id, sql.placeholder('id')), eq(sessions.id, sql.placeholder('sid'))),
+          )
+          .limit(1)
+          // PostgreSQL names it (one plan per connection); SQLite ignores the name.
+          .prepare('polycourse_learner_session') as Prepared)
+      : null;
+  prepared.set(payload, query);
+  return query;
+}
+
+const keys = new WeakMap<Payload, Uint8Array>();
+const keyOf = (payload: Payload) => {
+  let key = keys.get(payload);
+  if (!key) keys.set(payload, (key = new TextEncoder().encode(payload.secret)));
+  return key;
+};
+
+export const learnerBearer: AuthStrategy = {
+  name: 'learner-bearer',
+  authenticate: async ({ headers, payload }) => {
+    const none = { user: null };
+    const authorization = headers.get('authorization');
+    if (!authorization?.startsWith('Bearer ')) return none;
+    const token = authorization.slice('Bearer '.length);
+    const collection = payload.collections.learners?.config;
+    if (!collection?.auth?.useSessions) return none;
+    let claims: ReturnType<typeof decodeJwt>;
+    try {
+      // Unverified first, only to leave staff tokens to Payload's strategy without a second check.
+      if (decodeJwt(token).collection !== 'learners') return none;
+      const verified = await jwtVerify(token, keyOf(payload));
+      if (verified.protectedHeader.authVersion !== JWT_AUTH_VERSION) return none;
+      claims = verified.payload;
+    } catch {
+      return none;
+    }
+    const { id, sid } = claims;
+    if (typeof id !== 'number' || typeof sid !== 'string') return none;
+    const query = learnerQuery(payload);
+    if (!query) return none;
+    const [row] = await query.execute({ id, sid });
+    if (!row) return none;
+    return {
+      user: {
+        ...row,
+        leaderboard: Boolean(row.leaderboard),
+        collection: 'learners',
+        _strategy: 'learner-bearer',
+        _sid: sid,
+      } as never,
+    };
+  },
+};
