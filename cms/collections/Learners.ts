@@ -20,7 +20,8 @@ const adminOrSelf: Access = ({ req }) =>
   hasRole(req, 'admin') ? true : isLearner(req) ? { id: { equals: req.user!.id } } : false;
 
 /**
- * Payload's routes that sign in with a cookie: closed for learners, with where to go instead.
+ * Payload's routes that set (or clear) the one `payload-token` cookie: closed for learners, with
+ * where to go instead.
  */
 const closed = (path: string): Endpoint => ({
   path,
@@ -31,8 +32,11 @@ const closed = (path: string): Endpoint => ({
         errors: [
           {
             message:
-              `Learners do not use /api/learners${path}: sign in with POST /api/learner/login, ` +
-              'which answers with a Bearer token and sets no cookie.',
+              path === '/logout'
+                ? 'Learners do not use /api/learners/logout (it clears the cookie of a staff ' +
+                  'session): sign out with POST /api/learner/logout and the Bearer token.'
+                : `Learners do not use /api/learners${path}: sign in with POST ` +
+                  '/api/learner/login, which answers with a Bearer token and sets no cookie.',
           },
         ],
       },
@@ -56,6 +60,7 @@ export const Learners: CollectionConfig = {
   graphQL: false,
   endpoints: [
     '/login',
+    '/logout',
     '/refresh-token',
     '/first-register',
     '/reset-password',

@@ -13,7 +13,13 @@
  * Rate limits: cms/learners/rate-limit.ts. Errors: `{ errors: [{ message }] }` with 400, 401, 403,
  * 404, 413 or 429.
  */
-import { LockedAuth, type Endpoint, type Payload, type PayloadRequest } from 'payload';
+import {
+  LockedAuth,
+  logoutOperation,
+  type Endpoint,
+  type Payload,
+  type PayloadRequest,
+} from 'payload';
 import { z } from 'zod';
 import { learnerLimits } from '../collections/Learners.ts';
 import {
@@ -172,6 +178,16 @@ export const learnerEndpoints: Endpoint[] = [
           return problem(req, 401, 'The username or the password is wrong.');
         throw error;
       }
+    },
+  },
+  {
+    // Ends this token's session on the server (other devices stay signed in); sets no cookie.
+    path: '/learner/logout',
+    method: 'post',
+    handler: async (req) => {
+      if (!signedInLearner(req)) return needsLearner(req);
+      await logoutOperation({ collection: req.payload.collections.learners, req });
+      return reply(req, { signedOut: true });
     },
   },
   {

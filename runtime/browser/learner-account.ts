@@ -168,9 +168,12 @@ function showAccount(s: Services, store: Store, send: () => Promise<void>, mount
       t('runtime.account.signOut'),
     ]);
     // On a shared device the next person must not send this learner's steps: signing out sends
-    // what waits first, then forgets it.
+    // what waits first, ends the session on the server (offline, the token is only forgotten
+    // here), then forgets it.
     signOut.addEventListener('click', async () => {
       await send();
+      const token = store.state.token;
+      if (token) await call(s, 'logout', { method: 'POST', token }).catch(() => undefined);
       store.update((st) => ({ ...st, token: undefined, name: undefined, queue: [], sent: [] }));
     });
     return [

@@ -86,15 +86,31 @@ describe('learner services on the real server', { timeout: 180_000 }, () => {
     const me = await api('learner/me', { bearer: (await login.json()).token });
     expect((await me.json()).learner.username).toBe('amani');
     // Payload's own cookie-setting routes of the collection are closed, saying where to go.
-    for (const route of ['login', 'first-register', 'refresh-token']) {
+    for (const route of ['login', 'first-register', 'refresh-token', 'logout']) {
       const closed = await post(`learners/${route}`, {
         username: 'amani',
         password: 'pw-amani-123',
       });
       expect(closed.status, route).toBe(404);
-      expect(await errorOf(closed)).toMatch(/sign in with POST \/api\/learner\/login/);
+      expect(await errorOf(closed)).toMatch(/(sign in|sign out) with POST \/api\/learner\/log/);
       expect(closed.headers.get('set-cookie')).toBeNull();
     }
+  });
+
+  it('signing out ends that token on the server; other devices stay signed in', async () => {
+    const { token: phone } = await signUp('twodevices');
+    const laptop = (
+      await (
+        await post('learner/login', { username: 'twodevices', password: 'pw-twodevices-123' })
+      ).json()
+    ).token;
+    const out = await post('learner/logout', {}, phone);
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toBeNull();
+    expect(await out.json()).toEqual({ signedOut: true });
+    expect((await api('learner/me', { bearer: phone })).status).toBe(401);
+    expect((await post('learner/logout', {}, phone)).status).toBe(401);
+    expect((await api('learner/me', { bearer: laptop })).status).toBe(200);
   });
 
   it('refuses bad sign-ups, naming the field', async () => {

@@ -147,9 +147,21 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
       .toEqual([expect.stringMatching(/^1st\s+Tester\s+30$/)]);
     await expect.poll(() => board.innerText()).toContain('You are 1st of 1.');
     expect(await axeViolations(page)).toEqual([]);
-    // Signing out on a shared device: the form is back and nothing of theirs waits to be sent.
+    // Signing out on a shared device: the form is back, nothing of theirs waits to be sent, and
+    // the token no longer signs in on the server.
+    const token = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('polycourse:mini:services')!).token,
+    );
+    const learnerMe = () =>
+      fetch(`${cms.url}/api/learner/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await learnerMe()).status).toBe(200);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.locator('#account-username').waitFor();
+    expect((await learnerMe()).status).toBe(401);
+    // The staff session on this origin is untouched.
+    expect((await context.cookies()).find((c) => c.name === 'payload-token')?.value).toBe(
+      staffCookie,
+    );
     const kept = await page.evaluate(() =>
       JSON.parse(localStorage.getItem('polycourse:mini:services')!),
     );
