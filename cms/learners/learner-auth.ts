@@ -15,6 +15,7 @@
 import { and, eq, sql } from '@payloadcms/db-postgres/drizzle';
 import { decodeJwt, jwtVerify } from 'jose';
 import { JWT_AUTH_VERSION, type AuthStrategy, type Payload } from 'payload';
+import { prepared, type Prepared } from './sql-statements.ts';
 
 /** The columns the learner endpoints read from `req.user` (LearnerRef, publicLearner). */
 interface LearnerRow {
@@ -26,50 +27,25 @@ interface LearnerRow {
   evaluationKey: string | null;
 }
 
-interface Prepared {
-  execute(values: { id: number; sid: string }): Promise<LearnerRow[]>;
-}
-
-/** What this file needs of Payload's drizzle adapters (@payloadcms/db-sqlite, db-postgres). */
-interface DrizzleAdapter {
-  name: string;
-  // drizzle's typed builders differ by dialect; both take the same calls used here.
-  drizzle: any;
-  tables: Record<string, any>;
-}
-
-const prepared = new WeakMap<Payload, Prepared | null>();
-
-/** The query, built once per Payload instance; null where the adapter is not a SQL one. */
-function learnerQuery(payload: Payload): Prepared | null {
-  let query = prepared.get(payload);
-  if (query !== undefined) return query;
-  const db = payload.db as unknown as Partial<DrizzleAdapter>;
-  const learners = db.tables?.learners;
-  const sessions = db.tables?.learners_sessions;
-  query =
-    (db.name === 'postgres' || db.name === 'sqlite') && db.drizzle && learners && sessions
-      ? (db.drizzle
-          .select({
-            id: learners.id,
-            username: learners.username,
-            email: learners.email,
-            displayName: learners.displayName,
-            leaderboard: learners.leaderboard,
-            evaluationKey: learners.evaluationKey,
-          })
-          .from(learners)
-          .innerJoin(sessions, eq(sessions._parentID, learners.id))
-          .where(
-            and(eq(learners.id, sql.placeholder('id')), eq(sessions.id, sql.placeholder('sid'))),
-          )
-          .limit(1)
-          // PostgreSQL names it (one plan per connection); SQLite ignores the name.
-          .prepare('polycourse_learner_session') as Prepared)
-      : null;
-  prepared.set(payload, query);
-  return query;
-}
+/** The learner with the token's session, if the session is still on the account. */
+const learnerQuery = (payload: Payload) =>
+  prepared(payload, 'polycourse_learner_session', ({ drizzle, tables }, name) => {
+    const { learners, learners_sessions: sessions } = tables;
+    return drizzle
+      .select({
+        id: learners.id,
+        username: learners.username,
+        email: learners.email,
+        displayName: learners.displayName,
+        leaderboard: learners.leaderboard,
+        evaluationKey: learners.evaluationKey,
+      })
+      .from(learners)
+      .innerJoin(sessions, eq(sessions._parentID, learners.id))
+      .where(and(eq(learners.id, sql.placeholder('id')), eq(sessions.id, sql.placeholder('sid'))))
+      .limit(1)
+      .prepare(name) as Prepared<{ id: number; sid: string }, LearnerRow>;
+  });
 
 const keys = new WeakMap<Payload, Uint8Array>();
 const keyOf = (payload: Payload) => {

@@ -20,6 +20,7 @@ import {
 import { scoreQuiz } from '../../runtime/logic/scoring.ts';
 import { publishedCourseRules, type CourseRules } from './course-rules.ts';
 import { moveOnBoards } from './redis-boards.ts';
+import { insertEvent, insertScore, readScore, writeScore, type ScoreRow } from './progress-sql.ts';
 
 const eventId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and -, at most 64');
 const unit = z.string().max(201);
@@ -266,7 +267,7 @@ export async function recordEvents(
       };
     }
     try {
-      await payload.db.create({ collection: 'learner-events', data, returning: false });
+      await insertEvent(payload, data);
       result.accepted.push(e.id);
       stored.push(data as unknown as StoredEvent);
     } catch (error) {
@@ -336,22 +337,6 @@ async function storeQuestionnaire(
   }
 }
 
-/** A learner's row of `learner-scores`, as the adapter reads it. */
-interface ScoreRow {
-  id: string | number;
-  learner: string | number;
-  courseId: string;
-  points: number;
-  week?: string | null;
-  weekBase?: number | null;
-  weekPoints?: number | null;
-  listed?: boolean | null;
-  locale?: string | null;
-  progress?: ProgressState | null;
-  lastAt?: string | null;
-  revision?: number | null;
-}
-
 /**
  * The learner's points in the course after the events just stored. Incremental: the progress kept
  * on the score row plus the new events, when they all happened at or after the last one it counted
@@ -361,10 +346,10 @@ interface ScoreRow {
  *
  * The row is written only if its revision is still the one read (one atomic UPDATE … WHERE): when
  * another request or process changed it meanwhile, the points are recomputed from every event and
- * written again. Payload's database adapter is used directly here, not `payload.update`: the
- * operation adds a transaction, a document-lock check and re-reads per write, 16 SQL statements for
- * a quiz attempt against 3 (`npm run bench:learner-writes`); the board hook it would run is called
- * below.
+ * written again. The rows are read and written with prepared statements (progress-sql.ts), not
+ * `payload.update`: the operation adds a transaction, a document-lock check and re-reads per write,
+ * 16 SQL statements for a quiz attempt against 3 (`npm run bench:learner-writes`); the board hook
+ * it would run is called below.
  */
 async function updateScore(
   payload: Payload,
@@ -378,11 +363,9 @@ async function updateScore(
   const byTime = (a: StoredEvent, b: StoredEvent) => a.at.localeCompare(b.at);
   const newest = added.reduce<string | undefined>((m, e) => (m && m > e.at ? m : e.at), undefined);
   for (let attempt = 0; ; attempt++) {
-    const row = (await payload.db.findOne({
-      collection: 'learner-scores',
-      where: mine,
-    })) as ScoreRow | null;
-    const kept = row?.progress?.version === 1 ? row.progress : undefined;
+    const row = await readScore(payload, learner.id, batch.course);
+    const progress = row?.progress as ProgressState | null | undefined;
+    const kept = progress?.version === 1 ? progress : undefined;
     if (kept && !added.length) return summarize(rules.outline, kept);
     const keptUntil = row?.lastAt ? new Date(row.lastAt).toISOString() : '';
     let state: ProgressState;
@@ -427,22 +410,10 @@ async function updateScore(
       updatedAt: now.toISOString(),
     };
     let written: Omit<ScoreRow, 'id'> | null;
-    if (row) {
-      const unchanged: Where = {
-        id: { equals: row.id },
-        ...(row.revision == null
-          ? { revision: { exists: false } }
-          : { revision: { equals: row.revision } }),
-      };
-      written = (await payload.db.updateOne({
-        collection: 'learner-scores',
-        where: unchanged,
-        data,
-        options: { atomic: true },
-      })) as unknown as ScoreRow | null;
-    } else {
+    if (row) written = await writeScore(payload, row, data);
+    else {
       try {
-        await payload.db.create({ collection: 'learner-scores', data, returning: false });
+        await insertScore(payload, data);
         written = data;
       } catch (error) {
         // Another request stored the learner's first row meanwhile: read it and count again.

@@ -101,6 +101,79 @@ for (const kind of ['sqlite', 'postgres', 'mongodb'] as const) {
         expect(result.points).toBe(15);
       });
 
+      it("writes rows that read back as Payload's adapter's own", async () => {
+        // The same event of each kind stored by recordEvents (prepared statements on SQL) and by
+        // Payload's adapter, then both read through Payload.
+        await learner('ida', false);
+        await record('ida', [
+          view('i1'),
+          {
+            id: 'i2',
+            type: 'quiz-attempt',
+            unit: 'basics/basics-quiz',
+            answers: { q1: ['b'], q3: ['true'] },
+          },
+          { id: 'i3', type: 'challenge-done', unit: 'basics/basics-challenge', done: true },
+        ]);
+        const events = async () =>
+          (
+            await payload.find({
+              collection: 'learner-events',
+              where: { learner: { equals: learners.ida.id } },
+              sort: 'eventId',
+              depth: 0,
+              limit: 0,
+            })
+          ).docs as unknown as Record<string, unknown>[];
+        const ours = await events();
+        expect(ours.map((e) => e.eventId)).toEqual(['i1', 'i2', 'i3']);
+        for (const e of ours) {
+          const { id, createdAt, updatedAt, eventId, ...data } = e;
+          await payload.db.create({
+            collection: 'learner-events',
+            data: { ...data, eventId: `${eventId}-adapter` },
+            returning: false,
+          });
+        }
+        const all = await events();
+        for (const e of ours) {
+          const theirs = all.find((x) => x.eventId === `${e.eventId}-adapter`)!;
+          const strip = ({ id, eventId, createdAt, updatedAt, ...rest }: Record<string, unknown>) =>
+            rest;
+          expect(strip(e), String(e.eventId)).toEqual(strip(theirs));
+          expect(Object.keys(e).sort()).toEqual(Object.keys(theirs).sort());
+          expect(new Date(String(e.createdAt)).getTime()).toBeGreaterThan(Date.now() - 60_000);
+        }
+        const base = { learner: learners.ida.id, courseId: 'mini', locale: 'en' };
+        expect(ours[0]).toMatchObject({
+          ...base,
+          type: 'unit-viewed',
+          unit: 'basics/first-lesson',
+        });
+        expect(ours[1]).toMatchObject({
+          ...base,
+          type: 'quiz-attempt',
+          answers: { q1: ['b'], q3: ['true'] },
+          correct: 2,
+          total: 5,
+          passed: false,
+        });
+        expect(ours[2]).toMatchObject({ ...base, type: 'challenge-done', done: true });
+        for (const e of ours) expect(new Date(String(e.at)).toISOString()).toBe(e.at);
+        // The score row, read through Payload, is what was written.
+        const [score] = (
+          await payload.find({
+            collection: 'learner-scores',
+            where: { learner: { equals: learners.ida.id } },
+            depth: 0,
+          })
+        ).docs as unknown as Record<string, unknown>[];
+        expect(score).toMatchObject({ courseId: 'mini', locale: 'en', listed: false, revision: 1 });
+        expect(typeof score.points).toBe('number');
+        expect(score.progress).toMatchObject({ version: 1 });
+        expect(new Date(String(score.lastAt)).toISOString()).toBe(score.lastAt);
+      });
+
       it('orders the board, shares ranks on ties, lists only who opted in', async () => {
         await record('cai', [view('c1'), view('c2', 'basics/second-lesson')]);
         await record('dee', [view('d1')]);
