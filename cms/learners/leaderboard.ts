@@ -6,6 +6,7 @@
 import type { Payload, Where } from 'payload';
 import { weekOf } from './record-events.ts';
 import { boardKey, rankFromBoards } from './redis-boards.ts';
+import { readScore } from './progress-sql.ts';
 
 export const boardSize = 20;
 
@@ -88,11 +89,15 @@ export async function rankOf(
   q: BoardQuery,
   now = new Date(),
 ): Promise<{ rank: number; points: number; of: number } | { rank: null; reason: string }> {
-  // The learner's own row, one indexed read through the adapter (a read on every "my rank").
-  const mine = (await payload.db.findOne({
-    collection: 'learner-scores',
-    where: { ...boardWhere(q, now), learner: { equals: learnerId } },
-  })) as { points: number; weekPoints?: number } | null;
+  // The learner's own row in the course, one prepared indexed read (a read on every "my rank"),
+  // then the board's conditions (those of boardWhere).
+  const row = await readScore(payload, learnerId, q.course);
+  const mine =
+    row?.listed &&
+    (!q.locale || row.locale === q.locale) &&
+    (q.period !== 'week' || row.week === weekOf(now))
+      ? row
+      : undefined;
   if (!mine) return { rank: null, reason: 'not on this board (not taking part, or no points yet)' };
   const field = pointsField(q);
   const points = (field === 'points' ? mine.points : mine.weekPoints) ?? 0;
