@@ -133,13 +133,25 @@ export async function rankFromBoards(
 ): Promise<{ above: number; of: number } | undefined> {
   const redis = redisFor(payload);
   if (!redis) return undefined;
+  // Whether the set is filled and both counts in one round trip (a "my rank" on every page).
+  const counts = async () => {
+    const replies = await redis
+      .pipeline()
+      .exists(`${key}:filled`)
+      .zcount(key, `(${points}`, '+inf')
+      .zcard(key)
+      .exec();
+    const [filled, above, of] = (replies ?? []).map(([error, value]) => {
+      if (error) throw error;
+      return value as number;
+    });
+    return filled ? { above, of } : undefined;
+  };
   try {
+    const counted = await counts();
+    if (counted) return counted;
     if (!(await boardReady(payload, redis, key, where, field))) return undefined;
-    const [above, of] = await Promise.all([
-      redis.zcount(key, `(${points}`, '+inf'),
-      redis.zcard(key),
-    ]);
-    return { above, of };
+    return await counts();
   } catch (error) {
     payload.logger.warn(`Rank counted in the database: ${(error as Error).message}`);
     return undefined;

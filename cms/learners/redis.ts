@@ -20,6 +20,8 @@ export function redisFor(payload: Payload): Redis | undefined {
         commandTimeout: 2000,
         maxRetriesPerRequest: 1,
         lazyConnect: false,
+        // Commands of the same tick (many requests' rate limits and ranks) go in one write.
+        enableAutoPipelining: true,
       })
     : undefined;
   // An unreachable Redis is reported once per outage, not on every request (ioredis retries).
