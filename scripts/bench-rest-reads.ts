@@ -72,9 +72,13 @@ try {
       errors: result.errors,
     };
     results.push(row);
+    // The aim (#17) is for the course, module and unit reads at the default depth.
+    const aimed = name.includes('depth default');
+    const met = row.requestsPerSecond >= 200 && row.p99Ms <= 250 && !row.non2xx && !row.errors;
     say(
       `${name}: ${row.requestsPerSecond} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms` +
-        (row.non2xx || row.errors ? ` (${row.non2xx} non-2xx, ${row.errors} errors)` : ''),
+        (row.non2xx || row.errors ? ` (${row.non2xx} non-2xx, ${row.errors} errors)` : '') +
+        (aimed ? ` (aim ≥ 200 req/s, p99 ≤ 250 ms: ${met ? 'met' : 'not met'})` : ''),
     );
   }
   const load = os.loadavg().map((l) => Number(l.toFixed(2)));

@@ -28,3 +28,14 @@ bash "$BENCH/run-peers.sh" --runs "$RUNS" --peers "x,$PEERS" "${args[@]}" | tee 
 node "$ROOT/scripts/bench-build-aims.mjs"
 # A learner's first visit (#17: ≤ 150 KB on the wire), on the demo course and the held-out corpus.
 npx tsx "$ROOT/scripts/bench-first-visit.ts"
+# The author's loop (#17): a build with nothing to do (≤ 0.3 s), and a saved lesson in the open page
+# (≤ 200 ms) beside VitePress's and Astro's dev servers on one corpus of the shared generator.
+node "$ROOT/scripts/bench-no-change.mjs"
+DEV_CORPUS="${PEER_BENCH_HOME:-/tmp/peer-bench}/dev-corpus"
+[ -d "$DEV_CORPUS" ] || node "$BENCH/gen-corpus.mjs" --modules 4 --lessons 10 --out "$DEV_CORPUS" >&2
+node "$ROOT/scripts/bench-dev.mjs" --corpus "$DEV_CORPUS"
+# Publishing from the CMS after a one-lesson edit (≤ 5 s), and course reads over REST at the default
+# depth (≥ 200 req/s, p99 ≤ 250 ms) on the embedded SQLite and on PostgreSQL.
+npx tsx "$ROOT/scripts/bench-cms-publish.ts"
+npx tsx "$ROOT/scripts/bench-rest-reads.ts"
+npx tsx "$ROOT/scripts/bench-rest-reads.ts" --postgres
