@@ -5,7 +5,7 @@
  */
 import type { Payload, Where } from 'payload';
 import { weekOf } from './record-events.ts';
-import { boardKey, rankFromBoards } from './redis-boards.ts';
+import { boardKey, placeOnBoard, rankFromBoards } from './redis-boards.ts';
 import { readScore } from './progress-sql.ts';
 
 export const boardSize = 20;
@@ -89,8 +89,12 @@ export async function rankOf(
   q: BoardQuery,
   now = new Date(),
 ): Promise<{ rank: number; points: number; of: number } | { rank: null; reason: string }> {
-  // The learner's own row in the course, one prepared indexed read (a read on every "my rank"),
-  // then the board's conditions (those of boardWhere).
+  const key = boardKey(q.course, q.period, weekOf(now), q.locale);
+  // With Redis, the learner's points and place in the board's set, at one moment.
+  const placed = await placeOnBoard(payload, key, learnerId);
+  if (placed) return { rank: placed.above + 1, points: placed.points, of: placed.of };
+  // Else the learner's own row in the course, one prepared indexed read, then the board's
+  // conditions (those of boardWhere).
   const row = await readScore(payload, learnerId, q.course);
   const mine =
     row?.listed &&
@@ -103,7 +107,6 @@ export async function rankOf(
   const points = (field === 'points' ? mine.points : mine.weekPoints) ?? 0;
   if (points <= 0) return { rank: null, reason: 'no points on this board yet' };
   const where = boardWhere(q, now);
-  const key = boardKey(q.course, q.period, weekOf(now), q.locale);
   const counted = await rankFromBoards(payload, key, where, field, points);
   if (counted) return { rank: counted.above + 1, points, of: counted.of };
   const [above, of] = await Promise.all([

@@ -12,6 +12,7 @@
  * anything else (a staff token, a cookie, MongoDB) it returns no user and Payload's own strategy
  * runs as before; a learner token it refuses is refused by Payload's too.
  */
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { and, eq, sql } from '@payloadcms/db-postgres/drizzle';
 import { decodeJwt, jwtVerify } from 'jose';
 import { JWT_AUTH_VERSION, type AuthStrategy, type Payload } from 'payload';
@@ -47,10 +48,11 @@ const learnerQuery = (payload: Payload) =>
       .prepare(name) as Prepared<{ id: number; sid: string }, LearnerRow>;
   });
 
-const keys = new WeakMap<Payload, Uint8Array>();
+/** Payload's signing key (its secret's bytes, as Payload signs), made once: jose takes it as is. */
+const keys = new WeakMap<Payload, KeyObject>();
 const keyOf = (payload: Payload) => {
   let key = keys.get(payload);
-  if (!key) keys.set(payload, (key = new TextEncoder().encode(payload.secret)));
+  if (!key) keys.set(payload, (key = createSecretKey(new TextEncoder().encode(payload.secret))));
   return key;
 };
 

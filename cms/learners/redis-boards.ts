@@ -121,6 +121,42 @@ async function boardReady(
 }
 
 /**
+ * placeOnBoard's script. Its two keys are in different hash slots: on a Redis Cluster it fails
+ * (CROSSSLOT) and ranks are read from the database; docs/scaling.md asks for one Redis.
+ */
+const placeScript = `
+if redis.call('EXISTS', KEYS[2]) == 0 then return false end
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not score then return false end
+return { score, redis.call('ZCOUNT', KEYS[1], '(' .. score, '+inf'), redis.call('ZCARD', KEYS[1]) }
+`;
+
+/**
+ * A learner's points on a board and rank, from its set alone, in one round trip (a Lua script: the
+ * set's filled mark, the learner's score, how many have more and how many have any, read at one
+ * moment). Undefined when Redis is not configured, the set is not filled, the learner is not in it
+ * (not listed, no points) or Redis fails: the caller reads the database.
+ */
+export async function placeOnBoard(
+  payload: Payload,
+  key: string,
+  learner: string | number,
+): Promise<{ points: number; above: number; of: number } | undefined> {
+  const redis = redisFor(payload);
+  if (!redis) return undefined;
+  try {
+    const reply = (await redis.eval(placeScript, 2, key, `${key}:filled`, String(learner))) as
+      (string | number)[] | null;
+    if (!reply) return undefined;
+    const [points, above, of] = reply;
+    return { points: Number(points), above: Number(above), of: Number(of) };
+  } catch (error) {
+    payload.logger.warn(`Rank read from the database: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/**
  * A learner's rank from the sets: 1 + how many have more points, and how many have any; undefined
  * when Redis is not configured, not ready or failing (the caller counts in the database).
  */

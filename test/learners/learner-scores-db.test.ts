@@ -15,7 +15,7 @@ import { miniCourse } from '../helpers/mini-course.ts';
 import { importCourse } from '../../cms/course-exchange/import-course.ts';
 import { recordEvents, weekOf, type LearnerRef } from '../../cms/learners/record-events.ts';
 import { rankOf, topLearners, type BoardQuery } from '../../cms/learners/leaderboard.ts';
-import { boardKey } from '../../cms/learners/redis-boards.ts';
+import { boardKey, placeOnBoard } from '../../cms/learners/redis-boards.ts';
 import { addReply, createThread, readThread } from '../../cms/learners/forums.ts';
 import { overLimit, learnerRateLimits } from '../../cms/learners/rate-limit.ts';
 
@@ -450,6 +450,13 @@ describe('with Redis: ranks from sorted sets, shared limits, database as fallbac
         '10',
       ]);
       expect(await redis.zscore(all, String(learners.eve.id))).toBeNull();
+      // A rank is read from the set alone (points, place and size in one call), not the database.
+      expect(await placeOnBoard(payload, all, learners.ana.id)).toEqual({
+        points: 20,
+        above: 1,
+        of: 4,
+      });
+      expect(await placeOnBoard(payload, all, learners.eve.id)).toBeUndefined();
       // Ben leaves the board, Cai's score goes (an account deleted): both leave the sets at once.
       await payload.update({
         collection: 'learner-scores',
