@@ -6,7 +6,7 @@
 import type { Payload, Where } from 'payload';
 import { weekOf } from './record-events.ts';
 import { boardKey, placeOnBoard, rankFromBoards } from './redis-boards.ts';
-import { readScore } from './progress-sql.ts';
+import { readScore, type ScoreRow } from './progress-sql.ts';
 
 export const boardSize = 20;
 
@@ -22,14 +22,23 @@ export interface BoardEntry {
   points: number;
 }
 
-function boardWhere(q: BoardQuery, now: Date): Where {
-  return {
-    courseId: { equals: q.course },
-    listed: { equals: true },
-    ...(q.locale ? { locale: { equals: q.locale } } : {}),
-    ...(q.period === 'week' ? { week: { equals: weekOf(now) } } : {}),
-  };
+/**
+ * Who is on a board: the one list of conditions that both the database's query (boardWhere) and a
+ * check of one score row (onBoard) come from.
+ */
+function boardConditions(q: BoardQuery, week: string) {
+  const conditions: [keyof ScoreRow, string | boolean][] = [
+    ['courseId', q.course],
+    ['listed', true],
+  ];
+  if (q.locale) conditions.push(['locale', q.locale]);
+  if (q.period === 'week') conditions.push(['week', week]);
+  return conditions;
 }
+const boardWhere = (q: BoardQuery, now: Date): Where =>
+  Object.fromEntries(boardConditions(q, weekOf(now)).map(([f, v]) => [f, { equals: v }]));
+const onBoard = (row: ScoreRow, q: BoardQuery, week: string) =>
+  boardConditions(q, week).every(([f, v]) => row[f] === v);
 
 const pointsField = (q: BoardQuery) => (q.period === 'week' ? 'weekPoints' : 'points');
 
@@ -89,20 +98,15 @@ export async function rankOf(
   q: BoardQuery,
   now = new Date(),
 ): Promise<{ rank: number; points: number; of: number } | { rank: null; reason: string }> {
-  const key = boardKey(q.course, q.period, weekOf(now), q.locale);
+  const week = weekOf(now);
+  const key = boardKey(q.course, q.period, week, q.locale);
   // With Redis, the learner's points and place in the board's set, at one moment.
   const placed = await placeOnBoard(payload, key, learnerId);
   if (placed) return { rank: placed.above + 1, points: placed.points, of: placed.of };
-  // Else the learner's own row in the course, one prepared indexed read, then the board's
-  // conditions (those of boardWhere).
-  const row = await readScore(payload, learnerId, q.course);
-  const mine =
-    row?.listed &&
-    (!q.locale || row.locale === q.locale) &&
-    (q.period !== 'week' || row.week === weekOf(now))
-      ? row
-      : undefined;
-  if (!mine) return { rank: null, reason: 'not on this board (not taking part, or no points yet)' };
+  // Else the learner's own row in the course (one prepared indexed read), if it is on the board.
+  const mine = await readScore(payload, learnerId, q.course);
+  if (!mine || !onBoard(mine, q, week))
+    return { rank: null, reason: 'not on this board (not taking part, or no points yet)' };
   const field = pointsField(q);
   const points = (field === 'points' ? mine.points : mine.weekPoints) ?? 0;
   if (points <= 0) return { rank: null, reason: 'no points on this board yet' };

@@ -69,7 +69,7 @@ export const learnerBearer: AuthStrategy = {
     try {
       // Unverified first, only to leave staff tokens to Payload's strategy without a second check.
       if (decodeJwt(token).collection !== 'learners') return none;
-      const verified = await jwtVerify(token, keyOf(payload));
+      const verified = await jwtVerify(token, keyOf(payload), { algorithms: ['HS256'] });
       if (verified.protectedHeader.authVersion !== JWT_AUTH_VERSION) return none;
       claims = verified.payload;
     } catch {

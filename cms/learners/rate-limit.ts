@@ -11,6 +11,7 @@ import {
   RateLimiterPostgres,
   RateLimiterRedis,
   RateLimiterRes,
+  type IRateLimiterOptions,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import { redisFor } from './redis.ts';
@@ -46,17 +47,11 @@ const memoryLimiters: Map<string, RateLimiterMemory> = ((globalThis as Record<sy
   Symbol.for('polycourse.memoryRateLimiters')
 ] ??= new Map()) as Map<string, RateLimiterMemory>;
 
-function memoryLimiter(payload: Payload, name: LimitName): RateLimiterMemory {
+function memoryLimiter(payload: Payload, opts: IRateLimiterOptions): RateLimiterMemory {
   const url = (payload.db as { clientConfig?: { url?: string } }).clientConfig?.url ?? '';
-  const key = `${name} ${url}`;
+  const key = `${opts.keyPrefix} ${url}`;
   let limiter = memoryLimiters.get(key);
-  if (!limiter) {
-    limiter = new RateLimiterMemory({
-      keyPrefix: `polycourse_${name}`,
-      ...learnerRateLimits[name],
-    });
-    memoryLimiters.set(key, limiter);
-  }
+  if (!limiter) memoryLimiters.set(key, (limiter = new RateLimiterMemory(opts)));
   return limiter;
 }
 
@@ -89,7 +84,7 @@ function limiterFor(payload: Payload, name: LimitName): Promise<RateLimiterAbstr
               (error?: unknown) => (error ? reject(error) : resolve(pg)),
             );
           })
-        : Promise.resolve(memoryLimiter(payload, name));
+        : Promise.resolve(memoryLimiter(payload, opts));
     byName.set(name, limiter);
   }
   return limiter;

@@ -111,6 +111,12 @@ describe('learner services on the real server', { timeout: 180_000 }, () => {
     expect((await api('learner/me', { bearer: phone })).status).toBe(401);
     expect((await post('learner/logout', {}, phone)).status).toBe(401);
     expect((await api('learner/me', { bearer: laptop })).status).toBe(200);
+    // A staff token is no learner's: refused, and the staff session is not ended.
+    const staff = await api('learner/logout', { method: 'POST', staff: staffToken });
+    expect(staff.status).toBe(401);
+    expect(staff.headers.get('set-cookie')).toBeNull();
+    const me = await (await api('users/me', { staff: staffToken })).json();
+    expect(me.user?.email).toBe(cms.admin.email);
   });
 
   it('refuses bad sign-ups, naming the field', async () => {
