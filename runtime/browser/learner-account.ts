@@ -6,7 +6,14 @@
  * leaderboard, sign out), whether everything is sent, the top 20 and the learner's own rank.
  * Progress on the device stays the source of what the pages show; the server scores on its own.
  */
-import { acknowledge, enqueue, nextBatch, refusedEvents } from '../logic/sync-queue.ts';
+import {
+  acknowledge,
+  claim,
+  enqueue,
+  holdUnclaimed,
+  nextBatch,
+  refusedEvents,
+} from '../logic/sync-queue.ts';
 import type { PageServices } from './page-services.ts';
 import { showForum } from './module-forum.ts';
 import { call, createStore, el, field, type Services, type Store } from './services-client.ts';
@@ -23,11 +30,10 @@ function createSender(s: Services, store: Store) {
   };
   async function send(): Promise<void> {
     const token = store.state.token;
-    if (running || !token || !store.state.queue.length) return;
+    if (running || !token || !nextBatch(store.state).length) return;
     running = true;
     try {
-      while (store.state.token && store.state.queue.length) {
-        const batch = nextBatch(store.state);
+      for (let batch = nextBatch(store.state); store.state.token && batch.length;) {
         const { status, body } = await call(s, 'events', {
           method: 'POST',
           token,
@@ -47,6 +53,7 @@ function createSender(s: Services, store: Store) {
           later();
           return;
         }
+        batch = nextBatch(store.state);
       }
       delay = 2000;
     } catch {
@@ -129,8 +136,10 @@ function showAccount(s: Services, store: Store, send: () => Promise<void>, mount
           displayName?: string;
           leaderboard: boolean;
         };
+        // What waits on the device was done before anyone signed in: held until the learner
+        // says it was theirs (a shared device), see claimQuestion.
         store.update((st) => ({
-          ...st,
+          ...holdUnclaimed(st),
           token: answer.token as string,
           name: learner.displayName || learner.username,
           leaderboard: learner.leaderboard,
@@ -147,6 +156,34 @@ function showAccount(s: Services, store: Store, send: () => Promise<void>, mount
     });
     signUp.addEventListener('click', () => void submit(true));
     return [el('p', {}, [t('runtime.account.intro')]), form];
+  };
+
+  /** Were the steps done on this device before signing in the learner's own? (a shared device) */
+  const claimQuestion = () => {
+    const count = store.state.unclaimed?.length ?? 0;
+    if (!count) return [];
+    const answer = (mine: boolean) => {
+      store.update((st) => claim(st, mine));
+      void send();
+    };
+    const mine = el('button', { type: 'button', className: 'button' }, [
+      t('runtime.account.claimMine'),
+    ]);
+    const notMine = el('button', { type: 'button', className: 'button secondary' }, [
+      t('runtime.account.claimNotMine'),
+    ]);
+    mine.addEventListener('click', () => answer(true));
+    notMine.addEventListener('click', () => answer(false));
+    const question = el('p', { id: 'account-claim-question' }, [
+      t('runtime.account.claim', { count }),
+    ]);
+    const group = el('div', { className: 'account-claim' }, [
+      question,
+      el('p', {}, [mine, ' ', notMine]),
+    ]);
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-labelledby', 'account-claim-question');
+    return [group];
   };
 
   const signedIn = () => {
@@ -174,10 +211,18 @@ function showAccount(s: Services, store: Store, send: () => Promise<void>, mount
       await send();
       const token = store.state.token;
       if (token) await call(s, 'logout', { method: 'POST', token }).catch(() => undefined);
-      store.update((st) => ({ ...st, token: undefined, name: undefined, queue: [], sent: [] }));
+      store.update((st) => ({
+        ...st,
+        token: undefined,
+        name: undefined,
+        queue: [],
+        sent: [],
+        unclaimed: undefined,
+      }));
     });
     return [
       el('p', {}, [t('runtime.account.signedIn', { name: store.state.name ?? '' }), ' ', signOut]),
+      ...claimQuestion(),
       status,
       el('p', {}, [
         join,
@@ -245,11 +290,12 @@ function showAccount(s: Services, store: Store, send: () => Promise<void>, mount
       ? t('runtime.account.pending', { count: waiting })
       : t('runtime.account.synced');
   };
-  let signedInBefore = Boolean(store.state.token);
+  // The panel is drawn again when the learner signs in or out, or answers the claim question.
+  const shape = () => `${Boolean(store.state.token)} ${store.state.unclaimed?.length ?? 0}`;
+  let shown = shape();
   store.onChange(() => {
-    const now = Boolean(store.state.token);
-    if (now !== signedInBefore) {
-      signedInBefore = now;
+    if (shape() !== shown) {
+      shown = shape();
       render();
     } else {
       renderStatus();

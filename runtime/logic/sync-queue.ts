@@ -37,6 +37,11 @@ export interface SyncState {
   leaderboard?: boolean;
   /** events not yet acknowledged by the server, oldest first */
   queue: ServiceEvent[];
+  /**
+   * ids of events queued before this learner signed in, held until the learner says they are
+   * theirs (on a shared device they may be someone else's): see holdUnclaimed and claim
+   */
+  unclaimed?: string[];
   /** `type unit` of views and watched videos already queued from this device */
   sent: string[];
   /** a counter for unique ids on this device */
@@ -87,8 +92,40 @@ export function enqueue(state: SyncState, event: LearnerEvent, at: Date): SyncSt
   };
 }
 
-/** The next batch to send, oldest first. */
-export const nextBatch = (state: SyncState): ServiceEvent[] => state.queue.slice(0, batchSize);
+/** The next batch to send, oldest first, without the events still held (unclaimed). */
+export function nextBatch(state: SyncState): ServiceEvent[] {
+  const held = new Set(state.unclaimed);
+  return state.queue.filter((e) => !held.has(e.id)).slice(0, batchSize);
+}
+
+/**
+ * At sign-in: what waits on the device was done before anyone was signed in, perhaps by someone
+ * else on a shared device. It is held until the learner answers (claim); what they do from now on
+ * is sent as usual.
+ */
+export const holdUnclaimed = (state: SyncState): SyncState =>
+  state.queue.length ? { ...state, unclaimed: state.queue.map((e) => e.id) } : state;
+
+/**
+ * The learner's answer about the held events: theirs, and sent with the rest; or not theirs, and
+ * dropped (their views may then be queued again when this learner opens those units).
+ */
+export function claim(state: SyncState, mine: boolean): SyncState {
+  const held = new Set(state.unclaimed);
+  if (mine || !held.size) return { ...state, unclaimed: undefined };
+  const dropped = state.queue.filter((e) => held.has(e.id));
+  const forgotten = new Set(
+    dropped.flatMap((e) =>
+      e.type === 'unit-viewed' || e.type === 'video-watched' ? [`${e.type} ${e.unit}`] : [],
+    ),
+  );
+  return {
+    ...state,
+    unclaimed: undefined,
+    queue: state.queue.filter((e) => !held.has(e.id)),
+    sent: state.sent.filter((key) => !forgotten.has(key)),
+  };
+}
 
 /** The state once the server has stored (or already had) these events. */
 export function acknowledge(state: SyncState, ids: string[]): SyncState {

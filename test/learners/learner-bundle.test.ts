@@ -169,6 +169,47 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
     await context.close();
   });
 
+  it('on a shared device, steps done before signing in are sent only if claimed', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scoreOf = async (name: string) =>
+      (await staffApi(`learner-scores?where[name][equals]=${name}&depth=0`)).docs[0]?.points;
+    const claim = page.locator('.account-claim');
+    // Someone opens a lesson without signing in; the next person creates an account.
+    await page.goto(unitPage('first-lesson'));
+    await signUpOnHome(page, 'sharer-one', 'SharerOne');
+    expect(await claim.innerText()).toContain(
+      'One step was done on this device before you signed in. Was it yours?',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    const shots = process.env.POLYCOURSE_SCREENSHOT_DIR;
+    if (shots)
+      await page.locator('#learner-account').screenshot({ path: `${shots}/learner-claim.png` });
+    await page.getByRole('button', { name: "No, don't add" }).click();
+    await expect.poll(() => status(page)).toBe('All your progress is saved on the server.');
+    expect(await claim.count()).toBe(0);
+    expect(await scoreOf('SharerOne')).toBeUndefined();
+    // Their own visit of that lesson counts.
+    await page.goto(unitPage('first-lesson'));
+    await expect.poll(() => scoreOf('SharerOne')).toBe(10);
+
+    // After signing out, the next one's earlier steps are theirs: added when they say so.
+    await page.goto(home());
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.goto(unitPage('second-lesson'));
+    await page.goto(unitPage('basics-sheet'));
+    await signUpOnHome(page, 'sharer-two', 'SharerTwo');
+    expect(await claim.innerText()).toContain('2 steps were done on this device');
+    // Held until answered, even across a reload.
+    await page.reload();
+    await claim.waitFor();
+    expect(await scoreOf('SharerTwo')).toBeUndefined();
+    await page.getByRole('button', { name: 'Yes, add to my account' }).click();
+    await expect.poll(() => scoreOf('SharerTwo')).toBe(20);
+    await expect.poll(() => status(page)).toBe('All your progress is saved on the server.');
+    await context.close();
+  });
+
   it('a module forum: post, wait for a moderator, reply, get reported and hidden', async () => {
     const moduleUrl = (locale = 'en') => `${cms.url}/bundles/mini/${locale}/basics/index.html`;
     const signUpFrom = async (page: Page, username: string, name: string) => {
@@ -543,6 +584,21 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
     ).toBe(true);
     expect(await account.locator('h2').innerText()).not.toBe('Your account and the leaderboard');
     expect(await axeViolations(page)).toEqual([]);
+    // The shared-device question, in Arabic on the phone.
+    await page.goto(`${cms.url}/bundles/mini/ar/basics/first-lesson/index.html`);
+    await page.goto(home('ar'));
+    await page.fill('#account-username', 'phone-ar');
+    await page.fill('#account-password', 'pw-phone-ar-123');
+    // "Create an account", in Arabic
+    await page.locator('.account-form button[type=button]').click();
+    const claim = page.locator('.account-claim');
+    expect(await claim.innerText()).toContain('أُنجزت خطوة واحدة على هذا الجهاز قبل تسجيل دخولك.');
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    const shots = process.env.POLYCOURSE_SCREENSHOT_DIR;
+    if (shots) await account.screenshot({ path: `${shots}/learner-claim-ar.png` });
     await context.close();
   });
 });

@@ -2,14 +2,17 @@
  * The bundle's queue of events for the learner services (runtime/logic/sync-queue.ts): ids fixed
  * when queued (a resend is the same event), views and videos once per unit, batches of at most 100,
  * acknowledged events gone, a bounded queue, and a damaged stored state starting afresh;
- * questionnaire answers only with consent; a refused event dropped without the rest of its batch.
+ * questionnaire answers only with consent; a refused event dropped without the rest of its batch;
+ * what was done before a sign-in held until the learner says whether it was theirs.
  */
 import { describe, expect, it } from 'vitest';
 import {
   acknowledge,
   batchSize,
+  claim,
   emptySync,
   enqueue,
+  holdUnclaimed,
   maxQueued,
   nextBatch,
   parseSync,
@@ -101,6 +104,33 @@ describe('the learner-services queue', () => {
     );
     expect(s.queue).toHaveLength(50);
     expect(nextBatch(s)[0]).toMatchObject({ unit: 'm/u100' });
+  });
+
+  it('holds what was done before a sign-in until the learner says whose it is', () => {
+    const view = (s: ReturnType<typeof emptySync>, unit: string) =>
+      enqueue(s, { type: 'unit-viewed', unit }, at);
+    const before = view(view(emptySync('d'), 'm/a'), 'm/b');
+    // Nothing waited: nothing to ask.
+    expect(holdUnclaimed(emptySync('d')).unclaimed).toBeUndefined();
+    const held = view(holdUnclaimed(before), 'm/c');
+    expect(held.unclaimed).toEqual(['d-0', 'd-1']);
+    // What the learner does after signing in goes at once; the held events wait.
+    expect(nextBatch(held).map((e) => e.id)).toEqual(['d-2']);
+    // Theirs: sent with the rest.
+    const mine = claim(held, true);
+    expect([mine.unclaimed, nextBatch(mine).map((e) => e.id)]).toEqual([
+      undefined,
+      ['d-0', 'd-1', 'd-2'],
+    ]);
+    // Not theirs: dropped, and this learner's own visit of those units is queued again.
+    const others = claim(held, false);
+    expect(others.queue.map((e) => e.id)).toEqual(['d-2']);
+    expect(others.unclaimed).toBeUndefined();
+    expect(view(others, 'm/a').queue.map((e) => ('unit' in e ? e.unit : e.type))).toEqual([
+      'm/c',
+      'm/a',
+    ]);
+    expect(view(others, 'm/c').queue).toHaveLength(1);
   });
 
   it('keeps the newest events when too many wait', () => {
