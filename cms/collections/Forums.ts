@@ -112,11 +112,22 @@ export const ForumPosts: CollectionConfig = {
     { name: 'courseId', type: 'text', required: true, maxLength: 100, access: serverOnly },
     { name: 'first', type: 'checkbox', defaultValue: false, access: serverOnly },
     ...author,
+    // What a moderator decides sits in the sidebar, beside the body, at the top of the edit view
+    // (the schema's field order stays as it was).
     {
       ...status,
-      admin: { description: 'Visible approves the post; hidden or deleted takes it away.' },
+      admin: {
+        position: 'sidebar',
+        description: 'Visible approves the post; hidden or deleted takes it away.',
+      },
     },
-    { name: 'reports', type: 'number', defaultValue: 0, access: serverOnly },
+    {
+      name: 'reports',
+      type: 'number',
+      defaultValue: 0,
+      access: serverOnly,
+      admin: { position: 'sidebar' },
+    },
     {
       name: 'body',
       type: 'textarea',
@@ -130,8 +141,14 @@ export const ForumPosts: CollectionConfig = {
     /** the body's first words, for lists */
     { name: 'excerpt', type: 'text', maxLength: 120, access: serverOnly },
     { name: 'editedAt', type: 'date', access: serverOnly },
-    { name: 'moderatedBy', type: 'relationship', relationTo: 'users', access: serverOnly },
-    { name: 'moderatedAt', type: 'date', access: serverOnly },
+    {
+      name: 'moderatedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      access: serverOnly,
+      admin: { position: 'sidebar' },
+    },
+    { name: 'moderatedAt', type: 'date', access: serverOnly, admin: { position: 'sidebar' } },
   ],
 };
 
