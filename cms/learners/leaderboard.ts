@@ -5,7 +5,7 @@
  */
 import type { Payload, Where } from 'payload';
 import { weekOf } from './record-events.ts';
-import { boardKey, placeOnBoard, rankFromBoards } from './redis-boards.ts';
+import { boardKey, placeOnBoard, rankFromBoards, refreshBoard } from './redis-boards.ts';
 import { readScore, type ScoreRow } from './progress-sql.ts';
 
 export const boardSize = 20;
@@ -102,7 +102,10 @@ export async function rankOf(
   const key = boardKey(q.course, q.period, week, q.locale);
   // With Redis, the learner's points and place in the board's set, at one moment.
   const placed = await placeOnBoard(payload, key, learnerId);
-  if (placed) return { rank: placed.above + 1, points: placed.points, of: placed.of };
+  if (placed) {
+    if (placed.stale) refreshBoard(payload, key, boardWhere(q, now), pointsField(q));
+    return { rank: placed.above + 1, points: placed.points, of: placed.of };
+  }
   // Else the learner's own row in the course (one prepared indexed read), if it is on the board.
   const mine = await readScore(payload, learnerId, q.course);
   if (!mine || !onBoard(mine, q, week))

@@ -4,11 +4,14 @@
  * learners). The database stays the truth: every change of a learner-scores row (hooks on the
  * collection) moves its learner in the sets, and a board whose set is not there yet (a new Redis,
  * an expired week) is filled from the database once, by one process, while the others count in
- * the database meanwhile. A board per course, overall and per locale, all time and per week.
+ * the database meanwhile. A filled set is built again from the database once it is older than
+ * POLYCOURSE_BOARD_REFILL_HOURS (24), in the background while ranks are read from it: that heals
+ * what a failed hook write left behind. A board per course, overall and per locale, all time and
+ * per week.
  */
 import type { Payload, Where } from 'payload';
 import type { Redis } from 'ioredis';
-import { redisFor } from './redis.ts';
+import { redisFor, runScript } from './redis.ts';
 
 export interface ScoreRow {
   learner: string | number | { id: string | number };
@@ -43,8 +46,43 @@ function membership(row: ScoreRow | undefined): Map<string, number> {
 }
 
 /**
+ * One learner's move in one set: added with their points, or removed (ARGV[2] empty). While the
+ * set is being filled (its `:filling` lock, KEYS[2]), the move also goes to the set being built
+ * (KEYS[3]), and a removal is remembered (KEYS[4]) so that the filler's older read of that row
+ * does not bring the learner back. ARGV: member, points ('' to remove), expiry in seconds (0:
+ * none).
+ */
+const moveScript = `
+local filling = redis.call('EXISTS', KEYS[2]) == 1
+if ARGV[2] == '' then
+  redis.call('ZREM', KEYS[1], ARGV[1])
+  if filling then
+    redis.call('ZREM', KEYS[3], ARGV[1])
+    redis.call('SADD', KEYS[4], ARGV[1])
+  end
+else
+  redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+  if filling then
+    redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+    redis.call('SREM', KEYS[4], ARGV[1])
+  end
+end
+if tonumber(ARGV[3]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
+`;
+
+/** The keys that go with a board's set: its marks, the set being built and who left meanwhile. */
+const keysOf = (key: string) => ({
+  filled: `${key}:filled`,
+  fresh: `${key}:fresh`,
+  filling: `${key}:filling`,
+  next: `${key}:next`,
+  gone: `${key}:gone`,
+});
+
+/**
  * Move a learner in the sets after their score row changed (`doc` undefined: deleted). Errors are
- * logged, not thrown: the database has the change, and a rank falls back to it.
+ * logged, not thrown: the database has the change, a rank falls back to it, and the next refill
+ * heals the set.
  */
 export async function moveOnBoards(payload: Payload, doc?: ScoreRow, previous?: ScoreRow) {
   const redis = redisFor(payload);
@@ -53,36 +91,77 @@ export async function moveOnBoards(payload: Payload, doc?: ScoreRow, previous?: 
   const member = learnerId(row);
   const now = membership(doc);
   const before = membership(previous);
-  const batch = redis.multi();
-  for (const key of before.keys()) if (!now.has(key)) batch.zrem(key, member);
-  for (const [key, points] of now) {
-    batch.zadd(key, points, member);
-    if (key.includes(':week:')) batch.expire(key, weekSeconds);
-  }
+  const moves: [string, string][] = [
+    ...[...before.keys()]
+      .filter((key) => !now.has(key))
+      .map((key) => [key, ''] as [string, string]),
+    ...[...now].map(([key, points]) => [key, String(points)] as [string, string]),
+  ];
   try {
-    await batch.exec();
+    await Promise.all(
+      moves.map(([key, points]) => {
+        const k = keysOf(key);
+        const expiry = key.includes(':week:') ? weekSeconds : 0;
+        return runScript(
+          redis,
+          'polycourseMove',
+          moveScript,
+          [key, k.filling, k.next, k.gone],
+          [member, points, expiry],
+        );
+      }),
+    );
   } catch (error) {
     payload.logger.warn(`Leaderboard sets not updated: ${(error as Error).message}`);
   }
 }
 
+/** Adds a page of the database's rows to the set being built, but not learners who left since. */
+const fillScript = `
+for i = 1, #ARGV, 2 do
+  if redis.call('SISMEMBER', KEYS[2], ARGV[i + 1]) == 0 then
+    redis.call('ZADD', KEYS[1], 'NX', ARGV[i], ARGV[i + 1])
+  end
+end
+`;
+
+/** Puts the built set in place of the old one and marks it filled and fresh. */
+const swapScript = `
+if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('RENAME', KEYS[2], KEYS[1])
+else redis.call('DEL', KEYS[1]) end
+local expiry = tonumber(ARGV[1])
+if expiry > 0 then
+  redis.call('EXPIRE', KEYS[1], expiry)
+  redis.call('SET', KEYS[4], '1', 'EX', expiry)
+else
+  redis.call('SET', KEYS[4], '1')
+end
+redis.call('SET', KEYS[5], '1', 'EX', ARGV[2])
+redis.call('DEL', KEYS[3], KEYS[6])
+`;
+
+/** How long a filled set counts as fresh before it is built again from the database. */
+const refillSeconds = () =>
+  Math.max(60, Math.round(Number(process.env.POLYCOURSE_BOARD_REFILL_HOURS ?? 24) * 3600) || 0);
+
 /**
- * Fill a board's set from the database unless it is there; false when it is not ready (another
- * process fills it, or Redis fails), and the caller counts in the database instead.
+ * Build a board's set from the database, by one process at a time: into a new set, which then
+ * takes the old one's place (the old one serves ranks meanwhile, if there is one). Learners' moves
+ * meanwhile go to both (moveScript). False when another process is filling it or Redis fails.
  */
-async function boardReady(
+async function fillBoard(
   payload: Payload,
   redis: Redis,
   key: string,
   where: Where,
   field: 'points' | 'weekPoints',
 ): Promise<boolean> {
-  if (await redis.exists(`${key}:filled`)) return true;
-  // One process fills it; a filler that died lets go after a minute.
-  if ((await redis.set(`${key}:filling`, String(process.pid), 'EX', 60, 'NX')) !== 'OK')
-    return false;
+  const k = keysOf(key);
+  // One process fills it; a filler that died lets go after a minute (renewed on every page).
+  if ((await redis.set(k.filling, String(process.pid), 'EX', 60, 'NX')) !== 'OK') return false;
   try {
-    const expiry = key.includes(':week:') ? weekSeconds : 0;
+    // What a filler that died left behind.
+    await redis.del(k.next, k.gone);
     // By id, 5,000 rows at a time after the last one read (no offsets over a million rows).
     let after: string | number | undefined;
     for (;;) {
@@ -103,21 +182,47 @@ async function boardReady(
       const rows = found.docs as unknown as (ScoreRow & { id: string | number })[];
       if (!rows.length) break;
       // NX: a score a hook wrote meanwhile is newer than this read, and stays.
-      await redis.zadd(
-        key,
-        'NX',
-        ...rows.flatMap((d) => [(field === 'points' ? d.points : d.weekPoints) ?? 0, learnerId(d)]),
+      await runScript(
+        redis,
+        'polycourseFill',
+        fillScript,
+        [k.next, k.gone],
+        rows.flatMap((d) => [(field === 'points' ? d.points : d.weekPoints) ?? 0, learnerId(d)]),
       );
+      await redis.expire(k.filling, 60);
       after = rows.at(-1)!.id;
       if (rows.length < 5000) break;
     }
-    if (expiry) await redis.expire(key, expiry);
-    if (expiry) await redis.set(`${key}:filled`, '1', 'EX', expiry);
-    else await redis.set(`${key}:filled`, '1');
+    const expiry = key.includes(':week:') ? weekSeconds : 0;
+    await runScript(
+      redis,
+      'polycourseSwap',
+      swapScript,
+      [key, k.next, k.gone, k.filled, k.fresh, k.filling],
+      [expiry, refillSeconds()],
+    );
     return true;
-  } finally {
-    await redis.del(`${key}:filling`);
+  } catch (error) {
+    await redis.del(k.filling).catch(() => undefined);
+    throw error;
   }
+}
+
+/**
+ * Build a filled board again from the database, in the background: ranks keep coming from the
+ * set meanwhile. Failures are logged; the next rank tries again.
+ */
+export function refreshBoard(
+  payload: Payload,
+  key: string,
+  where: Where,
+  field: 'points' | 'weekPoints',
+): void {
+  const redis = redisFor(payload);
+  if (!redis) return;
+  fillBoard(payload, redis, key, where, field).catch((error: Error) =>
+    payload.logger.warn(`Leaderboard set ${key} not refilled: ${error.message}`),
+  );
 }
 
 /**
@@ -128,28 +233,36 @@ const placeScript = `
 if redis.call('EXISTS', KEYS[2]) == 0 then return false end
 local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if not score then return false end
-return { score, redis.call('ZCOUNT', KEYS[1], '(' .. score, '+inf'), redis.call('ZCARD', KEYS[1]) }
+return { score, redis.call('ZCOUNT', KEYS[1], '(' .. score, '+inf'), redis.call('ZCARD', KEYS[1]),
+  redis.call('EXISTS', KEYS[3]) }
 `;
 
 /**
  * A learner's points on a board and rank, from its set alone, in one round trip (a Lua script: the
  * set's filled mark, the learner's score, how many have more and how many have any, read at one
- * moment). Undefined when Redis is not configured, the set is not filled, the learner is not in it
- * (not listed, no points) or Redis fails: the caller reads the database.
+ * moment), and whether the set is due to be built again (`stale`: refreshBoard). Undefined when
+ * Redis is not configured, the set is not filled, the learner is not in it (not listed, no points)
+ * or Redis fails: the caller reads the database.
  */
 export async function placeOnBoard(
   payload: Payload,
   key: string,
   learner: string | number,
-): Promise<{ points: number; above: number; of: number } | undefined> {
+): Promise<{ points: number; above: number; of: number; stale: boolean } | undefined> {
   const redis = redisFor(payload);
   if (!redis) return undefined;
+  const k = keysOf(key);
   try {
-    const reply = (await redis.eval(placeScript, 2, key, `${key}:filled`, String(learner))) as
-      (string | number)[] | null;
+    const reply = (await runScript(
+      redis,
+      'polycoursePlace',
+      placeScript,
+      [key, k.filled, k.fresh],
+      [String(learner)],
+    )) as (string | number)[] | null;
     if (!reply) return undefined;
-    const [points, above, of] = reply;
-    return { points: Number(points), above: Number(above), of: Number(of) };
+    const [points, above, of, fresh] = reply;
+    return { points: Number(points), above: Number(above), of: Number(of), stale: !fresh };
   } catch (error) {
     payload.logger.warn(`Rank read from the database: ${(error as Error).message}`);
     return undefined;
@@ -169,24 +282,27 @@ export async function rankFromBoards(
 ): Promise<{ above: number; of: number } | undefined> {
   const redis = redisFor(payload);
   if (!redis) return undefined;
-  // Whether the set is filled and both counts in one round trip (a "my rank" on every page).
+  const k = keysOf(key);
+  // Whether the set is filled and fresh, and both counts, in one round trip.
   const counts = async () => {
     const replies = await redis
       .pipeline()
-      .exists(`${key}:filled`)
+      .exists(k.filled)
+      .exists(k.fresh)
       .zcount(key, `(${points}`, '+inf')
       .zcard(key)
       .exec();
-    const [filled, above, of] = (replies ?? []).map(([error, value]) => {
+    const [filled, fresh, above, of] = (replies ?? []).map(([error, value]) => {
       if (error) throw error;
       return value as number;
     });
+    if (filled && !fresh) refreshBoard(payload, key, where, field);
     return filled ? { above, of } : undefined;
   };
   try {
     const counted = await counts();
     if (counted) return counted;
-    if (!(await boardReady(payload, redis, key, where, field))) return undefined;
+    if (!(await fillBoard(payload, redis, key, where, field))) return undefined;
     return await counts();
   } catch (error) {
     payload.logger.warn(`Rank counted in the database: ${(error as Error).message}`);

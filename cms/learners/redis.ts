@@ -41,3 +41,20 @@ export async function closeRedis(payload: Payload): Promise<void> {
   clients.delete(payload);
   if (client) await client.quit().catch(() => client.disconnect());
 }
+
+/**
+ * Run a Lua script the ioredis way (defineCommand): by its SHA1 (EVALSHA), its text sent only when
+ * this Redis does not have it yet, instead of the whole text on every call (EVAL).
+ */
+export function runScript(
+  redis: Redis,
+  name: string,
+  lua: string,
+  keys: string[],
+  args: (string | number)[],
+): Promise<unknown> {
+  const commands = redis as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  if (typeof commands[name] !== 'function')
+    redis.defineCommand(name, { lua, numberOfKeys: keys.length });
+  return commands[name](...keys, ...args);
+}

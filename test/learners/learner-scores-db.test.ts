@@ -455,6 +455,7 @@ describe('with Redis: ranks from sorted sets, shared limits, database as fallbac
         points: 20,
         above: 1,
         of: 4,
+        stale: false,
       });
       expect(await placeOnBoard(payload, all, learners.eve.id)).toBeUndefined();
       // Ben leaves the board, Cai's score goes (an account deleted): both leave the sets at once.
@@ -501,6 +502,74 @@ describe('with Redis: ranks from sorted sets, shared limits, database as fallbac
       });
       const week = boardKey('mini', 'week', weekOf(nextWeek), undefined);
       expect(await redis.ttl(week)).toBeGreaterThan(13 * 24 * 60 * 60);
+    },
+  );
+
+  it.skipIf(available !== true)(
+    'a set gone wrong is built again from the database when it is due, serving ranks meanwhile',
+    async () => {
+      const all = boardKey('mini', 'all', '', undefined);
+      const truth = async () => {
+        await redis.del(all, `${all}:filled`, `${all}:fresh`);
+        await rank('dee'); // filled from the database
+        return redis.zrange(all, 0, -1, 'WITHSCORES');
+      };
+      const expected = await truth();
+      expect(expected.length).toBeGreaterThan(0);
+      // A hook's write that failed: Dee's points wrong in the set, a learner who left still in it.
+      await redis.zadd(all, 5, String(learners.dee.id), 99, String(learners.eve.id));
+      expect(await redis.exists(`${all}:fresh`)).toBe(1);
+      expect(await rank('dee')).toMatchObject({ points: 5 });
+      // Due for a refill: the answer still comes from the set at once, and the set is rebuilt.
+      await redis.del(`${all}:fresh`);
+      expect(await rank('dee')).toMatchObject({ points: 5 });
+      await expect.poll(() => redis.zrange(all, 0, -1, 'WITHSCORES')).toEqual(expected);
+      expect(await redis.exists(`${all}:fresh`)).toBe(1);
+      expect(await redis.ttl(`${all}:fresh`)).toBeGreaterThan(23 * 3600);
+      expect(await redis.exists(`${all}:next`, `${all}:gone`, `${all}:filling`)).toBe(0);
+      const dee = Number(expected[expected.indexOf(String(learners.dee.id)) + 1]);
+      expect(await rank('dee')).toEqual({ rank: 1, points: dee, of: expected.length / 2 });
+    },
+  );
+
+  it.skipIf(available !== true)(
+    'moves made while a set is being filled reach the set being built',
+    async () => {
+      const all = boardKey('mini', 'all', '', undefined);
+      await rank('dee');
+      // Another process is filling the set (its lock), and has read Ana's and Dee's rows.
+      await redis.set(`${all}:filling`, 'another', 'EX', 60);
+      await redis.zadd(`${all}:next`, 20, String(learners.ana.id), 30, String(learners.dee.id));
+      try {
+        // Dee earns more (a quiz); Ana leaves the board.
+        const before = Number(await redis.zscore(all, String(learners.dee.id)));
+        await recordEvents(payload, learners.dee, {
+          course: 'mini',
+          locale: 'fr',
+          events: [
+            {
+              id: 'd-quiz',
+              type: 'quiz-attempt',
+              unit: 'basics/basics-quiz',
+              answers: { q1: ['b'], q2: ['a', 'c'], q3: ['true'] },
+            },
+          ],
+        });
+        const deePoints = Number(await redis.zscore(all, String(learners.dee.id)));
+        expect(deePoints).toBeGreaterThan(before);
+        expect(Number(await redis.zscore(`${all}:next`, String(learners.dee.id)))).toBe(deePoints);
+        await payload.update({
+          collection: 'learner-scores',
+          where: { learner: { equals: learners.ana.id } },
+          data: { listed: false },
+          overrideAccess: true,
+        });
+        expect(await redis.zscore(`${all}:next`, String(learners.ana.id))).toBeNull();
+        // The filler's older read of Ana's row does not bring her back.
+        expect(await redis.sismember(`${all}:gone`, String(learners.ana.id))).toBe(1);
+      } finally {
+        await redis.del(`${all}:filling`, `${all}:next`, `${all}:gone`);
+      }
     },
   );
 
