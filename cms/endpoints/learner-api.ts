@@ -4,6 +4,7 @@
  * cookie:
  * - POST /api/learner/sign-up {username, password, displayName?, email?, leaderboard?} → token
  * - POST /api/learner/login {username, password} → token (5 failures lock the account 10 min)
+ * - POST /api/learner/logout [{everywhere: true}]: this token's session ends (or every session)
  * - GET /api/learner/me · PATCH /api/learner/me {displayName?, leaderboard?}
  * - DELETE /api/learner/me: the account and everything stored with it
  * - GET /api/learner/me/data: everything stored about the learner, as one JSON download
@@ -62,6 +63,7 @@ const signUp = z.object({
   leaderboard: z.boolean().optional(),
 });
 const login = z.object({ username: z.string().max(200), password: z.string().max(200) });
+const logout = z.object({ everywhere: z.boolean().optional() }).strict();
 const profile = z
   .object({ displayName: displayName.optional(), leaderboard: z.boolean().optional() })
   .strict();
@@ -181,13 +183,23 @@ export const learnerEndpoints: Endpoint[] = [
     },
   },
   {
-    // Ends this token's session on the server (other devices stay signed in); sets no cookie.
+    // Ends this token's session on the server (other devices stay signed in), or with
+    // {everywhere: true} every session of the account (a device left signed in); sets no cookie.
     path: '/learner/logout',
     method: 'post',
     handler: async (req) => {
       if (!signedInLearner(req)) return needsLearner(req);
-      await logoutOperation({ collection: req.payload.collections.learners, req });
-      return reply(req, { signedOut: true });
+      const body = await jsonBody(req, {});
+      if (body instanceof Response) return body;
+      const parsed = logout.safeParse(body);
+      if (!parsed.success) return problem(req, 400, issues(parsed.error));
+      const everywhere = Boolean(parsed.data.everywhere);
+      await logoutOperation({
+        collection: req.payload.collections.learners,
+        req,
+        allSessions: everywhere,
+      });
+      return reply(req, { signedOut: true, ...(everywhere ? { everywhere } : {}) });
     },
   },
   {

@@ -20,7 +20,11 @@ export const problem = (req: PayloadRequest, status: number, message: string) =>
   reply(req, { errors: [{ message }] }, status);
 
 /** The JSON body, bounded; a Response when it is missing, too large or not JSON. */
-export async function jsonBody(req: PayloadRequest): Promise<unknown | Response> {
+export async function jsonBody(
+  req: PayloadRequest,
+  /** what an empty body stands for, where a route takes none (else an empty body is refused) */
+  empty?: unknown,
+): Promise<unknown | Response> {
   const length = Number(req.headers.get('content-length') ?? 0);
   if (length > maxLearnerBody)
     return problem(req, 413, `The body is ${length} bytes; at most ${maxLearnerBody}.`);
@@ -32,6 +36,7 @@ export async function jsonBody(req: PayloadRequest): Promise<unknown | Response>
   }
   if (text.length > maxLearnerBody)
     return problem(req, 413, `The body is ${text.length} characters; at most ${maxLearnerBody}.`);
+  if (empty !== undefined && !text.trim()) return empty;
   try {
     return JSON.parse(text);
   } catch {

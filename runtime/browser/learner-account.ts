@@ -204,13 +204,22 @@ function showAccount(s: Services, store: Store, send: () => Promise<void>, mount
     const signOut = el('button', { type: 'button', className: 'button secondary' }, [
       t('runtime.account.signOut'),
     ]);
+    const signOutEverywhere = el('button', { type: 'button', className: 'button secondary' }, [
+      t('runtime.account.signOutEverywhere'),
+    ]);
     // On a shared device the next person must not send this learner's steps: signing out sends
     // what waits first, ends the session on the server (offline, the token is only forgotten
-    // here), then forgets it.
-    signOut.addEventListener('click', async () => {
+    // here), then forgets it. Everywhere: every session of the account ends (a device left
+    // signed in elsewhere).
+    const leave = async (everywhere: boolean) => {
       await send();
       const token = store.state.token;
-      if (token) await call(s, 'logout', { method: 'POST', token }).catch(() => undefined);
+      if (token)
+        await call(s, 'logout', {
+          method: 'POST',
+          token,
+          ...(everywhere ? { body: JSON.stringify({ everywhere }) } : {}),
+        }).catch(() => undefined);
       store.update((st) => ({
         ...st,
         token: undefined,
@@ -219,9 +228,17 @@ function showAccount(s: Services, store: Store, send: () => Promise<void>, mount
         sent: [],
         unclaimed: undefined,
       }));
-    });
+    };
+    signOut.addEventListener('click', () => void leave(false));
+    signOutEverywhere.addEventListener('click', () => void leave(true));
     return [
-      el('p', {}, [t('runtime.account.signedIn', { name: store.state.name ?? '' }), ' ', signOut]),
+      el('p', {}, [
+        t('runtime.account.signedIn', { name: store.state.name ?? '' }),
+        ' ',
+        signOut,
+        ' ',
+        signOutEverywhere,
+      ]),
       ...claimQuestion(),
       status,
       el('p', {}, [

@@ -111,6 +111,28 @@ describe('learner services on the real server', { timeout: 180_000 }, () => {
     expect((await api('learner/me', { bearer: phone })).status).toBe(401);
     expect((await post('learner/logout', {}, phone)).status).toBe(401);
     expect((await api('learner/me', { bearer: laptop })).status).toBe(200);
+    // Sent without a body (as older bundles do), it ends that session too.
+    const tablet = (
+      await (
+        await post('learner/login', { username: 'twodevices', password: 'pw-twodevices-123' })
+      ).json()
+    ).token;
+    expect((await api('learner/logout', { method: 'POST', bearer: tablet })).status).toBe(200);
+    expect((await api('learner/me', { bearer: tablet })).status).toBe(401);
+    // Everywhere: every session of the account ends, this one's and the laptop's.
+    const desk = (
+      await (
+        await post('learner/login', { username: 'twodevices', password: 'pw-twodevices-123' })
+      ).json()
+    ).token;
+    const bad = await post('learner/logout', { everywhere: 'yes' }, desk);
+    expect(bad.status).toBe(400);
+    expect(await errorOf(bad)).toMatch(/^everywhere: /);
+    expect((await api('learner/me', { bearer: desk })).status).toBe(200);
+    const all = await post('learner/logout', { everywhere: true }, desk);
+    expect(await all.json()).toEqual({ signedOut: true, everywhere: true });
+    for (const token of [desk, laptop])
+      expect((await api('learner/me', { bearer: token })).status).toBe(401);
     // A staff token is no learner's: refused, and the staff session is not ended.
     const staff = await api('learner/logout', { method: 'POST', staff: staffToken });
     expect(staff.status).toBe(401);

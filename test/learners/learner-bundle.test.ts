@@ -12,21 +12,12 @@
  * sync across origins (preflights answered); on a site not listed, the browser never sends the
  * sign-up.
  */
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
-import { axeViolations, launchChromium } from '../helpers/browser.ts';
+import { freePort, startCmsServer, type CmsServer } from '../helpers/cms-server.ts';
+import { axeViolations, launchChromium, loseFirstAnswer } from '../helpers/browser.ts';
 import { miniCourseWithConsent } from '../helpers/mini-course.ts';
 import { startStaticServer } from '../../compiler/targets/static-server.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, () => {
   let cms: CmsServer;
@@ -123,19 +114,12 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
 
     // Back, but the first answer is lost after the server stored the batch: sent again, counted
     // once.
-    await page.unroute('**/api/learner/events');
-    let lost = 0;
-    await page.route('**/api/learner/events', async (route) => {
-      if (lost++ === 0) {
-        await route.fetch();
-        await route.abort('connectionreset');
-      } else await route.continue();
-    });
+    const sent = await loseFirstAnswer(page, '**/api/learner/events');
     await page.reload();
     await expect
       .poll(() => status(page), { timeout: 60_000 })
       .toBe('All your progress is saved on the server.');
-    expect(lost).toBeGreaterThanOrEqual(2);
+    expect(sent()).toBeGreaterThanOrEqual(2);
     expect(await storedEvents()).toBe(3);
     // The device and the server agree: the header's points are the server's.
     expect(await page.locator('.learner-status').innerText()).toContain('30 points');
@@ -155,7 +139,7 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
     const learnerMe = () =>
       fetch(`${cms.url}/api/learner/me`, { headers: { authorization: `Bearer ${token}` } });
     expect((await learnerMe()).status).toBe(200);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.locator('#account-username').waitFor();
     expect((await learnerMe()).status).toBe(401);
     // The staff session on this origin is untouched.
@@ -195,7 +179,7 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
 
     // After signing out, the next one's earlier steps are theirs: added when they say so.
     await page.goto(home());
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.goto(unitPage('second-lesson'));
     await page.goto(unitPage('basics-sheet'));
     await signUpOnHome(page, 'sharer-two', 'SharerTwo');
@@ -207,6 +191,23 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
     await page.getByRole('button', { name: 'Yes, add to my account' }).click();
     await expect.poll(() => scoreOf('SharerTwo')).toBe(20);
     await expect.poll(() => status(page)).toBe('All your progress is saved on the server.');
+    // Signed in on another device too; signing out on every device ends that one's session.
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(home());
+    await other.fill('#account-username', 'sharer-two');
+    await other.fill('#account-password', 'pw-sharer-two-123');
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => other.locator('#learner-account').innerText()).toContain('SharerTwo');
+    const otherToken = await other.evaluate(
+      () => JSON.parse(localStorage.getItem('polycourse:mini:services')!).token,
+    );
+    const otherMe = () =>
+      fetch(`${cms.url}/api/learner/me`, { headers: { authorization: `Bearer ${otherToken}` } });
+    expect((await otherMe()).status).toBe(200);
+    await page.getByRole('button', { name: 'Sign out on every device' }).click();
+    await page.locator('#account-username').waitFor();
+    expect((await otherMe()).status).toBe(401);
+    await other.context().close();
     await context.close();
   });
 
