@@ -58,3 +58,20 @@ export function formStateSettler(page: Page): () => Promise<void> {
     if (pending.size) throw new Error(`${pending.size} form-state requests still open after 60 s`);
   };
 }
+
+/**
+ * A network that comes back badly: requests matching `pattern` (until now aborted) pass again,
+ * except that the first one's answer is lost after the server received it (the connection
+ * resets). Returns how many requests have been sent since.
+ */
+export async function loseFirstAnswer(page: Page, pattern: string): Promise<() => number> {
+  await page.unroute(pattern);
+  let sent = 0;
+  await page.route(pattern, async (route) => {
+    if (sent++ === 0) {
+      await route.fetch();
+      await route.abort('connectionreset');
+    } else await route.continue();
+  });
+  return () => sent;
+}

@@ -47,7 +47,8 @@ export interface StartCmsOptions {
   env?: Record<string, string>;
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on loopback, e.g. for a server whose URL must be known before it starts. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net
       .createServer()
