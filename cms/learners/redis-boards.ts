@@ -140,14 +140,26 @@ redis.call('SET', KEYS[5], '1', 'EX', ARGV[2])
 redis.call('DEL', KEYS[3], KEYS[6])
 `;
 
-/** How long a filled set counts as fresh before it is built again from the database. */
-const refillSeconds = () =>
-  Math.max(60, Math.round(Number(process.env.POLYCOURSE_BOARD_REFILL_HOURS ?? 24) * 3600) || 0);
+/**
+ * How long a filled set counts as fresh before it is built again from the database: at least a
+ * minute; a value that is not a positive number is reported and the default taken.
+ */
+function refillSeconds(payload: Payload): number {
+  const given = process.env.POLYCOURSE_BOARD_REFILL_HOURS;
+  const hours = Number(given ?? 24);
+  if (Number.isFinite(hours) && hours > 0) return Math.max(60, Math.round(hours * 3600));
+  payload.logger.warn(
+    `POLYCOURSE_BOARD_REFILL_HOURS="${given}" is not a positive number of hours (e.g. 24); ` +
+      'the leaderboard sets are built again every 24 hours.',
+  );
+  return 24 * 3600;
+}
 
 /**
  * Build a board's set from the database, by one process at a time: into a new set, which then
  * takes the old one's place (the old one serves ranks meanwhile, if there is one). Learners' moves
- * meanwhile go to both (moveScript). False when another process is filling it or Redis fails.
+ * meanwhile go to both (moveScript). False when another process is filling it; throws when Redis
+ * or the database fails (the lock is let go).
  */
 async function fillBoard(
   payload: Payload,
@@ -199,7 +211,7 @@ async function fillBoard(
       'polycourseSwap',
       swapScript,
       [key, k.next, k.gone, k.filled, k.fresh, k.filling],
-      [expiry, refillSeconds()],
+      [expiry, refillSeconds(payload)],
     );
     return true;
   } catch (error) {

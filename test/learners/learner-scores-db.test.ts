@@ -7,7 +7,7 @@
  * every change of a score and are filled again from the database when missing; limits counted in
  * it; and with Redis unreachable, the database and memory instead.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload';
 import { Redis } from 'ioredis';
 import { databaseAvailable, startCms } from '../helpers/cms.ts';
@@ -529,6 +529,26 @@ describe('with Redis: ranks from sorted sets, shared limits, database as fallbac
       expect(await redis.exists(`${all}:next`, `${all}:gone`, `${all}:filling`)).toBe(0);
       const dee = Number(expected[expected.indexOf(String(learners.dee.id)) + 1]);
       expect(await rank('dee')).toEqual({ rank: 1, points: dee, of: expected.length / 2 });
+      // How often: POLYCOURSE_BOARD_REFILL_HOURS; a value that is no number of hours is reported.
+      const warn = vi.spyOn(payload.logger, 'warn');
+      try {
+        for (const [hours, ttl] of [
+          ['2', 2 * 3600],
+          ['often', 24 * 3600],
+        ] as const) {
+          process.env.POLYCOURSE_BOARD_REFILL_HOURS = hours;
+          await redis.del(`${all}:filled`, `${all}:fresh`);
+          await rank('dee');
+          expect(await redis.ttl(`${all}:fresh`)).toBeGreaterThan(ttl - 60);
+          expect(await redis.ttl(`${all}:fresh`)).toBeLessThanOrEqual(ttl);
+        }
+        expect(warn).toHaveBeenCalledWith(
+          expect.stringMatching(/^POLYCOURSE_BOARD_REFILL_HOURS="often" is not a positive number/),
+        );
+      } finally {
+        delete process.env.POLYCOURSE_BOARD_REFILL_HOURS;
+        warn.mockRestore();
+      }
     },
   );
 
