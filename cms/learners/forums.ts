@@ -50,13 +50,10 @@ const nameOf = (learner: LearnerRef) => learner.displayName || learner.username 
 
 /** The body as learners see it, or a refusal naming each problem at its line:column. */
 function rendered(body: string): { html: string; excerpt: string } {
-  const { html, diagnostics } = renderPost(body, 'body');
+  const { html, text, diagnostics } = renderPost(body, 'body');
   if (diagnostics.length) throw new ForumRefusal(400, diagnostics.map(describe).join(' '));
-  const excerpt = body
-    .replace(/[#>*_`~[\]()!|-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return { html, excerpt: excerpt.length > 117 ? `${excerpt.slice(0, 116)}…` : excerpt };
+  // The words as a learner reads them (no Markdown marks, no link addresses).
+  return { html, excerpt: text.length > 117 ? `${text.slice(0, 116)}…` : text };
 }
 const describe = (d: Diagnostic) => `${formatLocation(d)}: ${d.message}${d.fix ? ` ${d.fix}` : ''}`;
 

@@ -7,6 +7,7 @@
  * outside links marked as user content.
  */
 import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -27,6 +28,8 @@ const postFixes: Record<string, string> = {
 
 export interface RenderedPost {
   html: string;
+  /** The post's words as plain text, whitespace collapsed (for excerpts and lists). */
+  text: string;
   /** Errors that refuse the post, each with line:column in the text. */
   diagnostics: Diagnostic[];
 }
@@ -64,7 +67,7 @@ export function renderPost(text: string, file = 'post.md'): RenderedPost {
       else if (/^https?:/i.test(href)) node.properties.rel = ['nofollow', 'ugc', 'noopener'];
     }
   });
-  if (errors.length) return { html: '', diagnostics: errors };
+  if (errors.length) return { html: '', text: '', diagnostics: errors };
   const html = toHtml(tree as Root).trim();
   if (!html)
     return refused(file, {
@@ -72,9 +75,15 @@ export function renderPost(text: string, file = 'post.md'): RenderedPost {
       message: 'The post is empty.',
       fix: 'Write what you want to say.',
     });
-  return { html, diagnostics: [] };
+  return {
+    html,
+    text: toString(tree as Root)
+      .replace(/\s+/g, ' ')
+      .trim(),
+    diagnostics: [],
+  };
 }
 
 function refused(file: string, d: Omit<Diagnostic, 'severity' | 'file'>): RenderedPost {
-  return { html: '', diagnostics: [{ severity: 'error', file, ...d }] };
+  return { html: '', text: '', diagnostics: [{ severity: 'error', file, ...d }] };
 }

@@ -13,6 +13,12 @@ describe('renderPost', () => {
     );
   });
 
+  it('gives the words as plain text, as a reader sees them, for excerpts', () => {
+    expect(
+      renderPost('Me, with *support*. See [the CRPD](https://un.org).\n\n- one\n- `two`').text,
+    ).toBe('Me, with support. See the CRPD. one two');
+  });
+
   it('drops ids and in-page links, puts headings under the thread, marks outside links', () => {
     const { html } = renderPost(
       '# Title\n\nSee [here](https://example.org) and a note[^1].\n\n[^1]: n',
