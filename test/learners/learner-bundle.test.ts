@@ -570,6 +570,21 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
     expect((await rows())[0]).toMatch(/Board Star\s+45$/);
     const shots = process.env.POLYCOURSE_SCREENSHOT_DIR;
     if (shots) await board.screenshot({ path: `${shots}/admin-leaderboard.png` });
+    // A moderator's view of a post (the hidden reply of the forum test): what they decide, Status,
+    // sits in the sidebar beside the post.
+    const hidden = await staffApi('forum-posts?where[status][equals]=hidden&depth=0&limit=1');
+    await page.goto(`${cms.url}/admin/collections/forum-posts/${hidden.docs[0].id}`);
+    const sidebar = page.locator('.document-fields__sidebar');
+    await sidebar.locator('#field-status').waitFor();
+    expect(await sidebar.innerText()).toMatch(/Status[\s\S]*Reports/);
+    // Its thread and author by name (read after the form), and the excerpt as plain words.
+    await expect
+      .poll(() => page.locator('.document-fields__main').innerText())
+      .toMatch(/Who decides\?[\s\S]*writer/);
+    expect(await page.locator('#field-excerpt').inputValue()).toBe(
+      'Me, with support. See the CRPD.',
+    );
+    if (shots) await page.screenshot({ path: `${shots}/admin-forum-post.png` });
     await page.close();
   });
 
