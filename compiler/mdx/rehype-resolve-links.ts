@@ -4,9 +4,9 @@
  * their pages. External links get rel="noopener"; relative links stay relative so a bundle works
  * from any path.
  */
-import type { Root, Element } from 'hast';
+import type { Nodes, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { walkTree } from './walk-tree.ts';
 import { reportProblem } from './report-problem.ts';
 
 export interface LinkResolver {
@@ -23,8 +23,9 @@ export default function rehypeResolveLinks() {
   return (tree: Root, file: VFile) => {
     const resolver = file.data.page;
     if (!resolver) return;
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
+    walkTree<Nodes>(tree, (node) => {
+      if (node.type !== 'element' || node.tagName !== 'a') return;
+      if (typeof node.properties.href !== 'string') return;
       const href = node.properties.href;
       if (href.startsWith('polycourse:unit/')) {
         node.properties.href = resolver.unitHref(href.slice('polycourse:unit/'.length));

@@ -3,9 +3,9 @@
  * several widths and a fallback `<img>` with width, height, lazy loading and async decoding.
  * The variants come from the image stage (compiler/images), already built.
  */
-import type { Root, Element, ElementContent } from 'hast';
+import type { Root, Element, ElementContent, Nodes, Parents } from 'hast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { walkTree } from './walk-tree.ts';
 import type { ProcessedImage } from '../images/process-images.ts';
 
 export interface ImageLookup {
@@ -19,8 +19,9 @@ export default function rehypeResponsiveImages() {
   return (tree: Root, file: VFile) => {
     const lookup = file.data.page;
     if (!lookup) return;
-    visit(tree, 'element', (node: Element, index, parent) => {
-      if (node.tagName !== 'img' || !parent || index === undefined) return;
+    walkTree<Nodes, Parents>(tree, (node, index, parent) => {
+      if (node.type !== 'element' || node.tagName !== 'img' || !parent || index === undefined)
+        return;
       const src = String(node.properties.src ?? '');
       const image = lookup.image(src);
       if (!image) return;

@@ -5,15 +5,16 @@
  * checkbox and the inline content after it are wrapped in a `<label>`, up to the first block (a
  * nested list, a paragraph). Runs after sanitizing: the label is ours, not the author's.
  */
-import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Element, ElementContent, Nodes, Root } from 'hast';
+import { walkTree } from './walk-tree.ts';
 
 const blocks = new Set(['ul', 'ol', 'p', 'div', 'blockquote', 'pre', 'table', 'figure']);
 
 export default function rehypeTaskListLabels() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'li' || !hasClass(node, 'task-list-item')) return;
+    walkTree<Nodes>(tree, (node) => {
+      if (node.type !== 'element' || node.tagName !== 'li') return;
+      if (!hasClass(node, 'task-list-item')) return;
       // a loose list puts the checkbox in the item's first paragraph
       const first = node.children.find((c) => c.type === 'element');
       const holder = first?.tagName === 'p' ? first : node;

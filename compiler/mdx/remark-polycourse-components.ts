@@ -4,12 +4,12 @@
  * missing alt text. Links to units and the glossary become `polycourse:` URLs that
  * rehype-resolve-links makes relative to the page.
  */
-import type { Root, Paragraph, Image } from 'mdast';
+import type { Root, Paragraph, Nodes } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Element, ElementContent } from 'hast';
 import type { VFile } from 'vfile';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
+import { walkTree } from './walk-tree.ts';
 import { allowedComponents, forbiddenElements } from './components.ts';
 import { isUnsafeUrl } from './remark-reject-unsafe.ts';
 import { reportProblem } from './report-problem.ts';
@@ -26,7 +26,8 @@ const componentFor = (kind: string) =>
 export default function remarkPolycourseComponents() {
   return (tree: Root, file: VFile) => {
     const page = file.data.page;
-    visit(tree, 'image', (node: Image) => {
+    walkTree<Nodes>(tree, (node) => {
+      if (node.type !== 'image') return;
       if (!node.alt || !node.alt.trim()) {
         reportProblem(file, node, {
           rule: 'missing-alt',
@@ -64,7 +65,7 @@ export default function remarkPolycourseComponents() {
       return key;
     }
 
-    visit(tree, (node) => {
+    walkTree<Nodes>(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const name = node.name ?? '';
       const spec = allowedComponents[name];

@@ -3,9 +3,9 @@
  * raw HTML, `on*` attributes, non-literal attributes, `javascript:`/`data:` URLs — as a positioned
  * message with a rule id. It changes nothing; remark-polycourse-components handles what is allowed.
  */
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { walkTree } from './walk-tree.ts';
 import { forbiddenElements } from './components.ts';
 import { reportProblem } from './report-problem.ts';
 
@@ -19,7 +19,7 @@ export function isUnsafeUrl(url: string): boolean {
 
 export default function remarkRejectUnsafe() {
   return (tree: Root, file: VFile) => {
-    visit(tree, (node) => {
+    walkTree<Nodes>(tree, (node) => {
       switch (node.type) {
         case 'mdxFlowExpression':
         case 'mdxTextExpression':

@@ -11,7 +11,6 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeTaskListLabels from './rehype-task-list-labels.ts';
-import rehypeSlug from 'rehype-slug';
 import { VFile } from 'vfile';
 import type { Root as HastRoot } from 'hast';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -19,6 +18,7 @@ import remarkRejectUnsafe from './remark-reject-unsafe.ts';
 import remarkPolycourseComponents from './remark-polycourse-components.ts';
 import rehypeResolveLinks, { type LinkResolver } from './rehype-resolve-links.ts';
 import rehypeResponsiveImages, { type ImageLookup } from './rehype-responsive-images.ts';
+import rehypeHeadingIds from './rehype-heading-ids.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { checkBodyBounds } from './check-body-bounds.ts';
 import { unclosedTagStart } from './unclosed-tag.ts';
@@ -67,7 +67,7 @@ export function bodyProcessor(options: BodyOptions) {
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeTaskListLabels)
     .use(rehypeResponsiveImages)
-    .use(rehypeSlug)
+    .use(rehypeHeadingIds)
     .freeze() as unknown as Processor<any, any, HastRoot>;
 }
 

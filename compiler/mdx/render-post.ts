@@ -8,8 +8,8 @@
  */
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Nodes, Root } from 'hast';
+import { walkTree } from './walk-tree.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { renderBodySync } from './render-body.ts';
 
@@ -46,7 +46,8 @@ export function renderPost(text: string, file = 'post.md'): RenderedPost {
   const errors = diagnostics
     .filter((d) => d.severity === 'error')
     .map((d) => ({ ...d, file, fix: postFixes[d.ruleId] ?? d.fix }));
-  visit(tree as Root, 'element', (node: Element) => {
+  walkTree<Nodes>(tree, (node) => {
+    if (node.type !== 'element') return;
     if (node.tagName === 'img')
       errors.push({
         severity: 'error',

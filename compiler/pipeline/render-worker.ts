@@ -12,7 +12,13 @@ parentPort!.on('message', async ({ jobs }: { jobs: RenderJob[] }) => {
     parentPort!.close();
     return;
   }
-  for (const job of jobs) parentPort!.postMessage({ page: await render(job) });
+  for (const job of jobs) {
+    const { diagnostics } = await render(job);
+    // The job without its body texts: the main thread has them, and copying them back cost 3% of a
+    // worker's CPU (docs/benchmarks.md).
+    const { body: _body, ...sent } = job;
+    parentPort!.postMessage({ page: { job: sent, diagnostics } });
+  }
   parentPort!.postMessage({ ready: true });
 });
 parentPort!.postMessage({ ready: true });

@@ -5,8 +5,8 @@
  * page isolates them, as course text that falls back already is. Where an element cannot hold
  * markup (attributes, <title>, <option>, scripts), the marks are only removed.
  */
-import type { Element, ElementContent, Root, Text } from 'hast';
-import { visit, SKIP } from 'unist-util-visit';
+import type { Element, ElementContent, Nodes, Parents, Root, Text } from 'hast';
+import { walkTree } from '../mdx/walk-tree.ts';
 import {
   fallbackMarks,
   hasFallbackMarks,
@@ -18,7 +18,7 @@ import type { LocaleInfo } from '../model/locales.ts';
 const textOnly = new Set(['title', 'option', 'textarea', 'script', 'style']);
 
 export function isolateFallbacks(tree: Root, source: Pick<LocaleInfo, 'code' | 'dir'>): void {
-  visit(tree, (node, index, parent) => {
+  walkTree<Nodes, Parents>(tree, (node, index, parent) => {
     if (node.type === 'element') {
       for (const [name, value] of Object.entries(node.properties)) {
         if (typeof value === 'string' && hasFallbackMarks(value))
@@ -53,6 +53,6 @@ export function isolateFallbacks(tree: Root, source: Pick<LocaleInfo, 'code' | '
         : text;
     });
     (parent.children as ElementContent[]).splice(index, 1, ...pieces);
-    return [SKIP, index + pieces.length];
+    return index + pieces.length;
   });
 }
