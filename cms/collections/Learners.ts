@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import type { Access, CollectionConfig, Endpoint, PayloadRequest } from 'payload';
 import { hasRole, hiddenUnlessAdmin } from '../access/roles.ts';
 import { learnerBearer } from '../learners/learner-auth.ts';
+import { adminLabel } from '../admin-languages.ts';
 
 /** Whether the request comes from a signed-in learner. */
 export const isLearner = (req: PayloadRequest) => req.user?.collection === 'learners';
@@ -48,6 +49,10 @@ export const learnerLimits = { username: 40, displayName: 40, password: 200, min
 
 export const Learners: CollectionConfig = {
   slug: 'learners',
+  labels: {
+    singular: adminLabel('admin.collection.learner'),
+    plural: adminLabel('admin.collection.learners'),
+  },
   auth: {
     loginWithUsername: { allowEmailLogin: true, requireEmail: false },
     // Lockout after 5 failed logins for 10 minutes (Payload's own, per account).
@@ -69,7 +74,7 @@ export const Learners: CollectionConfig = {
   admin: {
     useAsTitle: 'username',
     defaultColumns: ['username', 'displayName', 'leaderboard', 'createdAt'],
-    group: 'Learners',
+    group: adminLabel('admin.group.learners'),
     hidden: hiddenUnlessAdmin,
   },
   access: {
@@ -83,20 +88,23 @@ export const Learners: CollectionConfig = {
   fields: [
     {
       name: 'displayName',
+      label: adminLabel('admin.field.displayName'),
       type: 'text',
       maxLength: learnerLimits.displayName,
-      admin: { description: 'Shown on the leaderboard when the learner takes part.' },
+      admin: { description: adminLabel('admin.field.displayName.description') },
     },
     {
       name: 'leaderboard',
+      label: adminLabel('admin.field.leaderboard'),
       type: 'checkbox',
       defaultValue: false,
-      admin: { description: 'Opted in to the leaderboard (never without their choice).' },
+      admin: { description: adminLabel('admin.field.leaderboard.description') },
     },
     {
       // Matches a learner's pre and post questionnaire answers for evaluators, who never see the
       // account behind it.
       name: 'evaluationKey',
+      label: adminLabel('admin.field.evaluationKey'),
       type: 'text',
       unique: true,
       index: true,

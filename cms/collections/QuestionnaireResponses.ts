@@ -63,7 +63,10 @@ export const QuestionnaireResponses: CollectionConfig = {
       name: 'phase',
       label: adminLabel('admin.field.phase'),
       type: 'select',
-      options: ['pre', 'post'],
+      options: [
+        { value: 'pre', label: adminLabel('admin.field.phase.pre') },
+        { value: 'post', label: adminLabel('admin.field.phase.post') },
+      ],
       required: true,
     },
     {
