@@ -6,6 +6,7 @@
 import type { Course, LocalizedDocument } from '../model/course.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { MediaAssets } from '../render/media-assets.ts';
+import type { ParsedCatalogs } from '../ui-strings/ui-catalog.ts';
 
 export interface RenderSetup {
   course: Course;
@@ -26,6 +27,8 @@ export interface RenderSetup {
   baseUrl?: string;
   /** The course home offers the learner account (BuildOptions.learnerServices, not in previews). */
   learnerAccount?: boolean;
+  /** UI catalogs the main thread already parsed, for workers (checked against the files). */
+  parsedCatalogs?: ParsedCatalogs;
 }
 
 export interface RenderJob {

@@ -4,8 +4,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPageRenderer } from './page-renderer.ts';
 import type { RenderJob, RenderSetup } from './render-job.ts';
+import { reuseParsedCatalogs } from '../ui-strings/ui-catalog.ts';
 
 const { setup } = workerData as { setup: RenderSetup };
+reuseParsedCatalogs(setup.parsedCatalogs ?? []);
 const render = await createPageRenderer(setup);
 parentPort!.on('message', async ({ jobs }: { jobs: RenderJob[] }) => {
   if (!jobs.length) {

@@ -39,6 +39,24 @@ export interface UiCatalogs {
  * Parsed catalogs by file, reused while the file's bytes are the same (a build loads them twice).
  */
 const parsedCatalogs = new Map<string, { data: Buffer; messages: Record<string, string> }>();
+/** What this thread has parsed, for a render worker to start with (RenderSetup.parsedCatalogs). */
+export type ParsedCatalogs = Array<
+  [file: string, data: Uint8Array, messages: Record<string, string>]
+>;
+
+export function parsedCatalogEntries(): ParsedCatalogs {
+  return [...parsedCatalogs].map(([file, { data, messages }]) => [file, data, messages]);
+}
+
+/**
+ * Start from another thread's parses: each is still used only while its file's bytes are the same.
+ * Parsing a theme's 12 catalogs again cost a render worker 2–3% of its CPU (docs/benchmarks.md).
+ */
+export function reuseParsedCatalogs(entries: ParsedCatalogs): void {
+  for (const [file, data, messages] of entries)
+    if (!parsedCatalogs.has(file)) parsedCatalogs.set(file, { data: Buffer.from(data), messages });
+}
+
 /** Compiled ICU messages by source text (compiling is a pure function of it). */
 const compiledMessages = new Map<string, ReturnType<typeof compileMessage>>();
 

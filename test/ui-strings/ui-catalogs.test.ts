@@ -8,7 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, type Token } from '@messageformat/parser'; // the ICU parser Lingui itself uses
-import { loadUiCatalogs, readPoCatalog } from '../../compiler/ui-strings/ui-catalog.ts';
+import {
+  loadUiCatalogs,
+  parsedCatalogEntries,
+  readPoCatalog,
+  reuseParsedCatalogs,
+} from '../../compiler/ui-strings/ui-catalog.ts';
 import { createTranslate } from '../../runtime/browser/translate.ts';
 import { themesRoot } from '../../compiler/render/theme-folders.ts';
 import { demoLocales } from '../helpers/demo-course.ts';
@@ -131,5 +136,22 @@ describe('numbers in UI strings', () => {
     });
     expect(t('progress', { done: 13, total: 30 })).toBe('۱۳ از ۳۰');
     expect(t('plural', { count: 170 })).toBe('۱۷۰ امتیاز');
+  });
+});
+
+describe('parses handed to a render worker', () => {
+  it('are used while the file is the same, and the file read again once it changed', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polycourse-po-')), 'xx.po');
+    const po = (text: string) => `msgid ""\nmsgstr ""\n\nmsgid "greeting"\nmsgstr "${text}"\n`;
+    fs.writeFileSync(file, po('Hello'));
+    const data = fs.readFileSync(file);
+    // another thread's parse of these very bytes (its messages marked to tell them apart)
+    reuseParsedCatalogs([[file, new Uint8Array(data), { greeting: 'from the main thread' }]]);
+    expect(readPoCatalog(file).messages).toEqual({ greeting: 'from the main thread' });
+    fs.writeFileSync(file, po('Hello again'));
+    expect(readPoCatalog(file).messages).toEqual({ greeting: 'Hello again' });
+    expect(parsedCatalogEntries().find(([f]) => f === file)?.[2]).toEqual({
+      greeting: 'Hello again',
+    });
   });
 });
