@@ -93,8 +93,8 @@ function runWorker(
       workerData: { setup },
       resourceLimits: { maxOldGenerationSizeMb },
     });
-    worker.on('message', (message: { page?: RenderedPage; ready?: true }) => {
-      if (message.page) onPage(message.page);
+    worker.on('message', (message: { pages?: RenderedPage[]; ready?: true }) => {
+      for (const page of message.pages ?? []) onPage(page);
       if (message.ready) {
         onReady();
         const jobs = take(16);
