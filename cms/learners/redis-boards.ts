@@ -220,9 +220,17 @@ async function fillBoard(
   }
 }
 
+/** When this process last set out to refill each board (refreshBoard). */
+const refillTried = new Map<string, number>();
+const refillRetryMs = 10_000;
+
 /**
  * Build a filled board again from the database, in the background: ranks keep coming from the
- * set meanwhile. Failures are logged; the next rank tries again.
+ * set meanwhile. Failures are logged; a rank after the next 10 s tries again.
+ *
+ * Every rank read reports a stale set until its refill ends (about 20 s at 500,000 learners, once
+ * a day), so this process sets out at most once every 10 s per board, not once per read (each try
+ * is a round trip to Redis for the filler's lock, which one process holds).
  */
 export function refreshBoard(
   payload: Payload,
@@ -232,6 +240,10 @@ export function refreshBoard(
 ): void {
   const redis = redisFor(payload);
   if (!redis) return;
+  const now = Date.now();
+  if (now - (refillTried.get(key) ?? -Infinity) < refillRetryMs) return;
+  if (refillTried.size >= 10_000) refillTried.clear(); // boards by course, locale and week
+  refillTried.set(key, now);
   fillBoard(payload, redis, key, where, field).catch((error: Error) =>
     payload.logger.warn(`Leaderboard set ${key} not refilled: ${error.message}`),
   );

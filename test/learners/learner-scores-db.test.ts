@@ -553,6 +553,24 @@ describe('with Redis: ranks from sorted sets, shared limits, database as fallbac
   );
 
   it.skipIf(available !== true)(
+    'a stale set is refilled at most once every 10 s per process, not on every rank read',
+    async () => {
+      const all = boardKey('mini', 'all', '', undefined);
+      await rank('dee');
+      // Stale, and another process holds the filler's lock: this one's try fails.
+      await redis.set(`${all}:filling`, 'another', 'EX', 60);
+      await redis.del(`${all}:fresh`);
+      expect(await rank('dee')).toMatchObject({ rank: 1 });
+      // The other filler went away without a refill. The next reads, within 10 s of the try,
+      // still come from the set and start no fill of their own.
+      await redis.del(`${all}:filling`);
+      for (let i = 0; i < 5; i++) expect(await rank('dee')).toMatchObject({ rank: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await redis.exists(`${all}:fresh`, `${all}:filling`, `${all}:next`)).toBe(0);
+    },
+  );
+
+  it.skipIf(available !== true)(
     'moves made while a set is being filled reach the set being built',
     async () => {
       const all = boardKey('mini', 'all', '', undefined);
