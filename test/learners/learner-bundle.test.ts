@@ -585,6 +585,19 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
       'Me, with support. See the CRPD.',
     );
     if (shots) await page.screenshot({ path: `${shots}/admin-forum-post.png` });
+    // The same post for a moderator whose browser asks for Arabic, on a phone: the admin's own
+    // labels and the collection's come in Arabic, right to left.
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'ar' });
+    await phone.context().addCookies(await page.context().cookies());
+    await phone.goto(`${cms.url}/admin/collections/forum-posts/${hidden.docs[0].id}`);
+    await phone.locator('#field-status').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await phone.locator('.document-fields__sidebar').innerText()).toMatch(
+      /الحالة[\s\S]*البلاغات/,
+    );
+    // Not yet fitting the phone: Payload's document header (its dates, the locale and account
+    // buttons) makes every document view 450-490 px wide at 390, its own account page too.
+    await phone.close();
     await page.close();
   });
 
