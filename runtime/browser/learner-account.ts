@@ -11,6 +11,7 @@ import {
   claim,
   enqueue,
   holdUnclaimed,
+  sessionEnded,
   nextBatch,
   refusedEvents,
 } from '../logic/sync-queue.ts';
@@ -43,7 +44,7 @@ function createSender(s: Services, store: Store) {
           const ids = [...(body.accepted as string[]), ...(body.duplicates as string[])];
           store.update((st) => acknowledge(st, ids));
         } else if (status === 401) {
-          store.update((st) => ({ ...st, token: undefined }));
+          store.update(sessionEnded);
         } else if (status === 400) {
           // Events the server will never take (a unit removed since): dropped, the rest go again.
           console.warn('[polycourse] the learner services refused events:', body);
@@ -139,8 +140,9 @@ function showAccount(s: Services, store: Store, send: () => Promise<void>, mount
         // What waits on the device was done before anyone signed in: held until the learner
         // says it was theirs (a shared device), see claimQuestion.
         store.update((st) => ({
-          ...holdUnclaimed(st),
+          ...holdUnclaimed(st, learner.username),
           token: answer.token as string,
+          learner: learner.username,
           name: learner.displayName || learner.username,
           leaderboard: learner.leaderboard,
         }));
@@ -223,10 +225,12 @@ function showAccount(s: Services, store: Store, send: () => Promise<void>, mount
       store.update((st) => ({
         ...st,
         token: undefined,
+        learner: undefined,
         name: undefined,
         queue: [],
         sent: [],
         unclaimed: undefined,
+        expired: undefined,
       }));
     };
     signOut.addEventListener('click', () => void leave(false));

@@ -33,6 +33,8 @@ export interface SyncState {
   version: 1;
   /** the signed-in learner (none: events wait until they sign in) */
   token?: string;
+  /** the signed-in learner's username */
+  learner?: string;
   name?: string;
   leaderboard?: boolean;
   /** events not yet acknowledged by the server, oldest first */
@@ -42,6 +44,11 @@ export interface SyncState {
    * theirs (on a shared device they may be someone else's): see holdUnclaimed and claim
    */
   unclaimed?: string[];
+  /**
+   * Events queued while a learner was signed in whose session then ended without a sign-out
+   * (expired, or refused by the server): theirs if they sign in again (see sessionEnded).
+   */
+  expired?: { learner: string; ids: string[] };
   /** `type unit` of views and watched videos already queued from this device */
   sent: string[];
   /** a counter for unique ids on this device */
@@ -99,12 +106,28 @@ export function nextBatch(state: SyncState): ServiceEvent[] {
 }
 
 /**
- * At sign-in: what waits on the device was done before anyone was signed in, perhaps by someone
+ * At sign-in: what waits on the device was done before this learner signed in, perhaps by someone
  * else on a shared device. It is held until the learner answers (claim); what they do from now on
- * is sent as usual.
+ * is sent as usual. Not held: what this same learner did while signed in before their session
+ * ended (sessionEnded).
  */
-export const holdUnclaimed = (state: SyncState): SyncState =>
-  state.queue.length ? { ...state, unclaimed: state.queue.map((e) => e.id) } : state;
+export function holdUnclaimed(state: SyncState, learner: string): SyncState {
+  const theirs = new Set(state.expired?.learner === learner ? state.expired.ids : []);
+  const held = state.queue.map((e) => e.id).filter((id) => !theirs.has(id));
+  return { ...state, expired: undefined, unclaimed: held.length ? held : undefined };
+}
+
+/**
+ * The server ended the session (an expired or revoked token): the learner is signed out, and what
+ * they queued while signed in (not what is still held from before) stays theirs if they sign in
+ * again, so they are not asked about it.
+ */
+export function sessionEnded(state: SyncState): SyncState {
+  if (!state.learner) return { ...state, token: undefined }; // stored by an older bundle
+  const held = new Set(state.unclaimed);
+  const ids = state.queue.map((e) => e.id).filter((id) => !held.has(id));
+  return { ...state, token: undefined, expired: { learner: state.learner, ids } };
+}
 
 /**
  * The learner's answer about the held events: theirs, and sent with the rest; or not theirs, and

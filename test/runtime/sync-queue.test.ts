@@ -17,6 +17,8 @@ import {
   nextBatch,
   parseSync,
   refusedEvents,
+  sessionEnded,
+  type SyncState,
 } from '../../runtime/logic/sync-queue.ts';
 
 const at = new Date('2026-12-02T10:00:00Z');
@@ -111,8 +113,8 @@ describe('the learner-services queue', () => {
       enqueue(s, { type: 'unit-viewed', unit }, at);
     const before = view(view(emptySync('d'), 'm/a'), 'm/b');
     // Nothing waited: nothing to ask.
-    expect(holdUnclaimed(emptySync('d')).unclaimed).toBeUndefined();
-    const held = view(holdUnclaimed(before), 'm/c');
+    expect(holdUnclaimed(emptySync('d'), 'ana').unclaimed).toBeUndefined();
+    const held = view(holdUnclaimed(before, 'ana'), 'm/c');
     expect(held.unclaimed).toEqual(['d-0', 'd-1']);
     // What the learner does after signing in goes at once; the held events wait.
     expect(nextBatch(held).map((e) => e.id)).toEqual(['d-2']);
@@ -131,6 +133,30 @@ describe('the learner-services queue', () => {
       'm/a',
     ]);
     expect(view(others, 'm/c').queue).toHaveLength(1);
+  });
+
+  it('does not ask a learner about their own steps after their session ended', () => {
+    const view = (s: SyncState, unit: string) => enqueue(s, { type: 'unit-viewed', unit }, at);
+    // Someone's step before Ana signed in (held), then Ana's own while signed in, not yet sent.
+    const signedIn = { ...holdUnclaimed(view(emptySync('d'), 'm/a'), 'ana'), learner: 'ana' };
+    const ana = view(view(signedIn, 'm/b'), 'm/c');
+    expect(ana.unclaimed).toEqual(['d-0']);
+    // Her session expires (the server answers 401); a step is taken meanwhile, signed out.
+    const ended = view(sessionEnded(ana), 'm/d');
+    expect([ended.token, ended.expired]).toEqual([
+      undefined,
+      { learner: 'ana', ids: ['d-1', 'd-2'] },
+    ]);
+    // Ana signs in again: asked only about what was done while nobody was signed in.
+    expect(holdUnclaimed(ended, 'ana')).toMatchObject({
+      unclaimed: ['d-0', 'd-3'],
+      expired: undefined,
+    });
+    // Someone else signs in: asked about all of it.
+    expect(holdUnclaimed(ended, 'ben').unclaimed).toEqual(['d-0', 'd-1', 'd-2', 'd-3']);
+    // A state an older bundle stored (no username): asked about all of it, as before.
+    const older = sessionEnded({ ...ana, learner: undefined });
+    expect(holdUnclaimed(older, 'ana').unclaimed).toEqual(['d-0', 'd-1', 'd-2']);
   });
 
   it('keeps the newest events when too many wait', () => {
