@@ -8,7 +8,7 @@ import {
   APIError,
   type CollectionAfterChangeHook,
   type CollectionBeforeOperationHook,
-  type Field,
+  type TextField,
   type Payload,
   type PayloadRequest,
 } from 'payload';
@@ -65,21 +65,18 @@ export async function createFirstAdmin(payload: Payload): Promise<void> {
 /**
  * The form field that carries the token: the admin's create-first-user view fills it from the
  * link's `?token=` (or the operator pastes it), and its form posts it to /api/users/first-register.
- * Shown only to nobody signed in (that view); virtual: never stored.
+ * Shown only to nobody signed in (that view); virtual: never stored. Its label and description,
+ * in the admin's languages, are the Users collection's (cms/collections/Users.ts).
  */
-export const setupTokenField: Field = {
+export const setupTokenField: TextField = {
   name: 'setupToken',
   type: 'text',
   virtual: true,
-  label: 'Setup token',
   defaultValue: ({ req }) => (typeof req.query?.token === 'string' ? req.query.token : undefined),
   admin: {
     condition: (_data, _siblingData, { user }) => !user,
     // virtual fields are read-only in the admin unless told otherwise: the token may be pasted
     readOnly: false,
-    description:
-      'From the one-time setup link that `polycourse cms` printed on its console ' +
-      '(opening the link fills it in). This first account is the administrator.',
     disableListColumn: true,
     disableListFilter: true,
   },

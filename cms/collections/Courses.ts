@@ -64,6 +64,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
     // Not stored: the course's modules and units as a tree, edited in place.
     {
       name: 'outline',
+      label: adminLabel('admin.outline.title'),
       type: 'ui',
       admin: { components: { Field: '/components/CourseOutline.tsx#CourseOutline' } },
     },
@@ -71,23 +72,27 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
     // their zips).
     {
       name: 'publishBundles',
+      label: adminLabel('admin.publish.title'),
       type: 'ui',
       admin: { components: { Field: '/components/PublishBundles.tsx#PublishBundles' } },
     },
     // Not stored: the evaluation of the questionnaire's responses (admins and evaluators).
     {
       name: 'checks',
+      label: adminLabel('admin.checks.title'),
       type: 'ui',
       admin: { components: { Field: '/components/CourseChecks.tsx#CourseChecks' } },
     },
     {
       name: 'evaluation',
+      label: adminLabel('admin.evaluation.title'),
       type: 'ui',
       admin: { components: { Field: '/components/EvaluationPanel.tsx#EvaluationPanel' } },
     },
     // Not stored: coverage per locale, and what needs work in the locale being edited.
     {
       name: 'translationStatus',
+      label: adminLabel('admin.translation.title'),
       type: 'ui',
       admin: { components: { Field: '/components/TranslationStatus.tsx#TranslationStatus' } },
     },
@@ -112,6 +117,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       name: 'sourceLocale',
       label: adminLabel('admin.field.sourceLocale'),
       type: 'select',
+      // shown as locale codes (fr, ar…), as the admin's panels name locales
       options: baseLocales,
       defaultValue: 'en',
       required: true,
@@ -121,6 +127,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       name: 'languages',
       label: adminLabel('admin.field.languages'),
       type: 'select',
+      // shown as locale codes, like sourceLocale's
       options: baseLocales,
       hasMany: true,
       required: true,
@@ -174,6 +181,10 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       name: 'glossary',
       label: adminLabel('admin.field.glossary'),
       type: 'array',
+      labels: {
+        singular: adminLabel('admin.field.glossaryEntry'),
+        plural: adminLabel('admin.field.glossary'),
+      },
       fields: [
         {
           name: 'termId',
@@ -216,6 +227,10 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
           name: 'scaleLabels',
           label: adminLabel('admin.field.scaleLabels'),
           type: 'array',
+          labels: {
+            singular: adminLabel('admin.field.scaleLabel'),
+            plural: adminLabel('admin.field.scaleLabels'),
+          },
           fields: [
             {
               name: 'label',
@@ -229,6 +244,10 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
           name: 'items',
           label: adminLabel('admin.field.items'),
           type: 'array',
+          labels: {
+            singular: adminLabel('admin.field.item'),
+            plural: adminLabel('admin.field.items'),
+          },
           fields: [
             {
               name: 'itemId',

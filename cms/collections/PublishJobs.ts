@@ -27,7 +27,12 @@ export const PublishJobs: CollectionConfig = {
       name: 'state',
       label: adminLabel('admin.field.state'),
       type: 'select',
-      options: ['running', 'done', 'failed'],
+      // the values stay the stored ones; their labels are in the admin's languages
+      options: [
+        { value: 'running', label: adminLabel('admin.field.state.running') },
+        { value: 'done', label: adminLabel('admin.field.state.done') },
+        { value: 'failed', label: adminLabel('admin.field.state.failed') },
+      ],
       required: true,
     },
     { name: 'done', label: adminLabel('admin.field.done'), type: 'number' },

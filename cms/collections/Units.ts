@@ -75,6 +75,7 @@ export const Units: CollectionConfig = translatedFieldsOnly({
     // Not stored: which module and course hold the unit.
     {
       name: 'placement',
+      label: adminLabel('admin.field.placement'),
       type: 'ui',
       admin: { components: { Field: '/components/UnitPlacement.tsx#UnitPlacement' } },
     },

@@ -1,5 +1,5 @@
 import type { Access, CollectionConfig } from 'payload';
-import { hasRole, isAdmin, isStaff, roles } from '../access/roles.ts';
+import { hasRole, isAdmin, isStaff, roles, type Role } from '../access/roles.ts';
 import { baseLocales } from '../locales.ts';
 import { requireSetupToken, setupTokenField, spendSetupToken } from '../first-admin.ts';
 import { adminLabel } from '../admin-languages.ts';
@@ -16,6 +16,16 @@ const adminOrSelf: Access = ({ req }) =>
 // offered.
 const signedIn = (_data: unknown, _siblingData: unknown, { user }: { user?: unknown }) =>
   Boolean(user);
+
+/** How the admin names each role (the values stay the stored ones). */
+const roleLabels = {
+  admin: 'admin.field.roles.admin',
+  author: 'admin.field.roles.author',
+  translator: 'admin.field.roles.translator',
+  reviewer: 'admin.field.roles.reviewer',
+  evaluator: 'admin.field.roles.evaluator',
+  moderator: 'admin.field.roles.moderator',
+} satisfies Record<Role, string>;
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -43,7 +53,7 @@ export const Users: CollectionConfig = {
       label: adminLabel('admin.field.roles'),
       type: 'select',
       hasMany: true,
-      options: [...roles],
+      options: roles.map((value) => ({ value, label: adminLabel(roleLabels[value]) })),
       defaultValue: ['author'],
       required: true,
       admin: { condition: signedIn },
@@ -54,6 +64,7 @@ export const Users: CollectionConfig = {
       label: adminLabel('admin.field.workLocales'),
       type: 'select',
       hasMany: true,
+      // shown as locale codes (fr, ar…), as the admin's panels name locales
       options: baseLocales,
       admin: {
         condition: signedIn,
@@ -61,6 +72,21 @@ export const Users: CollectionConfig = {
       },
       access: { update: ({ req }) => hasRole(req, 'admin') },
     },
-    setupTokenField,
+    {
+      ...setupTokenField,
+      label: adminLabel('admin.field.setupToken'),
+      admin: {
+        ...setupTokenField.admin,
+        description: adminLabel('admin.field.setupToken.description'),
+      },
+    },
+    // Payload's flag beside the API key (no control in the form, a column of the list): only its
+    // label is ours, merged into Payload's field (virtual as Payload's: nothing to validate).
+    {
+      name: 'hasAPIKey',
+      type: 'checkbox',
+      virtual: true,
+      label: adminLabel('admin.field.hasAPIKey'),
+    },
   ],
 };
