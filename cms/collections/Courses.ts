@@ -66,7 +66,11 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       name: 'outline',
       label: adminLabel('admin.outline.title'),
       type: 'ui',
-      admin: { components: { Field: '/components/CourseOutline.tsx#CourseOutline' } },
+      admin: {
+        components: { Field: '/components/CourseOutline.tsx#CourseOutline' },
+        // a panel, not a value: no column in the list views
+        disableListColumn: true,
+      },
     },
     // Not stored: the "Publish bundles" panel (progress, errors, links to the last bundles and
     // their zips).
@@ -74,27 +78,43 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       name: 'publishBundles',
       label: adminLabel('admin.publish.title'),
       type: 'ui',
-      admin: { components: { Field: '/components/PublishBundles.tsx#PublishBundles' } },
+      admin: {
+        components: { Field: '/components/PublishBundles.tsx#PublishBundles' },
+        // a panel, not a value: no column in the list views
+        disableListColumn: true,
+      },
     },
     // Not stored: the evaluation of the questionnaire's responses (admins and evaluators).
     {
       name: 'checks',
       label: adminLabel('admin.checks.title'),
       type: 'ui',
-      admin: { components: { Field: '/components/CourseChecks.tsx#CourseChecks' } },
+      admin: {
+        components: { Field: '/components/CourseChecks.tsx#CourseChecks' },
+        // a panel, not a value: no column in the list views
+        disableListColumn: true,
+      },
     },
     {
       name: 'evaluation',
       label: adminLabel('admin.evaluation.title'),
       type: 'ui',
-      admin: { components: { Field: '/components/EvaluationPanel.tsx#EvaluationPanel' } },
+      admin: {
+        components: { Field: '/components/EvaluationPanel.tsx#EvaluationPanel' },
+        // a panel, not a value: no column in the list views
+        disableListColumn: true,
+      },
     },
     // Not stored: coverage per locale, and what needs work in the locale being edited.
     {
       name: 'translationStatus',
       label: adminLabel('admin.translation.title'),
       type: 'ui',
-      admin: { components: { Field: '/components/TranslationStatus.tsx#TranslationStatus' } },
+      admin: {
+        components: { Field: '/components/TranslationStatus.tsx#TranslationStatus' },
+        // a panel, not a value: no column in the list views
+        disableListColumn: true,
+      },
     },
     {
       name: 'courseId',

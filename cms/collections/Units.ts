@@ -77,7 +77,11 @@ export const Units: CollectionConfig = translatedFieldsOnly({
       name: 'placement',
       label: adminLabel('admin.field.placement'),
       type: 'ui',
-      admin: { components: { Field: '/components/UnitPlacement.tsx#UnitPlacement' } },
+      admin: {
+        components: { Field: '/components/UnitPlacement.tsx#UnitPlacement' },
+        // a panel, not a value: no column in the list views
+        disableListColumn: true,
+      },
     },
     {
       name: 'unitId',

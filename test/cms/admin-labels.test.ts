@@ -227,3 +227,18 @@ describe('every Polycourse collection in every admin language', () => {
     expect([...used].sort()).toEqual(Object.keys(allowed).sort());
   });
 });
+
+describe('panels in the list views', () => {
+  it('a panel (a ui field: the outline, Bundles, checks…) is offered as no column', () => {
+    const panels = config.collections.flatMap((c) =>
+      c.fields.flatMap((f) => (f.type === 'ui' ? [`${c.slug}.${f.name}`] : [])),
+    );
+    expect(panels.length).toBeGreaterThanOrEqual(6);
+    const listed = config.collections.flatMap((c) =>
+      c.fields.flatMap((f) =>
+        f.type === 'ui' && !f.admin?.disableListColumn ? [`${c.slug}.${f.name}`] : [],
+      ),
+    );
+    expect(listed).toEqual([]);
+  });
+});
