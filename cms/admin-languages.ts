@@ -75,3 +75,22 @@ export function adminLabel(id: string): Record<string, string> {
     ]),
   );
 }
+
+/**
+ * The choices of a course locale (a course's languages, a member's work languages): each language
+ * named in the admin's language with its code, "French (fr)", "الفرنسية (fr)"; the code is what is
+ * stored. Names come from the ICU data Node ships (Intl.DisplayNames), not from the catalogs.
+ */
+export function localeOptions(codes: readonly string[]) {
+  return codes.map((value) => ({
+    value,
+    label: Object.fromEntries(
+      Object.keys(adminLanguages).map((language) => {
+        const name = new Intl.DisplayNames([language], { type: 'language' }).of(value) ?? value;
+        // Lists start a language's name with a capital where the script has them ("Français").
+        const shown = name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+        return [language, `${shown} (${value})`];
+      }),
+    ),
+  }));
+}

@@ -17,7 +17,7 @@ import { translationStatusEndpoint } from '../endpoints/translation-status.ts';
 import { translationMarkEndpoint } from '../endpoints/translation-mark.ts';
 import { translationFieldsEndpoint } from '../endpoints/translation-fields.ts';
 import { publishBundlesEndpoint, readyPublisherEndpoint } from '../endpoints/publish-bundles.ts';
-import { adminLabel } from '../admin-languages.ts';
+import { adminLabel, localeOptions } from '../admin-languages.ts';
 import {
   evaluationReportEndpoint,
   exportResponsesEndpoint,
@@ -137,8 +137,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       name: 'sourceLocale',
       label: adminLabel('admin.field.sourceLocale'),
       type: 'select',
-      // shown as locale codes (fr, ar…), as the admin's panels name locales
-      options: baseLocales,
+      options: localeOptions(baseLocales),
       defaultValue: 'en',
       required: true,
     },
@@ -147,8 +146,7 @@ export const Courses: CollectionConfig = translatedFieldsOnly({
       name: 'languages',
       label: adminLabel('admin.field.languages'),
       type: 'select',
-      // shown as locale codes, like sourceLocale's
-      options: baseLocales,
+      options: localeOptions(baseLocales),
       hasMany: true,
       required: true,
     },

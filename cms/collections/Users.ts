@@ -2,7 +2,7 @@ import type { Access, CollectionConfig } from 'payload';
 import { hasRole, isAdmin, isStaff, roles, type Role } from '../access/roles.ts';
 import { baseLocales } from '../locales.ts';
 import { requireSetupToken, setupTokenField, spendSetupToken } from '../first-admin.ts';
-import { adminLabel } from '../admin-languages.ts';
+import { adminLabel, localeOptions } from '../admin-languages.ts';
 import {
   staleReadsAfterChange,
   staleReadsAfterDelete,
@@ -64,8 +64,7 @@ export const Users: CollectionConfig = {
       label: adminLabel('admin.field.workLocales'),
       type: 'select',
       hasMany: true,
-      // shown as locale codes (fr, ar…), as the admin's panels name locales
-      options: baseLocales,
+      options: localeOptions(baseLocales),
       admin: {
         condition: signedIn,
         description: adminLabel('admin.field.workLocales.description'),

@@ -46,9 +46,6 @@ const polycourseCollections = config.collections
  */
 const sameInEveryLanguage: Record<string, string> = {
   'media.sha256 label': 'SHA-256, the name of the checksum, is written so in every language',
-  'users.workLocales options': 'locale codes (fr, ar…), as the admin names locales in its panels',
-  'courses.sourceLocale options': 'locale codes, as users.workLocales',
-  'courses.languages options': 'locale codes, as users.workLocales',
 };
 
 /** Fields Payload adds to a collection and labels itself (a function of Payload's translator). */
