@@ -8,7 +8,6 @@ import { Worker } from 'node:worker_threads';
 import type { Course } from '../model/course.ts';
 import { planPages, type PageSpec } from '../model/plan-pages.ts';
 import { entryPoint } from '../process/entry-point.ts';
-import { parsedCatalogEntries } from '../ui-strings/ui-catalog.ts';
 import type { RenderedPage, RenderJob, RenderSetup } from './render-job.ts';
 
 export type { RenderedPage, RenderJob, RenderSetup } from './render-job.ts';
@@ -44,11 +43,7 @@ export async function renderPages(
   // Workers hold the course without its body texts; each job brings the bodies it renders, so a
   // worker's memory does not grow with the course.
   const specs = planPages(setup.course);
-  const shared = {
-    ...setup,
-    course: withoutBodyTexts(setup.course),
-    parsedCatalogs: parsedCatalogEntries(),
-  };
+  const shared = { ...setup, course: withoutBodyTexts(setup.course) };
   const takeWithBodies = (n: number) =>
     take(n).map((job) => withBodies(job, specs[job.page], setup));
   // A bounded old generation makes V8 collect instead of growing; the bound grows with what every

@@ -44,8 +44,16 @@ export type ParsedCatalogs = Array<
   [file: string, data: Uint8Array, messages: Record<string, string>]
 >;
 
-export function parsedCatalogEntries(): ParsedCatalogs {
-  return [...parsedCatalogs].map(([file, { data, messages }]) => [file, data, messages]);
+/**
+ * The catalogs this thread parsed inside `dirs` (a theme's localesDirs): a worker reads no others,
+ * and the CMS's process also holds the admin's catalogs.
+ */
+export function parsedCatalogEntries(dirs: readonly string[]): ParsedCatalogs {
+  const folders = new Set(dirs.map((dir) => path.dirname(path.join(dir, 'x.po'))));
+  const inside = (file: string) => folders.has(path.dirname(file));
+  return [...parsedCatalogs]
+    .filter(([file]) => inside(file))
+    .map(([file, { data, messages }]) => [file, data, messages]);
 }
 
 /**

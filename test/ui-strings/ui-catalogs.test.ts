@@ -150,8 +150,25 @@ describe('parses handed to a render worker', () => {
     expect(readPoCatalog(file).messages).toEqual({ greeting: 'from the main thread' });
     fs.writeFileSync(file, po('Hello again'));
     expect(readPoCatalog(file).messages).toEqual({ greeting: 'Hello again' });
-    expect(parsedCatalogEntries().find(([f]) => f === file)?.[2]).toEqual({
+    expect(parsedCatalogEntries([path.dirname(file)]).find(([f]) => f === file)?.[2]).toEqual({
       greeting: 'Hello again',
     });
+  });
+
+  it("are those of the folders asked for (a theme's), not every catalog the thread read", () => {
+    const [theme, admin] = ['theme', 'admin'].map((name) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `polycourse-po-${name}-`));
+      fs.writeFileSync(
+        path.join(dir, 'fr.po'),
+        `msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "${name}"\n`,
+      );
+      readPoCatalog(path.join(dir, 'fr.po'));
+      return dir;
+    });
+    const files = parsedCatalogEntries([`${theme}/`]).map(([file]) => file);
+    expect(files).toEqual([path.join(theme, 'fr.po')]);
+    expect(parsedCatalogEntries([admin]).map(([file]) => file)).toEqual([
+      path.join(admin, 'fr.po'),
+    ]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { hasErrors } from '../../model/diagnostic.ts';
 import { renderPages } from '../render-pages.ts';
+import { parsedCatalogEntries } from '../../ui-strings/ui-catalog.ts';
 import type { RenderSetup } from '../render-job.ts';
 import { need, type BuildState, type LocaleFile, type PhaseOutcome } from '../build-state.ts';
 
@@ -26,6 +27,8 @@ export async function renderPlannedPages(state: BuildState): Promise<PhaseOutcom
     preview: state.options.preview,
     baseUrl: state.options.baseUrl,
     learnerAccount: Boolean(state.options.learnerServices && !state.options.preview),
+    // for workers: the theme's catalogs, as this thread parsed them
+    parsedCatalogs: parsedCatalogEntries(assets.theme.localesDirs),
   };
   const { pageState, options } = state;
   await renderPages(
