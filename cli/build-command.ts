@@ -35,6 +35,8 @@ export interface BuildCommandOptions {
   sourceName?: string;
   /** Build even when nothing changed since the last build (`--force`). */
   force?: boolean;
+  /** Also say how long each phase took (`--timings`; `--json` always has them). */
+  timings?: boolean;
 }
 
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
@@ -126,5 +128,10 @@ function report(result: BuildResult, options: BuildCommandOptions, upToDate: boo
   }
   for (const { target, paths } of packages)
     for (const p of paths) process.stdout.write(`${target}: ${rel(p)}\n`);
+  if (options.timings && result.phases?.length) {
+    process.stdout.write('Phases (wall time):\n');
+    for (const { name, ms } of result.phases)
+      process.stdout.write(`  ${name.padEnd(22)} ${(ms / 1000).toFixed(2).padStart(7)} s\n`);
+  }
   return exitCodes.ok;
 }

@@ -19,7 +19,7 @@ const usage = [
   'Commands:',
   '  build <course-dir> --out <dir> [--locale <l>]… [--theme <name>] ' +
     '[--approved-only] [--target <t>]… [--zip] [--pseudo] [--base-url <url>] ' +
-    '[--learner-services <url>] [--force] [--json]',
+    '[--learner-services <url>] [--force] [--timings] [--json]',
   '                                  build static bundles: <dir>/<course-id>/<locale>/…; ' +
     '--target zip, scorm12,',
   '                                  scorm2004, cmi5 also packs them (per locale and all; ' +
@@ -117,6 +117,7 @@ export async function main(argv: string[]): Promise<number> {
           'base-url': { type: 'string' },
           'learner-services': { type: 'string' },
           force: { type: 'boolean' },
+          timings: { type: 'boolean' },
         });
         if (!values.out) throw new UsageError('build needs --out <dir>');
         const baseUrl = values['base-url'] === undefined ? undefined : siteUrl(values['base-url']);
@@ -172,6 +173,7 @@ export async function main(argv: string[]): Promise<number> {
           readSource,
           sourceName: folderSource,
           force: !!values.force,
+          timings: !!values.timings,
         });
       }
       case 'validate': {

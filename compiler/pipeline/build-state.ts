@@ -71,6 +71,11 @@ export interface BuildResult {
   rendered: number;
   coverage: Record<string, LocaleCoverage>;
   durationMs: number;
+  /**
+   * Each phase that ran, in order, with its wall time (where a build's time goes: `--json`,
+   * `--timings`).
+   */
+  phases?: PhaseTime[];
   /** What the targets wrote, when the build was written. */
   deliverables?: Deliverable[];
 }
@@ -152,12 +157,20 @@ export interface BuildState {
   coverage?: Record<string, LocaleCoverage>;
   /** hand-to-targets */
   deliverables: Deliverable[];
+  /** run-phases: the phases run so far, timed */
+  phases: PhaseTime[];
 }
 
 /**
  * What a phase says: nothing to go on, `'stop'` to end the build here (its problems are reported).
  */
 export type PhaseOutcome = void | 'stop';
+
+/** A phase that ran (named as its file, e.g. `render-planned-pages`) and its wall time in ms. */
+export interface PhaseTime {
+  name: string;
+  ms: number;
+}
 
 /** One named step of the build. */
 export type Phase = (state: BuildState) => PhaseOutcome | Promise<PhaseOutcome>;

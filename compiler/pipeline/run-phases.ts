@@ -19,9 +19,17 @@ export async function runPhases(options: BuildOptions, phases: Phase[]): Promise
     done: 0,
     rendered: 0,
     deliverables: [],
+    phases: [],
   };
   try {
-    for (const phase of phases) if ((await phase(state)) === 'stop') break;
+    for (const phase of phases) {
+      const started = performance.now();
+      const outcome = await phase(state);
+      // named as its file: renderPlannedPages → render-planned-pages
+      const name = phase.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+      state.phases.push({ name, ms: Math.round(performance.now() - started) });
+      if (outcome === 'stop') break;
+    }
   } catch (error) {
     state.staging?.abandon();
     throw error;
@@ -38,7 +46,8 @@ function resultOf(state: BuildState): BuildResult {
   if (!course || !coverage) {
     // Stopped before rendering: what was found, nothing else.
     const summary = { courseId: course?.id, locales: [], pages: 0, rendered: 0, coverage: {} };
-    return { ok: false, diagnostics: state.diagnostics, ...summary, durationMs: durationMs() };
+    const { diagnostics, phases } = state;
+    return { ok: false, diagnostics, ...summary, durationMs: durationMs(), phases };
   }
   const result: BuildResult = {
     ok: !hasErrors(state.diagnostics),
@@ -49,6 +58,7 @@ function resultOf(state: BuildState): BuildResult {
     rendered: state.rendered,
     coverage,
     durationMs: durationMs(),
+    phases: state.phases,
   };
   if (!deliverables.length) return result;
   const bundle = deliverables.find((d) => d.bundle)?.bundle;

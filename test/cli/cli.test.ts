@@ -93,6 +93,34 @@ describe('polycourse CLI', () => {
     expect(r.stderr).toMatch(/building 100% \(45\/45\)/);
     expect(r.stdout).toMatch(/Built 45 pages/);
     expect(r.stdout).toMatch(/fr .*% {2}\(\d+ texts fall back\)/);
+    expect(r.stdout).not.toMatch(/Phases/);
+  });
+
+  it('build --timings says how long each phase took; --json always has them', () => {
+    const phaseNames = [
+      'read-and-validate',
+      'choose-locales',
+      'prepare-assets',
+      'plan-render-jobs',
+      'stage-locale-files',
+      'reuse-unchanged-pages',
+      'render-planned-pages',
+      'stage-encoded-images',
+      'report-translation',
+      'hand-to-targets',
+    ];
+    const text = run('build', miniCourseDir, '--out', tempDir(), '--timings');
+    expect(text.code).toBe(0);
+    const lines = text.stdout.slice(text.stdout.indexOf('Phases (wall time):')).split('\n');
+    expect(lines.slice(1, -1).map((line) => line.trim().split(/\s+/)[0])).toEqual(phaseNames);
+    expect(lines[1]).toMatch(/^ {2}read-and-validate +\d+\.\d\d s$/);
+    const { phases, durationMs } = JSON.parse(
+      run('build', miniCourseDir, '--out', tempDir(), '--json').stdout,
+    );
+    expect(phases.map((p: { name: string }) => p.name)).toEqual(phaseNames);
+    const total = phases.reduce((sum: number, p: { ms: number }) => sum + p.ms, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(durationMs + phases.length);
   });
 
   it('invalid content: exit 1, positioned errors, nothing written', () => {
