@@ -595,6 +595,11 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
     expect(await phone.locator('.document-fields__sidebar').innerText()).toMatch(
       /الحالة[\s\S]*البلاغات/,
     );
+    // The post's English excerpt reads left to right there: a text takes its direction from what is
+    // written in it, not from the admin's language (cms/app/(payload)/custom.scss).
+    expect(
+      await phone.locator('#field-excerpt').evaluate((e) => getComputedStyle(e).unicodeBidi),
+    ).toBe('plaintext');
     // The list of posts fits the phone: no sideways scrolling (cms/app/(payload)/custom.scss).
     await phone.goto(`${cms.url}/admin/collections/forum-posts`);
     await phone.locator('.collection-list .table').waitFor();
