@@ -43,6 +43,7 @@ function timed(command, cmdArgs) {
   const field = (name) => r.stderr.match(new RegExp(`${name}: ([0-9.:]+)`))?.[1];
   const clock = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').map(Number);
   return {
+    stdout: r.stdout,
     wallS: clock.reduce((s, part) => s * 60 + part, 0),
     cpuS: Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)')),
     rssMb: Math.round(Number(field('Maximum resident set size \\(kbytes\\)')) / 1024),
@@ -60,13 +61,22 @@ const floorScript = path.join(root, 'node_modules/.cache/polycourse-bench/floor.
 fs.mkdirSync(path.dirname(floorScript), { recursive: true });
 fs.copyFileSync(path.join(bench, 'floor.mjs'), floorScript);
 const floor = (dir) => timed(process.execPath, [floorScript, dir, fresh('floor-out')]);
-const ours = (dir) =>
-  timed(process.execPath, [
+const ours = (dir) => {
+  const { stdout, ...r } = timed(process.execPath, [
     path.join(root, 'bin/polycourse.mjs'),
     ...['build', dir, '--source', 'corpus', '--out', fresh('build-out'), '--json'],
   ]);
+  // where the build's wall time went, phase by phase (`--json` carries them)
+  return { ...r, phases: JSON.parse(stdout).phases };
+};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const medians = (rs) => ({
+  ...(rs[0].phases && {
+    phases: rs[0].phases.map(({ name }, i) => ({
+      name,
+      ms: median(rs.map((r) => r.phases[i].ms)),
+    })),
+  }),
   wallS: median(rs.map((r) => r.wallS)),
   cpuS: median(rs.map((r) => r.cpuS)),
   rssMb: median(rs.map((r) => r.rssMb)),
@@ -122,6 +132,10 @@ if (json) {
       `cold build CPU, ${name} corpus`,
       `${o.cpuS.toFixed(2)} s = ${r.cpuRatio}x the floor's ${f.cpuS.toFixed(2)} s`,
       '<= 1.15x the floor',
+    );
+    const slowest = o.phases.filter((p) => p.ms >= 50).sort((a, b) => b.ms - a.ms);
+    console.log(
+      `      phases (median wall): ${slowest.map((p) => `${p.name} ${p.ms} ms`).join(', ')}`,
     );
   }
   const curve = result.memory.map((m) => `${m.rssMb} MB at ${m.times}x`).join(', ');
