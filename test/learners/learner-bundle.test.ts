@@ -600,6 +600,15 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
     expect(
       await phone.locator('#field-excerpt').evaluate((e) => getComputedStyle(e).unicodeBidi),
     ).toBe('plaintext');
+    // Payload's header fits the phone: from the right, the breadcrumb, then the language button,
+    // then the account button, none over another nor off the screen (custom.scss).
+    const box = async (selector: string) => (await phone.locator(selector).first().boundingBox())!;
+    const nav = await box('.app-header .step-nav');
+    const language = await box('.app-header__localizer .localizer-button');
+    const account = await box('.app-header__account');
+    expect(account.x).toBeGreaterThanOrEqual(0);
+    expect(account.x + account.width).toBeLessThanOrEqual(language.x + 1);
+    expect(language.x + language.width).toBeLessThanOrEqual(nav.x);
     // The list of posts fits the phone: no sideways scrolling (cms/app/(payload)/custom.scss).
     await phone.goto(`${cms.url}/admin/collections/forum-posts`);
     await phone.locator('.collection-list .table').waitFor();
