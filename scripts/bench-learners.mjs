@@ -8,7 +8,7 @@
 // holding (one learner's 21st write in 10 min refused).
 // With --redis (REDIS_URL, else redis://127.0.0.1:6379), the server keeps ranks and rate-limit
 // counters in Redis (docs/scaling.md), under a prefix of its own that is deleted afterwards.
-//   node scripts/bench-learners.mjs [--learners 1000000] [--seconds 60] [--read-seconds 10]
+//   npx tsx scripts/bench-learners.mjs [--learners 1000000] [--seconds 60] [--read-seconds 10]
 //     [--connections 20] [--redis] [--json]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { Redis } from 'ioredis';
+import { scratchPostgresDatabase } from '../test/helpers/scratch-postgres.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +34,6 @@ const { values } = parseArgs({
 const root = path.resolve(import.meta.dirname, '..');
 const base = process.env.POSTGRES_BENCH_URI ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dbName = `polycourse_bench_${Date.now().toString(36)}`;
-const dbUri = base.replace(/\/[^/]*$/, `/${dbName}`);
 const redisUrl = values.redis
   ? (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')
   : process.env.REDIS_URL;
@@ -47,16 +47,8 @@ const port = await new Promise((resolve) => {
   });
 });
 const url = `http://127.0.0.1:${port}`;
-const onAdmin = async (sql) => {
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-};
-await onAdmin(`CREATE DATABASE ${dbName}`);
+const database = await scratchPostgresDatabase(base, dbName);
+const dbUri = database.uri;
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'polycourse-bench-learners-'));
 let server;
 try {
@@ -387,7 +379,7 @@ try {
     } catch {}
   }
   await new Promise((r) => setTimeout(r, 2000));
-  await onAdmin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+  await database.drop().catch(() => {});
   if (redis) {
     const keys = await redis.keys(`${redisPrefix}*`);
     if (keys.length) await redis.del(...keys.map((key) => key.slice(redisPrefix.length)));
