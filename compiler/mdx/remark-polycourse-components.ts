@@ -4,7 +4,7 @@
  * missing alt text. Links to units and the glossary become `polycourse:` URLs that
  * rehype-resolve-links makes relative to the page.
  */
-import type { Root, Paragraph, Nodes } from 'mdast';
+import type { Image, Nodes, Paragraph, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Element, ElementContent } from 'hast';
 import type { VFile } from 'vfile';
@@ -26,8 +26,15 @@ const componentFor = (kind: string) =>
 export default function remarkPolycourseComponents() {
   return (tree: Root, file: VFile) => {
     const page = file.data.page;
+    // One walk for images and components: a component's images are visited after it, as its
+    // children (Figure draws its own image from attributes, not children).
     walkTree<Nodes>(tree, (node) => {
-      if (node.type !== 'image') return;
+      if (node.type === 'image') checkImage(node);
+      else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement')
+        checkComponent(node);
+    });
+
+    function checkImage(node: Image) {
       if (!node.alt || !node.alt.trim()) {
         reportProblem(file, node, {
           rule: 'missing-alt',
@@ -37,7 +44,7 @@ export default function remarkPolycourseComponents() {
       }
       const key = checkMedia(node, node.url);
       if (key) node.url = key;
-    });
+    }
 
     /**
      * The media key of an image reference, or undefined (reported) when it is not a course media
@@ -65,8 +72,7 @@ export default function remarkPolycourseComponents() {
       return key;
     }
 
-    walkTree<Nodes>(tree, (node) => {
-      if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+    function checkComponent(node: JsxNode) {
       const name = node.name ?? '';
       const spec = allowedComponents[name];
       if (!spec) {
@@ -135,7 +141,7 @@ export default function remarkPolycourseComponents() {
         });
       }
       render(node, name, attrs);
-    });
+    }
 
     function render(node: JsxNode, name: string, attrs: Record<string, string>) {
       const data = (node.data ??= {}) as Record<string, unknown>;
