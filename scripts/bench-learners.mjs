@@ -9,7 +9,9 @@
 // With --redis (REDIS_URL, else redis://127.0.0.1:6379), the server keeps ranks and rate-limit
 // counters in Redis (docs/scaling.md), under a prefix of its own that is deleted afterwards.
 //   npx tsx scripts/bench-learners.mjs [--learners 1000000] [--seconds 60] [--read-seconds 10]
-//     [--connections 20] [--redis] [--json]
+//     [--connections 20] [--sign-ups 1000] [--redis] [--json]
+// --sign-ups: learners signed up through the server, each with a token (fewer make a quick smoke
+// run, but then single learners reach their rate limits at the aimed rates).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     learners: { type: 'string', default: '1000000' },
     seconds: { type: 'string', default: '60' },
     'read-seconds': { type: 'string', default: '10' },
+    'sign-ups': { type: 'string', default: '1000' },
     connections: { type: 'string', default: '20' },
     redis: { type: 'boolean' },
     json: { type: 'boolean' },
@@ -122,7 +125,7 @@ try {
   say(`seeded ${n.toLocaleString('en')} learners with points in ${Date.now() - t} ms`);
 
   // Real learners with tokens (sign-ups come from distinct addresses: the limit is per address).
-  const signedUp = 1000;
+  const signedUp = Math.max(2, Number(values['sign-ups']));
   const tokens = [];
   const api = (p, body, headers = {}) =>
     fetch(`${url}/api/learner/${p}`, {
@@ -150,7 +153,9 @@ try {
     );
   };
   for (let i = 0; i < signedUp; i += 10)
-    await Promise.all(Array.from({ length: 10 }, (_, j) => signUpOne(i + j)));
+    await Promise.all(
+      Array.from({ length: Math.min(10, signedUp - i) }, (_, j) => signUpOne(i + j)),
+    );
   say(`${signedUp} learners signed up, each with a view`);
   if (redis) {
     // The seeded learners came in by SQL, not through the server: the first rank fills the board's
