@@ -259,6 +259,9 @@ export async function publishServeCommand(): Promise<number> {
   return withPayload(
     (payload) =>
       new Promise<number>((resolve) => {
+        // The server went while this process was loading (3–4 s), before the listener below was
+        // there: go now, not after the idle time with a few hundred MB held.
+        if (!process.connected) return resolve(exitCodes.ok);
         let queue = Promise.resolve();
         let pending = 0;
         let idle: NodeJS.Timeout | undefined;

@@ -2,9 +2,12 @@
  * "Publish bundles" runs in the server's warm publisher (`polycourse publish --serve`, one process
  * that keeps Payload and the compiler loaded): two publishes in a row use one process; unused, it
  * exits, and the next publish starts another; one that dies marks its job failed with what to do,
- * and the next publish works; one past its memory bound goes after its job, and no job sent as it
- * goes is lost. (The server killed mid-publish: server-setup.test.ts.)
+ * and the next publish works; one whose server goes while it loads exits then; one past its memory
+ * bound goes after its job, and no job sent as it goes is lost. (The server killed mid-publish:
+ * server-setup.test.ts.)
  */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminToken,
@@ -111,6 +114,35 @@ describe('the warm publisher', { timeout: 300_000 }, () => {
     expect(second).not.toBe(first);
     expect((await finished(await publish())).state).toBe('done');
     expect(publisher()).toBe(second);
+  });
+
+  it('one whose server goes while it still loads exits then, not after its idle time', async () => {
+    // Started as the server starts it (IPC), with an idle time far longer than the test waits;
+    // the server goes at once, before Payload and the compiler are loaded.
+    const child = spawn(
+      process.execPath,
+      [path.resolve(import.meta.dirname, '../../bin/polycourse.mjs'), 'publish', '--serve'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        env: {
+          ...process.env,
+          NODE_ENV: 'production', // as the server runs (vitest's "test" would push a dev schema)
+          DATABASE_URI: `file:${path.join(cms.dataDir, 'cms.db')}`,
+          POLYCOURSE_MEDIA_DIR: path.join(cms.dataDir, 'media'),
+          POLYCOURSE_BUNDLES_DIR: cms.bundlesDir,
+          PAYLOAD_SECRET: 'test-secret-not-for-production',
+          POLYCOURSE_PUBLISHER_IDLE_MS: String(10 * 60_000),
+        },
+      },
+    );
+    let stderr = '';
+    child.stderr!.on('data', (b) => (stderr += b));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.disconnect();
+    const timeout = new Promise<'still running'>((r) => setTimeout(r, 90_000, 'still running'));
+    const outcome = await Promise.race([exited, timeout]);
+    if (outcome === 'still running') child.kill('SIGKILL');
+    expect(outcome, stderr.slice(-2000)).toBe(0);
   });
 
   it('a publisher that dies marks its job failed, and the next publish works', async () => {
