@@ -5,7 +5,7 @@
 // content).
 // Otherwise, and for the CMS commands and --from/--from-cms builds, tsx loads the sources
 // themselves.
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { currentDist } from './build-dist.mjs';
 
 const args = process.argv.slice(2);
@@ -19,4 +19,4 @@ else {
   register();
   ({ main } = await import('../cli/main.ts'));
 }
-process.exitCode = await main(args);
+process.exitCode = await main(args, fileURLToPath(import.meta.url));

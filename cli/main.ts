@@ -94,7 +94,11 @@ const usage = [
   'See docs/cli.md.',
 ].join('\n');
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs one command. `entry` is the script that started this process (bin/polycourse.mjs), which
+ * a build may run again (build-command.ts); in-process callers such as tests leave it out.
+ */
+export async function main(argv: string[], entry?: string): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -174,6 +178,7 @@ export async function main(argv: string[]): Promise<number> {
           sourceName: folderSource,
           force: !!values.force,
           timings: !!values.timings,
+          commandLine: entry ? { entry, args: argv } : undefined,
         });
       }
       case 'validate': {

@@ -16,6 +16,7 @@ import { closeDatabase, defaultDatabaseUri } from '../cms/database-adapter.ts';
 import { createSetupToken, setupTokenHashVariable } from '../cms/first-admin.ts';
 import { spawnCli } from '../cms/publish/cli.ts';
 import { watchOrphanedPublishJobs } from '../cms/publish/fail-orphaned-publish-jobs.ts';
+import { isAlive } from '../compiler/process/is-alive.ts';
 
 export interface StartOptions {
   port: number;
@@ -120,15 +121,6 @@ function readText(file: string): string {
     return fs.readFileSync(file, 'utf8');
   } catch {
     return '';
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -17,6 +17,7 @@ import {
   type CmsServer,
 } from '../helpers/cms-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
+import { isAlive } from '../../compiler/process/is-alive.ts';
 
 const idleMs = 4000;
 
@@ -43,14 +44,6 @@ describe('the warm publisher', { timeout: 300_000 }, () => {
   });
 
   const publisher = () => publisherPid(cms);
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
 
   async function publish(): Promise<string | number> {
     const course = (await api('courses?where[courseId][equals]=mini&depth=0')).docs[0];
@@ -74,7 +67,7 @@ describe('the warm publisher', { timeout: 300_000 }, () => {
     expect((await finished(await publish())).state).toBe('done');
     expect(publisher()).toBe(first);
 
-    await expect.poll(() => alive(first!), { timeout: idleMs * 10, interval: 250 }).toBe(false);
+    await expect.poll(() => isAlive(first!), { timeout: idleMs * 10, interval: 250 }).toBe(false);
     expect(publisher()).toBeUndefined();
     // The Bundles panel readies one when it opens: refused to strangers, 204 to those who publish.
     const course = (await api('courses?where[courseId][equals]=mini&depth=0')).docs[0];

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { sha256 } from '../../model/fingerprint.ts';
 import { manifestName, type BundleManifest, type FileEntry } from './manifest.ts';
 import type { StagingArea } from '../target.ts';
+import { isAlive } from '../../process/is-alive.ts';
 
 interface Previous {
   /** Every file and folder of the previous output (posix paths). */
@@ -80,7 +81,8 @@ function removeLeftovers(parent: string, name: string): void {
   for (const entry of fs.readdirSync(parent)) {
     if (entry.startsWith(`.${name}.staging-`) || entry.startsWith(`.${name}.previous-`)) {
       const pid = Number(entry.split('-').pop());
-      if (!isAlive(pid)) fs.rmSync(path.join(parent, entry), { recursive: true, force: true });
+      if (pid === process.pid || !isAlive(pid))
+        fs.rmSync(path.join(parent, entry), { recursive: true, force: true });
     }
   }
 }
@@ -320,14 +322,4 @@ function removeTreeFast(dir: string): void {
     else fs.unlinkSync(full);
   }
   fs.rmdirSync(dir);
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
