@@ -616,6 +616,17 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
       .poll(() => phone.evaluate(() => document.documentElement.scrollWidth))
       .toBeLessThanOrEqual(390);
     await phone.close();
+    // The account page fits a phone in English too: Payload's rules around its settings section
+    // reached past the screen's edge (custom.scss).
+    const english = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      locale: 'en-US',
+    });
+    await english.context().addCookies(await page.context().cookies());
+    await english.goto(`${cms.url}/admin/account`);
+    await english.locator('.payload-settings').waitFor();
+    expect(await english.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    await english.close();
     await page.close();
   });
 
