@@ -7,12 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildCourse } from '../../compiler/pipeline/build-course.ts';
 import { readCourseFromFiles } from '../../compiler/sources/files/read-course-from-files.ts';
-import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
 import { demoCourseDir } from '../helpers/demo-course.ts';
-import { tempDir } from '../helpers/temp-course.ts';
-import { axeViolations, launchChromium } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/browser.ts';
+import { servedCourse, type ServedCourse } from '../helpers/served-course.ts';
 
 const course = readCourseFromFiles(demoCourseDir).course!;
 const units = course.modules.flatMap((m) => m.units.map((u) => ({ module: m.id, unit: u })));
@@ -37,23 +35,16 @@ const pages: Record<string, string> = {
   'not found': '404.html',
 };
 
+let served: ServedCourse;
 let browser: Browser;
-let server: StaticServer;
 let base: string;
 
 beforeAll(async () => {
-  const out = tempDir();
-  const result = await buildCourse({ courseDir: demoCourseDir, outDir: out });
-  expect(result.ok).toBe(true);
-  server = await startStaticServer(out);
-  base = `${server.url}${course.id}/`;
-  browser = await launchChromium();
+  served = await servedCourse({ courseDir: demoCourseDir });
+  ({ browser, base } = served);
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => served?.close());
 
 describe('axe on every page kind in every locale of the demo course', () => {
   it('covers every unit kind the course has', () => {

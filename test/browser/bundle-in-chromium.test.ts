@@ -6,31 +6,23 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildCourse } from '../../compiler/pipeline/build-course.ts';
-import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
+import { type StaticServer } from '../../compiler/targets/static-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
-import { tempDir } from '../helpers/temp-course.ts';
-import { axeViolations, launchChromium } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/browser.ts';
+import { servedCourse, type ServedCourse } from '../helpers/served-course.ts';
 
+let served: ServedCourse;
 let browser: Browser;
 let server: StaticServer;
 let base: string;
 let outDir: string;
 
 beforeAll(async () => {
-  const out = tempDir();
-  outDir = out;
-  const result = await buildCourse({ courseDir: miniCourseDir, outDir: out });
-  expect(result.ok).toBe(true);
-  server = await startStaticServer(out);
-  base = `${server.url}mini/`;
-  browser = await launchChromium();
+  served = await servedCourse({ courseDir: miniCourseDir });
+  ({ browser, server, base, outDir } = served);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => served?.close());
 
 describe('a bundle in Chromium', () => {
   it('a missing address at any depth gets the styled 404 page whose links work', async () => {

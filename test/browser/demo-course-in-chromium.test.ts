@@ -7,12 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildCourse } from '../../compiler/pipeline/build-course.ts';
 import { readCourseFromFiles } from '../../compiler/sources/files/read-course-from-files.ts';
-import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
 import { demoCourseDir } from '../helpers/demo-course.ts';
-import { tempDir } from '../helpers/temp-course.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { servedCourse, type ServedCourse } from '../helpers/served-course.ts';
 
 const course = readCourseFromFiles(demoCourseDir).course!;
 const firstModule = course.modules[0];
@@ -25,28 +22,20 @@ const pages = {
 };
 const screenshots = path.resolve(import.meta.dirname, '../../output/screenshots');
 
+let served: ServedCourse;
 let browser: Browser;
-let server: StaticServer;
 let base: string;
 
 beforeAll(async () => {
-  const out = tempDir();
-  const result = await buildCourse({
+  served = await servedCourse({
     courseDir: demoCourseDir,
-    outDir: out,
     locales: ['en', 'ar', 'zh', 'hi'],
   });
-  expect(result.ok).toBe(true);
-  server = await startStaticServer(out);
-  base = `${server.url}${course.id}/`;
-  browser = await launchChromium();
+  ({ browser, base } = served);
   fs.mkdirSync(screenshots, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => served?.close());
 
 describe('the demo course in Chromium', () => {
   for (const locale of ['en', 'ar']) {

@@ -9,14 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildCourse } from '../../compiler/pipeline/build-course.ts';
-import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
-import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { copyCourse, editFile } from '../helpers/temp-course.ts';
+import { servedCourse, type ServedCourse } from '../helpers/served-course.ts';
 
+let served: ServedCourse;
 let browser: Browser;
-let server: StaticServer;
 let base: string;
 
 beforeAll(async () => {
@@ -26,18 +24,11 @@ beforeAll(async () => {
     path.join(course, 'locales/fa.yaml'),
     'title: دوره کوچک\nmodules:\n  basics:\n    title: مبانی\n',
   );
-  const out = tempDir();
-  const result = await buildCourse({ courseDir: course, outDir: out, locales: ['en', 'fa'] });
-  expect(result.ok).toBe(true);
-  server = await startStaticServer(out);
-  base = `${server.url}mini/`;
-  browser = await launchChromium();
+  served = await servedCourse({ courseDir: course, locales: ['en', 'fa'] });
+  ({ browser, base } = served);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => served?.close());
 
 /** Every private-use mark left in the page: in text, attributes or the title. */
 const marksLeft = (page: Page) =>

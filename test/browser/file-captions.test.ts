@@ -9,30 +9,21 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import webvtt from 'webvtt-parser';
-import { buildCourse } from '../../compiler/pipeline/build-course.ts';
-import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
+import { type StaticServer } from '../../compiler/targets/static-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
-import { tempDir } from '../helpers/temp-course.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { servedCourse, type ServedCourse } from '../helpers/served-course.ts';
 
+let served: ServedCourse;
 let browser: Browser;
 let server: StaticServer;
 let bundle: string;
 
 beforeAll(async () => {
-  const out = tempDir();
-  expect(
-    (await buildCourse({ courseDir: miniCourseDir, outDir: out, locales: ['en', 'ar'] })).ok,
-  ).toBe(true);
-  bundle = path.join(out, 'mini');
-  server = await startStaticServer(out);
-  browser = await launchChromium();
+  served = await servedCourse({ courseDir: miniCourseDir, locales: ['en', 'ar'] });
+  ({ browser, server, bundle } = served);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => served?.close());
 
 const videoPage = (locale: string) => `${locale}/basics/intro-video/index.html`;
 

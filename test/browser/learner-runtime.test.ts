@@ -9,30 +9,24 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildCourse } from '../../compiler/pipeline/build-course.ts';
-import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
+import { startStaticServer } from '../../compiler/targets/static-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
-import { axeViolations, launchChromium } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/browser.ts';
 import { keepOffline, waitUntilSaved } from '../helpers/offline-worker.ts';
+import { servedCourse, type ServedCourse } from '../helpers/served-course.ts';
 
+let served: ServedCourse;
 let browser: Browser;
-let server: StaticServer;
 let base: string;
 let outDir: string;
 
 beforeAll(async () => {
-  const out = tempDir();
-  outDir = out;
-  expect((await buildCourse({ courseDir: miniCourseDir, outDir: out })).ok).toBe(true);
-  server = await startStaticServer(out);
-  base = `${server.url}mini/`;
-  browser = await launchChromium();
+  served = await servedCourse({ courseDir: miniCourseDir });
+  ({ browser, base, outDir } = served);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => served?.close());
 
 /** A fresh learner: own storage, console warnings and page errors collected. */
 async function learner(options: Parameters<Browser['newContext']>[0] = {}) {

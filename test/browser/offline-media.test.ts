@@ -8,11 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildCourse } from '../../compiler/pipeline/build-course.ts';
-import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
+import { type StaticServer } from '../../compiler/targets/static-server.ts';
 import { demoCourseDir } from '../helpers/demo-course.ts';
-import { tempDir } from '../helpers/temp-course.ts';
-import { launchChromium } from '../helpers/browser.ts';
 import {
   countingRelay,
   keepOffline,
@@ -20,31 +17,23 @@ import {
   savedFiles,
   waitUntilSaved,
 } from '../helpers/offline-worker.ts';
+import { servedCourse, type ServedCourse } from '../helpers/served-course.ts';
 
+let served: ServedCourse;
 let browser: Browser;
 let server: StaticServer;
 let bundle: string;
 let base: string;
 
 beforeAll(async () => {
-  const out = tempDir();
-  const result = await buildCourse({
+  served = await servedCourse({
     courseDir: demoCourseDir,
-    outDir: out,
     locales: ['en', 'ar'],
   });
-  expect(result.ok).toBe(true);
-  const [courseId] = fs.readdirSync(out).filter((f) => !f.startsWith('.'));
-  bundle = path.join(out, courseId);
-  server = await startStaticServer(out);
-  base = `${server.url}${courseId}/`;
-  browser = await launchChromium();
+  ({ browser, server, base, bundle } = served);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => served?.close());
 
 /** The first page of the locale (path from its folder) whose HTML contains `marker`. */
 function pageWith(locale: string, marker: string): string {

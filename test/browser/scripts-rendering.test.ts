@@ -9,14 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildCourse } from '../../compiler/pipeline/build-course.ts';
-import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
-import { copyCourse, editFile, tempDir } from '../helpers/temp-course.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { copyCourse, editFile } from '../helpers/temp-course.ts';
+import { servedCourse, type ServedCourse } from '../helpers/served-course.ts';
 
+let served: ServedCourse;
 let browser: Browser;
-let server: StaticServer;
 let base: string;
 const screenshots = path.resolve(import.meta.dirname, '../../output/screenshots');
 
@@ -52,20 +50,12 @@ beforeAll(async () => {
       ) +
       '\n',
   );
-  const out = tempDir();
-  expect(
-    (await buildCourse({ courseDir: course, outDir: out, locales: ['ar', 'hi', 'zh'] })).ok,
-  ).toBe(true);
-  server = await startStaticServer(out);
-  base = `${server.url}mini/`;
-  browser = await launchChromium();
+  served = await servedCourse({ courseDir: course, locales: ['ar', 'hi', 'zh'] });
+  ({ browser, base } = served);
   fs.mkdirSync(screenshots, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => served?.close());
 
 /** Rendered width of a text in the page's own font, inside the lesson body. */
 const widthOf = (page: Page, text: string) =>

@@ -7,28 +7,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildCourse } from '../../compiler/pipeline/build-course.ts';
-import { startStaticServer, type StaticServer } from '../../compiler/targets/static-server.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
-import { tempDir } from '../helpers/temp-course.ts';
-import { axeViolations, launchChromium } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/browser.ts';
+import { servedCourse, type ServedCourse } from '../helpers/served-course.ts';
 
+let served: ServedCourse;
 let browser: Browser;
-let server: StaticServer;
 let base: string;
 
 beforeAll(async () => {
-  const out = tempDir();
-  expect((await buildCourse({ courseDir: miniCourseDir, outDir: out })).ok).toBe(true);
-  server = await startStaticServer(out);
-  base = `${server.url}mini/`;
-  browser = await launchChromium();
+  served = await servedCourse({ courseDir: miniCourseDir });
+  ({ browser, base } = served);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => served?.close());
 
 const screens = {
   desktop: { width: 1280, height: 800 },

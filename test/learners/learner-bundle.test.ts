@@ -602,7 +602,12 @@ describe('learner services from a bundle, in Chromium', { timeout: 240_000 }, ()
     ).toBe('plaintext');
     // Payload's header fits the phone: from the right, the breadcrumb, then the language button,
     // then the account button, none over another nor off the screen (custom.scss).
-    const box = async (selector: string) => (await phone.locator(selector).first().boundingBox())!;
+    // Each box once it is shown (a busy machine hydrates the header late; a hidden one has none).
+    const box = async (selector: string) => {
+      const element = phone.locator(selector).first();
+      await element.waitFor({ state: 'visible' });
+      return (await element.boundingBox())!;
+    };
     const nav = await box('.app-header .step-nav');
     const language = await box('.app-header__localizer .localizer-button');
     const account = await box('.app-header__account');
