@@ -8,10 +8,10 @@
  * the themes' templates; packages stay external and load natively, but for the render worker,
  * which carries its own) and `current.json`, which records the sha256 of every file it was built
  * from (the exact bytes esbuild compiled, plus tsconfig.json, package.json, package-lock.json,
- * esbuild's version and this file). bin/polycourse.mjs uses dist/ only
- * while every one of them still has that content (`currentDist()`), and runs the sources through
- * tsx otherwise: an edit is never hidden by an old build, and `npm run build` makes it fast again.
- * POLYCOURSE_DIST=0 turns it off.
+ * esbuild's version and this file). bin/polycourse.mjs uses dist/ only while every one of them
+ * still has that content (`currentDist()`), and runs the sources through tsx otherwise: an edit is
+ * never hidden by an old build, and `npm run build` makes it fast again. POLYCOURSE_DIST=0 turns it
+ * off.
  */
 import fs from 'node:fs';
 import path from 'node:path';

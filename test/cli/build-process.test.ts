@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isAlive } from '../../compiler/process/is-alive.ts';
 import { miniCourseDir } from '../helpers/mini-course.ts';
 import { tempDir } from '../helpers/temp-course.ts';
@@ -27,13 +27,6 @@ const descendantsOf = (pid: number): number[] =>
   childrenOf(pid).flatMap((child) => [child, ...descendantsOf(child)]);
 const commandLineOf = (pid: number) =>
   fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-const until = async (check: () => boolean, ms: number) => {
-  for (const end = Date.now() + ms; Date.now() < end;)
-    if (check()) return true;
-    else await new Promise((resolve) => setTimeout(resolve, 50));
-  return check();
-};
-
 describe.skipIf(!hasProc)('the build process (Linux: read through /proc)', () => {
   it('a build with work runs again with --single-threaded-gc; SIGTERM stops it', async () => {
     const out = tempDir();
@@ -45,7 +38,7 @@ describe.skipIf(!hasProc)('the build process (Linux: read through /proc)', () =>
     cli.stderr.on('data', (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => cli.on('exit', resolve));
     // The stamp does not match (no build yet): the CLI starts the build again, with the flag.
-    expect(await until(() => childrenOf(cli.pid!).length > 0, 20_000)).toBe(true);
+    await expect.poll(() => childrenOf(cli.pid!).length, { timeout: 20_000 }).toBeGreaterThan(0);
     const [child] = childrenOf(cli.pid!);
     const args = commandLineOf(child);
     expect(args).toContain('--single-threaded-gc');
@@ -59,11 +52,13 @@ describe.skipIf(!hasProc)('the build process (Linux: read through /proc)', () =>
       '--force',
     ]);
     // Let the build start its own helpers (render workers are threads; images a process).
-    await until(() => descendantsOf(cli.pid!).length > 1, 5_000);
+    await vi
+      .waitFor(() => expect(descendantsOf(cli.pid!).length).toBeGreaterThan(1), { timeout: 5_000 })
+      .catch(() => {}); // not required: the signal is checked against whatever has started
     const started = descendantsOf(cli.pid!);
     cli.kill('SIGTERM');
     expect(await exited).toBe(143); // 128 + SIGTERM, the child's end passed on
-    expect(await until(() => started.every((pid) => !isAlive(pid)), 15_000)).toBe(true);
+    await expect.poll(() => started.filter(isAlive), { timeout: 15_000 }).toEqual([]);
     expect(stderr).not.toMatch(/Error/);
   }, 60_000);
 
