@@ -1,16 +1,17 @@
 /**
- * A faster parse for plain Markdown pages (`.md`): comrak (CommonMark + GFM in Rust, compiled to
- * WebAssembly) parses the text, and its tree is turned into the mdast micromark gives, positions
- * included. micromark is half of a cold build's CPU; comrak with this conversion takes about an
- * eighth of its time (docs/benchmarks.md, "The parser decision").
+ * A faster parse for plain Markdown: `.md` pages, and `.mdx` bodies that use no MDX. comrak
+ * (CommonMark + GFM in Rust, compiled to WebAssembly) parses the text, and its tree is turned into
+ * the mdast micromark gives, positions included. micromark was half of a cold build's CPU; comrak
+ * with this conversion takes about an eighth of its time (docs/benchmarks.md, "The parser
+ * decision").
  *
  * Only for texts whose every construct is in the set where the two parsers are shown to give the
  * same tree (`fastPathRefusal` says why a text is not); for any other text, and for any node kind
- * this conversion does not know, `plainMarkdownTree` answers undefined and the page is parsed by
- * micromark as before, so what is refused and every message stay micromark's.
- * test/mdx/plain-markdown-parse.test.ts compares the two trees, node by node with every position,
- * on the benchmark corpus, the fixtures, bench/parser's edge cases and generated documents.
- * POLYCOURSE_MARKDOWN_PARSER=micromark turns this path off.
+ * this conversion does not know, `plainMarkdownTree` answers undefined and micromark parses the
+ * page as before: what is refused and every message stay micromark's, and every MDX construct
+ * goes to micromark. test/mdx/plain-markdown-parse.test.ts compares the two trees, node by node
+ * with every position, on the benchmark corpus, the demo course, the fixtures, bench/parser's edge
+ * cases and generated documents. POLYCOURSE_MARKDOWN_PARSER=micromark turns this path off.
  *
  * Written by hand: no library turns comrak's node arena into mdast.
  */
@@ -44,6 +45,12 @@ const refusedSequence = /\[\^|\]:|\]\[|\[\]/;
 const autolinkLiteral = /www\.|:\/\/|@|mailto:|xmpp:/i;
 /** A link or image destination that is one plain run of characters, no title. */
 const plainDestination = /\]\(([^\s()<>"']*)\)/g;
+/**
+ * MDX's own constructs besides JSX (which starts with <): expressions in braces, and ESM, a line
+ * starting with import or export. Without them (and without what the check refuses anyway: HTML,
+ * indented code, autolinks, which MDX turns off) an MDX text parses as the same Markdown.
+ */
+const mdxConstruct = /[{}]|^(?:import|export)\b/m;
 /** A list item marker at the start of a line (after any block quote markers). */
 const listItem = /^(?:[-*+]|\d{1,9}[.)])(?: |$)/;
 /** A task list item: `- [ ]`, `- [x]`. */
@@ -64,8 +71,10 @@ const wordCharacter = /^[\p{L}\p{M}\p{N}]$/u;
  * refusal is a construct where comrak's tree differs from micromark's or that is not compared:
  * the generated documents of the test found most of them.
  */
-export function fastPathRefusal(text: string): string | undefined {
+export function fastPathRefusal(text: string, format: 'md' | 'mdx' = 'md'): string | undefined {
   if (refusedCharacter.test(text)) return 'a character that starts HTML, code, escapes or entities';
+  if (format === 'mdx' && mdxConstruct.test(text))
+    return 'MDX: braces, or an import or export line';
   if (refusedSequence.test(text)) return 'footnotes, definitions or references';
   // Destinations have no line endings: the lines keep their numbers.
   const inline = text.replace(plainDestination, ']');
@@ -187,11 +196,12 @@ function tableEnd(lines: string[], row: number, first: number): number | undefin
 
 /**
  * The mdast of a plain Markdown text, as `unified().use(remarkParse).use(remarkFrontmatter)
- * .use(remarkGfm).parse(text)` gives it, or undefined when this path does not take the text.
+ * .use(remarkGfm).parse(text)` gives it (with `.use(remarkMdx)` for an MDX text), or undefined
+ * when this path does not take the text.
  */
-export function plainMarkdownTree(text: string): Root | undefined {
+export function plainMarkdownTree(text: string, format: 'md' | 'mdx' = 'md'): Root | undefined {
   if (process.env.POLYCOURSE_MARKDOWN_PARSER === 'micromark') return undefined;
-  if (fastPathRefusal(text) !== undefined) return undefined;
+  if (fastPathRefusal(text, format) !== undefined) return undefined;
   const arena = parseMarkdown(text, comrakOptions) as unknown as { nodes: ArenaNode[] };
   return new Converter(text, arena.nodes).root();
 }

@@ -108,15 +108,15 @@ export function renderBodySync(
   const file = new VFile({ value: doc.text, path: doc.file, data: page ? { page } : {} });
   let tree: HastRoot = { type: 'root', children: [] };
   if (!checkBodyBounds(file)) return { tree, diagnostics: diagnosticsOf(file, doc.file) };
+  const format = doc.file.endsWith('.md') ? 'md' : 'mdx';
   const processor = processorFor({
-    format: doc.file.endsWith('.md') ? 'md' : 'mdx',
+    format,
     footnoteLabel: page?.t('footnotes.label') ?? 'Footnotes',
     footnoteBackLabel: page?.t('footnotes.back') ?? 'Back to content',
   });
   try {
     // Plain Markdown in the proven set takes the faster parse (parse-plain-markdown.ts).
-    const fast = doc.file.endsWith('.md') ? plainMarkdownTree(doc.text) : undefined;
-    const mdast = fast ?? processor.parse(file);
+    const mdast = plainMarkdownTree(doc.text, format) ?? processor.parse(file);
     tree = processor.runSync(mdast, file) as HastRoot;
   } catch (error) {
     // MDX syntax errors are thrown by the parser as positioned messages (a VFileMessage).

@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { fastPathRefusal, plainMarkdownTree } from '../../compiler/mdx/parse-plain-markdown.ts';
@@ -18,7 +19,10 @@ import { renderBodySync } from '../../compiler/mdx/render-body.ts';
 import { markdownDocuments } from '../helpers/markdown-documents.ts';
 import { tempDir } from '../helpers/temp-course.ts';
 
-const micromark = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
+const micromark = {
+  md: unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm),
+  mdx: unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkGfm),
+};
 /** The trees as data (no prototypes, no undefined fields), as a deep comparison needs them. */
 const plain = (tree: unknown) => JSON.parse(JSON.stringify(tree));
 const root = path.resolve(import.meta.dirname, '../..');
@@ -31,16 +35,16 @@ const markdownFiles = (dir: string) =>
     .map((file) => path.join(dir, file));
 
 /** Each text the fast path takes gives micromark's tree; answers how many it took. */
-function expectSameTrees(texts: { name: string; text: string }[]): number {
+function expectSameTrees(texts: { name: string; text: string }[], format: 'md' | 'mdx' = 'md') {
   let taken = 0;
   for (const { name, text } of texts) {
-    const fast = plainMarkdownTree(text);
+    const fast = plainMarkdownTree(text, format);
     if (!fast) {
-      expect(fastPathRefusal(text), `${name}: not taken, so a reason`).toBeTruthy();
+      expect(fastPathRefusal(text, format), `${name}: not taken, so a reason`).toBeTruthy();
       continue;
     }
     taken++;
-    expect(plain(fast), name).toEqual(plain(micromark.parse(text)));
+    expect(plain(fast), name).toEqual(plain(micromark[format].parse(text)));
   }
   return taken;
 }
@@ -82,6 +86,22 @@ describe('plain Markdown through comrak', () => {
   it('gives the same tree on 4,000 generated documents, and takes most plain ones', () => {
     const texts = markdownDocuments(17, 4000).map((text, i) => ({ name: `#${i}:\n${text}`, text }));
     expect(expectSameTrees(texts)).toBeGreaterThan(800);
+  });
+
+  it('takes the demo course bodies that use no MDX and gives the MDX parser tree', () => {
+    const files = fs
+      .readdirSync(path.join(root, 'courses/rights-based-mental-health'), { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.mdx'))
+      .map((file) => path.join(root, 'courses/rights-based-mental-health', file));
+    const texts = files.map((file) => ({ name: file, text: fs.readFileSync(file, 'utf8') }));
+    expect(expectSameTrees(texts, 'mdx')).toBeGreaterThan(20);
+    const generated = markdownDocuments(23, 1500).map((text, i) => ({ name: `#${i}`, text }));
+    expect(expectSameTrees(generated, 'mdx')).toBeGreaterThan(250);
+    // MDX's own constructs always go to micromark.
+    for (const text of ['a {1 + 1} b', 'import X from "./x.js"\n\nText', 'export const a = 1'])
+      expect(fastPathRefusal(text, 'mdx'), text).toMatch(/MDX/);
+    expect(fastPathRefusal('a {1 + 1} b', 'md')).toBeUndefined();
   });
 
   it('refuses each construct outside the proven set, saying which', () => {
