@@ -200,11 +200,25 @@ function tableEnd(lines: string[], row: number, first: number): number | undefin
  * when this path does not take the text.
  */
 export function plainMarkdownTree(text: string, format: 'md' | 'mdx' = 'md'): Root | undefined {
-  if (process.env.POLYCOURSE_MARKDOWN_PARSER === 'micromark') return undefined;
+  if (comrakFailed || process.env.POLYCOURSE_MARKDOWN_PARSER === 'micromark') return undefined;
   if (fastPathRefusal(text, format) !== undefined) return undefined;
-  const arena = parseMarkdown(text, comrakOptions) as unknown as { nodes: ArenaNode[] };
+  let arena: { nodes: ArenaNode[] };
+  try {
+    arena = parseMarkdown(text, comrakOptions) as unknown as { nodes: ArenaNode[] };
+  } catch (error) {
+    // A panic inside the WebAssembly module can leave it unusable: micromark parses from now on
+    // in this process, and the page is parsed by it like any other.
+    comrakFailed = true;
+    process.emitWarning(
+      `comrak failed (${String(error)}); micromark parses every page from now on`,
+    );
+    return undefined;
+  }
   return new Converter(text, arena.nodes).root();
 }
+
+/** Set once comrak has thrown: its module may be in any state after a panic. */
+let comrakFailed = false;
 
 interface ArenaNode {
   first_child?: number;
