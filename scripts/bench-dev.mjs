@@ -190,6 +190,10 @@ try {
     const server = await start();
     try {
       results.push(await measure(browser, name, server));
+    } catch (error) {
+      // Ours failing fails the benchmark; a peer that fails is reported in its row.
+      if (!results.length) throw error;
+      results.push({ server: name, error: String(error).split('\n')[0] });
     } finally {
       server.stop();
     }
@@ -212,8 +216,10 @@ else {
   );
   for (const r of results)
     process.stdout.write(
-      `  ${r.server.padEnd(15)} median ${String(r.median).padStart(5)} ms, ` +
-        `slowest ${r.slowest} ms\n`,
+      r.error
+        ? `  ${r.server.padEnd(15)} failed: ${r.error}\n`
+        : `  ${r.server.padEnd(15)} median ${String(r.median).padStart(5)} ms, ` +
+            `slowest ${r.slowest} ms\n`,
     );
   const own = results[0];
   process.stdout.write(`  aim ≤ 200 ms: ${own.median <= 200 ? 'met' : 'not met'}\n`);
