@@ -1,10 +1,10 @@
 /**
  * The faster parse of plain Markdown (compiler/mdx/parse-plain-markdown.ts) gives micromark's
- * tree, node by node with every position, wherever it is taken: the benchmark corpus (every page
- * taken, every script), the fixtures, the edge cases of bench/parser and generated documents.
- * What it does not take it says why, and those pages are parsed by micromark as before.
+ * tree, node by node with every position, wherever it is taken: lessons of the benchmark corpus
+ * (every one taken, in its 12 scripts), the fixtures, the edge cases of bench/parser, the demo
+ * course and generated documents. What it does not take it says why, and those pages are parsed
+ * by micromark as before.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unified } from 'unified';
@@ -17,7 +17,6 @@ import { describe, expect, it } from 'vitest';
 import { fastPathRefusal, plainMarkdownTree } from '../../compiler/mdx/parse-plain-markdown.ts';
 import { renderBodySync } from '../../compiler/mdx/render-body.ts';
 import { markdownDocuments } from '../helpers/markdown-documents.ts';
-import { tempDir } from '../helpers/temp-course.ts';
 
 const micromark = {
   md: unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm),
@@ -30,7 +29,7 @@ const markdownFiles = (dir: string) =>
   fs
     .readdirSync(dir, { recursive: true })
     .map(String)
-    .filter((file) => file.endsWith('.md'))
+    .filter((file) => file.endsWith('.md') && path.basename(file) !== 'README.md')
     .sort()
     .map((file) => path.join(dir, file));
 
@@ -50,15 +49,11 @@ function expectSameTrees(texts: { name: string; text: string }[], format: 'md' |
 }
 
 describe('plain Markdown through comrak', () => {
-  it("takes every page of the benchmark corpus (12 scripts) and gives micromark's tree", () => {
-    const out = tempDir();
-    const generator = path.resolve(root, '../shared/bench/gen-corpus.mjs');
-    const args = ['--modules', '2', '--lessons', '3', '--seed', '5', '--out', out];
-    execFileSync(process.execPath, [generator, ...args], { stdio: 'ignore' });
-    const files = markdownFiles(out);
-    expect(files).toHaveLength(72);
+  it("takes every lesson of the benchmark corpus's 12 scripts and gives micromark's tree", () => {
+    const files = markdownFiles(path.join(root, 'test/fixtures/corpus-lessons'));
+    expect(files).toHaveLength(12);
     const texts = files.map((file) => ({ name: file, text: fs.readFileSync(file, 'utf8') }));
-    expect(expectSameTrees(texts)).toBe(72);
+    expect(expectSameTrees(texts)).toBe(12);
   });
 
   it('gives the same tree on the fixtures and the edge cases it takes, and says why not', () => {
