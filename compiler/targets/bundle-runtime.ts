@@ -17,7 +17,10 @@ import type { OfflinePlan } from './static-bundle/offline-plan.ts';
 
 const runtimeDir = fileURLToPath(new URL('../../runtime/', import.meta.url));
 interface BundledRuntime {
+  /** The core with the learner services' client (accounts, forum, leaderboard, sync). */
   runtime: string;
+  /** The core without it, for bundles built without learner services: 15 KB less on each page. */
+  runtimeWithoutServices: string;
   interactive: string;
   serviceWorker: string;
   /** The launch page's script of SCORM packages (runtime/lms/scorm-launcher.ts). */
@@ -58,7 +61,7 @@ async function buildRuntimeCode(): Promise<BundledRuntime> {
       });
     },
   };
-  const build = async (entry: string, format: 'esm' | 'iife') => {
+  const build = async (entry: string, format: 'esm' | 'iife', services = true) => {
     const result = await esbuild.build({
       entryPoints: [path.join(runtimeDir, entry)],
       bundle: true,
@@ -68,6 +71,8 @@ async function buildRuntimeCode(): Promise<BundledRuntime> {
       target: 'es2020',
       legalComments: 'none',
       logLevel: 'silent',
+      // main.ts starts the learner services only where this is true; false drops their code.
+      define: { POLYCOURSE_LEARNER_SERVICES: String(services) },
       plugins: [recordInputs],
     });
     return result.outputFiles[0].text;
@@ -76,6 +81,7 @@ async function buildRuntimeCode(): Promise<BundledRuntime> {
   // and a bundle opened from a folder or USB stick must stay interactive.
   const code = {
     runtime: await build('browser/main.ts', 'iife'),
+    runtimeWithoutServices: await build('browser/main.ts', 'iife', false),
     interactive: await build('browser/interactive.ts', 'iife'),
     serviceWorker: await build('service-worker/service-worker.ts', 'iife'),
     lmsLauncher: await build('lms/scorm-launcher.ts', 'iife'),
@@ -102,7 +108,7 @@ const runtimeCacheFile = path.join(
   runtimeDir,
   '../node_modules/.cache/polycourse-runtime/runtime.json',
 );
-const runtimeCacheFormat = 3;
+const runtimeCacheFormat = 4;
 
 function readRuntimeCache(): BundledRuntime | undefined {
   try {
@@ -151,6 +157,9 @@ function writeRuntimeCache(
   }
 }
 
+/** The UI strings only the learner services' client shows (runtime/browser/learner-account.ts). */
+const servicesMessage = /^runtime\.(account|forum|board)\./;
+
 /** The locale's runtime file content: embedded data + bundled code. */
 export async function localeRuntime(
   course: Course,
@@ -164,11 +173,15 @@ export async function localeRuntime(
   /** The learner services' address (BuildOptions.learnerServices). */
   services?: string,
 ): Promise<string> {
-  const { runtime } = await bundleRuntimeCode();
+  const code = await bundleRuntimeCode();
+  const runtime = services ? code.runtime : code.runtimeWithoutServices;
+  // Without learner services, their strings (accounts, forum, leaderboard) are not shipped either.
+  const shipped = (id: string) =>
+    id.startsWith('runtime.') && (services !== undefined || !servicesMessage.test(id));
   const messages: Record<string, unknown> = {};
   for (const [id, message] of Object.entries(ui.messages))
-    if (id.startsWith('runtime.')) messages[id] = compileMessage(message);
-  const fallbackIds = ui.fallbackIds.filter((id) => id.startsWith('runtime.'));
+    if (shipped(id)) messages[id] = compileMessage(message);
+  const fallbackIds = ui.fallbackIds.filter(shipped);
   const source = localeInfo(course.sourceLocale);
   const data: RuntimeData = {
     outline: courseOutline(course),

@@ -18,6 +18,13 @@ import { enhanceLanguagePicker } from './enhance-language-picker.ts';
 import { startLearnerServices } from './learner-account.ts';
 import type { PageServices } from './page-services.ts';
 
+/**
+ * Set by the bundler (compiler/targets/bundle-runtime.ts): false for bundles built without
+ * learner services, which then carry none of their code. Unset (tests that load this file
+ * directly), the services start when the page's data names them.
+ */
+declare const POLYCOURSE_LEARNER_SERVICES: boolean | undefined;
+
 function start(): void {
   const data = globalThis.__POLYCOURSE__;
   if (!data) return;
@@ -40,7 +47,12 @@ function start(): void {
   };
   (window as unknown as { __polycourseServices: PageServices }).__polycourseServices = services;
 
-  if (data.services) startLearnerServices(services, data.services);
+  // Written out in the condition (not in a variable) so that the bundler drops the services' code.
+  if (
+    (typeof POLYCOURSE_LEARNER_SERVICES === 'undefined' || POLYCOURSE_LEARNER_SERVICES) &&
+    data.services
+  )
+    startLearnerServices(services, data.services);
   const body = document.body;
   const unit = body.dataset.unit;
   // Progress is shown first, so that a first view's points are told as earned on this page.
