@@ -113,9 +113,9 @@ function lineRefusal(line: string): string | undefined {
 }
 
 /**
- * Emphasis only where no rule of the delimiter algorithm is close: runs of one to three `*` or `_`
- * that open at the start of a word (after a space, a line start or punctuation) or close at its
- * end (before a space, a line end or punctuation), never both.
+ * Emphasis only where no rule of the delimiter algorithm is close: runs of one to three `*` or of
+ * one to three `_` that open at the start of a word (after a space, a line start or punctuation)
+ * or close at its end (before a space, a line end or punctuation), never both.
  */
 function delimiterRefusal(line: string): string | undefined {
   const content = quoted(line).replace(listItem, '');
@@ -124,7 +124,8 @@ function delimiterRefusal(line: string): string | undefined {
     const after = String.fromCodePoint(content.codePointAt(run.index + run[0].length) ?? 32);
     const opens = spaceOrPunctuation.test(before) && wordCharacter.test(after);
     const closes = wordCharacter.test(before) && spaceOrPunctuation.test(after);
-    if (run[0].length > 3 || !(opens || closes))
+    const mixed = run[0].includes('*') && run[0].includes('_');
+    if (run[0].length > 3 || mixed || !(opens || closes))
       return 'emphasis delimiters inside or between words';
   }
   return undefined;

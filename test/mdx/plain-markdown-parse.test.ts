@@ -116,6 +116,8 @@ describe('plain Markdown through comrak', () => {
       ['para\n---', /setext/],
       ['- [ ] task', /task/],
       ['snake_case_words', /delimiters/],
+      ['*_mixed runs_*', /delimiters/],
+      ['****four****', /delimiters/],
       ['> quote\nlazy line', /block quote/],
       ['a | b\n--- | ---\nc', /table/],
       ['| a | b |\n| - | - |\n| c |', /table/],
