@@ -259,10 +259,10 @@ class Converter {
     }
   }
 
-  private children(index: number, inTable = false): Nodes[] {
+  private children(index: number): Nodes[] {
     const out: Nodes[] = [];
     for (let c = this.nodes[index].first_child; c !== undefined; c = this.nodes[c].next_sibling) {
-      const node = this.convert(c, inTable);
+      const node = this.convert(c);
       const previous = out[out.length - 1];
       // comrak splits text at soft breaks and unmatched delimiters; micromark keeps one text node.
       if (node.type === 'text' && previous?.type === 'text') {
@@ -273,13 +273,13 @@ class Converter {
     return out;
   }
 
-  private convert(index: number, inTable: boolean): Nodes {
+  private convert(index: number): Nodes {
     const { value, sourcepos } = this.nodes[index].data;
     const kind = typeof value === 'string' ? value : Object.keys(value)[0];
     const data = (typeof value === 'string' ? undefined : value[kind]) as any;
     if (!sourcepos) throw new NotConverted(kind);
     const position = this.position(sourcepos);
-    const children = () => this.children(index, kind === 'Table' || inTable) as any[];
+    const children = () => this.children(index) as any[];
     switch (kind) {
       case 'FrontMatter':
         return this.frontMatter();
